@@ -1,0 +1,173 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { projectRoot } from '../paths';
+import { sections, stepCatalogue, stepIds, type StepId } from './steps';
+
+export const locales = ['en-CA', 'fr-CA'] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = 'en-CA';
+
+const wordList = z.array(z.string().min(1)).min(1);
+
+const stepWordingSchema = z
+  .object({
+    /** Short name shown in the review list and matched by "change <label>". */
+    label: z.string().min(1),
+    prompt: z.string().min(1),
+    /** Explains the question and why the firm asks it. */
+    help: z.string().min(1),
+    /** An example answer, shown when an answer is not understood. */
+    example: z.string().min(1).optional(),
+    /** Titles of the choices, keyed by the choice value. */
+    choices: z.record(z.string(), z.string().min(1)).optional(),
+    /** Other words a prospect may type for a choice, keyed by the choice value. */
+    synonyms: z.record(z.string(), wordList).optional(),
+  })
+  .strict();
+export type StepWording = z.infer<typeof stepWordingSchema>;
+
+/** Messages every locale must define (other keys are allowed but unused keys are a smell). */
+export const messageKeys = [
+  'welcome',
+  'declined',
+  'reviewIntro',
+  'reviewInstructions',
+  'reviewEmpty',
+  'submitted',
+  'alreadySubmitted',
+  'startAgain',
+  'help',
+  'handoff',
+  'handoffAlreadyRequested',
+  'languageSwitched',
+  'tooLong',
+  'restartConfirm',
+  'restartCancelled',
+  'restarted',
+  'currentAnswer',
+  'backAtStart',
+  'notUnderstood',
+  'skipNotAllowed',
+  'resumed',
+  'flowUpdated',
+  'changeWhich',
+  'disclaimer',
+  'progress',
+] as const;
+export type MessageKey = (typeof messageKeys)[number];
+
+export const commandNames = [
+  'back',
+  'restart',
+  'help',
+  'handoff',
+  'skip',
+  'confirm',
+  'change',
+  'english',
+  'french',
+] as const;
+export type CommandName = (typeof commandNames)[number];
+
+export const errorKeys = [
+  'yesno',
+  'choice',
+  'text.short',
+  'text.long',
+  'number.format',
+  'number.integer',
+  'number.range',
+  'money',
+  'date.format',
+  'date.impossible',
+  'date.ambiguous',
+  'email',
+  'phone',
+  'country',
+  'noc',
+  'businessNumber',
+] as const;
+
+export const flowSchema = z
+  .object({
+    locale: z.enum(locales),
+    /** Name of the language in itself, e.g. "Français". */
+    language: z.string().min(1),
+    firm: z
+      .object({
+        name: z.string().min(1),
+        city: z.string().min(1),
+        phone: z.string().min(1),
+        email: z.string().min(1),
+        website: z.string().min(1),
+        hours: z.string().min(1),
+      })
+      .strict(),
+    messages: z.object(Object.fromEntries(messageKeys.map((k) => [k, z.string().min(1)])) as Record<MessageKey, z.ZodString>).strict(),
+    sections: z.object(Object.fromEntries(sections.map((s) => [s, z.string().min(1)])) as Record<(typeof sections)[number], z.ZodString>).strict(),
+    commands: z.object(Object.fromEntries(commandNames.map((c) => [c, wordList])) as Record<CommandName, typeof wordList>).strict(),
+    yesno: z.object({ yes: z.string().min(1), no: z.string().min(1) }).strict(),
+    buttons: z
+      .object({
+        confirm: z.string().min(1),
+        change: z.string().min(1),
+        restart: z.string().min(1),
+        skip: z.string().min(1),
+        keep: z.string().min(1),
+      })
+      .strict(),
+    errors: z.object(Object.fromEntries(errorKeys.map((k) => [k, z.string().min(1)])) as Record<(typeof errorKeys)[number], z.ZodString>).strict(),
+    steps: z.object(Object.fromEntries(stepIds.map((id) => [id, stepWordingSchema])) as Record<StepId, typeof stepWordingSchema>).strict(),
+  })
+  .strict()
+  .superRefine((flow, ctx) => {
+    for (const id of stepIds) {
+      const values = stepCatalogue[id].input.choices;
+      const titles = flow.steps[id].choices;
+      if (stepCatalogue[id].input.kind !== 'choice') continue;
+      for (const value of values ?? []) {
+        if (!titles?.[value]) {
+          ctx.addIssue({ code: 'custom', path: ['steps', id, 'choices', value], message: `missing the title of choice "${value}"` });
+        }
+      }
+    }
+  });
+export type Flow = z.infer<typeof flowSchema>;
+export type Flows = Record<Locale, Flow>;
+
+export const flowsDir = path.join(projectRoot, 'flows');
+
+/** Reads and checks flows/<locale>.yaml; a wording mistake stops start-up with the file and the path. */
+export function loadFlow(locale: Locale, dir = flowsDir): Flow {
+  const file = path.join(dir, `${locale}.yaml`);
+  const result = flowSchema.safeParse(parseYaml(fs.readFileSync(file, 'utf8')));
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`${file} is not a valid flow:\n${problems}`);
+  }
+  return result.data;
+}
+
+export function loadFlows(dir = flowsDir): Flows {
+  return Object.fromEntries(locales.map((l) => [l, loadFlow(l, dir)])) as Flows;
+}
+
+/** Replaces {name} placeholders; a missing value leaves the placeholder visible rather than "undefined". */
+export function fill(template: string, values: Record<string, string | number | undefined> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = values[key];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+/** Maps a browser or channel locale ("fr", "fr-FR", "en-US") to one we have. */
+export function matchLocale(value: string | undefined): Locale {
+  if (!value) return defaultLocale;
+  return value.toLowerCase().startsWith('fr') ? 'fr-CA' : 'en-CA';
+}

@@ -1,0 +1,47 @@
+import type { Flow } from './flows';
+import { countryName, type Money, type Noc } from './inputs';
+import type { Catalogue } from './machine';
+
+const isMoney = (value: unknown): value is Money =>
+  typeof value === 'object' && value !== null && 'amount' in value && 'per' in value;
+const isNoc = (value: unknown): value is Noc =>
+  typeof value === 'object' && value !== null && !('amount' in value);
+
+const PER: Record<Flow['locale'], Record<Money['per'], string>> = {
+  'en-CA': { year: 'per year', hour: 'per hour' },
+  'fr-CA': { year: 'par année', hour: 'de l’heure' },
+};
+const UNKNOWN: Record<Flow['locale'], string> = { 'en-CA': 'Don’t know', 'fr-CA': 'Je ne sais pas' };
+const SKIPPED: Record<Flow['locale'], string> = { 'en-CA': '(skipped)', 'fr-CA': '(passé)' };
+
+/** An answer as the prospect reads it in the review, in their language. */
+export function formatAnswer(step: string, value: unknown, flow: Flow, catalogue: Catalogue): string {
+  const locale = flow.locale;
+  const input = catalogue[step]?.input;
+  if (value === null || value === undefined) return SKIPPED[locale];
+  switch (input?.kind) {
+    case 'yesno':
+      return value ? flow.yesno.yes : flow.yesno.no;
+    case 'choice':
+      return flow.steps[step as keyof Flow['steps']]?.choices?.[String(value)] ?? String(value);
+    case 'country':
+      return countryName(String(value), locale);
+    case 'money':
+      if (!isMoney(value)) break;
+      return `${new Intl.NumberFormat(locale, { style: 'currency', currency: 'CAD', maximumFractionDigits: value.per === 'hour' ? 2 : 0 }).format(value.amount)} ${PER[locale][value.per]}`;
+    case 'date': {
+      const date = new Date(`${String(value)}T12:00:00Z`);
+      return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+    }
+    case 'text':
+      if (isNoc(value)) {
+        if (value.noc) return `NOC/CNP ${value.noc} (TEER/FEER ${value.teer})`;
+        if (value.teer !== undefined) return `TEER/FEER ${value.teer}`;
+        return UNKNOWN[locale];
+      }
+      break;
+    default:
+      break;
+  }
+  return String(value);
+}

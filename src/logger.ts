@@ -1,0 +1,26 @@
+/**
+ * Structured log lines (JSON) with ids and positions only: never an answer, a name or an email.
+ * LOG_LEVEL = debug | info | warn | error | silent (default info; silent under jest).
+ */
+const levels = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 } as const;
+type Level = keyof typeof levels;
+
+function threshold(): number {
+  const configured = (process.env.LOG_LEVEL ?? (process.env.JEST_WORKER_ID ? 'silent' : 'info')) as Level;
+  return levels[configured] ?? levels.info;
+}
+
+export type LogFields = Record<string, string | number | boolean | undefined>;
+
+function write(level: Exclude<Level, 'silent'>, event: string, fields: LogFields = {}): void {
+  if (levels[level] < threshold()) return;
+  const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...fields });
+  (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
+}
+
+export const log = {
+  debug: (event: string, fields?: LogFields) => write('debug', event, fields),
+  info: (event: string, fields?: LogFields) => write('info', event, fields),
+  warn: (event: string, fields?: LogFields) => write('warn', event, fields),
+  error: (event: string, fields?: LogFields) => write('error', event, fields),
+};

@@ -1,0 +1,190 @@
+import { createIntakeMachine, positionOf, type Catalogue } from '../../src/intake/machine';
+import { stepCatalogue, type Answers } from '../../src/intake/steps';
+import { relevantSteps } from '../../src/intake/relevance';
+import { intraCompanyWorker, spouseOfWorker, employer } from '../support/answers';
+import { answerUntilReview, currentStep, startMachine } from '../support/drive';
+
+const intraCompanySteps = ['icMonthsContinuous', 'icRoleLevel'];
+
+describe('the intake machine', () => {
+  it('starts by asking for consent', () => {
+    expect(currentStep(startMachine())).toBe('consent');
+  });
+
+  it('ends politely without storing anything when consent is declined', () => {
+    const actor = startMachine();
+    actor.send({ type: 'ANSWER', step: 'consent', value: false });
+    expect(positionOf(actor.getSnapshot()).kind).toBe('declined');
+    expect(actor.getSnapshot().context.answers).toEqual({ consent: false });
+    expect(actor.getSnapshot().status).toBe('done');
+  });
+
+  it('walks a worker with a same-group offer through every worker section, intra-company questions included', () => {
+    const actor = startMachine();
+    const asked = answerUntilReview(actor, intraCompanyWorker);
+    expect(currentStep(actor)).toBe('review');
+    expect(asked).toEqual(expect.arrayContaining(intraCompanySteps));
+    expect(asked).toEqual(relevantSteps(intraCompanyWorker));
+    const sections = [...new Set(asked.map((s) => stepCatalogue[s as keyof typeof stepCatalogue].section))];
+    expect(sections).toEqual(['welcome', 'situation', 'jobOffer', 'qualifications', 'admissibility', 'goals', 'contact']);
+  });
+
+  it('asks no intra-company question when the new employer is not in the same group', () => {
+    const actor = startMachine();
+    const asked = answerUntilReview(actor, { ...intraCompanyWorker, offerSameGroup: 'no' });
+    for (const step of intraCompanySteps) expect(asked).not.toContain(step);
+  });
+
+  it('asks a worker without an offer about a spouse in Canada, graduation, and a business instead of the offer', () => {
+    const asked = answerUntilReview(startMachine(), spouseOfWorker);
+    expect(asked).toEqual(expect.arrayContaining(['spouseInCanada', 'spouseTeer', 'spouseMonthsLeft', 'graduatedInCanada', 'ownsBusiness']));
+    expect(asked).not.toContain('offerEmployer');
+    expect(asked).not.toContain('spouseProgram');
+    expect(asked).not.toContain('statusExpiry');
+    expect(asked).not.toContain('languageLevel');
+    expect(asked).not.toContain('contactPreferred');
+  });
+
+  it('asks the program of a spouse who studies, not their TEER', () => {
+    const answers: Answers = { ...spouseOfWorker, spouseStatus: 'student', spouseProgram: 'masters16' };
+    const asked = answerUntilReview(startMachine(), answers);
+    expect(asked).toContain('spouseProgram');
+    expect(asked).not.toContain('spouseTeer');
+  });
+
+  it('asks whether impaired driving was on or after 18 December 2018 only after a yes', () => {
+    const asked = answerUntilReview(startMachine(), { ...spouseOfWorker, impairedDriving: true, impairedDrivingSince2018: true });
+    expect(asked).toContain('impairedDrivingSince2018');
+    expect(answerUntilReview(startMachine(), spouseOfWorker)).not.toContain('impairedDrivingSince2018');
+  });
+
+  it('asks whether refusals were declared only after a refusal or an overstay', () => {
+    const asked = answerUntilReview(startMachine(), { ...spouseOfWorker, previousRefusal: true, refusalDeclared: 'no' });
+    expect(asked.indexOf('refusalDeclared')).toBe(asked.indexOf('overstay') + 1);
+  });
+
+  it('takes an employer through company, position and worker sections, with group questions for a transfer', () => {
+    const asked = answerUntilReview(startMachine(), employer);
+    expect(asked).toContain('employerWorkerMonths');
+    expect(asked.some((s) => s === 'citizenship' || s === 'criminalHistory')).toBe(false);
+    const newHire = answerUntilReview(startMachine(), { ...employer, employerWorkerRelation: 'newHire' });
+    expect(newHire).not.toContain('employerWorkerMonths');
+  });
+
+  describe('back', () => {
+    it('goes back over skipped questions to the last one asked', () => {
+      const actor = startMachine();
+      for (const [step, value] of [
+        ['consent', true],
+        ['role', 'worker'],
+        ['citizenship', 'FR'],
+        ['residenceCountry', 'FR'],
+        ['age', 25],
+        ['inCanada', false],
+      ] as const) {
+        actor.send({ type: 'ANSWER', step, value });
+      }
+      expect(currentStep(actor)).toBe('hasJobOffer');
+      actor.send({ type: 'BACK' });
+      expect(currentStep(actor)).toBe('inCanada');
+      actor.send({ type: 'BACK' });
+      expect(currentStep(actor)).toBe('age');
+    });
+
+    it('after going back and answering again, continues at the first question not yet answered', () => {
+      const actor = startMachine();
+      for (const [step, value] of [['consent', true], ['role', 'worker'], ['citizenship', 'FR'], ['residenceCountry', 'FR']] as const) {
+        actor.send({ type: 'ANSWER', step, value });
+      }
+      actor.send({ type: 'BACK' });
+      actor.send({ type: 'BACK' });
+      expect(currentStep(actor)).toBe('citizenship');
+      actor.send({ type: 'ANSWER', step: 'citizenship', value: 'BE' });
+      expect(currentStep(actor)).toBe('age');
+      expect(actor.getSnapshot().context.answers.citizenship).toBe('BE');
+    });
+
+    it('stays on the first question', () => {
+      const actor = startMachine();
+      actor.send({ type: 'BACK' });
+      expect(currentStep(actor)).toBe('consent');
+    });
+  });
+
+  describe('restart', () => {
+    it('asks for confirmation, then forgets every answer but the consent', () => {
+      const actor = startMachine();
+      answerUntilReview(actor, employer);
+      actor.send({ type: 'RESTART' });
+      expect(currentStep(actor)).toBe('confirmRestart');
+      actor.send({ type: 'CONFIRM_RESTART' });
+      expect(currentStep(actor)).toBe('role');
+      expect(actor.getSnapshot().context.answers).toEqual({ consent: true });
+    });
+
+    it('returns to the same question, answers intact, when cancelled', () => {
+      const actor = startMachine();
+      for (const [step, value] of [['consent', true], ['role', 'employer'], ['employerCompany', 'Acme']] as const) {
+        actor.send({ type: 'ANSWER', step, value });
+      }
+      actor.send({ type: 'RESTART' });
+      actor.send({ type: 'CANCEL_RESTART' });
+      expect(currentStep(actor)).toBe('employerProvince');
+      expect(actor.getSnapshot().context.answers.employerCompany).toBe('Acme');
+    });
+  });
+
+  describe('changing an answer from the review', () => {
+    it('asks that question again and comes back to the review', () => {
+      const actor = startMachine();
+      answerUntilReview(actor, employer);
+      actor.send({ type: 'CHANGE', step: 'contactEmail' });
+      expect(currentStep(actor)).toBe('contactEmail');
+      actor.send({ type: 'ANSWER', step: 'contactEmail', value: 'new@example.com' });
+      expect(currentStep(actor)).toBe('review');
+      expect(actor.getSnapshot().context.answers.contactEmail).toBe('new@example.com');
+    });
+
+    it('asks the questions a changed answer newly opens before returning to the review', () => {
+      const actor = startMachine();
+      answerUntilReview(actor, { ...intraCompanyWorker, offerSameGroup: 'no' });
+      actor.send({ type: 'CHANGE', step: 'offerSameGroup' });
+      actor.send({ type: 'ANSWER', step: 'offerSameGroup', value: 'branch' });
+      expect(currentStep(actor)).toBe('icMonthsContinuous');
+      actor.send({ type: 'ANSWER', step: 'icMonthsContinuous', value: 18 });
+      actor.send({ type: 'ANSWER', step: 'icRoleLevel', value: 'executive' });
+      expect(currentStep(actor)).toBe('review');
+    });
+  });
+
+  it('records a request to talk to a person without moving', () => {
+    const actor = startMachine();
+    actor.send({ type: 'ANSWER', step: 'consent', value: true });
+    actor.send({ type: 'HANDOFF' });
+    expect(currentStep(actor)).toBe('role');
+    expect(actor.getSnapshot().context.handoffRequested).toBe(true);
+  });
+
+  it('switches language and keeps the answers', () => {
+    const actor = startMachine();
+    actor.send({ type: 'ANSWER', step: 'consent', value: true });
+    actor.send({ type: 'SET_LOCALE', locale: 'fr-CA' });
+    expect(actor.getSnapshot().context).toMatchObject({ locale: 'fr-CA', answers: { consent: true } });
+  });
+
+  it('submits from the review with the reference it is given', () => {
+    const actor = startMachine();
+    answerUntilReview(actor, employer);
+    actor.send({ type: 'SUBMIT', leadId: 'lead-1', reference: 'IMP-2026-AAAA-BBBB', submittedAt: '2026-11-25T10:00:00.000Z' });
+    expect(positionOf(actor.getSnapshot()).kind).toBe('submitted');
+    expect(actor.getSnapshot().context.submission?.reference).toBe('IMP-2026-AAAA-BBBB');
+  });
+
+  it('is generated from the catalogue it is given', () => {
+    const { age: _age, ...withoutAge } = stepCatalogue;
+    const machine = createIntakeMachine(withoutAge as unknown as Catalogue);
+    const actor = startMachine(machine);
+    const { age: _ignored, ...answers } = intraCompanyWorker;
+    expect(answerUntilReview(actor, answers)).not.toContain('age');
+  });
+});
