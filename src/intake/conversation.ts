@@ -82,7 +82,13 @@ export interface EngineOptions {
 
 /** A fingerprint of the questionnaire: it changes whenever a step is added, removed or reshaped. */
 export function flowVersionOf(catalogue: Catalogue): string {
-  const shape = Object.entries(catalogue).map(([id, s]) => [id, s.section, s.when ?? '', s.input.kind, s.input.choices ?? []]);
+  const shape = Object.entries(catalogue).map(([id, s]) => [
+    id,
+    s.section,
+    s.when ?? '',
+    s.input.kind,
+    s.input.choices ?? [],
+  ]);
   return createHash('sha256').update(JSON.stringify(shape)).digest('hex').slice(0, 12);
 }
 
@@ -118,7 +124,12 @@ export class IntakeEngine {
     return this.result(snapshot, [this.questionReply(snapshot, notice)]);
   }
 
-  handle(stored: StoredConversation | undefined, text: string, deps: TurnDependencies, locale: Locale): TurnResult {
+  handle(
+    stored: StoredConversation | undefined,
+    text: string,
+    deps: TurnDependencies,
+    locale: Locale,
+  ): TurnResult {
     if (!stored) return this.start(locale);
     const { snapshot: before, migrated } = this.restore(stored);
     const beforeLocale = before.context.locale;
@@ -133,14 +144,23 @@ export class IntakeEngine {
     return this.apply(before, reading, deps, lead);
   }
 
-  private apply(before: IntakeSnapshot, reading: Interpretation, deps: TurnDependencies, lead?: string): TurnResult {
+  private apply(
+    before: IntakeSnapshot,
+    reading: Interpretation,
+    deps: TurnDependencies,
+    lead?: string,
+  ): TurnResult {
     const locale = before.context.locale;
     const prefix = (...parts: (string | undefined)[]) => [lead, ...parts].filter(Boolean).join('\n\n');
     switch (reading.kind) {
       case 'tooLong':
-        return this.result(before, [this.questionReply(before, prefix(this.message(locale, 'tooLong', { max: 2000 })))]);
+        return this.result(before, [
+          this.questionReply(before, prefix(this.message(locale, 'tooLong', { max: 2000 }))),
+        ]);
       case 'invalid':
-        return this.result(before, [this.questionReply(before, prefix(this.problemText(before, reading.problem)))]);
+        return this.result(before, [
+          this.questionReply(before, prefix(this.problemText(before, reading.problem))),
+        ]);
       case 'help':
         return this.result(before, [this.questionReply(before, prefix(this.helpText(before)))]);
       case 'finished':
@@ -149,11 +169,18 @@ export class IntakeEngine {
         return this.start(locale);
       case 'submit': {
         const submittedAt = deps.now().toISOString();
-        const event: IntakeEvent = { type: 'SUBMIT', leadId: deps.newLeadId(), reference: deps.newReference(), submittedAt };
+        const event: IntakeEvent = {
+          type: 'SUBMIT',
+          leadId: deps.newLeadId(),
+          reference: deps.newReference(),
+          submittedAt,
+        };
         const after = this.run(before, event);
         const { submission, answers, handoffRequested } = after.context;
         return {
-          ...this.result(after, [{ text: this.message(locale, 'submitted', { reference: submission!.reference }) }]),
+          ...this.result(after, [
+            { text: this.message(locale, 'submitted', { reference: submission!.reference }) },
+          ]),
           submitted: { submission: submission!, answers, locale: after.context.locale, handoffRequested },
         };
       }
@@ -164,11 +191,15 @@ export class IntakeEngine {
     const after = this.run(before, event);
     const afterLocale = after.context.locale;
     const position = positionOf(after);
-    if (position.kind === 'declined') return this.result(after, [{ text: prefix(this.message(afterLocale, 'declined')) }]);
+    if (position.kind === 'declined')
+      return this.result(after, [{ text: prefix(this.message(afterLocale, 'declined')) }]);
 
     let notice: string | undefined;
     if (event.type === 'HANDOFF') {
-      notice = this.message(afterLocale, before.context.handoffRequested ? 'handoffAlreadyRequested' : 'handoff');
+      notice = this.message(
+        afterLocale,
+        before.context.handoffRequested ? 'handoffAlreadyRequested' : 'handoff',
+      );
     } else if (event.type === 'SET_LOCALE') {
       notice = this.message(afterLocale, 'languageSwitched');
     } else if (event.type === 'RESTART') {
@@ -193,10 +224,14 @@ export class IntakeEngine {
       const snapshot = actor.getSnapshot();
       return { snapshot, migrated: false };
     }
-    const old = stored.snapshot as unknown as { status?: string; value?: unknown; context?: Partial<IntakeContext> };
+    const old = stored.snapshot as unknown as {
+      status?: string;
+      value?: unknown;
+      context?: Partial<IntakeContext>;
+    };
     const context = this.migrateContext(old.context ?? {});
     const finalState = old.status === 'done' && typeof old.value === 'string' ? old.value : undefined;
-    const next = firstUnansweredStep(context.answers);
+    const next = firstUnansweredStep(context.answers, this.catalogue);
     const target = finalState ?? (next ? this.statePath(next) : { questions: 'review' });
     return { snapshot: this.machine.resolveState({ value: target as never, context }), migrated: true };
   }
@@ -220,7 +255,11 @@ export class IntakeEngine {
     return { questions: { [this.catalogue[step]!.section]: step } };
   }
 
-  private run(snapshot: IntakeSnapshot | undefined, event: IntakeEvent | undefined, locale?: Locale): IntakeSnapshot {
+  private run(
+    snapshot: IntakeSnapshot | undefined,
+    event: IntakeEvent | undefined,
+    locale?: Locale,
+  ): IntakeSnapshot {
     const actor = snapshot
       ? createActor(this.machine, { snapshot, input: {} })
       : createActor(this.machine, { input: { locale } });
@@ -250,8 +289,13 @@ export class IntakeEngine {
   }
 
   message(locale: Locale, key: MessageKey, values: Record<string, string | number> = {}): string {
+    return this.fillFirm(locale, this.flow(locale).messages[key], values);
+  }
+
+  /** Any wording may name the firm ({firmName}, {firmPhone}…) and the retention period. */
+  private fillFirm(locale: Locale, template: string, values: Record<string, string | number> = {}): string {
     const flow = this.flow(locale);
-    return fill(flow.messages[key], {
+    return fill(template, {
       firmName: flow.firm.name,
       firmPhone: flow.firm.phone,
       firmEmail: flow.firm.email,
@@ -263,15 +307,21 @@ export class IntakeEngine {
   }
 
   reviewSteps(answers: Answers): string[] {
-    return relevantSteps(answers).filter((s) => s !== 'consent' && s !== 'role' && answers[s as StepId] !== undefined);
+    return relevantSteps(answers, this.catalogue).filter(
+      (s) => s !== 'consent' && s !== 'role' && answers[s as StepId] !== undefined,
+    );
   }
 
   private finishedReply(snapshot: IntakeSnapshot): TurnResult {
     const locale = snapshot.context.locale;
     const position = positionOf(snapshot);
-    if (position.kind === 'declined') return this.result(snapshot, [{ text: this.message(locale, 'declined') }]);
+    if (position.kind === 'declined')
+      return this.result(snapshot, [{ text: this.message(locale, 'declined') }]);
     const reference = snapshot.context.submission?.reference ?? '';
-    const text = [this.message(locale, 'alreadySubmitted', { reference }), this.message(locale, 'startAgain')].join('\n\n');
+    const text = [
+      this.message(locale, 'alreadySubmitted', { reference }),
+      this.message(locale, 'startAgain'),
+    ].join('\n\n');
     return this.result(snapshot, [{ text }]);
   }
 
@@ -280,7 +330,8 @@ export class IntakeEngine {
     const position = positionOf(snapshot);
     const example = position.kind === 'step' ? flow.steps[position.step as StepId]?.example : undefined;
     const values = { example: example ?? '', ...problem.params };
-    if (problem.key in flow.errors) return fill(flow.errors[problem.key as keyof Flow['errors']], values);
+    if (problem.key in flow.errors)
+      return this.fillFirm(flow.locale, flow.errors[problem.key as keyof Flow['errors']], values);
     if (problem.key === 'review') return `${this.message(flow.locale, 'notUnderstood')}`;
     if (problem.key in flow.messages) return this.message(flow.locale, problem.key as MessageKey, values);
     return this.message(flow.locale, 'notUnderstood');
@@ -289,18 +340,19 @@ export class IntakeEngine {
   private helpText(snapshot: IntakeSnapshot): string {
     const flow = this.flow(snapshot.context.locale);
     const position = positionOf(snapshot);
-    if (position.kind === 'step') return flow.steps[position.step as StepId].help;
+    if (position.kind === 'step') return this.fillFirm(flow.locale, flow.steps[position.step as StepId].help);
     return this.message(flow.locale, 'help');
   }
 
   /** "Step 3 of 6 — Qualifications" when a turn moves the prospect into a new section. */
   private sectionStartLine(before: IntakeSnapshot, after: IntakeSnapshot): string | undefined {
     const [from, to] = [positionOf(before), positionOf(after)];
-    if (to.kind !== 'step' || before.context.direction === 'back' && from.kind === 'step') return undefined;
+    if (to.kind !== 'step' || (before.context.direction === 'back' && from.kind === 'step')) return undefined;
     const toSection = this.catalogue[to.step]!.section;
     const fromSection = from.kind === 'step' ? this.catalogue[from.step]!.section : undefined;
-    if (toSection === fromSection || toSection === 'welcome' || after.context.direction === 'back') return undefined;
-    const { index, total } = progressOf(to.step as StepId, after.context.answers);
+    if (toSection === fromSection || toSection === 'welcome' || after.context.direction === 'back')
+      return undefined;
+    const { index, total } = progressOf(to.step, after.context.answers, this.catalogue);
     const flow = this.flow(after.context.locale);
     return this.message(flow.locale, 'progress', { index, total, section: flow.sections[toSection] });
   }
@@ -315,7 +367,13 @@ export class IntakeEngine {
     if (position.kind === 'confirmRestart') {
       return {
         text: join(notice, this.message(locale, 'restartConfirm')),
-        question: { step: 'confirmRestart', section: 'review', input: 'yesno', choices: this.yesNoChoices(flow), progress: { index: 0, total: 0 } },
+        question: {
+          step: 'confirmRestart',
+          section: 'review',
+          input: 'yesno',
+          choices: this.yesNoChoices(flow),
+          progress: { index: 0, total: 0 },
+        },
       };
     }
     if (position.kind === 'review') {
@@ -326,9 +384,14 @@ export class IntakeEngine {
         answer: formatAnswer(step, answers[step as StepId], flow, this.catalogue),
       }));
       const list = items.map((item) => `${item.number}. **${item.label}:** ${item.answer}`).join('\n');
-      const progress = progressOf('review', answers);
+      const progress = progressOf('review', answers, this.catalogue);
       return {
-        text: join(notice, this.message(locale, 'reviewIntro'), list || this.message(locale, 'reviewEmpty'), this.message(locale, 'reviewInstructions')),
+        text: join(
+          notice,
+          this.message(locale, 'reviewIntro'),
+          list || this.message(locale, 'reviewEmpty'),
+          this.message(locale, 'reviewInstructions'),
+        ),
         question: {
           step: 'review',
           section: 'review',
@@ -349,24 +412,28 @@ export class IntakeEngine {
     const wording = flow.steps[step];
     const current = answers[step];
     const currentLine =
-      current !== undefined && isRelevant(step, answers)
+      current !== undefined && isRelevant(step, answers, this.catalogue)
         ? this.message(locale, 'currentAnswer', { answer: formatAnswer(step, current, flow, this.catalogue) })
         : undefined;
     let choices: Choice[] | undefined;
     if (definition.input.kind === 'choice') {
-      choices = (definition.input.choices ?? []).map((value) => ({ value, title: wording.choices?.[value] ?? value }));
+      choices = (definition.input.choices ?? []).map((value) => ({
+        value,
+        title: wording.choices?.[value] ?? value,
+      }));
     } else if (definition.input.kind === 'yesno') {
       choices = this.yesNoChoices(flow);
     }
-    if (definition.input.optional) choices = [...(choices ?? []), { value: 'skip', title: flow.buttons.skip }];
+    if (definition.input.optional)
+      choices = [...(choices ?? []), { value: 'skip', title: flow.buttons.skip }];
     return {
-      text: join(notice, wording.prompt, currentLine),
+      text: join(notice, this.fillFirm(locale, wording.prompt), currentLine),
       question: {
         step,
         section: definition.section,
         input: definition.input.kind,
         choices,
-        progress: progressOf(step, answers),
+        progress: progressOf(step, answers, this.catalogue),
       },
     };
   }

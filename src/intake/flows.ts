@@ -105,9 +105,24 @@ export const flowSchema = z
         hours: z.string().min(1),
       })
       .strict(),
-    messages: z.object(Object.fromEntries(messageKeys.map((k) => [k, z.string().min(1)])) as Record<MessageKey, z.ZodString>).strict(),
-    sections: z.object(Object.fromEntries(sections.map((s) => [s, z.string().min(1)])) as Record<(typeof sections)[number], z.ZodString>).strict(),
-    commands: z.object(Object.fromEntries(commandNames.map((c) => [c, wordList])) as Record<CommandName, typeof wordList>).strict(),
+    messages: z
+      .object(
+        Object.fromEntries(messageKeys.map((k) => [k, z.string().min(1)])) as Record<MessageKey, z.ZodString>,
+      )
+      .strict(),
+    sections: z
+      .object(
+        Object.fromEntries(sections.map((s) => [s, z.string().min(1)])) as Record<
+          (typeof sections)[number],
+          z.ZodString
+        >,
+      )
+      .strict(),
+    commands: z
+      .object(
+        Object.fromEntries(commandNames.map((c) => [c, wordList])) as Record<CommandName, typeof wordList>,
+      )
+      .strict(),
     yesno: z.object({ yes: z.string().min(1), no: z.string().min(1) }).strict(),
     buttons: z
       .object({
@@ -118,8 +133,22 @@ export const flowSchema = z
         keep: z.string().min(1),
       })
       .strict(),
-    errors: z.object(Object.fromEntries(errorKeys.map((k) => [k, z.string().min(1)])) as Record<(typeof errorKeys)[number], z.ZodString>).strict(),
-    steps: z.object(Object.fromEntries(stepIds.map((id) => [id, stepWordingSchema])) as Record<StepId, typeof stepWordingSchema>).strict(),
+    errors: z
+      .object(
+        Object.fromEntries(errorKeys.map((k) => [k, z.string().min(1)])) as Record<
+          (typeof errorKeys)[number],
+          z.ZodString
+        >,
+      )
+      .strict(),
+    steps: z
+      .object(
+        Object.fromEntries(stepIds.map((id) => [id, stepWordingSchema])) as Record<
+          StepId,
+          typeof stepWordingSchema
+        >,
+      )
+      .strict(),
   })
   .strict()
   .superRefine((flow, ctx) => {
@@ -129,7 +158,11 @@ export const flowSchema = z
       if (stepCatalogue[id].input.kind !== 'choice') continue;
       for (const value of values ?? []) {
         if (!titles?.[value]) {
-          ctx.addIssue({ code: 'custom', path: ['steps', id, 'choices', value], message: `missing the title of choice "${value}"` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['steps', id, 'choices', value],
+            message: `missing the title of choice "${value}"`,
+          });
         }
       }
     }

@@ -54,6 +54,7 @@ const normalize = (text: string) =>
     .toLowerCase()
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘`]/g, "'")
     .replace(/[.!]+$/, '')
     .trim();
 
@@ -61,7 +62,19 @@ function fromText<V>(parse: (text: string, ctx: Ctx) => V): z.ZodType<V, string>
   return z.string().transform((text, ctx) => parse(text.trim(), ctx));
 }
 
-const YES = new Set(['yes', 'y', 'yeah', 'yep', 'oui', 'o', 'ouais', 'true', 'i agree', "j'accepte", 'agree']);
+const YES = new Set([
+  'yes',
+  'y',
+  'yeah',
+  'yep',
+  'oui',
+  'o',
+  'ouais',
+  'true',
+  'i agree',
+  "j'accepte",
+  'agree',
+]);
 const NO = new Set(['no', 'n', 'nope', 'non', 'false', 'decline', 'je refuse']);
 
 export function yesNo(): Input<boolean> {
@@ -153,12 +166,22 @@ export function money(): Input<Money> {
     kind: 'money',
     value: moneySchema,
     fromText: fromText((raw, ctx) => {
-      let textValue = raw.toLowerCase().replace(/cad|can\$|c\$|dollars?|\$/g, '');
+      let textValue = raw
+        .toLowerCase()
+        .replace(/[’‘`]/g, "'")
+        .replace(/cad|can\$|c\$|dollars?|\$/g, '');
       let per: Money['per'] | undefined;
-      if (/(\/\s*(h|hr|hour|heure)|per hour|an hour|hourly|de l'heure|par heure|\/h)\b/.test(textValue)) per = 'hour';
-      if (/(\/\s*(y|yr|year|an|annee)|per year|a year|annual|yearly|par an|par annee)\b/.test(textValue)) per = 'year';
-      textValue = textValue.replace(/\/.*$|per .*$|an hour|a year|hourly|yearly|annual(ly)?|de l'heure|par .*$/g, '');
-      const match = /^\s*(\d{1,3}(?:[ ,\u00a0\u202f]\d{3})+|\d+)(?:[.,](\d{1,2}))?\s*(k)?\s*$/.exec(textValue);
+      if (/(\/\s*(h|hr|hour|heure)|per hour|an hour|hourly|de l'heure|par heure|\/h)\b/.test(textValue))
+        per = 'hour';
+      if (/(\/\s*(y|yr|year|an|annee)|per year|a year|annual|yearly|par an|par annee)\b/.test(textValue))
+        per = 'year';
+      textValue = textValue.replace(
+        /\/.*$|per .*$|an hour|a year|hourly|yearly|annual(ly)?|de l'heure|par .*$/g,
+        '',
+      );
+      const match = /^\s*(\d{1,3}(?:[ ,\u00a0\u202f]\d{3})+|\d+)(?:[.,](\d{1,2}))?\s*(k)?\s*$/.exec(
+        textValue,
+      );
       if (!match) return fail(ctx, 'money');
       const whole = Number(match[1]!.replace(/[ ,\u00a0\u202f]/g, ''));
       const cents = match[2] ? Number(`0.${match[2]}`) : 0;
@@ -194,8 +217,13 @@ function validDate(year: number, month: number, day: number): string | undefined
 }
 
 /** Reads ISO dates and the common written forms in English and French; refuses impossible dates. */
-export function parseDate(raw: string): { date: string } | { problem: 'date.format' | 'date.impossible' | 'date.ambiguous' } {
-  const text = normalize(raw).replace(/(\d)(st|nd|rd|th|er)\b/g, '$1').replace(/,/g, ' ').replace(/\s+/g, ' ');
+export function parseDate(
+  raw: string,
+): { date: string } | { problem: 'date.format' | 'date.impossible' | 'date.ambiguous' } {
+  const text = normalize(raw)
+    .replace(/(\d)(st|nd|rd|th|er)\b/g, '$1')
+    .replace(/,/g, ' ')
+    .replace(/\s+/g, ' ');
   let year: number, month: number, day: number;
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text))) {
@@ -305,7 +333,17 @@ export const nocSchema = z.object({
 });
 export type Noc = z.infer<typeof nocSchema>;
 
-const UNKNOWN = new Set(["don't know", 'dont know', 'unknown', 'not sure', 'no idea', 'je ne sais pas', 'inconnu', 'idk', '?']);
+const UNKNOWN = new Set([
+  "don't know",
+  'dont know',
+  'unknown',
+  'not sure',
+  'no idea',
+  'je ne sais pas',
+  'inconnu',
+  'idk',
+  '?',
+]);
 
 /** A NOC 2021 code (5 digits; the 2nd digit is the TEER), a TEER alone, or "don't know". */
 export function noc(): Input<Noc> {

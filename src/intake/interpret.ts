@@ -61,11 +61,7 @@ function yesNoByWording(text: string, flows: Flows): boolean | undefined {
 }
 
 /** Reads "change email", "change 3", "3" or "email" at the review into the step to change. */
-export function stepToChange(
-  text: string,
-  reviewSteps: readonly string[],
-  flows: Flows,
-): string | undefined {
+export function stepToChange(text: string, reviewSteps: readonly string[], flows: Flows): string | undefined {
   let words = normalizeWords(text);
   for (const locale of locales) {
     for (const change of flows[locale].commands.change) {
@@ -92,7 +88,9 @@ export function interpret(
   const command = commandOf(text, flows);
 
   if (position.kind === 'submitted' || position.kind === 'declined') {
-    return command === 'restart' || position.kind === 'declined' ? { kind: 'startAgain' } : { kind: 'finished' };
+    return command === 'restart' || position.kind === 'declined'
+      ? { kind: 'startAgain' }
+      : { kind: 'finished' };
   }
 
   switch (command) {

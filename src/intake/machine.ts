@@ -79,7 +79,8 @@ export function createIntakeMachine(catalogue: Catalogue = stepCatalogue as unkn
     guards: {
       ...relevanceGuards,
       isAnswerTo: ({ event }, { step }: StepParams) => event.type === 'ANSWER' && event.step === step,
-      declinesConsent: ({ event }) => event.type === 'ANSWER' && event.step === 'consent' && event.value === false,
+      declinesConsent: ({ event }) =>
+        event.type === 'ANSWER' && event.step === 'consent' && event.value === false,
       isAnsweredAndNotFocused: ({ context }, { step }: StepParams) =>
         (context.answers as Record<string, unknown>)[step] !== undefined && context.focus !== step,
       isMovingBack: ({ context }) => context.direction === 'back',
@@ -112,7 +113,13 @@ export function createIntakeMachine(catalogue: Catalogue = stepCatalogue as unkn
       })),
       recordSubmission: assign(({ event }) =>
         event.type === 'SUBMIT'
-          ? { submission: { leadId: event.leadId, reference: event.reference, submittedAt: event.submittedAt } }
+          ? {
+              submission: {
+                leadId: event.leadId,
+                reference: event.reference,
+                submittedAt: event.submittedAt,
+              },
+            }
           : {},
       ),
     },
@@ -128,23 +135,29 @@ export function createIntakeMachine(catalogue: Catalogue = stepCatalogue as unkn
     const always: Transition[] = [];
     if (when) always.push({ guard: and(['isMovingBack', not(when)]), target: previous });
     always.push({ guard: when ? or([not(when), answeredAlready]) : answeredAlready, target: next });
-    const onAnswer: Transition[] = [{ guard: { type: 'isAnswerTo', params: { step } }, target: next, actions: 'recordAnswer' }];
-    if (step === 'consent') onAnswer.unshift({ guard: 'declinesConsent', target: '#declined', actions: 'forgetEverything' });
+    const onAnswer: Transition[] = [
+      { guard: { type: 'isAnswerTo', params: { step } }, target: next, actions: 'recordAnswer' },
+    ];
+    if (step === 'consent')
+      onAnswer.unshift({ guard: 'declinesConsent', target: '#declined', actions: 'forgetEverything' });
     return {
       id: step,
       meta: { step },
       tags: ['question'],
       // The first question never skips itself backwards: there is nowhere further back to go.
       always: index === 0 ? always.filter((t) => t.target !== previous) : always,
-      on: {
-        ANSWER: onAnswer,
-        BACK: index === 0 ? undefined : { target: previous, actions: 'moveBack' },
-      },
+      on:
+        index === 0
+          ? { ANSWER: onAnswer }
+          : { ANSWER: onAnswer, BACK: { target: previous, actions: 'moveBack' } },
     };
   }
 
   function sectionStates() {
-    const states: Record<string, { initial: string; states: Record<string, ReturnType<typeof questionState>> }> = {};
+    const states: Record<
+      string,
+      { initial: string; states: Record<string, ReturnType<typeof questionState>> }
+    > = {};
     stepIds.forEach((step, index) => {
       const section = catalogue[step]!.section;
       states[section] ??= { initial: step, states: {} };
@@ -211,14 +224,21 @@ export type IntakeMachine = ReturnType<typeof createIntakeMachine>;
 export type IntakeSnapshot = SnapshotFrom<IntakeMachine>;
 
 /** The question a snapshot is waiting on: a step id, 'review', 'confirmRestart', or a final state. */
-export type Position = { kind: 'step'; step: string } | { kind: 'review' } | { kind: 'confirmRestart' } | { kind: 'submitted' } | { kind: 'declined' };
+export type Position =
+  | { kind: 'step'; step: string }
+  | { kind: 'review' }
+  | { kind: 'confirmRestart' }
+  | { kind: 'submitted' }
+  | { kind: 'declined' };
 
 export function positionOf(snapshot: IntakeSnapshot): Position {
   if (snapshot.hasTag('submitted')) return { kind: 'submitted' };
   if (snapshot.hasTag('declined')) return { kind: 'declined' };
   if (snapshot.hasTag('confirmRestart')) return { kind: 'confirmRestart' };
   if (snapshot.hasTag('review')) return { kind: 'review' };
-  const meta = Object.values(snapshot.getMeta() as Record<string, { step?: string } | undefined>).find((m) => m?.step);
+  const meta = Object.values(snapshot.getMeta() as Record<string, { step?: string } | undefined>).find(
+    (m) => m?.step,
+  );
   if (!meta?.step) throw new Error(`intake snapshot is at no question: ${JSON.stringify(snapshot.value)}`);
   return { kind: 'step', step: meta.step };
 }

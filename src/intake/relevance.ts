@@ -44,20 +44,26 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   gavePhone: (a) => typeof a.contactPhone === 'string',
 };
 
-export function isRelevant(step: StepId, answers: Answers): boolean {
+/** The catalogue shape these functions need; the real one by default, another flow version in tests. */
+export type StepTable = Record<string, { section: Section; when?: RelevanceName }>;
+const defaultTable: StepTable = stepCatalogue;
+
+export function isRelevant(step: string, answers: Answers, table: StepTable = defaultTable): boolean {
   if (step === 'consent') return true;
   if (answers.consent !== true) return false;
-  const when = stepCatalogue[step].when;
+  const when = table[step]?.when;
   return when === undefined ? step === 'role' || answers.role !== undefined : relevance[when](answers);
 }
 
-export function relevantSteps(answers: Answers): StepId[] {
-  return stepIds.filter((id) => isRelevant(id, answers));
+export function relevantSteps(answers: Answers, table: StepTable = defaultTable): StepId[] {
+  return (table === defaultTable ? stepIds : (Object.keys(table) as StepId[])).filter((id) =>
+    isRelevant(id, answers, table),
+  );
 }
 
 /** The first relevant step without an answer, or undefined when the intake is complete. */
-export function firstUnansweredStep(answers: Answers): StepId | undefined {
-  return stepIds.find((id) => isRelevant(id, answers) && answers[id] === undefined);
+export function firstUnansweredStep(answers: Answers, table: StepTable = defaultTable): StepId | undefined {
+  return relevantSteps(answers, table).find((id) => answers[id] === undefined);
 }
 
 /** Only the answers that still matter on the path taken (a changed answer can make others moot). */
@@ -76,10 +82,14 @@ export function sectionsFor(answers: Answers): readonly Section[] {
 }
 
 /** "Section 3 of 6": where a step stands among the sections of the prospect's path. */
-export function progressOf(step: StepId | 'review', answers: Answers): { index: number; total: number } {
+export function progressOf(
+  step: string,
+  answers: Answers,
+  table: StepTable = defaultTable,
+): { index: number; total: number } {
   const list = sectionsFor(answers);
   if (step === 'review') return { index: list.length, total: list.length };
-  const section = stepCatalogue[step].section;
+  const section = table[step]?.section ?? 'welcome';
   const index = list.indexOf(section);
   return { index: index < 0 ? 0 : index + 1, total: list.length };
 }

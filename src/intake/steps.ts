@@ -44,9 +44,28 @@ export const workerSections = [
   'goals',
   'contact',
 ] as const satisfies readonly Section[];
-export const employerSections = ['company', 'position', 'worker', 'contact'] as const satisfies readonly Section[];
+export const employerSections = [
+  'company',
+  'position',
+  'worker',
+  'contact',
+] as const satisfies readonly Section[];
 
-export const provinces = ['BC', 'AB', 'SK', 'MB', 'ON', 'QC', 'NB', 'NS', 'PE', 'NL', 'YT', 'NT', 'NU'] as const;
+export const provinces = [
+  'BC',
+  'AB',
+  'SK',
+  'MB',
+  'ON',
+  'QC',
+  'NB',
+  'NS',
+  'PE',
+  'NL',
+  'YT',
+  'NT',
+  'NU',
+] as const;
 const provinceOrUndecided = [...provinces, 'undecided'] as const;
 const teerOrUnknown = ['0', '1', '2', '3', '4', '5', 'unknown'] as const;
 const timelines = ['asap', 'within3Months', 'within6Months', 'within12Months', 'flexible'] as const;
@@ -136,11 +155,19 @@ export const stepCatalogue = {
   ),
   graduatedInCanada: step('jobOffer', yesNo(), 'mayHoldCanadianDegree'),
   programType: step('jobOffer', choice(['university', 'college']), 'graduatedInCanada'),
-  programLength: step('jobOffer', choice(['under8Months', '8to24Months', '24MonthsPlus']), 'graduatedInCanada'),
+  programLength: step(
+    'jobOffer',
+    choice(['under8Months', '8to24Months', '24MonthsPlus']),
+    'graduatedInCanada',
+  ),
   graduationDate: step('jobOffer', date(), 'graduatedInCanada'),
   hadPgwp: step('jobOffer', yesNo(), 'graduatedInCanada'),
   prApplication: step('jobOffer', yesNo(), 'isInCanada'),
-  prProgram: step('jobOffer', choice(['cec', 'fsw', 'fst', 'pnp', 'caregiver', 'family', 'other']), 'hasPrApplication'),
+  prProgram: step(
+    'jobOffer',
+    choice(['cec', 'fsw', 'fst', 'pnp', 'caregiver', 'family', 'other']),
+    'hasPrApplication',
+  ),
   prAor: step('jobOffer', yesNo(), 'hasPrApplication'),
   ownsBusiness: step('jobOffer', yesNo(), 'hasNoJobOffer'),
   ownershipPercent: step('jobOffer', number({ min: 0, max: 100 }), 'ownsBusiness'),
@@ -163,7 +190,11 @@ export const stepCatalogue = {
   ),
   languageLevel: step('qualifications', number({ min: 1, max: 12 }), 'tookLanguageTest'),
   languageTestDate: step('qualifications', date(), 'tookLanguageTest'),
-  frenchAbility: step('qualifications', choice(['none', 'basic', 'intermediate', 'advanced']), 'tookNoFrenchTest'),
+  frenchAbility: step(
+    'qualifications',
+    choice(['none', 'basic', 'intermediate', 'advanced']),
+    'tookNoFrenchTest',
+  ),
   selfEmployed: step('qualifications', yesNo(), 'isWorker'),
   canadianWorkMonths: step('qualifications', number({ min: 0, max: 480 }), 'isWorker'),
   canadianWorkTeer: step('qualifications', choice(teerOrUnknown), 'hasCanadianWork'),

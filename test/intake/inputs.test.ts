@@ -21,9 +21,12 @@ describe('dates', () => {
     expect(parseDate(text)).toEqual({ date: iso });
   });
 
-  it.each(['2026-02-30', '31 April 2026', '2025-13-01', '32/01/2026'])('refuses the impossible date %s', (text) => {
-    expect(parseDate(text)).toEqual({ problem: 'date.impossible' });
-  });
+  it.each(['2026-02-30', '31 April 2026', '2025-13-01', '32/01/2026'])(
+    'refuses the impossible date %s',
+    (text) => {
+      expect(parseDate(text)).toEqual({ problem: 'date.impossible' });
+    },
+  );
 
   it('asks which date is meant when day and month could be swapped', () => {
     expect(parseDate('03/04/2026')).toEqual({ problem: 'date.ambiguous' });
@@ -92,7 +95,10 @@ describe('numbers', () => {
 
 describe('contact details', () => {
   it('keeps a valid email in lower case and refuses a malformed one', () => {
-    expect(read('contactEmail', ' Ana.Silva@Example.COM ')).toEqual({ success: true, data: 'ana.silva@example.com' });
+    expect(read('contactEmail', ' Ana.Silva@Example.COM ')).toEqual({
+      success: true,
+      data: 'ana.silva@example.com',
+    });
     expect(problemOf(read('contactEmail', 'ana@'))).toBe('email');
   });
 
@@ -133,7 +139,10 @@ describe('occupation codes', () => {
 
   it('reads a CRA business number with or without its program account', () => {
     expect(read('employerBusinessNumber', '123456789')).toEqual({ success: true, data: '123456789' });
-    expect(read('employerBusinessNumber', '123456789 RT 0001')).toEqual({ success: true, data: '123456789RT0001' });
+    expect(read('employerBusinessNumber', '123456789 RT 0001')).toEqual({
+      success: true,
+      data: '123456789RT0001',
+    });
     expect(problemOf(read('employerBusinessNumber', '1234'))).toBe('businessNumber');
   });
 });

@@ -26,7 +26,15 @@ describe('the intake machine', () => {
     expect(asked).toEqual(expect.arrayContaining(intraCompanySteps));
     expect(asked).toEqual(relevantSteps(intraCompanyWorker));
     const sections = [...new Set(asked.map((s) => stepCatalogue[s as keyof typeof stepCatalogue].section))];
-    expect(sections).toEqual(['welcome', 'situation', 'jobOffer', 'qualifications', 'admissibility', 'goals', 'contact']);
+    expect(sections).toEqual([
+      'welcome',
+      'situation',
+      'jobOffer',
+      'qualifications',
+      'admissibility',
+      'goals',
+      'contact',
+    ]);
   });
 
   it('asks no intra-company question when the new employer is not in the same group', () => {
@@ -37,7 +45,15 @@ describe('the intake machine', () => {
 
   it('asks a worker without an offer about a spouse in Canada, graduation, and a business instead of the offer', () => {
     const asked = answerUntilReview(startMachine(), spouseOfWorker);
-    expect(asked).toEqual(expect.arrayContaining(['spouseInCanada', 'spouseTeer', 'spouseMonthsLeft', 'graduatedInCanada', 'ownsBusiness']));
+    expect(asked).toEqual(
+      expect.arrayContaining([
+        'spouseInCanada',
+        'spouseTeer',
+        'spouseMonthsLeft',
+        'graduatedInCanada',
+        'ownsBusiness',
+      ]),
+    );
     expect(asked).not.toContain('offerEmployer');
     expect(asked).not.toContain('spouseProgram');
     expect(asked).not.toContain('statusExpiry');
@@ -53,13 +69,21 @@ describe('the intake machine', () => {
   });
 
   it('asks whether impaired driving was on or after 18 December 2018 only after a yes', () => {
-    const asked = answerUntilReview(startMachine(), { ...spouseOfWorker, impairedDriving: true, impairedDrivingSince2018: true });
+    const asked = answerUntilReview(startMachine(), {
+      ...spouseOfWorker,
+      impairedDriving: true,
+      impairedDrivingSince2018: true,
+    });
     expect(asked).toContain('impairedDrivingSince2018');
     expect(answerUntilReview(startMachine(), spouseOfWorker)).not.toContain('impairedDrivingSince2018');
   });
 
   it('asks whether refusals were declared only after a refusal or an overstay', () => {
-    const asked = answerUntilReview(startMachine(), { ...spouseOfWorker, previousRefusal: true, refusalDeclared: 'no' });
+    const asked = answerUntilReview(startMachine(), {
+      ...spouseOfWorker,
+      previousRefusal: true,
+      refusalDeclared: 'no',
+    });
     expect(asked.indexOf('refusalDeclared')).toBe(asked.indexOf('overstay') + 1);
   });
 
@@ -93,7 +117,12 @@ describe('the intake machine', () => {
 
     it('after going back and answering again, continues at the first question not yet answered', () => {
       const actor = startMachine();
-      for (const [step, value] of [['consent', true], ['role', 'worker'], ['citizenship', 'FR'], ['residenceCountry', 'FR']] as const) {
+      for (const [step, value] of [
+        ['consent', true],
+        ['role', 'worker'],
+        ['citizenship', 'FR'],
+        ['residenceCountry', 'FR'],
+      ] as const) {
         actor.send({ type: 'ANSWER', step, value });
       }
       actor.send({ type: 'BACK' });
@@ -124,7 +153,11 @@ describe('the intake machine', () => {
 
     it('returns to the same question, answers intact, when cancelled', () => {
       const actor = startMachine();
-      for (const [step, value] of [['consent', true], ['role', 'employer'], ['employerCompany', 'Acme']] as const) {
+      for (const [step, value] of [
+        ['consent', true],
+        ['role', 'employer'],
+        ['employerCompany', 'Acme'],
+      ] as const) {
         actor.send({ type: 'ANSWER', step, value });
       }
       actor.send({ type: 'RESTART' });
@@ -175,7 +208,12 @@ describe('the intake machine', () => {
   it('submits from the review with the reference it is given', () => {
     const actor = startMachine();
     answerUntilReview(actor, employer);
-    actor.send({ type: 'SUBMIT', leadId: 'lead-1', reference: 'IMP-2026-AAAA-BBBB', submittedAt: '2026-11-25T10:00:00.000Z' });
+    actor.send({
+      type: 'SUBMIT',
+      leadId: 'lead-1',
+      reference: 'IMP-2026-AAAA-BBBB',
+      submittedAt: '2026-11-25T10:00:00.000Z',
+    });
     expect(positionOf(actor.getSnapshot()).kind).toBe('submitted');
     expect(actor.getSnapshot().context.submission?.reference).toBe('IMP-2026-AAAA-BBBB');
   });

@@ -1,0 +1,100 @@
+import {
+  ActionTypes,
+  ActivityHandler,
+  ActivityTypes,
+  InputHints,
+  type Activity,
+  type TurnContext,
+} from 'botbuilder';
+import type { Reply, TurnResult } from '../intake/conversation';
+import { matchLocale } from '../intake/flows';
+import { log } from '../logger';
+import type { IntakeService } from '../service/intake-service';
+
+/**
+ * Translates Bot Framework activities to intake turns and replies back to activities.
+ * Everything the bot says is decided by the engine; this class only speaks the protocol.
+ */
+export class IntakeBot extends ActivityHandler {
+  constructor(private readonly intake: IntakeService) {
+    super();
+
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const prospectJoined = (context.activity.membersAdded ?? []).some((member) => member.id !== botId);
+      if (prospectJoined) {
+        const key = conversationKeyOf(context.activity);
+        const result = await this.intake.open(key, matchLocale(context.activity.locale));
+        await sendTurn(context, result);
+      }
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      const key = conversationKeyOf(context.activity);
+      const result = await this.intake.receive(
+        key,
+        messageText(context.activity),
+        matchLocale(context.activity.locale),
+      );
+      log.info('turn', {
+        conversation: context.activity.conversation.id,
+        channel: context.activity.channelId,
+        position: result.position.kind === 'step' ? result.position.step : result.position.kind,
+      });
+      await sendTurn(context, result);
+      await next();
+    });
+  }
+}
+
+export function conversationKeyOf(activity: Partial<Activity>): string {
+  return `${activity.channelId}/conversations/${activity.conversation?.id}`;
+}
+
+/** The prospect's words: typed text, or the value of a card or button that carries none. */
+function messageText(activity: Activity): string {
+  if (typeof activity.text === 'string' && activity.text.trim() !== '') return activity.text;
+  const value = activity.value as { text?: unknown; action?: unknown } | string | undefined;
+  if (typeof value === 'string') return value;
+  if (value && typeof value.text === 'string') return value.text;
+  if (value && typeof value.action === 'string') return value.action;
+  return '';
+}
+
+async function sendTurn(context: TurnContext, result: TurnResult): Promise<void> {
+  await context.sendActivities(result.replies.map((reply) => toActivity(reply, result, context.activity)));
+}
+
+export function toActivity(reply: Reply, result: TurnResult, incoming: Partial<Activity>): Partial<Activity> {
+  const question = reply.question;
+  const position = result.position.kind === 'step' ? result.position.step : result.position.kind;
+  return {
+    type: ActivityTypes.Message,
+    text: reply.text,
+    textFormat: 'markdown',
+    locale: result.locale,
+    inputHint: question ? InputHints.ExpectingInput : InputHints.AcceptingInput,
+    suggestedActions: question?.choices
+      ? {
+          to: incoming.from ? [incoming.from.id] : [],
+          actions: question.choices.map((choice) => ({
+            type: ActionTypes.ImBack,
+            title: choice.title,
+            value: choice.title,
+          })),
+        }
+      : undefined,
+    channelData: {
+      intake: question
+        ? {
+            step: question.step,
+            section: question.section,
+            input: question.input,
+            choices: question.choices?.map((c) => c.value),
+            progress: question.progress,
+          }
+        : { step: position },
+    },
+  };
+}

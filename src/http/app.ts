@@ -1,0 +1,37 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { checkActivity } from './activity-check';
+
+export interface AppParts {
+  /** Handles a Bot Framework activity (the bot adapter's endpoint). */
+  handleActivity: (req: Request, res: Response) => Promise<void>;
+}
+
+export function createApp(parts: AppParts) {
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.post('/api/messages', express.json({ limit: '256kb' }), checkActivity, (req, res) =>
+    parts.handleActivity(req, res),
+  );
+
+  app.use(
+    (error: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+      if (res.headersSent) return next(error);
+      if (error.type === 'entity.parse.failed') {
+        res.status(400).json({ error: 'invalid activity', reason: 'body is not valid JSON' });
+        return;
+      }
+      if (error.status && error.status < 500) {
+        res.status(error.status).json({ error: error.message });
+        return;
+      }
+      res.status(500).json({ error: 'internal error' });
+    },
+  );
+
+  return app;
+}

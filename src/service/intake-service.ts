@@ -1,0 +1,152 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { IntakeEngine, StoredConversation, TurnResult } from '../intake/conversation';
+import type { Locale } from '../intake/flows';
+import type { Submission } from '../intake/machine';
+import type { Answers } from '../intake/steps';
+import { ETagConflictError, type FileStorage, type StoreItem } from '../storage/file-storage';
+import { KeyedLock } from '../storage/keyed-lock';
+
+/**
+ * The application layer between a channel and the conversation engine: it loads a conversation,
+ * runs one turn, records a submitted lead, and saves the conversation — in that order, before
+ * the channel sends any reply, so nothing the prospect is told was received can be lost.
+ */
+
+export interface ConversationRecord extends StoredConversation {
+  /** Stable across turns: the id of the lead this conversation becomes when submitted. */
+  intakeId: string;
+  createdAt: string;
+  updatedAt: string;
+  /** The step the conversation waits on (a step id, review, submitted…): never an answer. */
+  position: string;
+  locale: Locale;
+  handoffRequested: boolean;
+  /** Set once the intake is submitted: lets staff tools find the conversation of a lead. */
+  leadId?: string;
+}
+
+export interface SubmittedIntake {
+  submission: Submission;
+  answers: Answers;
+  locale: Locale;
+  handoffRequested: boolean;
+  conversationKey: string;
+}
+
+export interface IntakeObserver {
+  /** Must be idempotent by `submission.leadId`: a retried turn may submit the same lead again. */
+  submitted(intake: SubmittedIntake): Promise<void>;
+  handoffRequested?(conversationKey: string, record: ConversationRecord): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+const CONFLICT_RETRIES = 3;
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A short reference a prospect can read over the phone, derived from the intake id (so retries agree). */
+export function referenceFor(intakeId: string, year: number): string {
+  const bytes = createHash('sha256').update(intakeId).digest();
+  let code = '';
+  for (let i = 0; i < 8; i++) code += CROCKFORD[bytes[i]! % 32];
+  return `IMP-${year}-${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
+export class IntakeService {
+  private readonly locks = new KeyedLock();
+
+  constructor(
+    private readonly engine: IntakeEngine,
+    private readonly storage: FileStorage,
+    private readonly observer: IntakeObserver,
+    private readonly clock: Clock = { now: () => new Date() },
+  ) {}
+
+  /** A channel opened the conversation: welcome a new prospect, or greet a returning one. */
+  open(conversationKey: string, locale: Locale): Promise<TurnResult> {
+    return this.turn(conversationKey, (record) =>
+      record ? this.engine.resume(record) : this.engine.start(locale),
+    );
+  }
+
+  receive(conversationKey: string, text: string, locale: Locale): Promise<TurnResult> {
+    return this.turn(conversationKey, (record, intakeId) =>
+      this.engine.handle(
+        record,
+        text,
+        {
+          now: () => this.clock.now(),
+          newLeadId: () => intakeId,
+          newReference: () => referenceFor(intakeId, this.clock.now().getUTCFullYear()),
+        },
+        locale,
+      ),
+    );
+  }
+
+  async load(conversationKey: string): Promise<ConversationRecord | undefined> {
+    const items = await this.storage.read([conversationKey]);
+    return items[conversationKey] as ConversationRecord | undefined;
+  }
+
+  async forget(conversationKey: string): Promise<void> {
+    await this.storage.delete([conversationKey]);
+  }
+
+  private turn(
+    conversationKey: string,
+    run: (record: ConversationRecord | undefined, intakeId: string) => TurnResult,
+  ): Promise<TurnResult> {
+    return this.locks.run(conversationKey, async () => {
+      for (let attempt = 1; ; attempt++) {
+        const stored = (await this.storage.read([conversationKey]))[conversationKey] as
+          (ConversationRecord & StoreItem) | undefined;
+        const intakeId = stored?.intakeId ?? randomUUID();
+        const result = run(stored, intakeId);
+        const startedAgain =
+          stored !== undefined && isFinished(stored) && !isFinishedPosition(result.position.kind);
+        const record = this.recordOf(result, stored, startedAgain ? randomUUID() : intakeId);
+        if (result.submitted) {
+          record.leadId = result.submitted.submission.leadId;
+          await this.observer.submitted({ ...result.submitted, conversationKey });
+        }
+        try {
+          await this.storage.write({
+            [conversationKey]: { ...record, eTag: stored?.eTag ?? '*' } as unknown as StoreItem,
+          });
+        } catch (error) {
+          if (error instanceof ETagConflictError && attempt < CONFLICT_RETRIES) continue;
+          throw error;
+        }
+        if (result.handoffRequested) await this.observer.handoffRequested?.(conversationKey, record);
+        return result;
+      }
+    });
+  }
+
+  private recordOf(
+    result: TurnResult,
+    previous: ConversationRecord | undefined,
+    intakeId: string,
+  ): ConversationRecord {
+    const now = this.clock.now().toISOString();
+    const fresh = previous === undefined || previous.intakeId !== intakeId;
+    const context = (result.state.snapshot as unknown as { context?: { handoffRequested?: boolean } })
+      .context;
+    return {
+      ...result.state,
+      intakeId,
+      createdAt: fresh ? now : previous.createdAt,
+      updatedAt: now,
+      position: result.position.kind === 'step' ? result.position.step : result.position.kind,
+      locale: result.locale,
+      handoffRequested: context?.handoffRequested ?? false,
+      leadId: fresh ? undefined : previous.leadId,
+    };
+  }
+}
+
+const isFinishedPosition = (kind: string) => kind === 'submitted' || kind === 'declined';
+const isFinished = (record: ConversationRecord) => isFinishedPosition(record.position);

@@ -1,0 +1,27 @@
+import { buildLead, leadSchema, type Lead } from '../screening/lead';
+import { DocumentStore } from '../storage/document-store';
+import type { IntakeObserver, SubmittedIntake } from './intake-service';
+import { log } from '../logger';
+
+export function createLeadStore(directory: string): DocumentStore<Lead> {
+  return new DocumentStore(directory, leadSchema);
+}
+
+/** Turns a submitted intake into a screened lead and stores it once, whatever the retries. */
+export class LeadRecorder implements IntakeObserver {
+  constructor(private readonly leads: DocumentStore<Lead>) {}
+
+  async submitted(intake: SubmittedIntake): Promise<void> {
+    const { submission } = intake;
+    const lead = buildLead({
+      id: submission.leadId,
+      reference: submission.reference,
+      createdAt: submission.submittedAt,
+      locale: intake.locale,
+      answers: intake.answers,
+      handoffRequested: intake.handoffRequested,
+    });
+    const created = await this.leads.create(lead.id, lead);
+    if (created) log.info('lead-stored', { lead: lead.id, reference: lead.reference, role: lead.role });
+  }
+}

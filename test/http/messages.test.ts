@@ -1,0 +1,132 @@
+import { startServer } from '../../src/server';
+import { employer } from '../support/answers';
+import { ask, startReceiver } from '../support/http-bot';
+import { flows, typedAnswer } from '../support/talk';
+import { tempConfig } from '../support/temp-data';
+
+const en = () => flows()['en-CA'];
+type Running = Awaited<ReturnType<typeof startServer>>;
+
+describe('POST /api/messages on a listening server', () => {
+  let config: ReturnType<typeof tempConfig>;
+  let server: Running;
+  beforeEach(async () => {
+    config = tempConfig();
+    server = await startServer(config);
+  });
+  afterEach(async () => {
+    await server.close();
+    config.cleanup();
+  });
+
+  const stepOf = (replies: { channelData?: { intake?: { step: string } } }[]) =>
+    replies.at(-1)?.channelData?.intake?.step;
+
+  it('answers in the response body with deliveryMode expectReplies', async () => {
+    const replies = await ask(server.url, 'c1', 'hello');
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toMatchObject({ type: 'message', inputHint: 'expectingInput' });
+    expect(stepOf(replies)).toBe('consent');
+  });
+
+  it('completes an employer intake and stores a lead with the reference it announced', async () => {
+    await ask(server.url, 'c2', 'hello');
+    await ask(server.url, 'c2', 'yes');
+    await ask(server.url, 'c2', en().steps.role.choices!.employer!);
+    for (const step of server.engine.reviewSteps(employer)) {
+      await ask(server.url, 'c2', typedAnswer(step, employer[step as keyof typeof employer], en()));
+    }
+    const done = await ask(server.url, 'c2', 'confirm');
+    const reference = /IMP-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(done[0]!.text ?? '')?.[0];
+    expect(reference).toBeDefined();
+    const leads = await server.leads.all();
+    expect(leads.map((l) => l.reference)).toEqual([reference]);
+  });
+
+  it('delivers replies to the channel serviceUrl in normal delivery', async () => {
+    const receiver = await startReceiver();
+    try {
+      const response = await fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'message',
+          id: 'incoming-1',
+          channelId: 'emulator',
+          serviceUrl: receiver.url,
+          conversation: { id: 'c3' },
+          from: { id: 'prospect' },
+          recipient: { id: 'bot' },
+          text: 'hi',
+        }),
+      });
+      expect(response.status).toBe(200);
+      expect(receiver.received).toHaveLength(1);
+      expect(receiver.received[0]!.path).toBe('/v3/conversations/c3/activities/incoming-1');
+      expect(receiver.received[0]!.activity.channelData?.intake?.step).toBe('consent');
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it.each([
+    ['a body that is not JSON', '{"type":', /JSON/],
+    [
+      'an activity without a type',
+      JSON.stringify({ channelId: 'x', conversation: { id: 'c' }, deliveryMode: 'expectReplies' }),
+      /type/,
+    ],
+    [
+      'an activity without a conversation',
+      JSON.stringify({ type: 'message', channelId: 'x', from: { id: 'u' }, deliveryMode: 'expectReplies' }),
+      /conversation/,
+    ],
+    [
+      'an activity without a usable serviceUrl',
+      JSON.stringify({
+        type: 'message',
+        channelId: 'x',
+        conversation: { id: 'c' },
+        from: { id: 'u' },
+        serviceUrl: 'nope',
+      }),
+      /serviceUrl/,
+    ],
+  ])('answers 400 with a reason to %s', async (_name, body, reason) => {
+    const response = await fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { reason: string }).reason).toMatch(reason);
+  });
+
+  it('resumes at the same step with every answer after a restart of the server', async () => {
+    await ask(server.url, 'c4', 'hello');
+    await ask(server.url, 'c4', 'yes');
+    await ask(server.url, 'c4', en().steps.role.choices!.employer!);
+    await ask(server.url, 'c4', 'Acme Inc.');
+    await server.close();
+    server = await startServer(config);
+    const replies = await ask(server.url, 'c4', 'BC');
+    expect(stepOf(replies)).toBe('employerBusinessNumber');
+    const record = await server.intake.load('test/conversations/c4');
+    expect((record?.snapshot as unknown as { context: { answers: object } }).context.answers).toMatchObject({
+      employerCompany: 'Acme Inc.',
+      employerProvince: 'BC',
+    });
+  });
+
+  it('serializes two messages of one conversation arriving at once: no answer is lost', async () => {
+    await ask(server.url, 'c5', 'hello');
+    await ask(server.url, 'c5', 'yes');
+    await ask(server.url, 'c5', en().steps.role.choices!.worker!);
+    await Promise.all([ask(server.url, 'c5', 'India'), ask(server.url, 'c5', 'Canada')]);
+    const record = await server.intake.load('test/conversations/c5');
+    expect(record?.position).toBe('age');
+    const answers = (record?.snapshot as unknown as { context: { answers: Record<string, string> } }).context
+      .answers;
+    expect([answers.citizenship, answers.residenceCountry].sort()).toEqual(['CA', 'IN']);
+  });
+});
