@@ -78,7 +78,7 @@ export function relevantAnswers(answers: Answers): Answers {
 export function sectionsFor(answers: Answers): readonly Section[] {
   if (answers.role === 'employer') return employerSections;
   if (answers.role === 'worker') return workerSections;
-  return ['welcome'];
+  return [];
 }
 
 /** "Section 3 of 6": where a step stands among the sections of the prospect's path. */
@@ -90,6 +90,8 @@ export function progressOf(
   const list = sectionsFor(answers);
   if (step === 'review') return { index: list.length, total: list.length };
   const section = table[step]?.section ?? 'welcome';
+  // The welcome comes before the numbered parts: "part 0 of 0" tells a channel to show no progress.
+  if (section === 'welcome') return { index: 0, total: 0 };
   const index = list.indexOf(section);
   return { index: index < 0 ? 0 : index + 1, total: list.length };
 }

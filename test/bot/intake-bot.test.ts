@@ -31,7 +31,7 @@ describe('the bot over the Bot Framework protocol (TestAdapter)', () => {
           section: 'welcome',
           input: 'yesno',
           choices: ['yes', 'no'],
-          progress: { index: 0, total: 1 },
+          progress: { index: 0, total: 0 },
         },
       });
     });
