@@ -130,3 +130,32 @@ describe('POST /api/messages on a listening server', () => {
     expect([answers.citizenship, answers.residenceCountry].sort()).toEqual(['CA', 'IN']);
   });
 });
+
+describe('POST /api/messages with a Microsoft App ID configured', () => {
+  it('refuses an activity that carries no channel token', async () => {
+    const config = tempConfig({
+      MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+      MicrosoftAppPassword: 'not-a-real-secret',
+    });
+    const server = await startServer(config);
+    try {
+      const response = await fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'message',
+          channelId: 'webchat',
+          serviceUrl: 'https://example.invalid/',
+          conversation: { id: 'auth-1' },
+          from: { id: 'someone' },
+          text: 'hello',
+        }),
+      });
+      expect(response.status).toBe(401);
+      expect(await server.intake.load('webchat/conversations/auth-1')).toBeUndefined();
+    } finally {
+      await server.close();
+      config.cleanup();
+    }
+  });
+});
