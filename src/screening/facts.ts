@@ -1,0 +1,343 @@
+import type { Money, Noc } from '../intake/inputs';
+import { stepCatalogue, stepIds, type AnswerOf, type Answers, type StepId } from '../intake/steps';
+import {
+  cetaCountries,
+  cptppCountries,
+  cuktcaCountries,
+  cusmaCountries,
+  englishCountryName,
+} from './countries';
+
+/**
+ * Facts derived from the answers, named for what the rules test. Worker and employer leads are
+ * read into the same shape (the offer, the corporate group, the worker's citizenship) so one rule
+ * serves both. A gate left unanswered (e.g. hasJobOffer) is read from the answers behind it; a
+ * gate answered "no" hides them.
+ */
+
+export type Role = AnswerOf<'role'>;
+export type Teer = 0 | 1 | 2 | 3 | 4 | 5;
+export type Province = AnswerOf<'employerProvince'>;
+export type RoleLevel = AnswerOf<'icRoleLevel'>;
+export type OfferSector = AnswerOf<'offerSector'>;
+type LanguageTest = AnswerOf<'languageTest'>;
+
+export interface OfferFacts {
+  teer?: Teer;
+  noc?: string;
+  province?: Province;
+  sector?: OfferSector;
+  startDate?: string;
+  fullTime?: boolean;
+  permanent?: boolean;
+  wage?: Money;
+  postType?: AnswerOf<'offerPostType'>;
+  academicRole?: AnswerOf<'academicRole'>;
+}
+
+export interface CorporateGroupFacts {
+  /** True for a parent, subsidiary, branch or affiliate (or the employer's same-group employee). */
+  isSameGroup?: boolean;
+  relation?: 'parent' | 'subsidiary' | 'branch' | 'affiliate' | 'sameGroupEmployee';
+  /** Months of continuous full-time work with the group in the last 3 years. */
+  months?: number;
+  level?: RoleLevel;
+}
+
+export interface LanguageFacts {
+  kind: 'english' | 'french' | 'notAccepted' | 'none' | 'unknown';
+  testName?: string;
+  /** The lowest CLB (English) or NCLC (French) level across the four skills. */
+  level?: number;
+  scale: 'CLB' | 'NCLC';
+  testDate?: string;
+  /** Results are valid 2 years (§6). */
+  expired: boolean;
+}
+
+export interface Facts {
+  today: string;
+  role: Role;
+  isEmployer: boolean;
+  /** The worker's citizenship (for an employer lead: the worker they want to hire). */
+  citizenship?: string;
+  residence?: string;
+  age?: number;
+  inCanada: boolean;
+  currentStatus?: AnswerOf<'currentStatus'>;
+  statusExpiry?: string;
+  /** The job offer (an employer lead always has one: the position). */
+  offer?: OfferFacts;
+  group: CorporateGroupFacts;
+  educationLevel?: AnswerOf<'educationLevel'>;
+  hasDegree?: boolean;
+  hasLicence?: boolean;
+  yearsExperience?: number;
+  language: LanguageFacts;
+  frenchAbility?: AnswerOf<'frenchAbility'>;
+  selfEmployed?: boolean;
+  canadianWork: { months?: number; teer?: Teer; teerUnknown: boolean; whileStudying?: boolean };
+  spouse?: {
+    status?: AnswerOf<'spouseStatus'>;
+    teer?: Teer;
+    monthsLeft?: number;
+    program?: AnswerOf<'spouseProgram'>;
+  };
+  graduation?: {
+    programType?: AnswerOf<'programType'>;
+    programLength?: AnswerOf<'programLength'>;
+    date?: string;
+    hadPgwp?: boolean;
+  };
+  prApplication?: { program?: AnswerOf<'prProgram'>; aor?: boolean };
+  business?: { ownershipPercent?: number };
+  goalType?: AnswerOf<'goalType'>;
+  goalProvince?: AnswerOf<'goalProvince'>;
+  familyComing?: boolean;
+  employer?: {
+    benefit?: AnswerOf<'employerBenefit'>;
+    portalUsed?: boolean;
+    compliance?: AnswerOf<'employerCompliance'>;
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+function utc(date: string): number {
+  const [year, month, day] = date.split('-').map(Number);
+  return Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utc(to) - utc(from)) / DAY_MS);
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(utc(date) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** A PGWP is applied for within 180 days of graduation (§2). */
+export const PGWP_WINDOW_DAYS = 180;
+
+export function pgwpWindowClosesOn(graduationDate: string): string {
+  return addDays(graduationDate, PGWP_WINDOW_DAYS);
+}
+
+export function addYears(date: string, years: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  // 29 February plus a year lands on 1 March, like Date does.
+  return new Date(Date.UTC((year ?? 1970) + years, (month ?? 1) - 1, day ?? 1)).toISOString().slice(0, 10);
+}
+
+const employerSteps = new Set<StepId>(
+  stepIds.filter((id) => ['company', 'position', 'worker'].includes(stepCatalogue[id].section)),
+);
+
+/** The role answered, or read from the answers given when the role step is missing. */
+export function roleOf(answers: Answers): Role {
+  if (answers.role) return answers.role;
+  const keys = Object.keys(answers) as StepId[];
+  return keys.some((id) => employerSteps.has(id) && answers[id] !== undefined) ? 'employer' : 'worker';
+}
+
+export function teerOfNoc(noc: Noc | undefined): Teer | undefined {
+  const teer = noc?.teer ?? (noc?.noc === undefined ? undefined : Number(noc.noc[1]));
+  return teer !== undefined && teer >= 0 && teer <= 5 ? (teer as Teer) : undefined;
+}
+
+function teerOfChoice(value: AnswerOf<'canadianWorkTeer'> | undefined): Teer | undefined {
+  return value === undefined || value === 'unknown' ? undefined : (Number(value) as Teer);
+}
+
+/** A gate answered "no" hides the answers behind it; an unanswered gate is read from them. */
+function gateOpen(gate: boolean | undefined, ...behind: unknown[]): boolean {
+  return gate === true || (gate === undefined && behind.some((value) => value !== undefined));
+}
+
+const sameGroupRelations = ['parent', 'subsidiary', 'branch', 'affiliate'] as const;
+const degreeLevels = new Set<AnswerOf<'educationLevel'>>(['bachelor', 'master', 'doctorate']);
+
+export const languageTestNames: Record<Exclude<LanguageTest, 'none' | 'otherTest'>, string> = {
+  ieltsGeneral: 'IELTS General Training',
+  celpip: 'CELPIP-General',
+  pteCore: 'PTE Core',
+  tefCanada: 'TEF Canada',
+  tcfCanada: 'TCF Canada',
+};
+
+/** French tests (TEF, TCF) report NCLC levels; English tests report CLB levels (§6). */
+export function scaleOf(test: LanguageTest | undefined): LanguageFacts['scale'] {
+  return test === 'tefCanada' || test === 'tcfCanada' ? 'NCLC' : 'CLB';
+}
+
+function languageFacts(answers: Answers, today: string): LanguageFacts {
+  const test = answers.languageTest;
+  const scale = scaleOf(test);
+  if (test === undefined) return { kind: 'unknown', scale, expired: false };
+  if (test === 'none') return { kind: 'none', scale, expired: false };
+  if (test === 'otherTest') return { kind: 'notAccepted', scale, expired: false };
+  const testDate = answers.languageTestDate;
+  return {
+    kind: scale === 'NCLC' ? 'french' : 'english',
+    testName: languageTestNames[test],
+    level: answers.languageLevel,
+    scale,
+    testDate,
+    expired: testDate !== undefined && addYears(testDate, 2) < today,
+  };
+}
+
+function workerOffer(answers: Answers): OfferFacts {
+  return {
+    teer: teerOfNoc(answers.offerNoc),
+    noc: answers.offerNoc?.noc,
+    province: answers.offerProvince,
+    sector: answers.offerSector,
+    startDate: answers.offerStartDate,
+    fullTime: answers.offerFullTime,
+    permanent: answers.offerPermanent,
+    wage: answers.offerWage,
+    postType: answers.offerPostType,
+    academicRole: answers.offerPostType === 'academic' ? answers.academicRole : undefined,
+  };
+}
+
+function employerFacts(answers: Answers, today: string): Facts {
+  const relation = answers.employerWorkerRelation;
+  const sameGroup = relation === 'sameGroupEmployee';
+  return {
+    today,
+    role: 'employer',
+    isEmployer: true,
+    citizenship: answers.employerWorkerCitizenship,
+    residence: answers.employerWorkerCountry,
+    inCanada: false,
+    offer: {
+      teer: teerOfNoc(answers.employerNoc),
+      noc: answers.employerNoc?.noc,
+      province: answers.employerProvince,
+      startDate: answers.employerStartDate,
+      wage: answers.employerWage,
+    },
+    group: {
+      isSameGroup: relation === undefined || relation === 'notSure' ? undefined : sameGroup,
+      relation: sameGroup ? 'sameGroupEmployee' : undefined,
+      months: sameGroup ? answers.employerWorkerMonths : undefined,
+      level: sameGroup ? answers.employerWorkerLevel : undefined,
+    },
+    language: { kind: 'unknown', scale: 'CLB', expired: false },
+    canadianWork: { teerUnknown: false },
+    employer: {
+      benefit: answers.employerBenefit,
+      portalUsed: answers.employerPortalUsed,
+      compliance: answers.employerCompliance,
+    },
+  };
+}
+
+function workerFacts(answers: Answers, today: string): Facts {
+  const a = answers;
+  const inCanada = gateOpen(a.inCanada, a.currentStatus, a.statusExpiry, a.prApplication);
+  const hasOffer = gateOpen(a.hasJobOffer, a.offerEmployer, a.offerNoc, a.offerProvince, a.offerSameGroup);
+  const sameGroupAnswer = hasOffer ? a.offerSameGroup : undefined;
+  const relation = sameGroupRelations.find((candidate) => candidate === sameGroupAnswer);
+  const isSameGroup = relation !== undefined ? true : sameGroupAnswer === 'no' ? false : undefined;
+  const spouseOpen = gateOpen(a.spouseInCanada, a.spouseStatus);
+  const graduated = gateOpen(a.graduatedInCanada, a.graduationDate, a.programLength);
+  const hasPr = inCanada && gateOpen(a.prApplication, a.prProgram, a.prAor);
+  const ownsBusiness = gateOpen(a.ownsBusiness, a.ownershipPercent);
+  return {
+    today,
+    role: 'worker',
+    isEmployer: false,
+    citizenship: a.citizenship,
+    residence: a.residenceCountry,
+    age: a.age,
+    inCanada,
+    currentStatus: inCanada ? a.currentStatus : undefined,
+    statusExpiry: inCanada ? a.statusExpiry : undefined,
+    offer: hasOffer ? workerOffer(a) : undefined,
+    group: {
+      isSameGroup,
+      relation,
+      months: isSameGroup ? a.icMonthsContinuous : undefined,
+      level: isSameGroup ? a.icRoleLevel : undefined,
+    },
+    educationLevel: a.educationLevel,
+    hasDegree: a.educationLevel === undefined ? undefined : degreeLevels.has(a.educationLevel),
+    hasLicence: a.hasLicence,
+    yearsExperience: a.yearsExperience,
+    language: languageFacts(a, today),
+    frenchAbility: a.frenchAbility,
+    selfEmployed: a.selfEmployed,
+    canadianWork: {
+      months: a.canadianWorkMonths,
+      teer: teerOfChoice(a.canadianWorkTeer),
+      teerUnknown: a.canadianWorkTeer === 'unknown',
+      whileStudying: a.canadianWorkWhileStudying,
+    },
+    spouse: spouseOpen
+      ? {
+          status: a.spouseStatus,
+          teer: a.spouseStatus === 'worker' ? teerOfChoice(a.spouseTeer) : undefined,
+          monthsLeft: a.spouseStatus === 'worker' ? a.spouseMonthsLeft : undefined,
+          program: a.spouseStatus === 'student' ? a.spouseProgram : undefined,
+        }
+      : undefined,
+    graduation: graduated
+      ? {
+          programType: a.programType,
+          programLength: a.programLength,
+          date: a.graduationDate,
+          hadPgwp: a.hadPgwp,
+        }
+      : undefined,
+    prApplication: hasPr ? { program: a.prProgram, aor: a.prAor } : undefined,
+    business: ownsBusiness ? { ownershipPercent: a.ownershipPercent } : undefined,
+    goalType: a.goalType,
+    goalProvince: a.goalProvince,
+    familyComing: a.familyComing,
+  };
+}
+
+export function deriveFacts(answers: Answers, today: string): Facts {
+  return roleOf(answers) === 'employer' ? employerFacts(answers, today) : workerFacts(answers, today);
+}
+
+export const isUsOrMexicoCitizen = (f: Facts) =>
+  f.citizenship !== undefined && cusmaCountries.citizens.has(f.citizenship);
+export const isCetaOrCuktcaCitizen = (f: Facts) =>
+  f.citizenship !== undefined &&
+  (cetaCountries.citizens.has(f.citizenship) || cuktcaCountries.citizens.has(f.citizenship));
+export const isCptppCitizen = (f: Facts) =>
+  f.citizenship !== undefined && cptppCountries.citizens.has(f.citizenship);
+export const isProfessionalTeer = (teer: Teer | undefined): teer is 0 | 1 => teer === 0 || teer === 1;
+export const isSkilledTeer = (teer: Teer | undefined): teer is 0 | 1 | 2 | 3 =>
+  teer !== undefined && teer <= 3;
+
+/** "the worker" on an employer lead, "the prospect" otherwise — for reasons that name the person. */
+export const personOf = (f: Facts) => (f.isEmployer ? 'the worker' : 'the prospect');
+
+export function citizenOf(f: Facts): string {
+  return f.citizenship === undefined
+    ? 'citizenship not given'
+    : `citizen of ${englishCountryName(f.citizenship)}`;
+}
+
+/** NOC 2021 codes of public-health jobs outside broad category 3 (health): child care and school teaching. */
+const publicHealthNocs: Record<string, OfferSector> = {
+  '41220': 'schoolTeaching',
+  '41221': 'schoolTeaching',
+  '43100': 'schoolTeaching',
+  '42202': 'childCare',
+  '44100': 'childCare',
+};
+
+/** The job's sector as answered, or read from its NOC code (employers are not asked the sector). */
+export function sectorOf(offer: OfferFacts | undefined): OfferSector | undefined {
+  if (offer?.sector) return offer.sector;
+  const noc = offer?.noc;
+  if (noc === undefined) return undefined;
+  return publicHealthNocs[noc] ?? (noc.startsWith('3') ? 'health' : undefined);
+}

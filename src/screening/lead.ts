@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { isoDate, phone } from '../intake/inputs';
+import { relevantAnswers } from '../intake/relevance';
+import { answersSchema, stepCatalogue, type Answers } from '../intake/steps';
+import { roleOf } from './facts';
+import { screen } from './screen';
+import { summarize } from './summary';
+
+/** The lead contract: the public JSON of the staff API and webhooks, and what replay reads back. */
+
+export const fitSchema = z.enum(['likely', 'possible', 'unlikely']);
+
+export const streamSchema = z.object({
+  code: z.string().min(1),
+  name: z.string().min(1),
+  fit: fitSchema,
+  /** The answers that support (or, when unlikely, defeat) the stream. */
+  reasons: z.array(z.string().min(1)),
+  /** Facts that would confirm it. */
+  missing: z.array(z.string().min(1)),
+  ref: z.string().min(1),
+});
+
+export const admissibilityGrounds = [
+  'security',
+  'human-rights',
+  'criminality',
+  'organized-criminality',
+  'health',
+  'medical-exam',
+  'misrepresentation',
+  'previous-refusal',
+  'non-compliance',
+] as const;
+
+/** A flag names a ground and the law behind it; it never carries the prospect's own words. */
+export const flagSchema = z.object({
+  ground: z.enum(admissibilityGrounds),
+  serious: z.boolean().optional(),
+  note: z.string().min(1),
+});
+
+export const pathwayPrograms = ['CEC', 'BC-PNP', 'FSW', 'other-PNP'] as const;
+
+export const pathwaySchema = z.object({
+  program: z.enum(pathwayPrograms),
+  stream: z.string().min(1).optional(),
+  fit: fitSchema,
+  reasons: z.array(z.string().min(1)),
+  missing: z.array(z.string().min(1)),
+});
+
+export const urgencyLevels = ['normal', 'soon', 'urgent'] as const;
+
+export const urgencySchema = z.object({
+  level: z.enum(urgencyLevels),
+  deadline: isoDate.optional(),
+  reason: z.string().min(1).optional(),
+});
+
+export const priorityLevels = ['low', 'medium', 'high'] as const;
+
+export const prioritySchema = z.object({
+  level: z.enum(priorityLevels),
+  reasons: z.array(z.string().min(1)).min(1),
+});
+
+export const screeningSchema = z.object({
+  streams: z.array(streamSchema),
+  admissibility: z.object({
+    flags: z.array(flagSchema),
+    needsLawyerReview: z.boolean(),
+  }),
+  pathways: z.array(pathwaySchema),
+  urgency: urgencySchema,
+  priority: prioritySchema,
+  noExemptStreamEvident: z.boolean(),
+  rulesVersion: z.string().min(1),
+});
+
+export const contactSchema = z.object({
+  name: stepCatalogue.contactName.input.value,
+  email: stepCatalogue.contactEmail.input.value,
+  phone: phone().value.optional(),
+  preferredContact: stepCatalogue.contactPreferred.input.value,
+});
+
+/** The locales of flows/; flows.ts reads files, so this pure module cannot import its list. */
+export const leadLocaleSchema = z.enum(['en-CA', 'fr-CA']);
+
+export const summarySchema = z.object({ text: z.string().min(1), html: z.string().min(1) });
+
+export const leadSchema = z.object({
+  id: z.string().min(1),
+  reference: z.string().min(1),
+  createdAt: z.iso.datetime({ offset: true }),
+  locale: leadLocaleSchema,
+  role: stepCatalogue.role.input.value,
+  contact: contactSchema,
+  answers: answersSchema,
+  handoffRequested: z.boolean(),
+  screening: screeningSchema,
+  /** Always English, whatever the prospect's language. */
+  summary: summarySchema,
+});
+
+export type Fit = z.infer<typeof fitSchema>;
+export type Stream = z.infer<typeof streamSchema>;
+export type AdmissibilityGround = (typeof admissibilityGrounds)[number];
+export type Flag = z.infer<typeof flagSchema>;
+export type Pathway = z.infer<typeof pathwaySchema>;
+export type Urgency = z.infer<typeof urgencySchema>;
+export type UrgencyLevel = Urgency['level'];
+export type Priority = z.infer<typeof prioritySchema>;
+export type PriorityLevel = Priority['level'];
+export type Screening = z.infer<typeof screeningSchema>;
+export type Contact = z.infer<typeof contactSchema>;
+export type LeadLocale = z.infer<typeof leadLocaleSchema>;
+export type Summary = z.infer<typeof summarySchema>;
+export type Lead = z.infer<typeof leadSchema>;
+export type LeadWithoutSummary = Omit<Lead, 'summary'>;
+
+export interface LeadInput {
+  id: string;
+  reference: string;
+  /** ISO datetime; its date is the "today" of the screening. */
+  createdAt: string;
+  locale: LeadLocale;
+  answers: Answers;
+  handoffRequested: boolean;
+}
+
+function contactOf(answers: Answers): Contact {
+  const phoneNumber = answers.contactPhone ?? undefined;
+  return {
+    name: answers.contactName ?? '',
+    email: answers.contactEmail ?? '',
+    ...(phoneNumber === undefined ? {} : { phone: phoneNumber }),
+    preferredContact: phoneNumber !== undefined && answers.contactPreferred === 'phone' ? 'phone' : 'email',
+  };
+}
+
+/**
+ * Builds the lead of a submitted intake: only the answers that matter on the path taken are kept
+ * and screened, and the staff summary is written in English.
+ * Throws, naming the lead, when the answers cannot make a valid lead (e.g. no contact email).
+ */
+export function buildLead(input: LeadInput): Lead {
+  const answers = relevantAnswers(input.answers);
+  const lead: LeadWithoutSummary = {
+    id: input.id,
+    reference: input.reference,
+    createdAt: input.createdAt,
+    locale: input.locale,
+    role: roleOf(input.answers),
+    contact: contactOf(input.answers),
+    answers,
+    handoffRequested: input.handoffRequested,
+    screening: screen(answers, {
+      today: input.createdAt.slice(0, 10),
+      handoffRequested: input.handoffRequested,
+    }),
+  };
+  const parsed = leadSchema.safeParse({ ...lead, summary: summarize(lead) });
+  if (!parsed.success) {
+    throw new Error(`Lead ${input.id} does not match the lead contract:\n${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,285 @@
+import { Assessment } from './assessment';
+import { isProfessionalTeer, isSkilledTeer, sectorOf, type Facts, type Province } from './facts';
+import { educationLabels, provinceNames } from './labels';
+import { checkLanguage } from './language';
+import type { Pathway } from './lead';
+import { ref, refs } from './reference';
+
+/** Rules for a first view of the pathways to permanent residence (§4), read like the stream rules. */
+export interface PathwayRule {
+  program: Pathway['program'];
+  /** The program's stream, when the rule is about one. */
+  stream?: string;
+  ref: string;
+  /** The facts the rule tests, in a line. */
+  tests: string;
+  evaluate(facts: Facts): Assessment | undefined;
+  /** For rules whose stream depends on the answers (the province of another PNP). */
+  streamOf?(facts: Facts): string;
+}
+
+const CEC_MIN_MONTHS = 12;
+const BC_MIN_YEARS_EXPERIENCE = 2;
+
+const aimsAtPermanentResidence = (f: Facts) => f.goalType !== 'temporary';
+const plansQuebec = (f: Facts) => f.goalProvince === 'QC';
+
+const cec: PathwayRule = {
+  program: 'CEC',
+  ref: refs(ref.pathways, ref.language, ref.flags),
+  tests: `${CEC_MIN_MONTHS}+ months of paid skilled (TEER 0–3) work in Canada in the last 3 years, not self-employed or as a full-time student; CLB 7 (TEER 0/1) or CLB 5 (TEER 2/3); living outside Quebec`,
+  evaluate(f) {
+    if (f.isEmployer) return undefined;
+    const work = f.canadianWork;
+    const months = work.months ?? 0;
+    const check = new Assessment();
+    if (plansQuebec(f))
+      check.failed('plans to live in Quebec: CEC applicants must plan to live outside Quebec');
+    if (months === 0) {
+      if (!aimsAtPermanentResidence(f)) return undefined;
+      const offerTeer = f.offer?.teer;
+      if (f.offer && isSkilledTeer(offerTeer) && f.offer.province !== 'QC') {
+        return check
+          .met(`skilled job offer in Canada (TEER ${offerTeer})`)
+          .unknown(
+            `${CEC_MIN_MONTHS} months of skilled work in Canada (none yet): CEC opens after a year of work on the permit`,
+          );
+      }
+      return check.failed(
+        `no skilled work in Canada yet: CEC needs ${CEC_MIN_MONTHS} months of TEER 0–3 work in the last 3 years`,
+      );
+    }
+    if (months >= CEC_MIN_MONTHS)
+      check.met(`${months} months of skilled work in Canada in the last 3 years (${CEC_MIN_MONTHS} needed)`);
+    else
+      check.failed(
+        `${months} months of work in Canada: ${CEC_MIN_MONTHS} are needed (${CEC_MIN_MONTHS - months} more)`,
+      );
+    if (isSkilledTeer(work.teer)) check.met(`Canadian work in TEER ${work.teer}`);
+    else if (work.teer !== undefined)
+      check.failed(`Canadian work in TEER ${work.teer}: only TEER 0–3 work counts`);
+    else check.unknown('the TEER of the Canadian work (TEER 0–3 counts)');
+    if (work.whileStudying === true) {
+      check.unknown(
+        'months worked outside full-time study: work as a full-time student (co-op included) does not count',
+      );
+    } else if (work.whileStudying === false) check.met('the work was not done as a full-time student');
+    if (f.selfEmployed === true)
+      check.unknown('months worked as an employee: self-employment does not count');
+    if (isProfessionalTeer(work.teer)) {
+      checkLanguage(check, f.language, { minimum: 7, purpose: 'for CEC with TEER 0/1 work', hard: true });
+    } else if (work.teer === 2 || work.teer === 3) {
+      checkLanguage(check, f.language, { minimum: 5, purpose: 'for CEC with TEER 2/3 work', hard: true });
+    } else {
+      checkLanguage(check, f.language, {
+        minimum: 5,
+        purpose: 'at least for CEC (CLB 7 for TEER 0/1 work)',
+        hard: true,
+      });
+    }
+    if (f.offer)
+      check.confirm(
+        'Express Entry job-offer points were removed Mar 25, 2025; a return is reported — to confirm',
+      );
+    return check;
+  },
+};
+
+const fsw: PathwayRule = {
+  program: 'FSW',
+  ref: refs(ref.pathways, ref.language),
+  tests:
+    '1 year of continuous skilled work in the last 10 years, CLB 7, education (with an assessment), 67 points, funds',
+  evaluate(f) {
+    if (f.isEmployer || !aimsAtPermanentResidence(f)) return undefined;
+    const check = new Assessment();
+    if (plansQuebec(f)) check.failed('plans to live in Quebec: Quebec selects its own skilled workers');
+    const years = f.yearsExperience;
+    if (years === undefined)
+      check.unknown('years of skilled work experience (1 year of continuous skilled work in the last 10)');
+    else if (years >= 1) {
+      check
+        .met(`${years} years of work experience (1 year of continuous skilled work in the last 10 needed)`)
+        .confirm('the experience is skilled (TEER 0–3), continuous and within the last 10 years');
+    } else
+      check.failed('no work experience: FSW needs 1 year of continuous skilled work in the last 10 years');
+    checkLanguage(check, f.language, { minimum: 7, purpose: 'for FSW', hard: true });
+    if (f.graduation) check.met('Canadian credential: no credential assessment needed for it');
+    else if (f.educationLevel) {
+      check
+        .met(`education: ${educationLabels[f.educationLevel]}`)
+        .unknown('an educational credential assessment (ECA) for foreign education');
+    } else check.unknown('education, with an educational credential assessment (ECA) if it is foreign');
+    return check
+      .unknown('67 points on the selection grid and proof of funds')
+      .confirm('FSW criteria are not verified in the reference — to confirm');
+  },
+};
+
+/** BC PNP Skills Immigration applies when BC is the goal, or the offer is in BC and no other goal is given. */
+function targetsBc(f: Facts): boolean {
+  if (f.goalProvince === 'BC') return true;
+  return f.offer?.province === 'BC' && (f.goalProvince === undefined || f.goalProvince === 'undecided');
+}
+
+const hasBcOffer = (f: Facts) => f.offer?.province === 'BC';
+
+/** The International Graduate streams are closed: never suggested as open, and graduates are told so. */
+function noteClosedGraduateStreams(check: Assessment, f: Facts): Assessment {
+  if (f.graduation) {
+    check.note(
+      'Canadian graduate: the BC PNP International Graduate (closed Nov 26, 2024) and International Post-Graduate (closed Jan 7, 2025) streams are closed, and the planned degree streams are suspended (Apr 14, 2025)',
+    );
+  }
+  return check;
+}
+
+const bcAllocation =
+  'an invitation in a BC PNP draw: the 2025 allocation was cut to 4,000; 2026 reported at ~10,000 or 12,500 — to confirm';
+
+function checkIndeterminateFullTime(check: Assessment, f: Facts, stream: string): void {
+  const offer = f.offer;
+  if (offer?.permanent === true) check.met('indeterminate (permanent) offer');
+  else if (offer?.permanent === false)
+    check.failed(`the offer is not indeterminate: ${stream} needs an indeterminate full-time offer`);
+  else check.unknown('an indeterminate (permanent) offer');
+  if (offer?.fullTime === true) check.met('full-time offer');
+  else if (offer?.fullTime === false)
+    check.failed(`the offer is not full-time: ${stream} needs a full-time offer`);
+  else check.unknown('a full-time offer');
+}
+
+const bcWithoutOffer: PathwayRule = {
+  program: 'BC-PNP',
+  stream: 'Skills Immigration',
+  ref: ref.pathways,
+  tests: 'BC as the goal without a BC job offer',
+  evaluate(f) {
+    if (!targetsBc(f) || hasBcOffer(f)) return undefined;
+    const check = new Assessment()
+      .met('goal province: British Columbia')
+      .failed('no BC job offer: the Skills Immigration streams need one')
+      .unknown(
+        'a BC job offer: TEER 0–3 for Skilled Worker, an eligible TEER 4/5 job for Entry Level and Semi-Skilled',
+      );
+    return noteClosedGraduateStreams(check, f);
+  },
+};
+
+const bcSkilledWorker: PathwayRule = {
+  program: 'BC-PNP',
+  stream: 'Skilled Worker',
+  ref: ref.pathways,
+  tests: `an indeterminate full-time BC offer in TEER 0–3, ${BC_MIN_YEARS_EXPERIENCE}+ years of related experience, BC wage level, CLB 4 for TEER 2/3 (to confirm)`,
+  evaluate(f) {
+    const teer = f.offer?.teer;
+    if (!targetsBc(f) || !hasBcOffer(f) || (teer !== undefined && !isSkilledTeer(teer))) return undefined;
+    const check = new Assessment().met('job offer in British Columbia');
+    if (teer === undefined) check.unknown("the job's TEER (0–3)");
+    else check.met(`TEER ${teer} job`);
+    checkIndeterminateFullTime(check, f, 'Skilled Worker');
+    const years = f.yearsExperience;
+    if (years === undefined) {
+      check.unknown(
+        `${BC_MIN_YEARS_EXPERIENCE}+ years of related experience${f.isEmployer ? ' (the worker)' : ''}`,
+      );
+    } else if (years >= BC_MIN_YEARS_EXPERIENCE)
+      check.met(`${years} years of experience (${BC_MIN_YEARS_EXPERIENCE} of related experience needed)`);
+    else
+      check.failed(
+        `${years} years of experience: ${BC_MIN_YEARS_EXPERIENCE} years of related experience are needed`,
+      );
+    if (teer === 2 || teer === 3) {
+      if (f.isEmployer)
+        check.unknown("the worker's language level: CLB 4 for TEER 2/3 under earlier rules — to confirm");
+      else
+        checkLanguage(check, f.language, {
+          minimum: 4,
+          purpose: 'for TEER 2/3 under earlier rules — to confirm',
+          hard: false,
+        });
+    }
+    check.confirm('the wage meets the BC wage level for the occupation').confirm(bcAllocation);
+    return noteClosedGraduateStreams(check, f);
+  },
+};
+
+const bcHealthAuthority: PathwayRule = {
+  program: 'BC-PNP',
+  stream: 'Health Authority',
+  ref: refs(ref.pathways, ref.changes),
+  tests: 'a BC job offer from a health authority in an eligible direct-care occupation',
+  evaluate(f) {
+    if (!targetsBc(f) || !hasBcOffer(f) || sectorOf(f.offer) !== 'health') return undefined;
+    return new Assessment()
+      .met('job offer in health services in British Columbia')
+      .unknown(
+        'the offer is from a BC health authority, in a direct-care occupation still eligible since Apr 14, 2025 — to confirm',
+      );
+  },
+};
+
+const bcEntryLevel: PathwayRule = {
+  program: 'BC-PNP',
+  stream: 'Entry Level and Semi-Skilled',
+  ref: ref.pathways,
+  tests:
+    'an indeterminate full-time BC offer in an eligible TEER 4/5 job, 9 consecutive months with the employer',
+  evaluate(f) {
+    const teer = f.offer?.teer;
+    if (!targetsBc(f) || !hasBcOffer(f) || teer === undefined || isSkilledTeer(teer)) return undefined;
+    const check = new Assessment().met(`TEER ${teer} job offer in British Columbia`);
+    checkIndeterminateFullTime(check, f, 'Entry Level and Semi-Skilled');
+    check
+      .unknown(
+        'an eligible occupation (e.g. tourism and hospitality, food processing; special rules in the Northeast)',
+      )
+      .unknown('9 consecutive months with the supporting employer')
+      .confirm('intake status in 2025–26 — to confirm')
+      .confirm(bcAllocation);
+    return noteClosedGraduateStreams(check, f);
+  },
+};
+
+/** The province another PNP would be in: the goal, or the offer's province when no goal is set. */
+function otherProvince(f: Facts): Province | undefined {
+  const goal = f.goalProvince;
+  const province = goal === undefined || goal === 'undecided' ? f.offer?.province : goal;
+  return province === 'BC' ? undefined : province;
+}
+
+const otherPnp: PathwayRule = {
+  program: 'other-PNP',
+  ref: ref.pathways,
+  tests: 'a goal (or job offer) in a province other than BC',
+  streamOf: (f) => provinceNames[otherProvince(f) ?? 'undecided'],
+  evaluate(f) {
+    const province = otherProvince(f);
+    if (province === undefined) return undefined;
+    const name = provinceNames[province];
+    const check = new Assessment().met(`target province: ${name}`);
+    if (province === 'QC')
+      return check.unknown('Quebec selects its own immigrants (not a PNP): its programs — to confirm');
+    return check.unknown(`${name}'s current nominee streams and intake — to confirm`);
+  },
+};
+
+export const pathwayRules: readonly PathwayRule[] = [
+  cec,
+  bcSkilledWorker,
+  bcHealthAuthority,
+  bcEntryLevel,
+  bcWithoutOffer,
+  fsw,
+  otherPnp,
+];
+
+export function screenPathways(facts: Facts): Pathway[] {
+  return pathwayRules.flatMap((rule) => {
+    const assessment = rule.evaluate(facts);
+    if (!assessment) return [];
+    const { fit, reasons, missing } = assessment.outcome();
+    const stream = rule.streamOf?.(facts) ?? rule.stream;
+    return [{ program: rule.program, ...(stream === undefined ? {} : { stream }), fit, reasons, missing }];
+  });
+}

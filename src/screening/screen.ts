@@ -1,0 +1,40 @@
+import type { Answers } from '../intake/steps';
+import { screenAdmissibility } from './admissibility';
+import { deriveFacts } from './facts';
+import type { Screening } from './lead';
+import { screenPathways } from './pathways';
+import { assessPriority } from './priority';
+import { screenStreams } from './streams';
+import { assessUrgency } from './urgency';
+
+/** Bumped whenever a rule changes, so a stored lead says which rules screened it. */
+export const RULES_VERSION = '2026-11-25.1';
+
+export interface ScreenOptions {
+  /** 'YYYY-MM-DD': the day the answers are screened on (deadlines, windows, test validity). */
+  today: string;
+  handoffRequested?: boolean;
+}
+
+/** The first-call triage of an answer set. Pure: the same answers and day give the same screening. */
+export function screen(answers: Answers, options: ScreenOptions): Screening {
+  const facts = deriveFacts(answers, options.today);
+  const { streams, noExemptStreamEvident } = screenStreams(facts);
+  const admissibility = screenAdmissibility(answers, facts);
+  const urgency = assessUrgency(facts);
+  const priority = assessPriority({
+    role: facts.role,
+    handoffRequested: options.handoffRequested ?? false,
+    employerFoundNonCompliant: facts.employer?.compliance === 'foundNonCompliant',
+    screening: { streams, admissibility, urgency },
+  });
+  return {
+    streams,
+    admissibility,
+    pathways: screenPathways(facts),
+    urgency,
+    priority,
+    noExemptStreamEvident,
+    rulesVersion: RULES_VERSION,
+  };
+}

@@ -1,0 +1,919 @@
+import type { Answers } from '../../src/intake/steps';
+import type { AdmissibilityGround, Fit, Pathway, PriorityLevel, UrgencyLevel } from '../../src/screening';
+import { employer, inCanadaAsWorker, worker, workerWithOffer } from './fixtures';
+
+/** A prospect's answers and what staff must see in the screening, with the reference section it rests on. */
+export interface ScreeningCase {
+  name: string;
+  ref: string;
+  answers: Answers;
+  handoffRequested?: boolean;
+  expect: {
+    /** Fit per stream code; 'absent' when the stream must not be listed. */
+    streams?: Record<string, Fit | 'absent'>;
+    /** Text a stream's reasons or missing items must contain. */
+    streamText?: Record<string, RegExp>;
+    /** The exact set of stream codes listed. */
+    onlyStreams?: string[];
+    noExemptStreamEvident?: boolean;
+    /** The exact set of flag grounds. */
+    flags?: AdmissibilityGround[];
+    /** The criminality flag's `serious`; 'unset' when the answers do not tell. */
+    criminalitySerious?: boolean | 'unset';
+    flagNote?: { ground: AdmissibilityGround; pattern: RegExp };
+    pathways?: { program: Pathway['program']; stream?: string; fit: Fit | 'absent'; text?: RegExp }[];
+    urgency?: { level: UrgencyLevel; deadline?: string | null; reason?: RegExp };
+    priority?: PriorityLevel;
+  };
+}
+
+const noFlags: Answers = {};
+const ictWorker = (overrides: Answers) =>
+  workerWithOffer({
+    offerSameGroup: 'subsidiary',
+    icMonthsContinuous: 24,
+    icRoleLevel: 'executive',
+    ...overrides,
+  });
+const spouseWorker = (overrides: Answers) =>
+  worker({
+    spouseInCanada: true,
+    spouseStatus: 'worker',
+    spouseTeer: '1',
+    spouseMonthsLeft: 20,
+    ...overrides,
+  });
+const spouseStudent = (overrides: Answers) =>
+  worker({ spouseInCanada: true, spouseStatus: 'student', ...overrides });
+/** A university graduate in Canada, 60 days after graduation, with CLB 8. */
+const graduate = (overrides: Answers) =>
+  worker({
+    ...inCanadaAsWorker,
+    currentStatus: 'student',
+    graduatedInCanada: true,
+    programType: 'university',
+    programLength: '24MonthsPlus',
+    graduationDate: '2026-09-26',
+    hadPgwp: false,
+    ...overrides,
+  });
+const bridging = (overrides: Answers) =>
+  worker({
+    ...inCanadaAsWorker,
+    statusExpiry: '2027-02-23',
+    prApplication: true,
+    prProgram: 'cec',
+    prAor: true,
+    canadianWorkMonths: 20,
+    canadianWorkTeer: '1',
+    canadianWorkWhileStudying: false,
+    ...overrides,
+  });
+const francophone = (overrides: Answers) =>
+  workerWithOffer({
+    citizenship: 'CM',
+    residenceCountry: 'CM',
+    languageTest: 'tefCanada',
+    languageLevel: 7,
+    languageTestDate: '2026-03-01',
+    frenchAbility: undefined,
+    ...overrides,
+  });
+const cecCandidate = (overrides: Answers) =>
+  worker({
+    ...inCanadaAsWorker,
+    canadianWorkMonths: 14,
+    canadianWorkTeer: '1',
+    canadianWorkWhileStudying: false,
+    goalType: 'permanent',
+    goalProvince: 'ON',
+    ...overrides,
+  });
+const bcOfferForPr = (overrides: Answers) =>
+  workerWithOffer({ goalType: 'permanent', goalProvince: 'BC', ...overrides });
+
+export const screeningCases: ScreeningCase[] = [
+  // ——— No stream evident ———
+  {
+    name: 'a worker abroad with no offer, family, study or business in Canada has no exempt stream',
+    ref: '§2',
+    answers: worker(),
+    expect: { onlyStreams: [], noExemptStreamEvident: true, flags: [], priority: 'low' },
+  },
+  {
+    name: 'a TEER 3 offer from an unrelated employer to an Indian citizen points to an LMIA',
+    ref: '§2',
+    answers: workerWithOffer({ offerNoc: { noc: '63200', teer: 3 } }),
+    expect: { onlyStreams: [], noExemptStreamEvident: true },
+  },
+
+  // ——— C10 and C11 ———
+  {
+    name: 'C10: an employer expecting jobs for Canadians is a possible significant-benefit case, never likely',
+    ref: '§2',
+    answers: employer({ employerBenefit: 'jobsCreated' }),
+    expect: {
+      streams: { C10: 'possible' },
+      streamText: { C10: /Feb 24, 2026.*to confirm/ },
+      noExemptStreamEvident: false,
+    },
+  },
+  {
+    name: 'C10: an employer not sure of any benefit is not a C10 candidate',
+    ref: '§2',
+    answers: employer({ employerBenefit: 'notSure' }),
+    expect: { streams: { C10: 'absent' } },
+  },
+  {
+    name: 'C10: a senior worker with a TEER 0/1 offer is shown C10, but it does not make a stream evident',
+    ref: '§2',
+    answers: workerWithOffer({ yearsExperience: 14 }),
+    expect: { streams: { C10: 'possible' }, noExemptStreamEvident: true },
+  },
+  {
+    name: 'C11: an owner of 60% of the business is a possible entrepreneur',
+    ref: '§2',
+    answers: worker({ ownsBusiness: true, ownershipPercent: 60 }),
+    expect: { streams: { C11: 'possible' }, streamText: { C11: /60%/ } },
+  },
+  {
+    name: 'C11: an owner of 30% fails the 50% control requirement',
+    ref: '§2',
+    answers: worker({ ownsBusiness: true, ownershipPercent: 30 }),
+    expect: { streams: { C11: 'unlikely' }, streamText: { C11: /at least 50%/ } },
+  },
+
+  // ——— Intra-company transferees ———
+  {
+    name: 'C12: an executive of a subsidiary with 24 months continuous full-time is likely',
+    ref: '§2',
+    answers: ictWorker({}),
+    expect: {
+      streams: { C12: 'likely', C63: 'absent' },
+      streamText: { C12: /C12 retained as a code — to confirm/ },
+    },
+  },
+  {
+    name: 'C63: specialized knowledge with 18 months at a branch is likely',
+    ref: '§2',
+    answers: ictWorker({
+      offerSameGroup: 'branch',
+      icMonthsContinuous: 18,
+      icRoleLevel: 'specializedKnowledge',
+    }),
+    expect: { streams: { C63: 'likely', C12: 'absent' } },
+  },
+  {
+    name: 'C12: 8 months with the group fails the one-year requirement',
+    ref: '§2, §8',
+    answers: ictWorker({ icMonthsContinuous: 8 }),
+    expect: { streams: { C12: 'unlikely' }, streamText: { C12: /at least 12/ } },
+  },
+  {
+    name: 'C63: a role level of "other" does not qualify for a transfer',
+    ref: '§2',
+    answers: ictWorker({ icRoleLevel: 'other' }),
+    expect: { streams: { C63: 'unlikely', C12: 'absent' } },
+  },
+  {
+    name: 'C12/C63: an offer from an unrelated company is no intra-company transfer',
+    ref: '§2',
+    answers: workerWithOffer({ offerSameGroup: 'no' }),
+    expect: { streams: { C12: 'absent', C63: 'absent' } },
+  },
+
+  // ——— CUSMA ———
+  {
+    name: 'T36: a US citizen with a TEER 1 offer and a degree is a likely CUSMA professional',
+    ref: '§2',
+    answers: workerWithOffer({ citizenship: 'US', residenceCountry: 'US' }),
+    expect: { streams: { T36: 'likely' }, noExemptStreamEvident: false },
+  },
+  {
+    name: 'T36: a Mexican citizen with a TEER 1 offer and a degree is a likely CUSMA professional',
+    ref: '§2',
+    answers: workerWithOffer({ citizenship: 'MX', residenceCountry: 'MX' }),
+    expect: { streams: { T36: 'likely' } },
+  },
+  {
+    name: 'T36: a US permanent resident who is an Indian citizen is shown why CUSMA does not apply',
+    ref: '§2, §8',
+    answers: workerWithOffer({ citizenship: 'IN', residenceCountry: 'US' }),
+    expect: { streams: { T36: 'unlikely' }, streamText: { T36: /permanent residents do not qualify/ } },
+  },
+  {
+    name: 'T36: a TEER 4 job is not a CUSMA profession',
+    ref: '§2',
+    answers: workerWithOffer({ citizenship: 'US', offerNoc: { noc: '64100', teer: 4 } }),
+    expect: { streams: { T36: 'unlikely' } },
+  },
+  {
+    name: 'T36: a US citizen without a pre-arranged job is not listed',
+    ref: '§2',
+    answers: worker({ citizenship: 'US', residenceCountry: 'US' }),
+    expect: { streams: { T36: 'absent' } },
+  },
+  {
+    name: 'T36: a US citizen whose TEER is unknown is possible until the profession is known',
+    ref: '§2',
+    answers: workerWithOffer({ citizenship: 'US', offerNoc: {} }),
+    expect: { streams: { T36: 'possible' } },
+  },
+  {
+    name: 'T37: a US executive transferred within the group is likely under CUSMA and C12',
+    ref: '§2',
+    answers: ictWorker({ citizenship: 'US', residenceCountry: 'US' }),
+    expect: { streams: { T37: 'likely', C12: 'likely', T38: 'absent' } },
+  },
+  {
+    name: 'T38: a Mexican specialized-knowledge transferee is likely under CUSMA',
+    ref: '§2',
+    answers: ictWorker({ citizenship: 'MX', icRoleLevel: 'specializedKnowledge' }),
+    expect: { streams: { T38: 'likely', C63: 'likely', T37: 'absent' } },
+  },
+
+  // ——— CETA/CUKTCA, CPTPP, other FTAs ———
+  {
+    name: 'T44: a French senior manager transferred within the group is likely (codes to confirm)',
+    ref: '§2',
+    answers: ictWorker({ citizenship: 'FR', icMonthsContinuous: 14, icRoleLevel: 'seniorManager' }),
+    expect: { streams: { T44: 'likely', C12: 'likely' }, streamText: { T44: /to confirm/ } },
+  },
+  {
+    name: 'T43: a German professional is possible only as a services contract',
+    ref: '§2',
+    answers: workerWithOffer({ citizenship: 'DE', educationLevel: 'master' }),
+    expect: { streams: { T43: 'possible' }, streamText: { T43: /services contract/ } },
+  },
+  {
+    name: 'T43: a UK citizen is covered by CUKTCA, not CETA',
+    ref: '§2',
+    answers: workerWithOffer({ citizenship: 'GB' }),
+    expect: { streams: { T43: 'possible', T52: 'possible' }, streamText: { T43: /CUKTCA/ } },
+  },
+  {
+    name: 'T52: a Japanese professional with a degree and a TEER 1 offer is a possible CPTPP professional',
+    ref: '§2',
+    answers: workerWithOffer({ citizenship: 'JP' }),
+    expect: { streams: { T52: 'possible' }, streamText: { T52: /CPTPP list — to confirm/ } },
+  },
+  {
+    name: 'T52: an Australian with a college diploma lacks the degree CPTPP professionals need',
+    ref: '§2',
+    answers: workerWithOffer({ citizenship: 'AU', educationLevel: 'diploma' }),
+    expect: { streams: { T52: 'unlikely' } },
+  },
+  {
+    name: 'F32: a Korean professional is a possible Canada–Korea FTA professional',
+    ref: '§2',
+    answers: workerWithOffer({ citizenship: 'KR' }),
+    expect: { streams: { F32: 'possible' } },
+  },
+
+  // ——— C16 Francophone Mobility ———
+  {
+    name: 'C16: NCLC 7 on the TEF and a job in BC is likely Francophone Mobility',
+    ref: '§2, §6',
+    answers: francophone({}),
+    expect: { streams: { C16: 'likely' }, noExemptStreamEvident: false },
+  },
+  {
+    name: 'C16: a job in Quebec is outside the stream',
+    ref: '§2',
+    answers: francophone({ offerProvince: 'QC', offerCity: 'Montréal' }),
+    expect: { streams: { C16: 'unlikely' }, streamText: { C16: /outside Quebec/ } },
+  },
+  {
+    name: 'C16: NCLC 4 as the lowest skill is unlikely, and staff check speaking and listening',
+    ref: '§2, §6',
+    answers: francophone({ languageLevel: 4 }),
+    expect: { streams: { C16: 'unlikely' }, streamText: { C16: /speaking and listening levels/ } },
+  },
+  {
+    name: 'C16: self-assessed advanced French is possible, to confirm with a test',
+    ref: '§2, §6',
+    answers: workerWithOffer({ frenchAbility: 'advanced' }),
+    expect: { streams: { C16: 'possible' }, streamText: { C16: /to confirm with a test/ } },
+  },
+  {
+    name: 'C16: a French test older than 2 years counts as missing',
+    ref: '§2, §6',
+    answers: francophone({ languageTestDate: '2024-01-10' }),
+    expect: { streams: { C16: 'possible' }, streamText: { C16: /older than 2 years/ } },
+  },
+  {
+    name: 'C16: an agricultural job may be primary agriculture, which is excluded',
+    ref: '§2',
+    answers: francophone({ offerSector: 'agriculture' }),
+    expect: { streams: { C16: 'possible' }, streamText: { C16: /primary agriculture/ } },
+  },
+  {
+    name: 'C16: on an employer lead it cannot be judged without the French level, and no stream is evident',
+    ref: '§2',
+    answers: employer(),
+    expect: {
+      onlyStreams: ['C16'],
+      streams: { C16: 'possible' },
+      streamText: { C16: /cannot be judged/ },
+      noExemptStreamEvident: true,
+    },
+  },
+
+  // ——— C20, C21 ———
+  {
+    name: 'C20: a coach for a sports team is a possible reciprocal-employment case',
+    ref: '§2',
+    answers: workerWithOffer({ offerPostType: 'sports', offerJobTitle: 'Assistant coach' }),
+    expect: { streams: { C20: 'possible' }, streamText: { C20: /to confirm/ } },
+  },
+  {
+    name: 'C21: an Irish 28-year-old is likely eligible for IEC',
+    ref: '§2',
+    answers: worker({ citizenship: 'IE', residenceCountry: 'IE', age: 28 }),
+    expect: { streams: { C21: 'likely' }, noExemptStreamEvident: false },
+  },
+  {
+    name: 'C21: an Irish 37-year-old is past the 18–35 band',
+    ref: '§2',
+    answers: worker({ citizenship: 'IE', residenceCountry: 'IE', age: 37 }),
+    expect: { streams: { C21: 'unlikely' }, streamText: { C21: /outside the IEC band/ } },
+  },
+  {
+    name: 'C21: a German 33-year-old depends on a band still to confirm',
+    ref: '§2',
+    answers: worker({ citizenship: 'DE', residenceCountry: 'DE', age: 33 }),
+    expect: { streams: { C21: 'possible' }, streamText: { C21: /to confirm/ } },
+  },
+  {
+    name: 'C21: an Indian citizen is not from an IEC partner country',
+    ref: '§2',
+    answers: worker({ age: 25 }),
+    expect: { streams: { C21: 'absent' } },
+  },
+  {
+    name: 'C21: a 55-year-old UK citizen is not shown IEC at all',
+    ref: '§2',
+    answers: worker({ citizenship: 'GB', residenceCountry: 'GB', age: 55 }),
+    expect: { streams: { C21: 'absent' } },
+  },
+
+  // ——— Academics ———
+  {
+    name: 'C22: a visiting professor is a likely academic exemption',
+    ref: '§2',
+    answers: workerWithOffer({
+      offerPostType: 'academic',
+      academicRole: 'visitingProfessor',
+      offerSector: 'other',
+    }),
+    expect: { streams: { C22: 'likely' } },
+  },
+  {
+    name: 'C44: a post-doctoral fellow with a doctorate is likely',
+    ref: '§2',
+    answers: workerWithOffer({
+      offerPostType: 'academic',
+      academicRole: 'postdoc',
+      educationLevel: 'doctorate',
+    }),
+    expect: { streams: { C44: 'likely' } },
+  },
+  {
+    name: 'C44: a post-doctoral fellow without a doctorate yet is possible',
+    ref: '§2',
+    answers: workerWithOffer({
+      offerPostType: 'academic',
+      academicRole: 'postdoc',
+      educationLevel: 'master',
+    }),
+    expect: { streams: { C44: 'possible' }, streamText: { C44: /PhD/ } },
+  },
+  {
+    name: 'C52: a research award recipient is likely',
+    ref: '§2',
+    answers: workerWithOffer({ offerPostType: 'academic', academicRole: 'researchAward' }),
+    expect: { streams: { C52: 'likely' } },
+  },
+
+  // ——— Family open permits (§7) ———
+  {
+    name: 'C41/C46: the spouse of a TEER 1 worker with 20 months left is likely',
+    ref: '§2, §7',
+    answers: spouseWorker({}),
+    expect: { streams: { 'C41/C46': 'likely' } },
+  },
+  {
+    name: 'C41/C46: a TEER 2 principal is possible, pending the occupation list',
+    ref: '§7',
+    answers: spouseWorker({ spouseTeer: '2', spouseMonthsLeft: 24 }),
+    expect: { streams: { 'C41/C46': 'possible' }, streamText: { 'C41/C46': /eligible list .*to confirm/ } },
+  },
+  {
+    name: 'C41/C46: 10 months left on the principal permit fails the 16-month rule',
+    ref: '§7, §8',
+    answers: spouseWorker({ spouseMonthsLeft: 10 }),
+    expect: { streams: { 'C41/C46': 'unlikely' }, streamText: { 'C41/C46': /at least 16/ } },
+  },
+  {
+    name: 'C41/C46: a TEER 4 principal no longer qualifies',
+    ref: '§7',
+    answers: spouseWorker({ spouseTeer: '4' }),
+    expect: { streams: { 'C41/C46': 'unlikely' } },
+  },
+  {
+    name: 'C41/C46: dependent children coming are told they are excluded',
+    ref: '§7',
+    answers: spouseWorker({ familyComing: true }),
+    expect: { streams: { 'C41/C46': 'likely' }, streamText: { 'C41/C46': /dependent children/ } },
+  },
+  {
+    name: "C42: the spouse of a student in a master's of 16+ months is likely",
+    ref: '§7',
+    answers: spouseStudent({ spouseProgram: 'masters16' }),
+    expect: { streams: { C42: 'likely' } },
+  },
+  {
+    name: "C42: the spouse of a bachelor's student no longer qualifies",
+    ref: '§7',
+    answers: spouseStudent({ spouseProgram: 'bachelor' }),
+    expect: { streams: { C42: 'unlikely' } },
+  },
+  {
+    name: 'C42: a professional program is possible, to confirm against the list',
+    ref: '§7',
+    answers: spouseStudent({ spouseProgram: 'professional' }),
+    expect: { streams: { C42: 'possible' }, streamText: { C42: /to confirm/ } },
+  },
+
+  // ——— C43 PGWP ———
+  {
+    name: 'C43: a university graduate 60 days out with CLB 8 is likely, for up to 3 years',
+    ref: '§2, §7',
+    answers: graduate({}),
+    expect: { streams: { C43: 'likely' }, streamText: { C43: /up to 3 years/ } },
+  },
+  {
+    name: 'C43: an 8–24 month program gives a permit about as long as the program',
+    ref: '§2',
+    answers: graduate({ programLength: '8to24Months' }),
+    expect: { streams: { C43: 'likely' }, streamText: { C43: /as long as the program/ } },
+  },
+  {
+    name: 'C43: graduating more than 180 days ago closes the window',
+    ref: '§2',
+    answers: graduate({ graduationDate: '2026-04-01' }),
+    expect: { streams: { C43: 'unlikely' }, streamText: { C43: /window closed on 2026-09-28/ } },
+  },
+  {
+    name: 'C43: a second PGWP is not possible',
+    ref: '§2',
+    answers: graduate({ hadPgwp: true }),
+    expect: { streams: { C43: 'unlikely' }, streamText: { C43: /once per lifetime/ } },
+  },
+  {
+    name: 'C43: a program under 8 months is not PGWP-eligible',
+    ref: '§2',
+    answers: graduate({ programLength: 'under8Months' }),
+    expect: { streams: { C43: 'unlikely' } },
+  },
+  {
+    name: 'C43: CLB 6 is below the CLB 7 university graduates need',
+    ref: '§7, §6',
+    answers: graduate({ languageLevel: 6 }),
+    expect: { streams: { C43: 'unlikely' }, streamText: { C43: /CLB\/NCLC 7/ } },
+  },
+  {
+    name: 'C43: a college graduate with CLB 6 is possible pending the field-of-study list',
+    ref: '§7',
+    answers: graduate({ programType: 'college', languageLevel: 6 }),
+    expect: { streams: { C43: 'possible' }, streamText: { C43: /field of study .*to confirm/ } },
+  },
+  {
+    name: 'C43: a language test from 2023 is expired and counts as missing',
+    ref: '§6, §8',
+    answers: graduate({ languageTestDate: '2023-06-01' }),
+    expect: { streams: { C43: 'possible' }, streamText: { C43: /older than 2 years/ } },
+  },
+  {
+    name: 'C43: TOEFL is not an accepted test',
+    ref: '§6',
+    answers: graduate({ languageTest: 'otherTest' }),
+    expect: { streams: { C43: 'possible' }, streamText: { C43: /TOEFL and Duolingo are not accepted/ } },
+  },
+
+  // ——— A75 bridging ———
+  {
+    name: 'A75: a CEC applicant with an AOR and a permit expiring in 90 days is likely',
+    ref: '§2',
+    answers: bridging({}),
+    expect: { streams: { A75: 'likely' }, streamText: { A75: /A75 — to confirm/ } },
+  },
+  {
+    name: 'A75: without an acknowledgement of receipt the file has not passed completeness',
+    ref: '§2',
+    answers: bridging({ prAor: false }),
+    expect: { streams: { A75: 'unlikely' } },
+  },
+  {
+    name: 'A75: a PNP applicant is possible if the nomination has no employer restriction',
+    ref: '§2',
+    answers: bridging({ prProgram: 'pnp' }),
+    expect: { streams: { A75: 'possible' }, streamText: { A75: /employer restriction — to confirm/ } },
+  },
+  {
+    name: 'A75: a family-class applicant cannot get a bridging permit',
+    ref: '§2',
+    answers: bridging({ prProgram: 'family' }),
+    expect: { streams: { A75: 'unlikely' } },
+  },
+  {
+    name: 'A75: a visitor is not a worker whose permit is expiring',
+    ref: '§2',
+    answers: bridging({ currentStatus: 'visitor' }),
+    expect: { streams: { A75: 'unlikely' } },
+  },
+
+  // ——— Employer leads ———
+  {
+    name: 'employer: a same-group US executive with 18 months is likely under C12 and T37, high priority',
+    ref: '§2, §1',
+    answers: employer({
+      employerWorkerRelation: 'sameGroupEmployee',
+      employerWorkerMonths: 18,
+      employerWorkerLevel: 'executive',
+      employerWorkerCitizenship: 'US',
+      employerWorkerCountry: 'US',
+    }),
+    expect: { streams: { C12: 'likely', T37: 'likely', T36: 'possible' }, priority: 'high' },
+  },
+  {
+    name: 'employer: a same-group employee with 6 months fails the ICT year',
+    ref: '§2, §8',
+    answers: employer({
+      employerWorkerRelation: 'sameGroupEmployee',
+      employerWorkerMonths: 6,
+      employerWorkerLevel: 'specializedKnowledge',
+    }),
+    expect: { streams: { C63: 'unlikely' } },
+  },
+  {
+    name: 'employer: a Mexican new hire is a possible CUSMA professional (degree unknown)',
+    ref: '§2',
+    answers: employer({ employerWorkerCitizenship: 'MX', employerWorkerCountry: 'MX' }),
+    expect: { streams: { T36: 'possible', T52: 'possible', C21: 'possible' } },
+  },
+  {
+    name: 'employer: a worker living in the US who is not a US or Mexican citizen cannot use CUSMA',
+    ref: '§2, §8',
+    answers: employer({ employerWorkerCitizenship: 'IN', employerWorkerCountry: 'US' }),
+    expect: { streams: { T36: 'unlikely' }, streamText: { T36: /permanent residents do not qualify/ } },
+  },
+
+  // ——— Admissibility (§3) ———
+  {
+    name: 'criminal history raises a criminality flag whose seriousness a lawyer decides',
+    ref: '§3',
+    answers: worker({ criminalHistory: true }),
+    expect: {
+      flags: ['criminality'],
+      criminalitySerious: 'unset',
+      flagNote: { ground: 'criminality', pattern: /IRPA s\. 36/ },
+    },
+  },
+  {
+    name: 'impaired driving since Dec 18, 2018 is serious criminality',
+    ref: '§3',
+    answers: worker({ impairedDriving: true, impairedDrivingSince2018: true }),
+    expect: { flags: ['criminality'], criminalitySerious: true },
+  },
+  {
+    name: 'impaired driving before 2018 may follow the old rules, to confirm',
+    ref: '§3',
+    answers: worker({ impairedDriving: true, impairedDrivingSince2018: false }),
+    expect: {
+      flags: ['criminality'],
+      criminalitySerious: false,
+      flagNote: { ground: 'criminality', pattern: /old rules.*to confirm/ },
+    },
+  },
+  {
+    name: 'a pre-2018 impaired driving conviction with other criminal history is not called non-serious',
+    ref: '§3',
+    answers: worker({ criminalHistory: true, impairedDriving: true, impairedDrivingSince2018: false }),
+    expect: { flags: ['criminality'], criminalitySerious: 'unset' },
+  },
+  {
+    name: 'organized crime raises organized criminality',
+    ref: '§3',
+    answers: worker({ organizedCrime: true }),
+    expect: {
+      flags: ['organized-criminality'],
+      flagNote: { ground: 'organized-criminality', pattern: /s\. 37/ },
+    },
+  },
+  {
+    name: 'a violent group raises security',
+    ref: '§3',
+    answers: worker({ violentGroups: true }),
+    expect: { flags: ['security'], flagNote: { ground: 'security', pattern: /s\. 34/ } },
+  },
+  {
+    name: 'military service is for lawyer review, not a finding',
+    ref: '§3',
+    answers: worker({ militaryService: true }),
+    expect: { flags: ['security'], flagNote: { ground: 'security', pattern: /not a finding/ } },
+  },
+  {
+    name: 'a government position and ill-treatment make one human-rights flag',
+    ref: '§3',
+    answers: worker({ governmentPosition: true, illTreatment: true }),
+    expect: { flags: ['human-rights'], flagNote: { ground: 'human-rights', pattern: /s\. 35/ } },
+  },
+  {
+    name: 'a medical condition raises health',
+    ref: '§3',
+    answers: worker({ medicalCondition: true }),
+    expect: { flags: ['health'], flagNote: { ground: 'health', pattern: /s\. 38/ } },
+  },
+  {
+    name: 'a child-care job needs a medical exam',
+    ref: '§3',
+    answers: workerWithOffer({ offerSector: 'childCare', offerNoc: { noc: '42202', teer: 2 } }),
+    expect: { flags: ['medical-exam'] },
+  },
+  {
+    name: 'six months in another country in the past year needs a medical-exam check',
+    ref: '§3',
+    answers: worker({ designatedCountryStay: true }),
+    expect: { flags: ['medical-exam'], flagNote: { ground: 'medical-exam', pattern: /designated/ } },
+  },
+  {
+    name: "an employer hiring a registered nurse (NOC 31301) triggers the worker's medical exam",
+    ref: '§3',
+    answers: employer({ employerNoc: { noc: '31301', teer: 1 }, employerPosition: 'Registered nurse' }),
+    expect: { flags: ['medical-exam'] },
+  },
+  {
+    name: 'a declared earlier refusal is flagged, without misrepresentation',
+    ref: '§3, §8',
+    answers: worker({ previousRefusal: true, refusalDeclared: 'yes' }),
+    expect: { flags: ['previous-refusal'] },
+  },
+  {
+    name: 'an earlier refusal not declared to Canada is possible misrepresentation',
+    ref: '§3, §8',
+    answers: worker({ previousRefusal: true, refusalDeclared: 'no' }),
+    expect: {
+      flags: ['previous-refusal', 'misrepresentation'],
+      flagNote: { ground: 'misrepresentation', pattern: /s\. 40/ },
+    },
+  },
+  {
+    name: 'an overstay, not sure whether declared, is non-compliance and a misrepresentation risk to confirm',
+    ref: '§3',
+    answers: worker({ overstay: true, refusalDeclared: 'notSure' }),
+    expect: {
+      flags: ['non-compliance', 'misrepresentation'],
+      flagNote: { ground: 'misrepresentation', pattern: /to confirm/ },
+    },
+  },
+  {
+    name: 'no screener answered yes: no flag and no lawyer review',
+    ref: '§3',
+    answers: worker(noFlags),
+    expect: { flags: [] },
+  },
+
+  // ——— Pathways (§4) ———
+  {
+    name: 'CEC: 14 months of TEER 1 work with CLB 8 is likely',
+    ref: '§4',
+    answers: cecCandidate({}),
+    expect: { pathways: [{ program: 'CEC', fit: 'likely' }] },
+  },
+  {
+    name: 'CEC: TEER 3 work needs CLB 5, which CLB 5 meets',
+    ref: '§4',
+    answers: cecCandidate({ canadianWorkTeer: '3', languageLevel: 5 }),
+    expect: { pathways: [{ program: 'CEC', fit: 'likely' }] },
+  },
+  {
+    name: 'CEC: TEER 1 work with CLB 6 is below the CLB 7 needed',
+    ref: '§4',
+    answers: cecCandidate({ languageLevel: 6 }),
+    expect: { pathways: [{ program: 'CEC', fit: 'unlikely', text: /CLB\/NCLC 7/ }] },
+  },
+  {
+    name: 'CEC: work as a full-time student does not count',
+    ref: '§4, §8',
+    answers: cecCandidate({ canadianWorkWhileStudying: true }),
+    expect: { pathways: [{ program: 'CEC', fit: 'possible', text: /full-time student/ }] },
+  },
+  {
+    name: 'CEC: self-employment does not count',
+    ref: '§4, §8',
+    answers: cecCandidate({ selfEmployed: true }),
+    expect: { pathways: [{ program: 'CEC', fit: 'possible', text: /self-employment does not count/ }] },
+  },
+  {
+    name: 'CEC: 8 months is short of the year',
+    ref: '§4',
+    answers: cecCandidate({ canadianWorkMonths: 8 }),
+    expect: { pathways: [{ program: 'CEC', fit: 'unlikely', text: /4 more/ }] },
+  },
+  {
+    name: 'CEC: TEER 4 work does not count',
+    ref: '§4',
+    answers: cecCandidate({ canadianWorkTeer: '4' }),
+    expect: { pathways: [{ program: 'CEC', fit: 'unlikely' }] },
+  },
+  {
+    name: 'CEC: a language test older than 2 years counts as missing',
+    ref: '§4, §6, §8',
+    answers: cecCandidate({ languageTestDate: '2024-05-01' }),
+    expect: { pathways: [{ program: 'CEC', fit: 'possible', text: /older than 2 years/ }] },
+  },
+  {
+    name: 'CEC: no language test at all is missing',
+    ref: '§4, §8',
+    answers: cecCandidate({ languageTest: 'none', languageLevel: undefined, languageTestDate: undefined }),
+    expect: { pathways: [{ program: 'CEC', fit: 'possible', text: /language test/ }] },
+  },
+  {
+    name: 'CEC: planning to live in Quebec rules it out',
+    ref: '§4',
+    answers: cecCandidate({ goalProvince: 'QC' }),
+    expect: { pathways: [{ program: 'CEC', fit: 'unlikely', text: /outside Quebec/ }] },
+  },
+  {
+    name: 'BC PNP Skilled Worker: a permanent full-time TEER 1 BC offer with 5 years of experience is likely',
+    ref: '§4',
+    answers: bcOfferForPr({}),
+    expect: {
+      pathways: [
+        { program: 'BC-PNP', stream: 'Skilled Worker', fit: 'likely' },
+        { program: 'BC-PNP', stream: 'Skills Immigration', fit: 'absent' },
+      ],
+    },
+  },
+  {
+    name: 'BC PNP Skilled Worker: a temporary offer is not indeterminate',
+    ref: '§4',
+    answers: bcOfferForPr({ offerPermanent: false }),
+    expect: { pathways: [{ program: 'BC-PNP', stream: 'Skilled Worker', fit: 'unlikely' }] },
+  },
+  {
+    name: 'BC PNP Entry Level and Semi-Skilled: a TEER 4 BC offer is possible',
+    ref: '§4',
+    answers: bcOfferForPr({ offerNoc: { noc: '65201', teer: 4 } }),
+    expect: {
+      pathways: [
+        { program: 'BC-PNP', stream: 'Entry Level and Semi-Skilled', fit: 'possible' },
+        { program: 'BC-PNP', stream: 'Skilled Worker', fit: 'absent' },
+      ],
+    },
+  },
+  {
+    name: 'BC PNP Health Authority: a BC health job is possible, to confirm the employer and occupation',
+    ref: '§4, §7',
+    answers: bcOfferForPr({ offerSector: 'health', offerNoc: { noc: '31301', teer: 1 } }),
+    expect: {
+      pathways: [{ program: 'BC-PNP', stream: 'Health Authority', fit: 'possible', text: /Apr 14, 2025/ }],
+    },
+  },
+  {
+    name: 'BC PNP: a Canadian graduate without a BC offer is told the graduate streams are closed',
+    ref: '§4',
+    answers: graduate({ goalType: 'permanent', goalProvince: 'BC' }),
+    expect: {
+      pathways: [
+        {
+          program: 'BC-PNP',
+          stream: 'Skills Immigration',
+          fit: 'unlikely',
+          text: /International Graduate .*closed/,
+        },
+        { program: 'BC-PNP', stream: 'International Graduate', fit: 'absent' },
+        { program: 'BC-PNP', stream: 'International Post-Graduate', fit: 'absent' },
+      ],
+    },
+  },
+  {
+    name: 'FSW: 5 years of experience and CLB 8 is possible, pending points and funds',
+    ref: '§4',
+    answers: worker({ goalType: 'permanent' }),
+    expect: { pathways: [{ program: 'FSW', fit: 'possible', text: /67 points/ }] },
+  },
+  {
+    name: 'FSW: CLB 6 is below the CLB 7 needed',
+    ref: '§4',
+    answers: worker({ goalType: 'permanent', languageLevel: 6 }),
+    expect: { pathways: [{ program: 'FSW', fit: 'unlikely' }] },
+  },
+  {
+    name: 'other PNP: a goal in Alberta is possible, to confirm',
+    ref: '§4',
+    answers: worker({ goalType: 'permanent', goalProvince: 'AB' }),
+    expect: {
+      pathways: [
+        { program: 'other-PNP', stream: 'Alberta', fit: 'possible', text: /to confirm/ },
+        { program: 'BC-PNP', fit: 'absent' },
+      ],
+    },
+  },
+  {
+    name: 'a worker with a temporary goal and no Canadian work gets no CEC or FSW pathway',
+    ref: '§4',
+    answers: worker(),
+    expect: {
+      pathways: [
+        { program: 'CEC', fit: 'absent' },
+        { program: 'FSW', fit: 'absent' },
+      ],
+    },
+  },
+
+  // ——— Urgency (§8) ———
+  {
+    name: 'status expiring in 30 days is urgent, with the date',
+    ref: '§8',
+    answers: worker({ ...inCanadaAsWorker, statusExpiry: '2026-12-25' }),
+    expect: { urgency: { level: 'urgent', deadline: '2026-12-25' }, priority: 'high' },
+  },
+  {
+    name: 'status expiring in exactly 60 days is still urgent',
+    ref: '§8',
+    answers: worker({ ...inCanadaAsWorker, statusExpiry: '2027-01-24' }),
+    expect: { urgency: { level: 'urgent', deadline: '2027-01-24' } },
+  },
+  {
+    name: 'status expiring in 90 days is soon',
+    ref: '§8',
+    answers: worker({ ...inCanadaAsWorker, statusExpiry: '2027-02-23' }),
+    expect: { urgency: { level: 'soon', deadline: '2027-02-23' }, priority: 'medium' },
+  },
+  {
+    name: 'status expiring in 200 days is normal, with the date',
+    ref: '§8',
+    answers: worker({ ...inCanadaAsWorker, statusExpiry: '2027-06-13' }),
+    expect: { urgency: { level: 'normal', deadline: '2027-06-13' } },
+  },
+  {
+    name: 'status that expired is urgent: maintained status or restoration',
+    ref: '§8',
+    answers: worker({ ...inCanadaAsWorker, statusExpiry: '2026-11-01' }),
+    expect: {
+      urgency: { level: 'urgent', deadline: '2026-11-01', reason: /maintained status or restoration/ },
+    },
+  },
+  {
+    name: 'a PGWP window closing in 20 days is urgent, with its closing date',
+    ref: '§2, §8',
+    answers: graduate({ graduationDate: '2026-06-18', statusExpiry: '2027-06-30' }),
+    expect: { urgency: { level: 'urgent', deadline: '2026-12-15', reason: /PGWP window/ } },
+  },
+  {
+    name: 'a job starting in 10 days raises a normal urgency to soon',
+    ref: '§8',
+    answers: workerWithOffer({ offerStartDate: '2026-12-05' }),
+    expect: { urgency: { level: 'soon', deadline: '2026-12-05' } },
+  },
+  {
+    name: 'a job starting in 10 days raises a soon expiry to urgent',
+    ref: '§8',
+    answers: workerWithOffer({
+      ...inCanadaAsWorker,
+      statusExpiry: '2027-02-23',
+      offerStartDate: '2026-12-05',
+    }),
+    expect: { urgency: { level: 'urgent' } },
+  },
+  {
+    name: 'a job starting in 60 days with no status deadline is normal',
+    ref: '§8',
+    answers: workerWithOffer({ offerStartDate: '2027-01-24' }),
+    expect: { urgency: { level: 'normal', deadline: null } },
+  },
+
+  // ——— Priority ———
+  {
+    name: 'a handoff request alone makes a lead medium',
+    ref: '§8',
+    answers: worker(),
+    handoffRequested: true,
+    expect: { priority: 'medium' },
+  },
+  {
+    name: 'a likely stream and a handoff request make a lead high',
+    ref: '§2',
+    answers: workerWithOffer({ citizenship: 'US' }),
+    handoffRequested: true,
+    expect: { priority: 'high' },
+  },
+  {
+    name: 'an admissibility flag alone makes a lead at least medium',
+    ref: '§3',
+    answers: worker({ overstay: true, refusalDeclared: 'yes' }),
+    expect: { priority: 'medium' },
+  },
+];
