@@ -80,6 +80,9 @@ export interface EngineOptions {
   retentionDays?: number;
 }
 
+/** Bump when the machine's states change shape (not its steps): stored snapshots then migrate. */
+const MACHINE_REVISION = 1;
+
 /** A fingerprint of the questionnaire: it changes whenever a step is added, removed or reshaped. */
 export function flowVersionOf(catalogue: Catalogue): string {
   const shape = Object.entries(catalogue).map(([id, s]) => [
@@ -89,7 +92,10 @@ export function flowVersionOf(catalogue: Catalogue): string {
     s.input.kind,
     s.input.choices ?? [],
   ]);
-  return createHash('sha256').update(JSON.stringify(shape)).digest('hex').slice(0, 12);
+  return createHash('sha256')
+    .update(JSON.stringify([MACHINE_REVISION, shape]))
+    .digest('hex')
+    .slice(0, 12);
 }
 
 export class IntakeEngine {
@@ -220,9 +226,14 @@ export class IntakeEngine {
   /** The persisted snapshot, or the resume point of an older flow: answers kept, first unanswered step. */
   restore(stored: StoredConversation): { snapshot: IntakeSnapshot; migrated: boolean } {
     if (stored.flowVersion === this.flowVersion) {
-      const actor = createActor(this.machine, { snapshot: stored.snapshot as IntakeSnapshot, input: {} });
-      const snapshot = actor.getSnapshot();
-      return { snapshot, migrated: false };
+      try {
+        const actor = createActor(this.machine, { snapshot: stored.snapshot as IntakeSnapshot, input: {} });
+        const snapshot = actor.getSnapshot();
+        positionOf(snapshot); // throws when the snapshot names no state of this machine
+        return { snapshot, migrated: false };
+      } catch {
+        // A snapshot this machine cannot restore is resumed like one from an older flow.
+      }
     }
     const old = stored.snapshot as unknown as {
       status?: string;

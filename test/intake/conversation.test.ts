@@ -203,3 +203,16 @@ describe('a conversation saved under an older flow', () => {
     expect(context.answers).not.toHaveProperty('favouriteColour');
   });
 });
+
+describe('a stored conversation the machine cannot restore', () => {
+  it('is resumed at the first unanswered step rather than failing the turn', () => {
+    const engine = new IntakeEngine(flows());
+    const conversation = converse(engine);
+    conversation.say('yes');
+    conversation.say(en().steps.role.choices!.employer!);
+    const broken = structuredClone(conversation.state!);
+    (broken.snapshot as unknown as { value: unknown }).value = { questions: { nowhere: 'gone' } };
+    const result = engine.handle(broken, 'Acme Inc.', fixedDependencies(), 'en-CA');
+    expect(result.position).toEqual({ kind: 'step', step: 'employerProvince' });
+  });
+});
