@@ -1,4 +1,5 @@
 import type { Answers } from '../../src/intake/steps';
+import { noAdmissibilityConcerns } from '../support/answers';
 
 /** The day every screening test runs on. */
 export const TODAY = '2026-11-25';
@@ -26,17 +27,7 @@ export function worker(overrides: Answers = {}): Answers {
     frenchAbility: 'none',
     selfEmployed: false,
     canadianWorkMonths: 0,
-    criminalHistory: false,
-    impairedDriving: false,
-    organizedCrime: false,
-    violentGroups: false,
-    militaryService: false,
-    governmentPosition: false,
-    illTreatment: false,
-    medicalCondition: false,
-    designatedCountryStay: false,
-    previousRefusal: false,
-    overstay: false,
+    ...noAdmissibilityConcerns,
     goalType: 'temporary',
     goalProvince: 'undecided',
     goalTimeline: 'flexible',

@@ -1,5 +1,20 @@
 import type { Answers } from '../../src/intake/steps';
 
+/** "No" to every admissibility screener. */
+export const noAdmissibilityConcerns: Answers = {
+  criminalHistory: false,
+  impairedDriving: false,
+  organizedCrime: false,
+  violentGroups: false,
+  militaryService: false,
+  governmentPosition: false,
+  illTreatment: false,
+  medicalCondition: false,
+  designatedCountryStay: false,
+  previousRefusal: false,
+  overstay: false,
+};
+
 /** A foreign worker in Canada with an offer from a subsidiary of their current employer. */
 export const intraCompanyWorker: Answers = {
   consent: true,
@@ -38,17 +53,7 @@ export const intraCompanyWorker: Answers = {
   canadianWorkMonths: 14,
   canadianWorkTeer: '0',
   canadianWorkWhileStudying: false,
-  criminalHistory: false,
-  impairedDriving: false,
-  organizedCrime: false,
-  violentGroups: false,
-  militaryService: false,
-  governmentPosition: false,
-  illTreatment: false,
-  medicalCondition: false,
-  designatedCountryStay: false,
-  previousRefusal: false,
-  overstay: false,
+  ...noAdmissibilityConcerns,
   goalType: 'permanent',
   goalProvince: 'BC',
   goalTimeline: 'within3Months',
@@ -83,17 +88,7 @@ export const spouseOfWorker: Answers = {
   frenchAbility: 'none',
   selfEmployed: false,
   canadianWorkMonths: 0,
-  criminalHistory: false,
-  impairedDriving: false,
-  organizedCrime: false,
-  violentGroups: false,
-  militaryService: false,
-  governmentPosition: false,
-  illTreatment: false,
-  medicalCondition: false,
-  designatedCountryStay: false,
-  previousRefusal: false,
-  overstay: false,
+  ...noAdmissibilityConcerns,
   goalType: 'notSure',
   goalProvince: 'undecided',
   goalTimeline: 'flexible',
