@@ -19,7 +19,11 @@ const script = ['hello', 'yes', "I'm a Canadian employer", 'Acme Inc.', 'BC', '1
 async function timeTurns(service: IntakeService, label: string): Promise<number> {
   const started = process.hrtime.bigint();
   for (let i = 0; i < turns; i++) {
-    await service.receive(`bench/conversations/${label}-${Math.floor(i / script.length)}`, script[i % script.length]!, 'en-CA');
+    await service.receive(
+      `bench/conversations/${label}-${Math.floor(i / script.length)}`,
+      script[i % script.length]!,
+      'en-CA',
+    );
   }
   return Number(process.hrtime.bigint() - started) / 1e6 / turns;
 }
@@ -34,7 +38,8 @@ async function main() {
     const baseline = await timeTurns(service, 'empty');
 
     const filler = (await storage.read(['bench/conversations/empty-0']))['bench/conversations/empty-0']!;
-    for (let i = 0; i < stored; i++) await storage.write({ [`filler/conversations/${i}`]: { ...filler, eTag: '*' } });
+    for (let i = 0; i < stored; i++)
+      await storage.write({ [`filler/conversations/${i}`]: { ...filler, eTag: '*' } });
     const loaded = await timeTurns(service, 'loaded');
 
     console.log(`turn with an empty store:            ${baseline.toFixed(2)} ms (baseline)`);

@@ -32,12 +32,20 @@ describe('complete intakes through the bot over HTTP produce the expected lead',
 
   it('an intra-company senior manager: C12 likely, CEC and BC PNP Skilled Worker likely (§2, §4)', async () => {
     const lead = await leadFor('worker-ict', intraCompanyWorker);
-    expect(lead).toMatchObject({ role: 'worker', locale: 'en-CA', contact: { name: 'Priya Raman', preferredContact: 'phone' } });
+    expect(lead).toMatchObject({
+      role: 'worker',
+      locale: 'en-CA',
+      contact: { name: 'Priya Raman', preferredContact: 'phone' },
+    });
     expect(fitOf(lead, 'C12')).toBe('likely');
     expect(lead.screening.pathways).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ program: 'CEC', fit: 'likely' }),
-        expect.objectContaining({ program: 'BC-PNP', stream: expect.stringMatching(/skilled worker/i), fit: 'likely' }),
+        expect.objectContaining({
+          program: 'BC-PNP',
+          stream: expect.stringMatching(/skilled worker/i),
+          fit: 'likely',
+        }),
       ]),
     );
     expect(lead.screening.admissibility).toEqual({ flags: [], needsLawyerReview: false });

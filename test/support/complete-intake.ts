@@ -21,7 +21,8 @@ export async function completeIntakeOverHttp(
       replies = await ask(url, conversationId, 'confirm', flow.locale);
       return replies.at(-1)?.text ?? '';
     }
-    if (!step || !(step in answers)) throw new Error(`the bot asked "${step}", which this prospect has no answer for`);
+    if (!step || !(step in answers))
+      throw new Error(`the bot asked "${step}", which this prospect has no answer for`);
     replies = await ask(url, conversationId, typedAnswer(step, answers[step as StepId], flow), flow.locale);
     if (replies.at(-1)?.channelData?.intake?.step === step) {
       throw new Error(`"${step}" was asked again: ${replies.at(-1)?.text}`);
