@@ -3,7 +3,8 @@ import type { IntakeEngine, StoredConversation, TurnResult } from '../intake/con
 import type { Locale } from '../intake/flows';
 import type { Submission } from '../intake/machine';
 import type { Answers } from '../intake/steps';
-import { ETagConflictError, type FileStorage, type StoreItem } from '../storage/file-storage';
+import { ETagConflictError, type StoreItem } from '../storage/file-storage';
+import type { KeyValueStorage } from '../storage/key-value-storage';
 import { KeyedLock } from '../storage/keyed-lock';
 
 /**
@@ -59,7 +60,7 @@ export class IntakeService {
 
   constructor(
     private readonly engine: IntakeEngine,
-    private readonly storage: FileStorage,
+    private readonly storage: KeyValueStorage,
     private readonly observer: IntakeObserver,
     private readonly clock: Clock = { now: () => new Date() },
   ) {}

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import type { KeyValueStorage } from './key-value-storage';
 import { KeyedLock } from './keyed-lock';
 
 /**
@@ -32,7 +33,7 @@ export class ETagConflictError extends Error {
   }
 }
 
-export class FileStorage {
+export class FileStorage implements KeyValueStorage {
   private readonly locks = new KeyedLock();
 
   constructor(private readonly directory: string) {}

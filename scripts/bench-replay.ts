@@ -1,0 +1,134 @@
+/**
+ * How fast recorded conversations replay in-process, against a baseline measured in the same run.
+ *
+ *   npm run bench:replay [-- --conversations 1000] [-- --files test/transcripts]
+ *
+ * The conversations are the regression corpus and the generated paths (test/transcripts),
+ * repeated until there are 1,000. The baseline is the bare conversation engine
+ * (`IntakeEngine.handle` over the same messages: no bot, no storage, no comparison); the replay
+ * goes through everything a recorded conversation goes through: Bot Framework activities,
+ * IntakeBot, the intake service with its storage and lead recorder, and the comparison of every
+ * reply. The target: 1,000 conversations in under 10 s.
+ */
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { InProcessBot, InProcessDriver } from '../src/bot/replay-driver';
+import { defaultJobs, replayInWorkers } from '../src/bot/replay-workers';
+import { IntakeEngine, type StoredConversation } from '../src/intake/conversation';
+import { loadFlows, matchLocale } from '../src/intake/flows';
+import { Redaction } from '../src/replay/redaction';
+import { replayScript } from '../src/replay/runner';
+import { activityToSend, collectScriptFiles, readScript, type ReplayScript } from '../src/replay/script';
+
+process.env.LOG_LEVEL ??= 'warn';
+
+const TARGET_SECONDS = 10;
+
+function engineBaseline(engine: IntakeEngine, scripts: ReplayScript[], redaction: Redaction): number {
+  const started = performance.now();
+  let id = 0;
+  for (const script of scripts) {
+    let state: StoredConversation | undefined;
+    const deps = {
+      now: () => new Date('2026-11-25T17:00:00.000Z'),
+      newLeadId: () => `lead-${++id}`,
+      newReference: () => 'IMP-2026-BNCH-0001',
+    };
+    for (const turn of script.turns) {
+      const sent = activityToSend(turn.user, redaction);
+      const locale = matchLocale(sent.locale);
+      if (sent.type === 'conversationUpdate') {
+        state = (state ? engine.resume(state) : engine.start(locale)).state;
+      } else if (sent.type === 'message') {
+        state = engine.handle(state, sent.text ?? '', deps, locale).state;
+      }
+    }
+  }
+  return performance.now() - started;
+}
+
+async function replayAll(scripts: ReplayScript[], driver: InProcessDriver, redaction: Redaction) {
+  const started = performance.now();
+  let failed = 0;
+  for (const script of scripts) {
+    const report = await replayScript(script, driver, redaction);
+    if (report.status !== 'passed') failed++;
+  }
+  return { ms: performance.now() - started, failed };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      conversations: { type: 'string', default: '1000' },
+      files: { type: 'string', multiple: true, default: ['test/transcripts'] },
+    },
+  });
+  const count = Number(values.conversations);
+  const flows = loadFlows();
+  const redaction = new Redaction(flows);
+  const corpus = collectScriptFiles(values.files!).map(readScript);
+  const scripts = Array.from({ length: count }, (_, i) => corpus[i % corpus.length]!);
+  const turns = scripts.reduce((sum, s) => sum + s.turns.length, 0);
+
+  const engine = new IntakeEngine(flows);
+  const driver = new InProcessDriver(new InProcessBot({ flows, engine }));
+  // Warm-up: the first conversations pay for compiling and caching, in both measurements alike.
+  engineBaseline(engine, corpus, redaction);
+  await replayAll(corpus, driver, redaction);
+
+  const baselineMs = engineBaseline(engine, scripts, redaction);
+  const replay = await replayAll(scripts, driver, redaction);
+  const jobs = defaultJobs();
+  const parallelStarted = performance.now();
+  const parallel = await replayInWorkers(
+    scripts.map((s) => s.file),
+    { jobs },
+  );
+  const parallelMs = performance.now() - parallelStarted;
+  const parallelFailed = parallel.reports.filter((r) => r.status !== 'passed').length;
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const rows: [string, string][] = [
+    ['conversations', `${count} (${corpus.length} distinct files, ${turns} turns)`],
+    [
+      'baseline: bare engine (IntakeEngine.handle)',
+      `${seconds(baselineMs)}  ${((baselineMs * 1000) / turns).toFixed(0)} µs/turn`,
+    ],
+    [
+      'replay in-process (bot + storage + comparison)',
+      `${seconds(replay.ms)}  ${((replay.ms * 1000) / turns).toFixed(0)} µs/turn`,
+    ],
+    ['replay / baseline', `${(replay.ms / baselineMs).toFixed(2)}×`],
+    [`replay in ${jobs} processes (started, files read and parsed)`, `${seconds(parallelMs)}`],
+    ['parallel replay / baseline', `${(parallelMs / baselineMs).toFixed(2)}×`],
+    [
+      'conversations per second (1 thread, workers)',
+      `${Math.round(count / (replay.ms / 1000))}, ${Math.round(count / (parallelMs / 1000))}`,
+    ],
+    ['peak RSS', `${peakRssMb.toFixed(0)} MB (each replay process: ${parallel.peakRssMb.toFixed(0)} MB)`],
+    [
+      'machine',
+      `${os.availableParallelism()} cores, load ${os.loadavg()[0]!.toFixed(2)}, Node ${process.version}`,
+    ],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`);
+  const best = Math.min(replay.ms, parallelMs);
+  const failed = replay.failed + parallelFailed;
+  const verdict = best / 1000 < TARGET_SECONDS ? 'within' : 'OVER';
+  console.log(
+    `${count} conversations replayed in ${seconds(best)} (npm run replay uses the processes from 400 files on): ` +
+      `${verdict} the ${TARGET_SECONDS} s target` +
+      (failed ? ` — ${failed} did not pass` : ''),
+  );
+  if (failed) process.exitCode = 1;
+}
+
+// (A bundled copy of this script is also what its replay processes run: they must not bench.)
+if (!process.env.IMP_REPLAY_WORKER)
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.stack : error);
+    process.exit(1);
+  });

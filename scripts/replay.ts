@@ -1,0 +1,132 @@
+/**
+ * Replays recorded conversations against this build and shows what changed.
+ *
+ *   npm run replay -- <files or folders> [--url http://host:port/api/messages] [--update] [--json]
+ *
+ * Reads .transcript (a JSON array of Bot Framework activities: recorded by the bot and exported
+ * with `npm run transcript:export`, or saved by the Bot Framework Emulator) and .chat (Chatdown)
+ * files. Exits 1 when any conversation differs.
+ */
+import { parseArgs } from 'node:util';
+import { InProcessBot, InProcessDriver } from '../src/bot/replay-driver';
+import { defaultJobs, replayInWorkers } from '../src/bot/replay-workers';
+import { IntakeEngine } from '../src/intake/conversation';
+import { loadFlows } from '../src/intake/flows';
+import { MachineCoverage } from '../src/replay/coverage';
+import { HttpDriver } from '../src/replay/http-driver';
+import { Redaction } from '../src/replay/redaction';
+import { colors, formatFileReport, formatSummary, jsonReport, plain } from '../src/replay/report';
+import {
+  replayFiles,
+  summarize,
+  type FileReport,
+  type ReplayDriver,
+  type ReplayReport,
+} from '../src/replay/runner';
+import { collectScriptFiles } from '../src/replay/script';
+
+/** Below this many files, starting replay processes costs more than it saves. */
+const PARALLEL_FROM = 400;
+
+const usage = `Usage: npm run replay -- <files or folders> [options]
+
+Replays each .transcript / .chat file and compares the bot's replies with the recorded ones
+(text, suggested actions, channelData.intake.step) and, when <name>.lead.json exists, the lead.
+
+Options:
+  --url <url>     replay against a running bot (its /api/messages), instead of in-process
+  --update        rewrite the expected replies (and existing .lead.json files) with this build's
+  --json          print a machine-readable report instead of text
+  --coverage      also report which states and transitions of the intake machine were exercised
+  --flows <dir>   in-process: use the wording in <dir> (en-CA.yaml, fr-CA.yaml) instead of flows/
+  --jobs <n>      in-process: processes to spread the files over (default: one per core from
+                  400 files on, where it pays for starting them; otherwise 1)
+  --verbose       list every file, passed ones included
+  -h, --help      show this help`;
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      url: { type: 'string' },
+      update: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      coverage: { type: 'boolean', default: false },
+      flows: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+      jobs: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  if (positionals.length === 0) {
+    console.error(`${usage}\n\nerror: give at least one file or folder to replay`);
+    return 2;
+  }
+  if (values.url && (values.flows || values.coverage)) {
+    console.error('error: --flows and --coverage apply to in-process replays, not to a running bot (--url)');
+    return 2;
+  }
+  process.env.LOG_LEVEL ??= 'warn';
+
+  const files = collectScriptFiles(positionals);
+  if (files.length === 0) {
+    console.error(`error: no .transcript or .chat file in ${positionals.join(', ')}`);
+    return 2;
+  }
+  const flows = loadFlows(values.flows);
+  const redaction = new Redaction(flows);
+  const engine = new IntakeEngine(flows);
+  const coverage = values.coverage ? new MachineCoverage(engine, flows) : undefined;
+  const driver: ReplayDriver = values.url
+    ? new HttpDriver(values.url)
+    : new InProcessDriver(new InProcessBot({ flows, engine, coverage }));
+
+  const style = process.stdout.isTTY && !process.env.NO_COLOR ? colors : plain;
+  const listAll = values.verbose || files.length <= 40;
+  const onFile = (file: FileReport) => {
+    if (values.json) return;
+    if (listAll || file.status !== 'passed' || file.updated) console.log(formatFileReport(file, style));
+  };
+  const jobs =
+    values.jobs === undefined ? (files.length >= PARALLEL_FROM ? defaultJobs() : 1) : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) {
+    console.error('error: --jobs needs a whole number of at least 1');
+    return 2;
+  }
+  let report: ReplayReport;
+  if (!values.url && jobs > 1) {
+    const started = performance.now();
+    const parallel = await replayInWorkers(files, {
+      jobs,
+      flowsDir: values.flows,
+      update: values.update,
+      coverage: values.coverage,
+      onFile,
+    });
+    if (coverage && parallel.coverage) coverage.merge(parallel.coverage);
+    report = summarize(
+      parallel.reports,
+      `in-process in ${jobs} processes`,
+      performance.now() - started,
+      coverage?.report(),
+    );
+  } else {
+    report = await replayFiles(files, driver, redaction, { update: values.update, coverage, onFile });
+  }
+  console.log(values.json ? jsonReport(report) : formatSummary(report, style));
+  return report.failed > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 2;
+  },
+);

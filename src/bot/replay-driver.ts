@@ -1,0 +1,136 @@
+import { TestAdapter, type Activity } from 'botbuilder';
+import { IntakeEngine, type StoredConversation } from '../intake/conversation';
+import { loadFlows, type Flows } from '../intake/flows';
+import type { Catalogue } from '../intake/machine';
+import type { MachineCoverage } from '../replay/coverage';
+import type { ConversationRun, ReplayDriver } from '../replay/runner';
+import type { ActivityJson } from '../replay/script';
+import { leadSchema, type Lead } from '../screening/lead';
+import { IntakeService, type IntakeObserver } from '../service/intake-service';
+import { LeadRecorder } from '../service/lead-recorder';
+import { MemoryDocumentStore, MemoryStorage } from '../storage/memory-storage';
+import type { TranscriptStore } from '../storage/transcript-store';
+import { conversationKeyOf, IntakeBot } from './intake-bot';
+import { transcriptMiddleware } from './transcript-logger';
+
+/**
+ * The whole bot in this process — IntakeBot on botbuilder's TestAdapter, the intake service and
+ * the lead recorder — with conversations and leads in memory, so thousands of recorded
+ * conversations replay in seconds. Its clock is the recorded time of each activity (or a fixed
+ * date when a file has none), so a replayed lead is screened on the day the original was.
+ */
+
+/** The clock of activities without a timestamp (hand-written .chat files). */
+export const REPLAY_EPOCH = '2026-01-15T17:00:00.000Z';
+
+export interface InProcessBotOptions {
+  flows?: Flows;
+  /** Another questionnaire or wording: the engine built from it (with `flows`). */
+  engine?: IntakeEngine;
+  catalogue?: Catalogue;
+  retentionDays?: number;
+  /** Records every conversation into this store, as the server does. */
+  record?: TranscriptStore;
+  coverage?: MachineCoverage;
+}
+
+export class InProcessBot {
+  readonly flows: Flows;
+  readonly engine: IntakeEngine;
+  private readonly storage = new MemoryStorage();
+  private readonly leads = new MemoryDocumentStore<Lead>(leadSchema);
+  private readonly lastLead = new Map<string, string>();
+  private readonly adapter: TestAdapter;
+  private readonly coverage?: MachineCoverage;
+  private clock = new Date(REPLAY_EPOCH);
+
+  constructor(options: InProcessBotOptions = {}) {
+    this.flows = options.flows ?? loadFlows();
+    this.engine =
+      options.engine ??
+      new IntakeEngine(this.flows, {
+        retentionDays: options.retentionDays ?? 365,
+        catalogue: options.catalogue,
+      });
+    this.coverage = options.coverage;
+    const recorder = new LeadRecorder(this.leads);
+    const observer: IntakeObserver = {
+      submitted: async (intake) => {
+        await recorder.submitted(intake);
+        this.lastLead.set(intake.conversationKey, intake.submission.leadId);
+      },
+    };
+    const intake = new IntakeService(this.engine, this.storage, observer, { now: () => this.clock });
+    const bot = new IntakeBot(intake);
+    this.adapter = new TestAdapter((context) => bot.run(context));
+    if (options.record) this.adapter.use(transcriptMiddleware(options.record, this.flows));
+  }
+
+  /** Starts the clock again at the replay epoch, for a conversation without timestamps. */
+  resetClock(): void {
+    this.clock = new Date(REPLAY_EPOCH);
+  }
+
+  /** Sends one activity of a conversation and returns the bot's replies. */
+  async send(
+    activity: ActivityJson,
+    conversation: { channelId: string; id: string },
+  ): Promise<Partial<Activity>[]> {
+    const recorded = activity.timestamp ? Date.parse(activity.timestamp) : NaN;
+    this.clock = new Date(Number.isNaN(recorded) ? this.clock.getTime() + 1000 : recorded);
+    const incoming = {
+      ...activity,
+      channelId: conversation.channelId,
+      conversation: { id: conversation.id },
+      serviceUrl: 'https://replay.invalid',
+      timestamp: this.clock.toISOString(),
+    } as unknown as Partial<Activity>;
+    const key = conversationKeyOf(incoming);
+    const before = this.coverage
+      ? ((await this.storage.read([key]))[key] as StoredConversation | undefined)
+      : undefined;
+    await this.adapter.processActivity(incoming);
+    this.coverage?.observeTurn(before, activity);
+    return this.adapter.activeQueue.splice(0);
+  }
+
+  /** The last lead the conversation submitted, as stored. */
+  async leadOf(conversation: { channelId: string; id: string }): Promise<Lead | undefined> {
+    const id = this.lastLead.get(
+      conversationKeyOf({
+        channelId: conversation.channelId,
+        conversation: { id: conversation.id },
+      } as Partial<Activity>),
+    );
+    return id === undefined ? undefined : this.leads.get(id);
+  }
+
+  /** Drops a finished conversation and its leads, so memory stays flat over thousands of replays. */
+  async forget(conversation: { channelId: string; id: string }): Promise<void> {
+    const key = conversationKeyOf({
+      channelId: conversation.channelId,
+      conversation: { id: conversation.id },
+    } as Partial<Activity>);
+    const lead = this.lastLead.get(key);
+    if (lead !== undefined) await this.leads.delete(lead);
+    this.lastLead.delete(key);
+    await this.storage.delete([key]);
+  }
+}
+
+export class InProcessDriver implements ReplayDriver {
+  readonly description = 'in-process';
+  private conversations = 0;
+
+  constructor(readonly bot: InProcessBot = new InProcessBot()) {}
+
+  async converse(sends: ActivityJson[], conversation: { channelId: string }): Promise<ConversationRun> {
+    const target = { channelId: conversation.channelId, id: `replay-${++this.conversations}` };
+    this.bot.resetClock();
+    const replies: ActivityJson[][] = [];
+    for (const activity of sends) replies.push((await this.bot.send(activity, target)) as ActivityJson[]);
+    const lead = await this.bot.leadOf(target);
+    await this.bot.forget(target);
+    return { replies, lead };
+  }
+}

@@ -1,0 +1,283 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { KeyedLock } from './keyed-lock';
+
+/**
+ * Recorded conversations: one append-only JSON Lines file per conversation, one Bot Framework
+ * activity per line, in the order the bot saw and sent them.
+ *
+ * Appending costs the same on the first turn and the hundredth (nothing is read or rewritten), so
+ * recording never makes a turn slower as a conversation grows. Activities are typed structurally:
+ * this folder does not import botbuilder.
+ */
+
+export interface TranscriptAccount {
+  id: string;
+  name?: string;
+  role?: string;
+  [key: string]: unknown;
+}
+
+export interface TranscriptActivity {
+  type: string;
+  channelId: string;
+  conversation: { id: string; [key: string]: unknown };
+  id?: string;
+  timestamp?: string;
+  from?: TranscriptAccount;
+  recipient?: TranscriptAccount;
+  text?: string;
+  channelData?: unknown;
+  [key: string]: unknown;
+}
+
+export interface TranscriptSummary {
+  channelId: string;
+  conversationId: string;
+  /** When the last activity was appended (ISO 8601). */
+  updatedAt: string;
+}
+
+/** How far from the end `findLast` reads at a time: a few questions, the review included. */
+const TAIL_CHUNK = 64 * 1024;
+
+export class TranscriptStore {
+  private readonly locks = new KeyedLock();
+  private readonly pending = new Set<Promise<unknown>>();
+  private directoryReady: Promise<unknown> | undefined;
+
+  constructor(readonly directory: string) {}
+
+  fileOf(channelId: string, conversationId: string): string {
+    const hash = createHash('sha256').update(`${channelId}\n${conversationId}`).digest('hex');
+    return path.join(this.directory, `${hash.slice(0, 40)}.jsonl`);
+  }
+
+  /** Adds one activity at the end of its conversation's transcript. */
+  append(activity: TranscriptActivity): Promise<void> {
+    const { channelId, conversation } = activity;
+    if (!channelId || !conversation?.id) {
+      return Promise.reject(new Error('a transcript activity needs channelId and conversation.id'));
+    }
+    const file = this.fileOf(channelId, conversation.id);
+    const line = `${JSON.stringify(activity)}\n`;
+    return this.track(
+      this.locks.run(file, async () => {
+        this.directoryReady ??= fs.mkdir(this.directory, { recursive: true });
+        await this.directoryReady;
+        await fs.appendFile(file, line, 'utf8');
+      }),
+    );
+  }
+
+  /** Every activity of a conversation, oldest first; [] when none was recorded. */
+  async read(channelId: string, conversationId: string): Promise<TranscriptActivity[]> {
+    const file = this.fileOf(channelId, conversationId);
+    await this.locks.run(file, async () => undefined);
+    const raw = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return '';
+      throw error;
+    });
+    return parseLines(raw);
+  }
+
+  /** Removes a conversation's transcript; returns whether there was one. */
+  async delete(channelId: string, conversationId: string): Promise<boolean> {
+    const file = this.fileOf(channelId, conversationId);
+    return this.locks.run(file, async () => {
+      try {
+        await fs.unlink(file);
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+        throw error;
+      }
+    });
+  }
+
+  /** Every recorded conversation, for maintenance and export tools (not for the turn path). */
+  async *conversations(): AsyncGenerator<TranscriptSummary> {
+    let files: string[];
+    try {
+      files = await fs.readdir(this.directory);
+    } catch {
+      return;
+    }
+    for (const name of files.sort()) {
+      if (!name.endsWith('.jsonl')) continue;
+      const file = path.join(this.directory, name);
+      const first = await firstLine(file);
+      if (!first) continue;
+      let activity: TranscriptActivity;
+      try {
+        activity = JSON.parse(first) as TranscriptActivity;
+      } catch {
+        continue;
+      }
+      const stat = await fs.stat(file).catch(() => undefined);
+      if (!stat || !activity.channelId || !activity.conversation?.id) continue;
+      yield {
+        channelId: activity.channelId,
+        conversationId: activity.conversation.id,
+        updatedAt: stat.mtime.toISOString(),
+      };
+    }
+  }
+
+  /**
+   * The last activity of a conversation that matches, reading backwards from the end of the file
+   * so that the cost does not depend on the conversation's length.
+   */
+  async findLast(
+    channelId: string,
+    conversationId: string,
+    matches: (activity: TranscriptActivity) => boolean,
+  ): Promise<TranscriptActivity | undefined> {
+    const file = this.fileOf(channelId, conversationId);
+    await this.locks.run(file, async () => undefined);
+    let handle: fs.FileHandle;
+    try {
+      handle = await fs.open(file, 'r');
+    } catch {
+      return undefined;
+    }
+    try {
+      const { size } = await handle.stat();
+      let end = size;
+      let carry = Buffer.alloc(0);
+      while (end > 0) {
+        const start = Math.max(0, end - TAIL_CHUNK);
+        const chunk = Buffer.alloc(end - start);
+        await handle.read(chunk, 0, chunk.length, start);
+        let buffer = Buffer.concat([chunk, carry]);
+        // The first (partial) line waits for the next chunk unless the file starts here.
+        let cut = 0;
+        if (start > 0) {
+          cut = buffer.indexOf(0x0a) + 1;
+          if (cut === 0) {
+            carry = buffer;
+            end = start;
+            continue;
+          }
+        }
+        carry = buffer.subarray(0, cut);
+        buffer = buffer.subarray(cut);
+        const lines = parseLines(buffer.toString('utf8'));
+        for (let i = lines.length - 1; i >= 0; i--) if (matches(lines[i]!)) return lines[i];
+        end = start;
+      }
+      return undefined;
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** Resolves when every append started so far is on disk (appends are not awaited by the bot). */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  /** Makes `settled()` wait for `work` too: for writers that prepare activities before appending. */
+  track<T>(work: Promise<T>): Promise<T> {
+    this.pending.add(work);
+    void work.then(
+      () => this.pending.delete(work),
+      () => this.pending.delete(work),
+    );
+    return work;
+  }
+}
+
+/** Lines of a JSONL file; a line cut short by a crash mid-append is skipped, not fatal. */
+function parseLines(raw: string): TranscriptActivity[] {
+  const activities: TranscriptActivity[] = [];
+  for (const line of raw.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      activities.push(JSON.parse(line) as TranscriptActivity);
+    } catch {
+      // the last line of a file whose append was interrupted
+    }
+  }
+  return activities;
+}
+
+async function firstLine(file: string): Promise<string | undefined> {
+  const handle = await fs.open(file, 'r').catch(() => undefined);
+  if (!handle) return undefined;
+  try {
+    let text = '';
+    let position = 0;
+    const chunk = Buffer.alloc(16 * 1024);
+    for (;;) {
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+      if (bytesRead === 0) return text || undefined;
+      text += chunk.subarray(0, bytesRead).toString('utf8');
+      const newline = text.indexOf('\n');
+      if (newline >= 0) return text.slice(0, newline);
+      position += bytesRead;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+export interface ConversationLookup {
+  transcripts: TranscriptStore;
+  /** Reads a conversation record (`IntakeService.load`): its `leadId` links it to a lead. */
+  loadConversation: (key: string) => Promise<{ leadId?: string } | undefined>;
+  /** The stored leads (`DocumentStore<Lead>.all`). */
+  leads: { all: () => Promise<{ id: string; reference: string }[]> };
+}
+
+export const conversationKey = (channelId: string, conversationId: string) =>
+  `${channelId}/conversations/${conversationId}`;
+
+/**
+ * The recorded conversation that produced the lead with this reference number (IMP-2026-…).
+ * Conversations link to their lead through the conversation record's `leadId`; when that link is
+ * gone (the prospect started a new intake in the same conversation), the transcripts are searched
+ * for the confirmation message that announced the reference.
+ */
+export async function findConversationByReference(
+  reference: string,
+  lookup: ConversationLookup,
+): Promise<TranscriptSummary | undefined> {
+  const wanted = reference.trim().toUpperCase();
+  const lead = (await lookup.leads.all()).find((l) => l.reference.toUpperCase() === wanted);
+  const conversations: TranscriptSummary[] = [];
+  for await (const summary of lookup.transcripts.conversations()) conversations.push(summary);
+  if (lead) {
+    for (const summary of conversations) {
+      const record = await lookup.loadConversation(
+        conversationKey(summary.channelId, summary.conversationId),
+      );
+      if (record?.leadId === lead.id) return summary;
+    }
+  }
+  for (const summary of conversations) {
+    const announced = await lookup.transcripts.findLast(
+      summary.channelId,
+      summary.conversationId,
+      (activity) =>
+        activity.from?.role !== 'user' &&
+        typeof activity.text === 'string' &&
+        activity.text.toUpperCase().includes(wanted),
+    );
+    if (announced) return summary;
+  }
+  return undefined;
+}
+
+/** Recorded conversations with this conversation id, whatever the channel. */
+export async function findConversationsById(
+  conversationId: string,
+  transcripts: TranscriptStore,
+): Promise<TranscriptSummary[]> {
+  const found: TranscriptSummary[] = [];
+  for await (const summary of transcripts.conversations()) {
+    if (summary.conversationId === conversationId) found.push(summary);
+  }
+  return found;
+}
