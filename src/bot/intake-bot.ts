@@ -2,11 +2,12 @@ import {
   ActionTypes,
   ActivityHandler,
   ActivityTypes,
+  CardFactory,
   InputHints,
   type Activity,
   type TurnContext,
 } from 'botbuilder';
-import type { Reply, TurnResult } from '../intake/conversation';
+import type { Choice, Reply, ReviewItem, TurnResult } from '../intake/conversation';
 import { matchLocale } from '../intake/flows';
 import { log } from '../logger';
 import type { IntakeService } from '../service/intake-service';
@@ -75,6 +76,7 @@ export function toActivity(reply: Reply, result: TurnResult, incoming: Partial<A
     textFormat: 'markdown',
     locale: result.locale,
     inputHint: question ? InputHints.ExpectingInput : InputHints.AcceptingInput,
+    attachments: reply.review && question ? [reviewCard(reply.review, question.choices ?? [])] : undefined,
     suggestedActions: question?.choices
       ? {
           to: incoming.from ? [incoming.from.id] : [],
@@ -97,4 +99,52 @@ export function toActivity(reply: Reply, result: TurnResult, incoming: Partial<A
         : { step: position },
     },
   };
+}
+
+/**
+ * The review as an Adaptive Card: every answer on one screen, a button to confirm, and a list to
+ * pick the answer to change. Its buttons send what a prospect would type ("confirm", "change 3"),
+ * so the conversation does not depend on the card; the text of the activity still carries it all.
+ */
+export function reviewCard(items: ReviewItem[], choices: Choice[]) {
+  const title = (value: string) => choices.find((choice) => choice.value === value)?.title ?? value;
+  const actions: Record<string, unknown>[] = [
+    { type: 'Action.Submit', title: title('confirm'), style: 'positive', data: { text: 'confirm' } },
+  ];
+  if (items.length > 0) {
+    actions.push({
+      type: 'Action.ShowCard',
+      title: title('change'),
+      card: {
+        type: 'AdaptiveCard',
+        body: [
+          {
+            type: 'Input.ChoiceSet',
+            id: 'text',
+            label: title('change'),
+            style: 'compact',
+            value: 'change 1',
+            choices: items.map((item) => ({
+              title: `${item.number}. ${item.label}`,
+              value: `change ${item.number}`,
+            })),
+          },
+        ],
+        actions: [{ type: 'Action.Submit', title: title('change') }],
+      },
+    });
+  }
+  return CardFactory.adaptiveCard({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.3',
+    body: [
+      {
+        type: 'FactSet',
+        // Card text is Markdown: "12. Label" alone would render as a numbered list.
+        facts: items.map((item) => ({ title: `${item.number}\\. ${item.label}`, value: item.answer })),
+      },
+    ],
+    actions,
+  });
 }

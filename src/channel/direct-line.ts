@@ -1,0 +1,477 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { z } from 'zod';
+import { log } from '../logger';
+import {
+  ChannelConversations,
+  watermarkNumber,
+  type ActivitySet,
+  type ChannelActivity,
+  type ChannelConversation,
+} from './conversations';
+import { newConversationId, newUserId, sameSecret, type TokenClaims, type TokenSigner } from './tokens';
+
+/**
+ * A Direct Line 3.0–compatible channel built into the server, so the website chat needs no Azure:
+ * the endpoints botframework-directlinejs (and so Web Chat) uses — tokens, start and reconnect,
+ * post and poll activities with watermarks, the WebSocket stream — plus the Bot Framework
+ * connector endpoints the bot replies to. Client messages reach the bot through /api/messages
+ * exactly as a channel delivers them, with a serviceUrl pointing back here, so replies sent
+ * outside a request (later, proactively) reach the client too.
+ */
+
+export interface DirectLineOptions {
+  signer: TokenSigner;
+  /** Accepted as a bearer credential too (Direct Line clients may use the secret directly). */
+  secret: string;
+  /** The path segment that authenticates the bot's calls to the connector endpoints. */
+  connectorKey: string;
+  botId: string;
+  botName: string;
+  tokenLifetimeSeconds?: number;
+  conversations?: ChannelConversations;
+  /** Where browsers reach this server, for stream URLs; by default the request's own host. */
+  publicUrl?: string;
+  /** Requests per minute per IP on the Direct Line endpoints. */
+  requestsPerMinute?: number;
+  /** Told when a conversation's last live stream closes (the prospect may have left). */
+  onStreamsClosed?: (conversation: ChannelConversation) => void;
+}
+
+type Caller = { kind: 'secret' } | { kind: 'token'; claims: TokenClaims };
+
+interface Locals {
+  caller: Caller;
+}
+
+const STREAM_TOKEN_SECONDS = 120;
+const BOT_TIMEOUT_MS = 15_000;
+
+const postedActivitySchema = z
+  .object({
+    type: z.string().min(1).max(50),
+    text: z.string().max(10_000).optional(),
+    textFormat: z.string().max(20).optional(),
+    locale: z.string().max(20).optional(),
+    value: z.unknown().optional(),
+    name: z.string().max(200).optional(),
+    channelData: z.record(z.string(), z.unknown()).optional(),
+    from: z
+      .object({ id: z.string().optional(), name: z.string().max(200).optional() })
+      .loose()
+      .optional(),
+    entities: z.array(z.unknown()).max(20).optional(),
+    attachments: z.array(z.unknown()).max(0, 'this channel does not accept attachments').optional(),
+  })
+  .loose();
+
+const startSchema = z
+  .object({
+    user: z.object({ id: z.string().max(200).optional(), name: z.string().max(200).optional() }).optional(),
+    locale: z.string().max(20).optional(),
+  })
+  .loose();
+
+export function directLineError(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ error: { code, message } });
+}
+
+export class DirectLineChannel {
+  readonly conversations: ChannelConversations;
+  private readonly tokenLifetime: number;
+  private readonly sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  private botEndpoint?: string;
+  private connectorUrl?: string;
+  private heartbeat?: NodeJS.Timeout;
+
+  constructor(private readonly options: DirectLineOptions) {
+    this.conversations = options.conversations ?? new ChannelConversations();
+    this.tokenLifetime = options.tokenLifetimeSeconds ?? 30 * 60;
+  }
+
+  /** Once the server listens: where to deliver to the bot, and where the bot replies. */
+  attach(server: Server, loopbackOrigin: string): void {
+    this.botEndpoint = `${loopbackOrigin}/api/messages`;
+    this.connectorUrl = `${loopbackOrigin}/directline-connector/${this.options.connectorKey}`;
+    server.on('upgrade', (req, socket, head) => this.upgrade(req, socket, head, server));
+    this.heartbeat = setInterval(() => {
+      for (const client of this.sockets.clients) {
+        const live = client as WebSocket & { alive?: boolean };
+        if (live.alive === false) live.terminate();
+        else {
+          live.alive = false;
+          live.ping();
+        }
+      }
+      this.conversations.evict();
+    }, 30_000);
+    this.heartbeat.unref();
+  }
+
+  close(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    for (const client of this.sockets.clients) client.terminate();
+    this.sockets.close();
+  }
+
+  /** The serviceUrl the bot replies to (known once attached). */
+  get serviceUrl(): string | undefined {
+    return this.connectorUrl;
+  }
+
+  /** A token for one conversation and user, as tokens/generate gives it. */
+  issue(conversationId: string, userId: string) {
+    return {
+      conversationId,
+      userId,
+      token: this.options.signer.issue(conversationId, userId, this.tokenLifetime),
+      expires_in: this.tokenLifetime,
+    };
+  }
+
+  /** The /v3/directline endpoints. */
+  router(): express.Router {
+    const router = express.Router();
+    router.use(
+      rateLimit({
+        windowMs: 60_000,
+        limit: this.options.requestsPerMinute ?? 600,
+        standardHeaders: 'draft-8',
+        legacyHeaders: false,
+        handler: (_req, res) =>
+          directLineError(
+            res,
+            429,
+            'TooManyRequests',
+            'Too many requests from this address: please wait a minute and try again.',
+          ),
+      }),
+    );
+    router.use(express.json({ limit: '64kb' }));
+    router.use((req, res, next) => this.authenticate(req, res, next));
+
+    router.post('/tokens/generate', (req, res) => {
+      const caller = callerOf(res);
+      if (caller.kind !== 'secret') {
+        directLineError(res, 403, 'Forbidden', 'Generating a token needs the channel secret.');
+        return;
+      }
+      const parsed = startSchema.safeParse(req.body ?? {});
+      const userId =
+        parsed.success && parsed.data.user?.id?.startsWith('dl_') ? parsed.data.user.id : newUserId();
+      res.json(this.issue(newConversationId(), userId));
+    });
+
+    router.post('/tokens/refresh', (_req, res) => {
+      const caller = callerOf(res);
+      if (caller.kind !== 'token') {
+        directLineError(res, 403, 'Forbidden', 'Only a token can be refreshed.');
+        return;
+      }
+      this.conversations.get(caller.claims.conv)?.touch();
+      res.json(this.issue(caller.claims.conv, caller.claims.user));
+    });
+
+    router.post('/conversations', async (req, res) => {
+      const caller = callerOf(res);
+      const body = startSchema.safeParse(req.body ?? {});
+      if (!body.success) {
+        directLineError(res, 400, 'BadArgument', 'The conversation start body is not valid.');
+        return;
+      }
+      const [conversationId, userId] =
+        caller.kind === 'token'
+          ? [caller.claims.conv, caller.claims.user]
+          : [newConversationId(), newUserId()];
+      const conversation = this.conversations.ensure(conversationId, userId);
+      if (body.data.locale) conversation.locale = body.data.locale;
+      const created = !conversation.started;
+      if (!(await this.start(conversation, res))) return;
+      res.status(created ? 201 : 200).json(this.describe(conversation, req, undefined));
+    });
+
+    router.get('/conversations/:conversationId', async (req, res) => {
+      const conversation = this.conversationFor(req, res);
+      if (!conversation) return;
+      const watermark = req.query.watermark === undefined ? undefined : String(req.query.watermark);
+      if (Number.isNaN(watermarkNumber(watermark))) {
+        directLineError(res, 400, 'BadArgument', 'The watermark is not valid.');
+        return;
+      }
+      if (!(await this.start(conversation, res))) return;
+      res.json(this.describe(conversation, req, watermark));
+    });
+
+    router.get('/conversations/:conversationId/activities', (req, res) => {
+      const conversation = this.conversationFor(req, res);
+      if (!conversation) return;
+      const watermark = req.query.watermark === undefined ? undefined : String(req.query.watermark);
+      if (Number.isNaN(watermarkNumber(watermark))) {
+        directLineError(res, 400, 'BadArgument', 'The watermark is not valid.');
+        return;
+      }
+      res.json(conversation.since(watermark));
+    });
+
+    router.post('/conversations/:conversationId/activities', async (req, res) => {
+      const conversation = this.conversationFor(req, res);
+      if (!conversation) return;
+      const parsed = postedActivitySchema.safeParse(req.body);
+      if (!parsed.success) {
+        const reason = parsed.error.issues
+          .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
+          .join('; ');
+        directLineError(res, 400, 'BadArgument', `The activity is not valid (${reason}).`);
+        return;
+      }
+      const wait = conversation.posts.take();
+      if (wait > 0) {
+        res.setHeader('Retry-After', String(wait));
+        directLineError(
+          res,
+          429,
+          'TooManyRequests',
+          'You are sending messages faster than the assistant can read them: please wait a moment.',
+        );
+        return;
+      }
+      const posted = parsed.data;
+      const stored = conversation.append({
+        ...posted,
+        type: posted.type,
+        from: { id: conversation.userId, name: posted.from?.name, role: 'user' },
+        recipient: this.botAccount(),
+      });
+      try {
+        await this.deliver(conversation, stored);
+        res.json({ id: stored.id });
+      } catch (error) {
+        log.error('direct-line-delivery-failed', { conversation: conversation.id, error: describe(error) });
+        directLineError(
+          res,
+          502,
+          'BotError',
+          'The assistant did not receive your message: please send it again.',
+        );
+      }
+    });
+
+    router.post('/conversations/:conversationId/upload', (_req, res) =>
+      directLineError(res, 400, 'BadArgument', 'This channel does not accept file uploads.'),
+    );
+    router.get('/session/getsessionid', (_req, res) => res.json({ sessionId: '' }));
+    router.use((_req, res) => directLineError(res, 404, 'NotFound', 'No such Direct Line endpoint.'));
+    return router;
+  }
+
+  /** The Bot Framework connector endpoints (under the serviceUrl given to the bot). */
+  connectorRouter(): express.Router {
+    const router = express.Router({ mergeParams: true });
+    router.use((req, res, next) => {
+      const key = String((req.params as Record<string, string>).connectorKey ?? '');
+      if (!sameSecret(key, this.options.connectorKey)) {
+        res.status(401).json({ error: { code: 'Unauthorized', message: 'Unknown connector key.' } });
+        return;
+      }
+      next();
+    });
+    router.use(express.json({ limit: '512kb' }));
+    const receive = (req: Request, res: Response) => {
+      const conversationId = String(req.params.conversationId);
+      const conversation = this.conversations.get(conversationId);
+      if (!conversation) {
+        res.status(404).json({ error: { code: 'NotFound', message: 'Conversation not found.' } });
+        return;
+      }
+      const activity = (req.body ?? {}) as Record<string, unknown>;
+      if (typeof activity.type !== 'string') {
+        res.status(400).json({ error: { code: 'BadArgument', message: 'An activity needs a type.' } });
+        return;
+      }
+      const from = (activity.from ?? {}) as { id?: string; name?: string };
+      const stored = conversation.append({
+        ...activity,
+        type: activity.type,
+        from: { id: from.id ?? this.options.botId, name: from.name ?? this.options.botName, role: 'bot' },
+      });
+      res.status(200).json({ id: stored.id });
+    };
+    router.post('/v3/conversations/:conversationId/activities', receive);
+    router.post('/v3/conversations/:conversationId/activities/:activityId', receive);
+    router.use((_req, res) =>
+      res.status(404).json({ error: { code: 'NotFound', message: 'Not supported by this channel.' } }),
+    );
+    return router;
+  }
+
+  private authenticate(req: Request, res: Response, next: NextFunction): void {
+    const header = req.get('authorization') ?? '';
+    const bearer = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim();
+    if (!bearer) {
+      directLineError(
+        res,
+        401,
+        'Unauthorized',
+        'A Direct Line token is needed (Authorization: Bearer <token>).',
+      );
+      return;
+    }
+    if (sameSecret(bearer, this.options.secret)) {
+      (res.locals as Locals).caller = { kind: 'secret' };
+      return next();
+    }
+    const check = this.options.signer.verify(bearer);
+    if (!check.ok) {
+      const message =
+        check.reason === 'expired'
+          ? 'The token has expired: get a new one.'
+          : 'The token is not valid for this channel.';
+      directLineError(res, 403, check.reason === 'expired' ? 'TokenExpired' : 'Forbidden', message);
+      return;
+    }
+    (res.locals as Locals).caller = { kind: 'token', claims: check.claims };
+    next();
+  }
+
+  /** The conversation in the URL, if the caller's token opens it (403 otherwise). */
+  private conversationFor(req: Request, res: Response): ChannelConversation | undefined {
+    const conversationId = String(req.params.conversationId);
+    const caller = callerOf(res);
+    if (caller.kind === 'token' && caller.claims.conv !== conversationId) {
+      directLineError(res, 403, 'Forbidden', 'This token does not open that conversation.');
+      return undefined;
+    }
+    if (caller.kind === 'token') return this.conversations.ensure(conversationId, caller.claims.user);
+    const existing = this.conversations.get(conversationId);
+    if (!existing) directLineError(res, 404, 'NotFound', 'Conversation not found.');
+    return existing;
+  }
+
+  /**
+   * Tells the bot the prospect joined (once per conversation the channel holds): the bot then
+   * welcomes a new prospect, or greets a returning one at the question they were on.
+   */
+  private async start(conversation: ChannelConversation, res: Response): Promise<boolean> {
+    if (conversation.started) return true;
+    conversation.started = true;
+    // Sent to the bot only: clients see what the bot answers to it.
+    const joined: ChannelActivity = {
+      id: `${conversation.id}|joined-${Date.now()}`,
+      type: 'conversationUpdate',
+      timestamp: new Date().toISOString(),
+      channelId: 'directline',
+      conversation: { id: conversation.id },
+      from: { id: conversation.userId, role: 'user' },
+      membersAdded: [this.botAccount(), { id: conversation.userId, role: 'user' }],
+      locale: conversation.locale,
+    };
+    try {
+      await this.deliver(conversation, joined);
+      return true;
+    } catch (error) {
+      conversation.started = false;
+      log.error('direct-line-start-failed', { conversation: conversation.id, error: describe(error) });
+      directLineError(
+        res,
+        502,
+        'BotError',
+        'The assistant is not available right now: please try again shortly.',
+      );
+      return false;
+    }
+  }
+
+  /** Delivers an activity to the bot as a channel does: POST /api/messages, replies via serviceUrl. */
+  private async deliver(conversation: ChannelConversation, activity: ChannelActivity): Promise<void> {
+    if (!this.botEndpoint || !this.connectorUrl) throw new Error('the channel is not attached to a server');
+    // The channel decides how replies travel (to its connector), not the client.
+    const { from, deliveryMode: _deliveryMode, ...rest } = activity;
+    const body = {
+      ...rest,
+      from: from.name ? { id: from.id, name: from.name, role: 'user' } : { id: from.id, role: 'user' },
+      recipient: this.botAccount(),
+      serviceUrl: this.connectorUrl,
+      locale: activity.locale ?? conversation.locale,
+    };
+    const response = await fetch(this.botEndpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(BOT_TIMEOUT_MS),
+    });
+    await response.body?.cancel();
+    if (!response.ok) throw new Error(`the bot answered HTTP ${response.status}`);
+  }
+
+  private describe(conversation: ChannelConversation, req: Request, watermark: string | undefined) {
+    const streamToken = this.options.signer.issue(
+      conversation.id,
+      conversation.userId,
+      STREAM_TOKEN_SECONDS,
+      'stream',
+    );
+    const base = (this.options.publicUrl ?? `${req.protocol}://${req.get('host')}`).replace(/^http/, 'ws');
+    const query = new URLSearchParams({ t: streamToken });
+    if (watermark) query.set('watermark', watermark);
+    const streamUrl = `${base}/v3/directline/conversations/${encodeURIComponent(conversation.id)}/stream?${query}`;
+    return { ...this.issue(conversation.id, conversation.userId), streamUrl };
+  }
+
+  private botAccount() {
+    return { id: this.options.botId, name: this.options.botName, role: 'bot' as const };
+  }
+
+  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, server: Server): void {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const match = /^\/v3\/directline\/conversations\/([^/]+)\/stream$/.exec(url.pathname);
+    if (!match) {
+      // Leave other upgrades to whoever else listens; refuse them when nobody does.
+      if (server.listenerCount('upgrade') === 1) refuse(socket, 404, 'Not Found');
+      return;
+    }
+    const conversationId = decodeURIComponent(match[1]!);
+    const check = this.options.signer.verify(url.searchParams.get('t') ?? undefined, 'stream');
+    if (!check.ok || check.claims.conv !== conversationId) {
+      refuse(socket, 403, 'Forbidden');
+      return;
+    }
+    const watermark = url.searchParams.get('watermark') ?? undefined;
+    this.sockets.handleUpgrade(req, socket, head, (ws) => {
+      const conversation = this.conversations.ensure(conversationId, check.claims.user);
+      const live = ws as WebSocket & { alive?: boolean };
+      live.alive = true;
+      ws.on('pong', () => (live.alive = true));
+      const subscriber = {
+        send: (set: ActivitySet) => {
+          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(set));
+        },
+      };
+      const backlog = conversation.since(watermark);
+      if (backlog.activities.length > 0) subscriber.send(backlog);
+      conversation.subscribers.add(subscriber);
+      ws.on('message', () => conversation.touch());
+      ws.on('close', () => {
+        conversation.subscribers.delete(subscriber);
+        conversation.touch();
+        if (conversation.subscribers.size === 0) this.options.onStreamsClosed?.(conversation);
+      });
+    });
+  }
+}
+
+function callerOf(res: Response): Caller {
+  return (res.locals as Locals).caller;
+}
+
+function refuse(socket: Duplex, status: number, reason: string): void {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export { newConversationId, newUserId };

@@ -1,0 +1,167 @@
+import fs from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { createHmac } from 'node:crypto';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Config } from '../config';
+import type { Flows } from '../intake/flows';
+import { log } from '../logger';
+import { projectRoot } from '../paths';
+import { ChannelConversations, defaultLimits } from './conversations';
+import { DirectLineChannel } from './direct-line';
+import { ResumeCodes } from './resume-codes';
+import { loadChannelSecret } from './secret';
+import { TokenSigner } from './tokens';
+import { azureTokenSource, builtInTokenSource, tokenRouter } from './webchat-token';
+
+/**
+ * The firm's website: the page (/), its Web Chat bundle (/build), the page's token endpoint and,
+ * unless DIRECT_LINE_DOMAIN points the page at Azure, the built-in Direct Line channel.
+ */
+
+export const webSourceDir = path.join(projectRoot, 'web');
+export const webBuildDir = path.join(projectRoot, 'public', 'build');
+
+export interface ResumeCodeMailer {
+  /**
+   * Emails a resume code to a prospect who left before finishing. Not wired yet: it needs the
+   * mail sender of src/notify/. The channel calls it once per conversation when it is given one.
+   */
+  sendResumeCode(conversationKey: string, code: string, expiresAt: string): Promise<void>;
+}
+
+export interface WebsiteOptions {
+  /** The bot's app id when one is configured: the id its replies come from. */
+  botId?: string;
+  resumeCodeMailer?: ResumeCodeMailer;
+}
+
+export function createWebsite(config: Config, flows: Flows, options: WebsiteOptions = {}) {
+  const azureDomain = config.DIRECT_LINE_DOMAIN;
+  if (azureDomain && !config.DIRECT_LINE_SECRET)
+    throw new Error(
+      'Invalid configuration: DIRECT_LINE_DOMAIN needs DIRECT_LINE_SECRET (the Direct Line secret)',
+    );
+  const secret = loadChannelSecret(config.DIRECT_LINE_SECRET, config.DATA_DIR);
+  const resumeCodes = new ResumeCodes(path.join(config.DATA_DIR, 'resume-codes'), secret);
+
+  const channel = azureDomain
+    ? undefined
+    : new DirectLineChannel({
+        signer: new TokenSigner(secret),
+        secret,
+        connectorKey: createHmac('sha256', secret).update('connector').digest('base64url'),
+        botId: options.botId ?? 'imp-intake-bot',
+        botName: flows['en-CA'].firm.name,
+        publicUrl: config.PUBLIC_URL,
+        conversations: new ChannelConversations({
+          ...defaultLimits,
+          postsPerSecond: config.DIRECT_LINE_MESSAGES_PER_MINUTE / 60,
+        }),
+      });
+  // The built-in channel delivers to /api/messages without a channel token: with an app id the
+  // bot would refuse it, so such a deployment must use Azure's Direct Line for the website.
+  const unavailable =
+    channel && config.MicrosoftAppId
+      ? 'The website chat is not configured: with MicrosoftAppId set, set DIRECT_LINE_DOMAIN and DIRECT_LINE_SECRET.'
+      : undefined;
+  if (unavailable)
+    log.warn('website-chat-unavailable', { reason: 'MicrosoftAppId without DIRECT_LINE_DOMAIN' });
+
+  const source = channel
+    ? builtInTokenSource((conversationId, userId) => channel.issue(conversationId, userId))
+    : azureTokenSource(azureDomain!, secret);
+
+  const router = express.Router();
+  router.use(tokenRouter({ source, resumeCodes, unavailable }));
+  if (channel) {
+    router.use('/v3/directline', channel.router());
+    router.use('/directline-connector/:connectorKey', channel.connectorRouter());
+  }
+
+  const page = renderPage(flows);
+  const connectSources = ["'self'", ...(azureDomain ? directLineOrigins(azureDomain) : [])];
+  const secureHeaders = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        'connect-src': connectSources,
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'upgrade-insecure-requests': config.PUBLIC_URL?.startsWith('https:') ? [] : null,
+      },
+    },
+  });
+  router.get('/', secureHeaders, (_req, res) => {
+    res.type('html').setHeader('Cache-Control', 'no-cache').send(page);
+  });
+  router.use(
+    '/build',
+    secureHeaders,
+    express.static(webBuildDir, {
+      fallthrough: false,
+      setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
+    }),
+  );
+  if (!fs.existsSync(path.join(webBuildDir, 'page.js')))
+    log.warn('web-bundle-missing', { hint: 'run npm run build:web (npm start does it first)' });
+
+  const purge = setInterval(() => void resumeCodes.purgeExpired().catch(() => undefined), 60 * 60 * 1000);
+  purge.unref();
+
+  return {
+    /** Adds the website's routes to the express app. */
+    mount(app: Express) {
+      if (config.TRUST_PROXY) app.set('trust proxy', Number(config.TRUST_PROXY));
+      app.use(router);
+    },
+    channel,
+    resumeCodes,
+    /** Once the server listens on `port`: the built-in channel delivers to the bot over loopback. */
+    attach(server: Server, host: string, port: number) {
+      const loopback = host === '0.0.0.0' || host === '::' || host === '' ? '127.0.0.1' : host;
+      const origin = `http://${loopback.includes(':') ? `[${loopback}]` : loopback}:${port}`;
+      channel?.attach(server, origin);
+    },
+    close() {
+      clearInterval(purge);
+      channel?.close();
+    },
+  };
+}
+
+function directLineOrigins(domain: string): string[] {
+  const { origin, host } = new URL(domain);
+  return [origin, `${origin.startsWith('https:') ? 'wss' : 'ws'}://${host}`];
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+
+/** web/index.html with the firm's details from flows/ (the firm edits them there, once). */
+export function renderPage(
+  flows: Flows,
+  template = fs.readFileSync(path.join(webSourceDir, 'index.html'), 'utf8'),
+) {
+  const values: Record<string, string> = {};
+  for (const [locale, flow] of Object.entries(flows)) {
+    const lang = locale.slice(0, 2);
+    for (const [key, value] of Object.entries(flow.firm)) values[`firm.${key}.${lang}`] = value;
+  }
+  const firm = flows['en-CA'].firm;
+  Object.assign(values, {
+    'firm.name': firm.name,
+    'firm.city': firm.city,
+    'firm.phone': firm.phone,
+    'firm.phoneHref': `tel:${firm.phone.replace(/[^\d+]/g, '')}`,
+    'firm.email': firm.email,
+    'firm.website': firm.website,
+  });
+  return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, key: string) => {
+    const value = values[key];
+    if (value === undefined) throw new Error(`web/index.html: unknown placeholder ${whole}`);
+    return escapeHtml(value);
+  });
+}

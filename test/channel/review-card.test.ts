@@ -1,0 +1,160 @@
+import express from 'express';
+import type { AddressInfo } from 'node:net';
+import { TestAdapter, type Activity, type TurnContext } from 'botbuilder';
+import { createBotEndpoint } from '../../src/bot/adapter';
+import type { IntakeBot } from '../../src/bot/intake-bot';
+import { assemble } from '../../src/server';
+import { employer } from '../support/answers';
+import { startReceiver } from '../support/http-bot';
+import { flows, typedAnswer } from '../support/talk';
+import { tempConfig } from '../support/temp-data';
+
+interface Card {
+  body: { type: string; facts: { title: string; value: string }[] }[];
+  actions: {
+    type: string;
+    title: string;
+    data?: unknown;
+    card?: { body: { choices: { title: string; value: string }[] }[] };
+  }[];
+}
+
+describe('the review as an Adaptive Card', () => {
+  it('lists every answer, and its buttons send what a prospect would type', async () => {
+    const config = tempConfig();
+    try {
+      const parts = assemble(config);
+      const adapter = new TestAdapter((context) => parts.bot.run(context));
+      const fr = flows()['fr-CA'];
+      let review: Partial<Activity> | undefined;
+      const collect = (activity: Partial<Activity>) => {
+        review = activity;
+      };
+      await adapter.send({ type: 'message', text: 'bonjour', locale: 'fr-CA' }).assertReply(collect);
+      await adapter.send({ type: 'message', text: 'oui', locale: 'fr-CA' }).assertReply(collect);
+      await adapter
+        .send({ type: 'message', text: fr.steps.role.choices!.employer!, locale: 'fr-CA' })
+        .assertReply(collect);
+      for (const step of parts.engine.reviewSteps(employer)) {
+        const text = typedAnswer(step, employer[step as keyof typeof employer], fr);
+        await adapter.send({ type: 'message', text, locale: 'fr-CA' }).assertReply(collect);
+      }
+      expect(review?.channelData?.intake?.step).toBe('review');
+      // The text still carries everything, for channels without cards.
+      expect(review?.text).toContain('Dana Whitfield');
+      expect(review?.suggestedActions?.actions.map((a) => a.title)).toEqual([
+        fr.buttons.confirm,
+        fr.buttons.change,
+      ]);
+      const card = review?.attachments?.[0];
+      expect(card?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+      const content = card!.content as Card;
+      const facts = content.body[0]!.facts;
+      expect(facts).toHaveLength(parts.engine.reviewSteps(employer).length);
+      expect(facts[0]).toEqual({
+        title: `1\\. ${fr.steps.employerCompany.label}`,
+        value: 'Lions Gate Robotics Inc.',
+      });
+      expect(content.actions[0]).toMatchObject({
+        type: 'Action.Submit',
+        title: fr.buttons.confirm,
+        data: { text: 'confirm' },
+      });
+      const change = content.actions[1]!;
+      expect(change).toMatchObject({ type: 'Action.ShowCard', title: fr.buttons.change });
+      expect(change.card!.body[0]!.choices[2]).toEqual({
+        title: `3. ${fr.steps.employerBusinessNumber.label}`,
+        value: 'change 3',
+      });
+
+      // What Web Chat posts for the card's buttons: a message with a value and no text.
+      await adapter
+        .send({ type: 'message', value: { text: 'change 1' }, locale: 'fr-CA' } as Partial<Activity>)
+        .assertReply((activity: Partial<Activity>) =>
+          expect(activity.channelData?.intake?.step).toBe('employerCompany'),
+        );
+      await adapter
+        .send({ type: 'message', text: 'Lions Gate Robotics Inc.', locale: 'fr-CA' })
+        .assertReply(collect);
+      expect(review?.channelData?.intake?.step).toBe('review');
+      await adapter
+        .send({ type: 'message', value: { text: 'confirm' }, locale: 'fr-CA' } as Partial<Activity>)
+        .assertReply((activity: Partial<Activity>) =>
+          expect(activity.channelData?.intake?.step).toBe('submitted'),
+        );
+    } finally {
+      config.cleanup();
+    }
+  });
+});
+
+describe('the typing indicator', () => {
+  async function serve(turnMs: number) {
+    const slowBot = {
+      run: async (context: TurnContext) => {
+        await new Promise((resolve) => setTimeout(resolve, turnMs));
+        await context.sendActivity('done');
+      },
+    } as unknown as IntakeBot;
+    const endpoint = createBotEndpoint(slowBot, {});
+    const app = express();
+    app.post('/api/messages', express.json(), (req, res) => endpoint.handle(req, res));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+  }
+
+  const message = (serviceUrl: string, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      type: 'message',
+      id: 'm1',
+      channelId: 'directline',
+      serviceUrl,
+      conversation: { id: 'c1' },
+      from: { id: 'prospect' },
+      recipient: { id: 'bot' },
+      text: 'hi',
+      ...extra,
+    });
+
+  it('shows "typing" while a turn takes longer than half a second', async () => {
+    const bot = await serve(900);
+    const receiver = await startReceiver();
+    try {
+      await fetch(`${bot.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: message(receiver.url),
+      });
+      expect(receiver.received.map((r) => r.activity.type)).toEqual(['typing', 'message']);
+    } finally {
+      bot.close();
+      await receiver.close();
+    }
+  });
+
+  it('sends no typing activity to expectReplies callers, nor for quick turns', async () => {
+    const bot = await serve(700);
+    const quick = await serve(10);
+    const receiver = await startReceiver();
+    try {
+      const response = await fetch(`${bot.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: message(receiver.url, { deliveryMode: 'expectReplies' }),
+      });
+      const body = (await response.json()) as { activities: { type: string }[] };
+      expect(body.activities.map((a) => a.type)).toEqual(['message']);
+      await fetch(`${quick.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: message(receiver.url),
+      });
+      expect(receiver.received.map((r) => r.activity.type)).toEqual(['message']);
+    } finally {
+      bot.close();
+      quick.close();
+      await receiver.close();
+    }
+  });
+});

@@ -1,0 +1,73 @@
+import type { Browser } from 'playwright-core';
+import { intraCompanyWorker } from '../support/answers';
+import { flows } from '../support/talk';
+import { startSite } from '../channel/support';
+import { answerUntilReview, Chat, launchBrowser, newPage, referenceIn } from './support/browser';
+
+type Site = Awaited<ReturnType<typeof startSite>>;
+
+describe('the website chat in a real browser (English)', () => {
+  let browser: Browser;
+  let site: Site;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    site = await startSite({ DIRECT_LINE_MESSAGES_PER_MINUTE: '60000' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+
+  it('completes a worker intake with buttons and typed answers, surviving a reload half-way', async () => {
+    const page = await newPage(browser, { locale: 'en-CA' });
+    const en = flows()['en-CA'];
+    await page.goto(`${site.url}/`);
+    await page.getByRole('button', { name: 'Chat with us' }).click();
+    const chat = new Chat(page);
+    await chat.waitForStep('consent');
+    expect(await chat.lastBotText()).toMatch(/general information, not legal advice/);
+    await expect(page.locator('#chat-resume').innerText()).resolves.toMatch(
+      /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/,
+    );
+
+    let reloaded = false;
+    await answerUntilReview(chat, intraCompanyWorker, en, async (step, asked) => {
+      if (asked === 1) {
+        // The typing indicator is not up between turns, and the header shows the progress.
+        await expect(chat.progress.innerText()).resolves.toBe('');
+      }
+      if (step === 'educationLevel')
+        await expect(chat.progress.innerText()).resolves.toMatch(/^Part 3 of \d: Education and experience$/);
+      if (asked === 20 && !reloaded) {
+        reloaded = true;
+        const question = await chat.lastBotText();
+        await page.reload();
+        await chat.waitForStep(step);
+        expect(await chat.lastBotText()).toBe(question);
+        // The history came back with it.
+        await expect(page.locator('#webchat').innerText()).resolves.toContain('Northshore Analytics Ltd.');
+      }
+    });
+    expect(reloaded).toBe(true);
+
+    // The review is an Adaptive Card listing the answers; its buttons drive the conversation.
+    const card = chat.card();
+    await expect(card.innerText()).resolves.toContain('Priya Raman');
+    await card.getByRole('button', { name: en.buttons.change }).click();
+    const option = card.locator('select option', { hasText: en.steps.contactName.label });
+    await card.locator('select').selectOption((await option.getAttribute('value'))!);
+    await card.getByRole('button', { name: en.buttons.change }).last().click();
+    await chat.waitForStep('contactName');
+    await chat.type('Priya R. Raman');
+    await chat.waitForStep('review');
+    await chat.card().getByRole('button', { name: en.buttons.confirm }).click();
+    await chat.waitForStep('submitted');
+
+    const reference = referenceIn(await chat.lastBotText());
+    expect(reference).toBeDefined();
+    const lead = (await site.server.leads.all()).find((l) => l.reference === reference);
+    expect(lead).toMatchObject({ locale: 'en-CA' });
+    expect(JSON.stringify(lead)).toContain('Priya R. Raman');
+    await page.context().close();
+  }, 120_000);
+});

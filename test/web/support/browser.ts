@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import { webBuildDir, webSourceDir } from '../../../src/channel/website';
+import type { Flow } from '../../../src/intake/flows';
+import { stepCatalogue, type Answers, type StepId } from '../../../src/intake/steps';
+import { typedAnswer } from '../../support/talk';
+
+const BOT_BUBBLES =
+  '#webchat .webchat__basic-transcript__activity .webchat__stacked-layout:not(.webchat__stacked-layout--from-user) .webchat__bubble__content';
+
+export const chromiumPath = '/usr/bin/chromium';
+
+/** Debian's chromium, headless. Missing chromium fails the test: CI installs it (.ci/run). */
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(chromiumPath))
+    throw new Error(
+      `Browser tests need Debian's chromium at ${chromiumPath}: run "apt-get install -y chromium" (.ci/run does).`,
+    );
+  assertBundleFresh();
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** The page serves public/build: it must be built from the current web/ sources (npm test does it). */
+function assertBundleFresh(): void {
+  const bundle = path.join(webBuildDir, 'page.js');
+  if (!fs.existsSync(bundle)) throw new Error('The web bundle is missing: run "npm run build:web" first.');
+  const built = fs.statSync(bundle).mtimeMs;
+  const stale = fs
+    .readdirSync(webSourceDir)
+    .filter((file) => fs.statSync(path.join(webSourceDir, file)).mtimeMs > built && file !== 'index.html');
+  if (stale.length > 0)
+    throw new Error(`The web bundle is older than web/${stale[0]}: run "npm run build:web" first.`);
+}
+
+export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  return page;
+}
+
+/** The chat as a prospect sees it: the progress line tells which question is on screen. */
+export class Chat {
+  constructor(readonly page: Page) {}
+
+  get progress(): Locator {
+    return this.page.locator('#chat-progress');
+  }
+
+  async step(): Promise<string | null> {
+    return this.progress.getAttribute('data-step');
+  }
+
+  async waitForStep(step: string, timeout = 10_000): Promise<void> {
+    await this.page.locator(`#chat-progress[data-step="${step}"]`).waitFor({ state: 'attached', timeout });
+  }
+
+  /** Waits for the bot to move past `step` (the answer was accepted), and returns the new step. */
+  async waitForStepAfter(step: string | null, answer: string): Promise<string> {
+    try {
+      await this.page.waitForFunction(
+        (previous) => document.querySelector('#chat-progress')?.getAttribute('data-step') !== previous,
+        step,
+        { timeout: 10_000 },
+      );
+    } catch {
+      const last = await this.page.locator(BOT_BUBBLES).last().innerText();
+      throw new Error(`"${step}" was not answered by "${answer}"; the bot said: ${last}`);
+    }
+    return (await this.step())!;
+  }
+
+  sendBox(): Locator {
+    return this.page.locator('#webchat [data-id="webchat-sendbox-input"]');
+  }
+
+  suggestedAction(title: string): Locator {
+    return this.page
+      .locator('#webchat .webchat__suggested-actions')
+      .getByRole('button', { name: title, exact: true });
+  }
+
+  card(): Locator {
+    return this.page.locator('#webchat .ac-adaptiveCard').last();
+  }
+
+  async type(text: string): Promise<void> {
+    await this.sendBox().fill(text);
+    await this.sendBox().press('Enter');
+  }
+
+  /** The last message from the bot, as displayed. */
+  async lastBotText(): Promise<string> {
+    return this.page.locator(BOT_BUBBLES).last().innerText();
+  }
+}
+
+/** Buttons for the questions that have them, typing for the others. */
+export function answerFor(step: string, answers: Answers, flow: Flow): { button?: string; text?: string } {
+  const value = answers[step as StepId];
+  const kind = stepCatalogue[step as StepId].input.kind;
+  if (value === null) return { button: flow.buttons.skip };
+  if (kind === 'yesno') return { button: value ? flow.yesno.yes : flow.yesno.no };
+  if (kind === 'choice') return { button: flow.steps[step as StepId].choices![String(value)]! };
+  return { text: typedAnswer(step, value, flow) };
+}
+
+/** Answers every question until the review, with buttons and typing; `pause` runs before each answer. */
+export async function answerUntilReview(
+  chat: Chat,
+  answers: Answers,
+  flow: Flow,
+  pause?: (step: string, asked: number) => Promise<void>,
+): Promise<string[]> {
+  const asked: string[] = [];
+  for (let step = (await chat.step())!; step !== 'review';) {
+    if (!(step in answers)) throw new Error(`asked "${step}", which this prospect has no answer for`);
+    await pause?.(step, asked.length);
+    asked.push(step);
+    const answer = answerFor(step, answers, flow);
+    if (answer.button) await chat.suggestedAction(answer.button).click();
+    else await chat.type(answer.text!);
+    step = await chat.waitForStepAfter(step, answer.button ?? answer.text!);
+    if (asked.length > 120) throw new Error('the intake does not end');
+  }
+  return asked;
+}
+
+export const referenceIn = (text: string) => /IMP-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(text)?.[0];

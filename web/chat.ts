@@ -1,0 +1,292 @@
+import { createDirectLine, createStore, renderWebChat } from 'botframework-webchat';
+import { forgetSession, loadSession, saveSession, type ChatSession } from './session';
+import { langOf, localeOf, text, type Lang, type StringKey } from './strings';
+
+/**
+ * The chat panel: the official Web Chat against this server's Direct Line channel (or Azure's,
+ * when the token endpoint says so), with a progress line, the resume code, and the page and the
+ * bot kept in the same language.
+ */
+
+declare const __INTAKE_WORDING__: Record<
+  'en-CA' | 'fr-CA',
+  { progress: string; sections: Record<string, string>; french: string; english: string }
+>;
+
+interface IntakeData {
+  step?: string;
+  section?: string;
+  progress?: { index: number; total: number };
+}
+
+interface Activity {
+  type: string;
+  text?: string;
+  locale?: string;
+  from?: { role?: string };
+  attachments?: { contentType?: string }[];
+  channelData?: { intake?: IntakeData };
+}
+
+interface Action {
+  type: string;
+  payload?: { activity?: Activity; connectionStatus?: number };
+}
+
+export interface OpenOptions {
+  resumeCode?: string;
+  language: Lang;
+  onLanguage: (lang: Lang, chosen: boolean) => void;
+}
+
+const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const FINISHED = new Set(['submitted', 'declined']);
+
+let rendered:
+  { session: ChatSession; render: () => void; store: { dispatch: (action: Action) => void } } | undefined;
+let language: Lang = 'en';
+/** The language of the bot's latest message: the conversation's language. */
+let botLanguage: Lang | undefined;
+let lastStep: string | undefined;
+let notifyLanguage: OpenOptions['onLanguage'] = () => undefined;
+
+class TokenRequestError extends Error {
+  constructor(readonly problem: StringKey) {
+    super(problem);
+  }
+}
+
+async function requestSession(body: { resumeCode?: string }): Promise<ChatSession> {
+  let response: Response;
+  try {
+    response = await fetch('/api/webchat/token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new TokenRequestError('unavailable');
+  }
+  if (!response.ok) {
+    const code = ((await response.json().catch(() => ({}))) as { error?: { code?: string } }).error?.code;
+    const problems: Record<string, StringKey> = {
+      ResumeCodeUnknown: 'resumeCodeUnknown',
+      ConversationGone: 'conversationGone',
+      TooManyAttempts: 'tooManyAttempts',
+    };
+    throw new TokenRequestError(problems[code ?? ''] ?? 'unavailable');
+  }
+  const data = (await response.json()) as Omit<ChatSession, 'open'> & { resumed: boolean };
+  return { ...data, open: true };
+}
+
+/** Opens the panel, connecting first if needed. Returns the problem to show next to a resume form. */
+export async function openChat(options: OpenOptions): Promise<StringKey | undefined> {
+  notifyLanguage = options.onLanguage;
+  language = options.language;
+  if (rendered && !options.resumeCode) {
+    showPanel();
+    return undefined;
+  }
+  setStatus(text(language, 'connecting'));
+  let session: ChatSession;
+  let resumed: boolean;
+  try {
+    const stored = loadSession();
+    if (options.resumeCode) {
+      session = await requestSession({ resumeCode: options.resumeCode });
+      resumed = true;
+    } else if (stored) {
+      session = await requestSession({ resumeCode: stored.resumeCode }).catch((error: unknown) => {
+        if (error instanceof TokenRequestError && error.problem !== 'unavailable') {
+          forgetSession();
+          return requestSession({});
+        }
+        throw error;
+      });
+      resumed = session.conversationId === stored.conversationId;
+    } else {
+      session = await requestSession({});
+      resumed = false;
+    }
+  } catch (error) {
+    const problem = error instanceof TokenRequestError ? error.problem : 'unavailable';
+    if (options.resumeCode) {
+      setStatus('');
+      return problem;
+    }
+    showPanel();
+    setStatus(text(language, problem));
+    return problem;
+  }
+  saveSession(session);
+  connect(session, resumed);
+  showPanel();
+  return undefined;
+}
+
+function connect(session: ChatSession, resumed: boolean): void {
+  const directLine = createDirectLine({
+    token: session.token,
+    domain: session.domain ?? `${location.origin}/v3/directline`,
+    conversationId: resumed ? session.conversationId : undefined,
+    conversationStartProperties: { locale: localeOf(language) },
+  });
+  const store = createStore({}, () => (next: (action: Action) => unknown) => (action: Action) => {
+    if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload?.activity) {
+      const activity = incoming(action.payload.activity);
+      return next({ ...action, payload: { ...action.payload, activity } });
+    }
+    if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') setStatus('');
+    if (action.type === 'DIRECT_LINE/CONNECTION_STATUS_UPDATE' && action.payload?.connectionStatus === 4)
+      setStatus(text(language, 'unavailable'));
+    return next(action);
+  }) as { dispatch: (action: Action) => void };
+
+  const target = element<HTMLDivElement>('webchat');
+  const render = () =>
+    renderWebChat(
+      {
+        directLine,
+        store,
+        userID: session.userId,
+        locale: localeOf(language),
+        overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: text(language, 'sendBox') },
+        styleOptions: {
+          hideUploadButton: true,
+          suggestedActionLayout: 'flow',
+          accent: '#0b5394',
+          bubbleBorderRadius: 8,
+          bubbleFromUserBorderRadius: 8,
+          suggestedActionBorderRadius: 6,
+          sendBoxTextWrap: true,
+          primaryFont: 'inherit',
+        },
+      },
+      target,
+    );
+  rendered = { session, render, store };
+  render();
+  showResumeCode();
+}
+
+/** Follows the conversation as the bot's messages arrive: progress, language, and the review card. */
+function incoming(activity: Activity): Activity {
+  if (activity.type !== 'message' || activity.from?.role === 'user') return activity;
+  const intake = activity.channelData?.intake;
+  if (intake?.step) showProgress(intake);
+  if (activity.locale) {
+    const lang = langOf(activity.locale);
+    botLanguage = lang;
+    if (lang !== language) setTimeout(() => switchLanguage(lang, true));
+  }
+  const hasCard = activity.attachments?.some(
+    (a) => a.contentType === 'application/vnd.microsoft.card.adaptive',
+  );
+  if (hasCard && intake?.step === 'review' && activity.text) {
+    // The card lists every answer; the text keeps its introduction and instructions only.
+    return {
+      ...activity,
+      text: activity.text
+        .split('\n')
+        .filter((line) => !/^\d+\. \*\*/.test(line))
+        .join('\n'),
+    };
+  }
+  return activity;
+}
+
+function showProgress(intake: IntakeData): void {
+  const progress = element<HTMLParagraphElement>('chat-progress');
+  lastStep = intake.step;
+  progress.dataset.step = intake.step;
+  const wording = __INTAKE_WORDING__[localeOf(language)];
+  const { index = 0, total = 0 } = intake.progress ?? {};
+  if (intake.step && FINISHED.has(intake.step)) progress.textContent = '';
+  else if (total > 0) {
+    const section =
+      intake.section === 'review'
+        ? text(language, 'reviewSection')
+        : (wording.sections[intake.section ?? ''] ?? '');
+    progress.textContent = wording.progress
+      .replace('{index}', String(index))
+      .replace('{total}', String(total))
+      .replace('{section}', section);
+  } else progress.textContent = '';
+  progress.dataset.section = intake.section ?? '';
+  progress.dataset.index = String(index);
+  progress.dataset.total = String(total);
+}
+
+function showResumeCode(): void {
+  const line = element<HTMLParagraphElement>('chat-resume');
+  if (!rendered) return;
+  line.textContent = text(language, 'resumeCode', { code: rendered.session.resumeCode });
+  line.hidden = false;
+}
+
+function switchLanguage(lang: Lang, chosen: boolean): void {
+  if (lang === language) return;
+  language = lang;
+  notifyLanguage(lang, chosen);
+  rendered?.render();
+  showResumeCode();
+  const progress = element<HTMLParagraphElement>('chat-progress');
+  if (progress.dataset.step)
+    showProgress({
+      step: progress.dataset.step,
+      section: progress.dataset.section,
+      progress: { index: Number(progress.dataset.index), total: Number(progress.dataset.total) },
+    });
+}
+
+/** The prospect picked a language with the page's toggle: the chat follows, answers kept. */
+export function languageChosen(lang: Lang): void {
+  const inProgress = lastStep !== undefined && !FINISHED.has(lastStep);
+  switchLanguage(lang, true);
+  if (rendered && inProgress && botLanguage !== lang) {
+    const wording = __INTAKE_WORDING__[localeOf(lang)];
+    rendered.store.dispatch({
+      type: 'WEB_CHAT/SEND_MESSAGE',
+      payload: { text: lang === 'fr' ? wording.french : wording.english } as never,
+    });
+  }
+}
+
+function setStatus(message: string): void {
+  element<HTMLParagraphElement>('chat-status').textContent = message;
+}
+
+function showPanel(): void {
+  const panel = element<HTMLElement>('chat-panel');
+  const launcher = element<HTMLButtonElement>('chat-launcher');
+  panel.hidden = false;
+  launcher.setAttribute('aria-expanded', 'true');
+  document.body.classList.add('chat-open');
+  if (rendered) saveSession({ ...rendered.session, open: true });
+  focusSendBox();
+}
+
+function focusSendBox(attempt = 0): void {
+  const input = document.querySelector<HTMLElement>(
+    '#webchat [data-id="webchat-sendbox-input"], #webchat .webchat__send-box-text-box__input',
+  );
+  if (input) input.focus();
+  else if (attempt < 50) setTimeout(() => focusSendBox(attempt + 1), 100);
+  else element<HTMLButtonElement>('chat-close').focus();
+}
+
+export function closeChat(): void {
+  const panel = element<HTMLElement>('chat-panel');
+  panel.hidden = true;
+  document.body.classList.remove('chat-open');
+  const launcher = element<HTMLButtonElement>('chat-launcher');
+  launcher.setAttribute('aria-expanded', 'false');
+  if (rendered) saveSession({ ...rendered.session, open: false });
+  launcher.focus();
+}
+
+element<HTMLButtonElement>('chat-close').addEventListener('click', closeChat);
+element<HTMLElement>('chat-panel').addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') closeChat();
+});
