@@ -1,0 +1,31 @@
+/**
+ * Deletes what the retention schedule says is due, once (the server also does it hourly):
+ * leads and their conversations older than RETENTION_DAYS, conversations never submitted and
+ * silent for ABANDONED_DAYS.   npm run purge
+ */
+import path from 'node:path';
+import { loadConfig } from '../src/config';
+import { createLeadStore } from '../src/service/lead-recorder';
+import { createStaffStores } from '../src/staff';
+import { FileStorage } from '../src/storage/file-storage';
+import { TranscriptStore } from '../src/storage/transcript-store';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { purger, loadIndex } = createStaffStores(config, {
+    leads: createLeadStore(path.join(config.DATA_DIR, 'leads')),
+    conversations: new FileStorage(path.join(config.DATA_DIR, 'conversations')),
+    transcripts: new TranscriptStore(path.join(config.DATA_DIR, 'transcripts')),
+  });
+  await loadIndex();
+  const report = await purger.run();
+  console.log(
+    `Purged ${report.leads} lead(s) older than ${config.RETENTION_DAYS} days, ${report.conversations} conversation(s), ` +
+      `${report.transcripts} orphan transcript(s) and ${report.handoffs} handoff request(s) (abandoned after ${config.ABANDONED_DAYS} days).`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Answers } from '../intake/steps';
+import type { ConversationRecord } from '../service/intake-service';
+import { DocumentStore } from '../storage/document-store';
+
+/**
+ * "Talk to a person" requests. A prospect may ask at any question, before giving any contact
+ * details: a request keeps only what is known of the contact (never other answers) and where in
+ * the questionnaire they were. One document per intake (keyed by intake id = lead id once
+ * submitted), listing its requests.
+ */
+
+export const handoffRequestSchema = z.object({
+  id: z.string().min(1),
+  intakeId: z.string().min(1),
+  requestedAt: z.iso.datetime(),
+  locale: z.string().min(1),
+  /** The step the prospect was on (a step id, review, submitted…). */
+  position: z.string().min(1),
+  role: z.enum(['worker', 'employer']).optional(),
+  contact: z.object({
+    name: z.string().optional(),
+    email: z.string().optional(),
+    phone: z.string().optional(),
+  }),
+  answeredCount: z.number().int().min(0),
+  /** Set when the request came after the intake was submitted. */
+  leadId: z.string().optional(),
+});
+export type HandoffRequest = z.infer<typeof handoffRequestSchema>;
+
+export const handoffDocumentSchema = z.object({
+  intakeId: z.string().min(1),
+  conversationKey: z.string().min(1),
+  requests: z.array(handoffRequestSchema),
+});
+export type HandoffDocument = z.infer<typeof handoffDocumentSchema>;
+
+/** What is known of a prospect's contact details at the moment they ask for a person. */
+export function handoffRequestOf(record: ConversationRecord): HandoffRequest {
+  const context = (record.snapshot as unknown as { context?: { answers?: Answers } }).context;
+  const answers = context?.answers ?? {};
+  const contact: HandoffRequest['contact'] = {};
+  if (typeof answers.contactName === 'string') contact.name = answers.contactName;
+  if (typeof answers.contactEmail === 'string') contact.email = answers.contactEmail;
+  if (typeof answers.contactPhone === 'string') contact.phone = answers.contactPhone;
+  // the same turn always yields the same id, so a repeated call cannot notify twice
+  const id = createHash('sha256')
+    .update(`${record.intakeId}|${record.updatedAt}`)
+    .digest('base64url')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 24);
+  return {
+    id: `${record.intakeId}-${id}`,
+    intakeId: record.intakeId,
+    requestedAt: new Date(record.updatedAt).toISOString(),
+    locale: record.locale,
+    position: record.position,
+    ...(answers.role ? { role: answers.role } : {}),
+    contact,
+    answeredCount: Object.keys(answers).filter((step) => step !== 'consent').length,
+    ...(record.leadId ? { leadId: record.leadId } : {}),
+  };
+}
+
+export class HandoffStore {
+  readonly documents: DocumentStore<HandoffDocument>;
+
+  constructor(directory: string) {
+    this.documents = new DocumentStore(directory, handoffDocumentSchema);
+  }
+
+  /** Adds the request to its intake's document; returns false when it was already recorded. */
+  async add(conversationKey: string, request: HandoffRequest): Promise<boolean> {
+    let added = false;
+    const exists = await this.documents.update(request.intakeId, (doc) => {
+      if (doc.requests.some((r) => r.id === request.id)) return doc;
+      added = true;
+      return { ...doc, requests: [...doc.requests, request] };
+    });
+    if (exists) return added;
+    const created = await this.documents.create(request.intakeId, {
+      intakeId: request.intakeId,
+      conversationKey,
+      requests: [request],
+    });
+    return created || this.add(conversationKey, request);
+  }
+
+  get(intakeId: string): Promise<HandoffDocument | undefined> {
+    return this.documents.get(intakeId);
+  }
+
+  delete(intakeId: string): Promise<boolean> {
+    return this.documents.delete(intakeId);
+  }
+
+  async findRequest(requestId: string): Promise<HandoffRequest | undefined> {
+    const intakeId = requestId.slice(0, requestId.lastIndexOf('-'));
+    const doc = await this.documents.get(intakeId).catch(() => undefined);
+    return doc?.requests.find((request) => request.id === requestId);
+  }
+
+  all(): Promise<HandoffDocument[]> {
+    return this.documents.all();
+  }
+}

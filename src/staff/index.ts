@@ -1,0 +1,144 @@
+import type { NextFunction, Request, Response, Router } from 'express';
+import type { Config } from '../config';
+import { loadFlows, type Flows } from '../intake/flows';
+import { log } from '../logger';
+import { Notifier, type NotifierOptions } from '../notify';
+import type { Lead } from '../screening/lead';
+import type { DocumentStore } from '../storage/document-store';
+import type { FileStorage } from '../storage/file-storage';
+import { StaffDirectory } from './accounts';
+import { AuditLog } from './audit';
+import { HandoffStore } from './handoffs';
+import { StaffIntakeObserver } from './intake-observer';
+import { staffPaths } from './paths';
+import { LeadIndex } from './lead-index';
+import { LeadEraser, type StaffStores, type TranscriptAccess } from './privacy';
+import { RetentionPurger, schedule } from './retention';
+import { createStaffRouter } from './router';
+import { loadSessionSecret, LoginThrottle, SessionStore } from './sessions';
+import { WorkflowStore } from './workflow';
+
+export { observeAll } from './intake-observer';
+export { staffPaths } from './paths';
+
+export type StaffSettings = Pick<
+  Config,
+  | 'DATA_DIR'
+  | 'RETENTION_DAYS'
+  | 'ABANDONED_DAYS'
+  | 'PUBLIC_URL'
+  | 'SESSION_SECRET'
+  | 'SMTP_URL'
+  | 'STAFF_EMAIL'
+  | 'MAIL_FROM'
+  | 'CLIO_GROW_URL'
+  | 'CLIO_GROW_INBOX_TOKEN'
+  | 'WEBHOOK_URL'
+  | 'WEBHOOK_SECRET'
+>;
+
+export interface StaffParts {
+  leads: DocumentStore<Lead>;
+  conversations: FileStorage;
+  transcripts?: TranscriptAccess;
+  flows?: Flows;
+}
+
+export interface StaffOptions {
+  notify?: NotifierOptions;
+  /** How often the retention purge runs in a server (hourly unless told). */
+  purgeEveryMs?: number;
+  throttle?: ConstructorParameters<typeof LoginThrottle>[0];
+}
+
+/** Stores and services of the staff side, without HTTP: what the server and the CLIs share. */
+export function createStaffStores(settings: StaffSettings, parts: StaffParts, options: StaffOptions = {}) {
+  const paths = staffPaths(settings.DATA_DIR);
+  const handoffs = new HandoffStore(paths.handoffs);
+  const stores: StaffStores = {
+    leads: parts.leads,
+    workflow: new WorkflowStore(paths.workflow),
+    handoffs,
+    conversations: parts.conversations,
+    ...(parts.transcripts ? { transcripts: parts.transcripts } : {}),
+    notifier: new Notifier(settings, parts.leads, handoffs, options.notify ?? {}),
+    index: new LeadIndex(),
+    audit: new AuditLog(paths.audit),
+  };
+  const eraser = new LeadEraser(stores);
+  const purger = new RetentionPurger(stores, eraser, {
+    retentionDays: settings.RETENTION_DAYS,
+    abandonedDays: settings.ABANDONED_DAYS,
+  });
+  const loadIndex = () =>
+    stores.index.load({ leadsDir: paths.leads, workflowDir: paths.workflow, handoffsDir: paths.handoffs });
+  return { paths, stores, eraser, purger, loadIndex };
+}
+
+/**
+ * The staff side in a server: the /staff router (dashboard and API), the intake observer that
+ * records workflow data and queues notifications, the notification worker and the retention
+ * schedule. `start()` after the server listens, `stop()` before it exits.
+ */
+export function createStaff(settings: StaffSettings, parts: StaffParts, options: StaffOptions = {}) {
+  const { paths, stores, eraser, purger, loadIndex } = createStaffStores(settings, parts, options);
+  const sessions = new SessionStore(
+    paths.sessions,
+    loadSessionSecret(settings.DATA_DIR, settings.SESSION_SECRET),
+  );
+  const directory = new StaffDirectory(paths.accounts);
+  const flows = parts.flows ?? loadFlows();
+  const ready = loadIndex();
+  ready.catch((error: unknown) =>
+    log.error('staff-index-failed', { error: error instanceof Error ? error.name : 'unknown' }),
+  );
+
+  const dashboard = createStaffRouter({
+    stores,
+    eraser,
+    directory,
+    sessions,
+    throttle: new LoginThrottle(options.throttle),
+    secureCookies: settings.PUBLIC_URL?.startsWith('https:') ?? false,
+    flow: flows['en-CA'],
+  });
+  // the lead list needs the index: requests made during the first load wait for it
+  const router = ((req: Request, res: Response, next: NextFunction) => {
+    ready.then(
+      () => dashboard(req, res, next),
+      (error: unknown) => next(error),
+    );
+  }) as unknown as Router;
+
+  let stopSchedule: (() => void) | undefined;
+
+  return {
+    router,
+    stores,
+    eraser,
+    purger,
+    sessions,
+    directory,
+    notifier: stores.notifier,
+    observer: new StaffIntakeObserver(stores),
+    ready,
+    start() {
+      stores.notifier.worker.start();
+      stopSchedule = schedule(
+        async () => {
+          await purger.run();
+          await sessions.prune();
+          // picks up changes made by `npm run purge` in another process
+          await loadIndex();
+        },
+        options.purgeEveryMs ?? 60 * 60_000,
+      );
+    },
+    async stop() {
+      stopSchedule?.();
+      await stores.notifier.worker.stop();
+    },
+  };
+}
+
+export type Staff = ReturnType<typeof createStaff>;

@@ -1,0 +1,201 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { z } from 'zod';
+import { KeyedLock } from '../storage/keyed-lock';
+
+/**
+ * Staff sessions: a random id in an httpOnly cookie (signed with the session secret), the session
+ * itself on the server (so logout really ends it, and a restart keeps people signed in). Only a
+ * hash of the id is stored. The CSRF token of a session is an HMAC of its id: a synchronizer token
+ * that needs no storage and changes with every session.
+ */
+
+export const SESSION_HOURS = 12;
+
+/** SESSION_SECRET from the environment, else one generated into DATA_DIR at first start. */
+export function loadSessionSecret(dataDir: string, fromEnv?: string): string {
+  if (fromEnv) return fromEnv;
+  const file = path.join(dataDir, 'staff', 'session-secret');
+  try {
+    const existing = fs.readFileSync(file, 'utf8').trim();
+    if (existing.length >= 32) return existing;
+  } catch {
+    // first start
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+const sessionSchema = z.object({
+  email: z.string().min(1),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+});
+type Session = z.infer<typeof sessionSchema>;
+const fileSchema = z.object({ sessions: z.record(z.string(), sessionSchema) });
+
+export interface ActiveSession extends Session {
+  id: string;
+  csrfToken: string;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+export class SessionStore {
+  private readonly lock = new KeyedLock();
+  private sessions: Record<string, Session> | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly secret: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  sign(value: string, purpose: string): string {
+    return createHmac('sha256', this.secret).update(`${purpose}:${value}`).digest('base64url');
+  }
+
+  /** Starts a session; returns the cookie value. */
+  async create(email: string): Promise<string> {
+    const id = randomBytes(32).toString('base64url');
+    const now = this.now();
+    await this.change((sessions) => {
+      sessions[sha256(id)] = {
+        email,
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString(),
+      };
+    });
+    return `${id}.${this.sign(id, 'session')}`;
+  }
+
+  /** The session of a cookie value, when the cookie is genuine and the session still open. */
+  async get(cookieValue: string | undefined): Promise<ActiveSession | undefined> {
+    const id = this.idOf(cookieValue);
+    if (!id) return undefined;
+    const session = (await this.all())[sha256(id)];
+    if (!session || Date.parse(session.expiresAt) <= this.now().getTime()) return undefined;
+    return { ...session, id, csrfToken: this.sign(id, 'csrf') };
+  }
+
+  checkCsrf(session: ActiveSession, token: unknown): boolean {
+    return typeof token === 'string' && safeEqual(token, session.csrfToken);
+  }
+
+  async destroy(cookieValue: string | undefined): Promise<void> {
+    const id = this.idOf(cookieValue);
+    if (!id) return;
+    await this.change((sessions) => {
+      delete sessions[sha256(id)];
+    });
+  }
+
+  /** Ends every session of an account (e.g. after a password change). */
+  async destroyAllOf(email: string): Promise<void> {
+    await this.change((sessions) => {
+      for (const [key, session] of Object.entries(sessions))
+        if (session.email === email) delete sessions[key];
+    });
+  }
+
+  async prune(): Promise<void> {
+    const nowMs = this.now().getTime();
+    await this.change((sessions) => {
+      for (const [key, session] of Object.entries(sessions)) {
+        if (Date.parse(session.expiresAt) <= nowMs) delete sessions[key];
+      }
+    });
+  }
+
+  private idOf(cookieValue: string | undefined): string | undefined {
+    if (!cookieValue) return undefined;
+    const dot = cookieValue.indexOf('.');
+    if (dot <= 0) return undefined;
+    const id = cookieValue.slice(0, dot);
+    return safeEqual(cookieValue.slice(dot + 1), this.sign(id, 'session')) ? id : undefined;
+  }
+
+  private async all(): Promise<Record<string, Session>> {
+    if (this.sessions) return this.sessions;
+    const db = new Low<unknown>(new JSONFile(this.file), null);
+    await db.read();
+    const parsed = fileSchema.safeParse(db.data ?? { sessions: {} });
+    this.sessions = parsed.success ? parsed.data.sessions : {};
+    return this.sessions;
+  }
+
+  private change(edit: (sessions: Record<string, Session>) => void): Promise<void> {
+    return this.lock.run('sessions', async () => {
+      const sessions = await this.all();
+      edit(sessions);
+      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      const db = new Low<{ sessions: Record<string, Session> }>(new JSONFile(this.file), { sessions });
+      await db.write();
+    });
+  }
+}
+
+/**
+ * Slows down password guessing: after `maxPerAccount` failures for one account, or `maxPerIp`
+ * from one address, within the window, sign-in is refused (even with the right password) until
+ * the oldest failure leaves the window.
+ */
+export class LoginThrottle {
+  private readonly failures = new Map<string, number[]>();
+  private readonly maxPerAccount: number;
+  private readonly maxPerIp: number;
+  private readonly windowMs: number;
+  private readonly now: () => number;
+
+  constructor(
+    options: { maxPerAccount?: number; maxPerIp?: number; windowMs?: number; now?: () => number } = {},
+  ) {
+    this.maxPerAccount = options.maxPerAccount ?? 5;
+    this.maxPerIp = options.maxPerIp ?? 20;
+    this.windowMs = options.windowMs ?? 15 * 60_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Seconds to wait before trying again, or 0 when an attempt is allowed. */
+  retryAfter(email: string, ip: string): number {
+    return Math.max(this.wait(`account:${email}`, this.maxPerAccount), this.wait(`ip:${ip}`, this.maxPerIp));
+  }
+
+  failed(email: string, ip: string): void {
+    if (this.failures.size > 10_000) for (const key of [...this.failures.keys()]) this.recent(key);
+    for (const key of [`account:${email}`, `ip:${ip}`]) {
+      const recent = this.recent(key);
+      recent.push(this.now());
+      this.failures.set(key, recent);
+    }
+  }
+
+  succeeded(email: string): void {
+    this.failures.delete(`account:${email}`);
+  }
+
+  private recent(key: string): number[] {
+    const since = this.now() - this.windowMs;
+    const recent = (this.failures.get(key) ?? []).filter((at) => at > since);
+    if (recent.length === 0) this.failures.delete(key);
+    return recent;
+  }
+
+  private wait(key: string, max: number): number {
+    const recent = this.recent(key);
+    if (recent.length < max) return 0;
+    const freeAt = recent[recent.length - max]! + this.windowMs;
+    return Math.max(1, Math.ceil((freeAt - this.now()) / 1000));
+  }
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { DocumentStore } from '../storage/document-store';
+
+/**
+ * The firm's own data about a lead, kept apart from the lead contract: its workflow status, the
+ * notes and the audit trail of who changed what and when, and the conversation it came from.
+ */
+
+export const workflowStatuses = [
+  'new',
+  'contacted',
+  'consultation-booked',
+  'retained',
+  'declined',
+  'not-eligible',
+] as const;
+export type WorkflowStatus = (typeof workflowStatuses)[number];
+export const workflowStatusSchema = z.enum(workflowStatuses);
+
+export const statusLabels: Record<WorkflowStatus, string> = {
+  new: 'New',
+  contacted: 'Contacted',
+  'consultation-booked': 'Consultation booked',
+  retained: 'Retained',
+  declined: 'Declined',
+  'not-eligible': 'Not eligible',
+};
+
+export const NOTE_MAX_LENGTH = 2000;
+
+export const historyEntrySchema = z.object({
+  at: z.iso.datetime(),
+  /** The staff member's email, "intake" for the submission, or the API token's name. */
+  by: z.string().min(1),
+  action: z.enum(['created', 'status', 'note']),
+  from: workflowStatusSchema.optional(),
+  to: workflowStatusSchema.optional(),
+  note: z.string().max(NOTE_MAX_LENGTH).optional(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+export const workflowRecordSchema = z.object({
+  leadId: z.string().min(1),
+  /** Where the conversation state and transcript are found (for deletion); absent for imported leads. */
+  conversationKey: z.string().min(1).optional(),
+  status: workflowStatusSchema,
+  updatedAt: z.iso.datetime(),
+  history: z.array(historyEntrySchema),
+});
+export type WorkflowRecord = z.infer<typeof workflowRecordSchema>;
+
+export const statusChangeSchema = z
+  .object({
+    status: workflowStatusSchema,
+    note: z
+      .string()
+      .max(NOTE_MAX_LENGTH, `A note is at most ${NOTE_MAX_LENGTH} characters.`)
+      .optional()
+      .transform((note) => (note?.trim() ? note.trim() : undefined)),
+  })
+  .strict();
+export type StatusChange = z.input<typeof statusChangeSchema>;
+
+export class NothingToChangeError extends Error {
+  constructor() {
+    super('Nothing to change: choose another status or write a note.');
+    this.name = 'NothingToChangeError';
+  }
+}
+
+export class WorkflowStore {
+  readonly records: DocumentStore<WorkflowRecord>;
+
+  constructor(directory: string) {
+    this.records = new DocumentStore(directory, workflowRecordSchema);
+  }
+
+  /** The record a new lead starts with; idempotent by lead id. */
+  async open(leadId: string, conversationKey: string | undefined, at: string): Promise<WorkflowRecord> {
+    const record: WorkflowRecord = {
+      leadId,
+      ...(conversationKey ? { conversationKey } : {}),
+      status: 'new',
+      updatedAt: at,
+      history: [{ at, by: 'intake', action: 'created', to: 'new' }],
+    };
+    await this.records.create(leadId, record);
+    return (await this.records.get(leadId)) ?? record;
+  }
+
+  get(leadId: string): Promise<WorkflowRecord | undefined> {
+    return this.records.get(leadId);
+  }
+
+  /**
+   * Changes the status and/or adds a note, recording who and when. A lead with no record yet
+   * (stored before the staff side existed) gets one. Throws NothingToChangeError when the status
+   * is unchanged and there is no note.
+   */
+  async change(leadId: string, change: { status: WorkflowStatus; note?: string }, by: string, at: Date) {
+    const stamp = at.toISOString();
+    const apply = (current: WorkflowRecord): WorkflowRecord => {
+      const entries: HistoryEntry[] = [];
+      if (change.status !== current.status) {
+        entries.push({
+          at: stamp,
+          by,
+          action: 'status',
+          from: current.status,
+          to: change.status,
+          ...(change.note ? { note: change.note } : {}),
+        });
+      } else if (change.note) {
+        entries.push({ at: stamp, by, action: 'note', note: change.note });
+      } else {
+        throw new NothingToChangeError();
+      }
+      return {
+        ...current,
+        status: change.status,
+        updatedAt: stamp,
+        history: [...current.history, ...entries],
+      };
+    };
+    const updated = await this.records.update(leadId, apply);
+    if (updated) return updated;
+    await this.open(leadId, undefined, stamp);
+    return (await this.records.update(leadId, apply))!;
+  }
+
+  delete(leadId: string): Promise<boolean> {
+    return this.records.delete(leadId);
+  }
+}
