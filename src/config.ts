@@ -9,6 +9,19 @@ const number = (fallback: number) =>
     .transform((value) => (value === undefined || value === '' ? fallback : Number(value)))
     .pipe(z.number().int().positive());
 
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+const optionalUrl = optionalText.pipe(z.url({ protocol: /^https?$/ }).optional());
+
+/** Settings that only work together: a half-configured notification target is a mistake, not a skip. */
+const pairedSettings: [string, string][] = [
+  ['SMTP_URL', 'STAFF_EMAIL'],
+  ['CLIO_GROW_URL', 'CLIO_GROW_INBOX_TOKEN'],
+  ['WEBHOOK_URL', 'WEBHOOK_SECRET'],
+];
+
 /** Every setting comes from the environment with a default that runs the product locally. */
 export const configSchema = z.object({
   PORT: number(3978),
@@ -19,6 +32,32 @@ export const configSchema = z.object({
   MicrosoftAppType: z.string().optional(),
   MicrosoftAppTenantId: z.string().optional(),
   RETENTION_DAYS: number(365),
+  /** Conversations never submitted are purged after this many days of silence. */
+  ABANDONED_DAYS: number(30),
+  /** Where the firm reaches this server (e.g. https://intake.example.com): links in emails, Secure cookies. */
+  PUBLIC_URL: optionalUrl,
+  /** Signs staff session cookies; generated into DATA_DIR/staff/ at first start when absent. */
+  SESSION_SECRET: optionalText,
+  SMTP_URL: optionalText,
+  STAFF_EMAIL: optionalText,
+  MAIL_FROM: optionalText,
+  /** The Clio Grow host of the firm's region, e.g. https://ca.grow.clio.com */
+  CLIO_GROW_URL: optionalUrl,
+  CLIO_GROW_INBOX_TOKEN: optionalText,
+  WEBHOOK_URL: optionalUrl,
+  WEBHOOK_SECRET: optionalText,
+  /**
+   * Website chat. Without DIRECT_LINE_DOMAIN the built-in Direct Line channel serves it, and this
+   * secret signs its tokens (generated into DATA_DIR at first start when absent). With
+   * DIRECT_LINE_DOMAIN (Azure's, e.g. https://directline.botframework.com/v3/directline) this is
+   * that channel's secret, exchanged server-side for per-conversation tokens.
+   */
+  DIRECT_LINE_SECRET: optionalText,
+  DIRECT_LINE_DOMAIN: optionalUrl,
+  /** Built-in channel: messages one conversation may send per minute (after a burst of 20). */
+  DIRECT_LINE_MESSAGES_PER_MINUTE: number(120),
+  /** Behind a reverse proxy: the number of proxies to trust for the client IP (rate limits). */
+  TRUST_PROXY: optionalText.pipe(z.string().regex(/^\d+$/, 'a number of proxies').optional()),
 });
 export type Config = z.infer<typeof configSchema>;
 
@@ -27,6 +66,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const settings = result.data as Record<string, unknown>;
+  for (const [first, second] of pairedSettings) {
+    if ((settings[first] === undefined) !== (settings[second] === undefined)) {
+      throw new Error(`Invalid configuration: ${first} and ${second} must be set together`);
+    }
   }
   return { ...result.data, DATA_DIR: path.resolve(result.data.DATA_DIR) };
 }

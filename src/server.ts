@@ -2,14 +2,18 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createBotEndpoint } from './bot/adapter';
 import { IntakeBot } from './bot/intake-bot';
+import { transcriptMiddleware } from './bot/transcript-logger';
 import { loadConfig, type Config } from './config';
 import { IntakeEngine } from './intake/conversation';
 import { loadFlows } from './intake/flows';
+import { createWebsite } from './channel/website';
 import { createApp } from './http/app';
 import { log } from './logger';
 import { IntakeService } from './service/intake-service';
 import { createLeadStore, LeadRecorder } from './service/lead-recorder';
+import { createStaff, observeAll } from './staff';
 import { FileStorage } from './storage/file-storage';
+import { TranscriptStore } from './storage/transcript-store';
 
 /** The whole system on one screen: config → content → engine → storage → service → bot → HTTP. */
 export function assemble(config: Config) {
@@ -18,18 +22,33 @@ export function assemble(config: Config) {
 
   const conversations = new FileStorage(path.join(config.DATA_DIR, 'conversations'));
   const leads = createLeadStore(path.join(config.DATA_DIR, 'leads'));
-  const intake = new IntakeService(engine, conversations, new LeadRecorder(leads));
+  const transcripts = new TranscriptStore(path.join(config.DATA_DIR, 'transcripts'));
+  const staff = createStaff(config, { leads, conversations, transcripts, flows });
+  const intake = new IntakeService(
+    engine,
+    conversations,
+    observeAll(new LeadRecorder(leads), staff.observer),
+  );
 
   const bot = new IntakeBot(intake);
-  const endpoint = createBotEndpoint(bot, {
-    appId: config.MicrosoftAppId,
-    appPassword: config.MicrosoftAppPassword,
-    appType: config.MicrosoftAppType,
-    tenantId: config.MicrosoftAppTenantId,
+  const endpoint = createBotEndpoint(
+    bot,
+    {
+      appId: config.MicrosoftAppId,
+      appPassword: config.MicrosoftAppPassword,
+      appType: config.MicrosoftAppType,
+      tenantId: config.MicrosoftAppTenantId,
+    },
+    { transcripts: transcriptMiddleware(transcripts, flows) },
+  );
+  const website = createWebsite(config, flows, { botId: config.MicrosoftAppId });
+  const app = createApp({
+    handleActivity: endpoint.handle,
+    mountWebsite: website.mount,
+    staff: staff.router,
   });
-  const app = createApp({ handleActivity: endpoint.handle });
 
-  return { app, bot, engine, intake, leads, conversations, flows };
+  return { app, bot, engine, intake, leads, conversations, transcripts, flows, website, staff };
 }
 
 export async function startServer(config: Config = loadConfig()) {
@@ -40,6 +59,8 @@ export async function startServer(config: Config = loadConfig()) {
     server.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
+  parts.website.attach(server, config.HOST, port);
+  parts.staff.start();
   log.info('listening', { port, data: config.DATA_DIR, auth: Boolean(config.MicrosoftAppId) });
 
   return {
@@ -48,8 +69,12 @@ export async function startServer(config: Config = loadConfig()) {
     ...parts,
     close: () =>
       new Promise<void>((resolve) => {
+        const staffStopped = parts.staff.stop();
+        parts.website.close();
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(
+          () => void Promise.all([parts.transcripts.settled(), staffStopped]).then(() => resolve()),
+        );
       }),
   };
 }

@@ -2,11 +2,23 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
+  ShowTypingMiddleware,
+  type Middleware,
   type TurnContext,
 } from 'botbuilder';
 import type { Request, Response } from 'express';
 import { log } from '../logger';
 import type { IntakeBot } from './intake-bot';
+
+/**
+ * "Typing…" while a turn takes longer than half a second. Not for expectReplies callers: they get
+ * every reply at once in the response, where a typing activity would only be noise.
+ */
+class TypingIndicator extends ShowTypingMiddleware {
+  override onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    return context.activity.deliveryMode === 'expectReplies' ? next() : super.onTurn(context, next);
+  }
+}
 
 export interface BotCredentials {
   appId?: string;
@@ -19,7 +31,16 @@ export interface BotCredentials {
  * The Bot Framework endpoint: channel tokens are validated when an app id is configured; with
  * none (local runs, the Emulator) requests are accepted without authentication.
  */
-export function createBotEndpoint(bot: IntakeBot, credentials: BotCredentials) {
+export interface EndpointOptions {
+  /** Records every activity (botbuilder's TranscriptLoggerMiddleware, see transcript-logger.ts). */
+  transcripts?: Middleware;
+}
+
+export function createBotEndpoint(
+  bot: IntakeBot,
+  credentials: BotCredentials,
+  options: EndpointOptions = {},
+) {
   const credentialFactory = new ConfigurationServiceClientCredentialFactory({
     MicrosoftAppId: credentials.appId ?? '',
     MicrosoftAppPassword: credentials.appPassword ?? '',
@@ -28,6 +49,8 @@ export function createBotEndpoint(bot: IntakeBot, credentials: BotCredentials) {
   });
   const authentication = new ConfigurationBotFrameworkAuthentication({}, credentialFactory);
   const adapter = new CloudAdapter(authentication);
+  if (options.transcripts) adapter.use(options.transcripts);
+  adapter.use(new TypingIndicator());
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     log.error('turn-failed', {

@@ -4,6 +4,10 @@ import { checkActivity } from './activity-check';
 export interface AppParts {
   /** Handles a Bot Framework activity (the bot adapter's endpoint). */
   handleActivity: (req: Request, res: Response) => Promise<void>;
+  /** Adds the website's routes: the page, its Web Chat bundle, its token endpoint, Direct Line. */
+  mountWebsite?: (app: express.Express) => void;
+  /** The staff dashboard and staff API, served under /staff. */
+  staff?: express.RequestHandler;
 }
 
 export function createApp(parts: AppParts) {
@@ -17,6 +21,9 @@ export function createApp(parts: AppParts) {
   app.post('/api/messages', express.json({ limit: '256kb' }), checkActivity, (req, res) =>
     parts.handleActivity(req, res),
   );
+
+  if (parts.staff) app.use('/staff', parts.staff);
+  parts.mountWebsite?.(app);
 
   app.use(
     (error: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
