@@ -119,7 +119,7 @@ async function main() {
   const failed = replay.failed + parallelFailed;
   const verdict = best / 1000 < TARGET_SECONDS ? 'within' : 'OVER';
   console.log(
-    `${count} conversations replayed in ${seconds(best)} (npm run replay uses the processes from 400 files on): ` +
+    `${count} conversations replayed in ${seconds(best)} (npm run replay replays in one process unless given --jobs): ` +
       `${verdict} the ${TARGET_SECONDS} s target` +
       (failed ? ` — ${failed} did not pass` : ''),
   );

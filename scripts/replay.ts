@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { InProcessBot, InProcessDriver } from '../src/bot/replay-driver';
-import { defaultJobs, replayInWorkers } from '../src/bot/replay-workers';
+import { replayInWorkers } from '../src/bot/replay-workers';
 import { IntakeEngine } from '../src/intake/conversation';
 import { loadFlows } from '../src/intake/flows';
 import { MachineCoverage } from '../src/replay/coverage';
@@ -25,9 +25,6 @@ import {
 } from '../src/replay/runner';
 import { collectScriptFiles } from '../src/replay/script';
 
-/** Below this many files, starting replay processes costs more than it saves. */
-const PARALLEL_FROM = 400;
-
 const usage = `Usage: npm run replay -- <files or folders> [options]
 
 Replays each .transcript / .chat file and compares the bot's replies with the recorded ones
@@ -39,8 +36,8 @@ Options:
   --json          print a machine-readable report instead of text
   --coverage      also report which states and transitions of the intake machine were exercised
   --flows <dir>   in-process: use the wording in <dir> (en-CA.yaml, fr-CA.yaml) instead of flows/
-  --jobs <n>      in-process: processes to spread the files over (default: one per core from
-                  400 files on, where it pays for starting them; otherwise 1)
+  --jobs <n>      in-process: processes to spread the files over (default 1: on this
+                  2-core machine one process replays faster than two; see npm run bench:replay)
   --verbose       list every file, passed ones included
   -h, --help      show this help`;
 
@@ -91,8 +88,7 @@ async function main(): Promise<number> {
     if (values.json) return;
     if (listAll || file.status !== 'passed' || file.updated) console.log(formatFileReport(file, style));
   };
-  const jobs =
-    values.jobs === undefined ? (files.length >= PARALLEL_FROM ? defaultJobs() : 1) : Number(values.jobs);
+  const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) {
     console.error('error: --jobs needs a whole number of at least 1');
     return 2;

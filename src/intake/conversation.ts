@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createActor, type Snapshot } from 'xstate';
+import { createActor, initialTransition, transition, type Snapshot } from 'xstate';
 import { fill, type Flow, type Flows, type Locale, type MessageKey } from './flows';
 import { formatAnswer } from './format';
 import type { AnswerProblem, InputKind } from './inputs';
@@ -103,6 +103,11 @@ export class IntakeEngine {
   readonly flowVersion: string;
   private readonly catalogue: Catalogue;
   private readonly retentionDays: number;
+  /**
+   * The live snapshot behind each persisted one this engine handed out, while that object lives:
+   * a store that keeps objects in memory (replays, tests) then skips restoring it on the next turn.
+   */
+  private readonly liveSnapshots = new WeakMap<object, IntakeSnapshot>();
 
   constructor(
     private readonly flows: Flows,
@@ -144,7 +149,7 @@ export class IntakeEngine {
       flows: this.flows,
       locale: beforeLocale,
       catalogue: this.catalogue,
-      reviewSteps: this.reviewSteps(before.context.answers),
+      reviewSteps: () => this.reviewSteps(before.context.answers),
     });
     const lead = migrated ? this.message(beforeLocale, 'flowUpdated') : undefined;
     return this.apply(before, reading, deps, lead);
@@ -227,8 +232,9 @@ export class IntakeEngine {
   restore(stored: StoredConversation): { snapshot: IntakeSnapshot; migrated: boolean } {
     if (stored.flowVersion === this.flowVersion) {
       try {
-        const actor = createActor(this.machine, { snapshot: stored.snapshot as IntakeSnapshot, input: {} });
-        const snapshot = actor.getSnapshot();
+        const snapshot =
+          this.liveSnapshots.get(stored.snapshot) ??
+          createActor(this.machine, { snapshot: stored.snapshot as IntakeSnapshot, input: {} }).getSnapshot();
         positionOf(snapshot); // throws when the snapshot names no state of this machine
         return { snapshot, migrated: false };
       } catch {
@@ -271,14 +277,9 @@ export class IntakeEngine {
     event: IntakeEvent | undefined,
     locale?: Locale,
   ): IntakeSnapshot {
-    const actor = snapshot
-      ? createActor(this.machine, { snapshot, input: {} })
-      : createActor(this.machine, { input: { locale } });
-    actor.start();
-    if (event) actor.send(event);
-    const after = actor.getSnapshot();
-    actor.stop();
-    return after;
+    // The pure transition functions: no actor to start and stop on every turn.
+    const from = snapshot ?? initialTransition(this.machine, { locale })[0];
+    return event ? transition(this.machine, from, event)[0] : from;
   }
 
   private result(snapshot: IntakeSnapshot, replies: Reply[]): TurnResult {
@@ -291,8 +292,9 @@ export class IntakeEngine {
   }
 
   private persist(snapshot: IntakeSnapshot): Snapshot<unknown> {
-    const actor = createActor(this.machine, { snapshot, input: {} });
-    return actor.getPersistedSnapshot() as Snapshot<unknown>;
+    const persisted = this.machine.getPersistedSnapshot(snapshot);
+    this.liveSnapshots.set(persisted, snapshot);
+    return persisted;
   }
 
   private flow(locale: Locale): Flow {

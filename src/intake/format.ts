@@ -14,6 +14,15 @@ const PER: Record<Flow['locale'], Record<Money['per'], string>> = {
 const UNKNOWN: Record<Flow['locale'], string> = { 'en-CA': 'Don’t know', 'fr-CA': 'Je ne sais pas' };
 const SKIPPED: Record<Flow['locale'], string> = { 'en-CA': '(skipped)', 'fr-CA': '(passé)' };
 
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+/** Intl formatters are costly to build and the review formats dozens of answers: build each once. */
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, build: () => F): F {
+  let found = formatters.get(key);
+  if (!found) formatters.set(key, (found = build()));
+  return found as F;
+}
+
 /** An answer as the prospect reads it in the review, in their language. */
 export function formatAnswer(step: string, value: unknown, flow: Flow, catalogue: Catalogue): string {
   const locale = flow.locale;
@@ -28,10 +37,13 @@ export function formatAnswer(step: string, value: unknown, flow: Flow, catalogue
       return countryName(String(value), locale);
     case 'money':
       if (!isMoney(value)) break;
-      return `${new Intl.NumberFormat(locale, { style: 'currency', currency: 'CAD', maximumFractionDigits: value.per === 'hour' ? 2 : 0 }).format(value.amount)} ${PER[locale][value.per]}`;
+      return `${formatter(`money:${locale}:${value.per}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency: 'CAD', maximumFractionDigits: value.per === 'hour' ? 2 : 0 })).format(value.amount)} ${PER[locale][value.per]}`;
     case 'date': {
       const date = new Date(`${String(value)}T12:00:00Z`);
-      return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+      return formatter(
+        `date:${locale}`,
+        () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
+      ).format(date);
     }
     case 'text':
       if (isNoc(value)) {

@@ -111,14 +111,6 @@ export function choice<const C extends readonly [string, ...string[]]>(values: C
   };
 }
 
-export function matchChoiceTitle<C extends string>(
-  text: string,
-  titles: ReadonlyArray<{ value: C; titles: readonly string[] }>,
-): C | undefined {
-  const word = normalize(text);
-  return titles.find((t) => t.titles.some((title) => normalize(title) === word))?.value;
-}
-
 export function text(options: { min?: number; max?: number } = {}): Input<string> {
   const min = options.min ?? 1;
   const max = options.max ?? 200;
@@ -293,23 +285,25 @@ const COUNTRY_ALIASES: Record<string, string> = {
   'hong kong': 'HK', taiwan: 'TW', 'czech republic': 'CZ', holland: 'NL', 'the netherlands': 'NL',
 }; // prettier-ignore
 
-export function countryCode(raw: string): string | undefined {
-  const word = normalize(raw);
-  if (/^[a-z]{2}$/.test(word) && countries.isValid(word.toUpperCase()) && !COUNTRY_ALIASES[word])
-    return word.toUpperCase();
-  if (COUNTRY_ALIASES[word]) return COUNTRY_ALIASES[word];
+let countryNames: Map<string, string> | undefined;
+
+/** Every English and French name of every country, normalized once: "etats unis" → US. */
+function countryNameIndex(): Map<string, string> {
+  if (countryNames) return countryNames;
+  countryNames = new Map();
   for (const lang of ['en', 'fr']) {
-    const code = countries.getAlpha2Code(raw.trim(), lang);
-    if (code) return code;
-  }
-  const folded = word.replace(/-/g, ' ');
-  for (const lang of ['en', 'fr']) {
-    const names = countries.getNames(lang, { select: 'all' });
-    for (const [code, list] of Object.entries(names)) {
-      if (list.some((name) => normalize(name).replace(/-/g, ' ') === folded)) return code;
+    for (const [code, list] of Object.entries(countries.getNames(lang, { select: 'all' }))) {
+      for (const name of list) countryNames.set(normalize(name).replace(/-/g, ' '), code);
     }
   }
-  return undefined;
+  return countryNames;
+}
+
+export function countryCode(raw: string): string | undefined {
+  const word = normalize(raw);
+  if (COUNTRY_ALIASES[word]) return COUNTRY_ALIASES[word];
+  if (/^[a-z]{2}$/.test(word) && countries.isValid(word.toUpperCase())) return word.toUpperCase();
+  return countryNameIndex().get(word.replace(/-/g, ' '));
 }
 
 export function countryName(code: string, locale: string): string {

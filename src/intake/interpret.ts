@@ -1,4 +1,4 @@
-import type { CommandName, Flow, Flows, Locale } from './flows';
+import type { CommandName, Flows, Locale, StepWording } from './flows';
 import { locales } from './flows';
 import type { AnswerProblem } from './inputs';
 import type { Catalogue, IntakeEvent, Position } from './machine';
@@ -26,66 +26,77 @@ export const normalizeWords = (text: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-/** Commands are recognized in every locale: a prospect may type "aide" on the English flow. */
-function commandOf(text: string, flows: Flows): CommandName | undefined {
-  const words = normalizeWords(text);
-  for (const locale of locales) {
-    for (const [name, list] of Object.entries(flows[locale].commands) as [CommandName, string[]][]) {
-      if (list.some((w) => normalizeWords(w) === words)) return name;
-    }
-  }
-  return undefined;
+/**
+ * Every word the flows let a prospect type, normalized once per set of flows: commands, choice
+ * titles and synonyms, yes/no titles and review labels, across all locales.
+ */
+interface Vocabulary {
+  commands: Map<string, CommandName>;
+  choices: Map<string, Map<string, string>>;
+  yesNo: Map<string, boolean>;
+  changePrefixes: string[];
+  labels: Map<string, string>;
 }
 
-function choiceByWording(step: string, text: string, flows: Flows): string | undefined {
-  const words = normalizeWords(text);
-  for (const locale of locales) {
-    const wording = flows[locale].steps[step as keyof Flow['steps']];
-    for (const [value, title] of Object.entries(wording?.choices ?? {})) {
-      if (normalizeWords(title) === words) return value;
-    }
-    for (const [value, synonyms] of Object.entries(wording?.synonyms ?? {})) {
-      if (synonyms.some((s) => normalizeWords(s) === words)) return value;
-    }
-  }
-  return undefined;
-}
+const vocabularies = new WeakMap<Flows, Vocabulary>();
 
-function yesNoByWording(text: string, flows: Flows): boolean | undefined {
-  const words = normalizeWords(text);
+function vocabularyOf(flows: Flows): Vocabulary {
+  const cached = vocabularies.get(flows);
+  if (cached) return cached;
+  const vocabulary: Vocabulary = {
+    commands: new Map(),
+    choices: new Map(),
+    yesNo: new Map(),
+    changePrefixes: [],
+    labels: new Map(),
+  };
   for (const locale of locales) {
-    if (normalizeWords(flows[locale].yesno.yes) === words) return true;
-    if (normalizeWords(flows[locale].yesno.no) === words) return false;
+    const flow = flows[locale];
+    for (const [name, list] of Object.entries(flow.commands) as [CommandName, string[]][]) {
+      for (const word of list)
+        if (!vocabulary.commands.has(normalizeWords(word)))
+          vocabulary.commands.set(normalizeWords(word), name);
+    }
+    vocabulary.changePrefixes.push(...flow.commands.change.map(normalizeWords));
+    vocabulary.yesNo.set(normalizeWords(flow.yesno.yes), true);
+    vocabulary.yesNo.set(normalizeWords(flow.yesno.no), false);
+    for (const [step, wording] of Object.entries(flow.steps) as [string, StepWording][]) {
+      vocabulary.labels.set(normalizeWords(wording.label), step);
+      const words = vocabulary.choices.get(step) ?? new Map<string, string>();
+      for (const [value, title] of Object.entries(wording.choices ?? {}))
+        words.set(normalizeWords(title), value);
+      for (const [value, synonyms] of Object.entries(wording.synonyms ?? {})) {
+        for (const synonym of synonyms) words.set(normalizeWords(synonym), value);
+      }
+      vocabulary.choices.set(step, words);
+    }
   }
-  return undefined;
+  vocabularies.set(flows, vocabulary);
+  return vocabulary;
 }
 
 /** Reads "change email", "change 3", "3" or "email" at the review into the step to change. */
 export function stepToChange(text: string, reviewSteps: readonly string[], flows: Flows): string | undefined {
+  const vocabulary = vocabularyOf(flows);
   let words = normalizeWords(text);
-  for (const locale of locales) {
-    for (const change of flows[locale].commands.change) {
-      const prefix = normalizeWords(change);
-      if (words.startsWith(`${prefix} `)) words = words.slice(prefix.length + 1).trim();
-    }
-  }
+  const prefix = vocabulary.changePrefixes.find((p) => words.startsWith(`${p} `));
+  if (prefix) words = words.slice(prefix.length + 1).trim();
   const number = Number(words);
   if (Number.isInteger(number) && number >= 1 && number <= reviewSteps.length) return reviewSteps[number - 1];
-  for (const step of reviewSteps) {
-    const labels = locales.map((l) => flows[l].steps[step as keyof Flow['steps']]?.label ?? '');
-    if (step.toLowerCase() === words || labels.some((label) => normalizeWords(label) === words)) return step;
-  }
-  return undefined;
+  const step = reviewSteps.find((id) => id.toLowerCase() === words) ?? vocabulary.labels.get(words);
+  return step !== undefined && reviewSteps.includes(step) ? step : undefined;
 }
 
 export function interpret(
   text: string,
   position: Position,
-  context: { flows: Flows; locale: Locale; catalogue: Catalogue; reviewSteps: readonly string[] },
+  context: { flows: Flows; locale: Locale; catalogue: Catalogue; reviewSteps: () => readonly string[] },
 ): Interpretation {
   const { flows, catalogue } = context;
   if (text.length > MAX_MESSAGE_LENGTH) return { kind: 'tooLong' };
-  const command = commandOf(text, flows);
+  const vocabulary = vocabularyOf(flows);
+  const words = normalizeWords(text);
+  const command = vocabulary.commands.get(words);
 
   if (position.kind === 'submitted' || position.kind === 'declined') {
     return command === 'restart' || position.kind === 'declined'
@@ -113,7 +124,7 @@ export function interpret(
   }
 
   if (position.kind === 'confirmRestart') {
-    const yes = yesNoByWording(text, flows) ?? catalogue.consent?.input.fromText.safeParse(text).data;
+    const yes = vocabulary.yesNo.get(words) ?? catalogue.consent?.input.fromText.safeParse(text).data;
     if (yes === true) return { kind: 'event', event: { type: 'CONFIRM_RESTART' } };
     if (yes === false) return { kind: 'event', event: { type: 'CANCEL_RESTART' } };
     return { kind: 'invalid', problem: { key: 'yesno' } };
@@ -121,7 +132,7 @@ export function interpret(
 
   if (position.kind === 'review') {
     if (command === 'confirm') return { kind: 'submit' };
-    const step = stepToChange(text, context.reviewSteps, flows);
+    const step = stepToChange(text, context.reviewSteps(), flows);
     if (step) return { kind: 'event', event: { type: 'CHANGE', step } };
     return { kind: 'invalid', problem: { key: command === 'change' ? 'changeWhich' : 'review' } };
   }
@@ -134,11 +145,11 @@ export function interpret(
       : { kind: 'invalid', problem: { key: 'skipNotAllowed' } };
   }
   if (input.kind === 'choice') {
-    const value = choiceByWording(step, text, flows);
+    const value = vocabulary.choices.get(step)?.get(words);
     if (value !== undefined) return { kind: 'event', event: { type: 'ANSWER', step, value } };
   }
   if (input.kind === 'yesno') {
-    const value = yesNoByWording(text, flows);
+    const value = vocabulary.yesNo.get(words);
     if (value !== undefined) return { kind: 'event', event: { type: 'ANSWER', step, value } };
   }
   const parsed = input.fromText.safeParse(text);

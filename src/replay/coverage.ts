@@ -121,7 +121,7 @@ export class MachineCoverage {
       flows: this.flows,
       locale: snapshot.context.locale,
       catalogue: this.catalogue,
-      reviewSteps: this.engine.reviewSteps(snapshot.context.answers),
+      reviewSteps: () => this.engine.reviewSteps(snapshot.context.answers),
     });
     switch (reading.kind) {
       case 'event':

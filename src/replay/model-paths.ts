@@ -198,7 +198,7 @@ function readAt(step: string, text: string, flows: Flows, catalogue: Catalogue):
   const reading = interpret(
     text,
     { kind: 'step', step },
-    { flows, locale: 'en-CA', catalogue, reviewSteps: [] },
+    { flows, locale: 'en-CA', catalogue, reviewSteps: () => [] },
   );
   return reading.kind === 'event' && reading.event.type === 'ANSWER' ? reading.event.value : undefined;
 }

@@ -234,7 +234,7 @@ export class Redaction {
     return interpret(
       text,
       { kind: 'step', step },
-      { flows: this.flows, locale: 'en-CA', catalogue: this.catalogue, reviewSteps: [] },
+      { flows: this.flows, locale: 'en-CA', catalogue: this.catalogue, reviewSteps: () => [] },
     );
   }
 
