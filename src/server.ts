@@ -6,6 +6,7 @@ import { transcriptMiddleware } from './bot/transcript-logger';
 import { loadConfig, type Config } from './config';
 import { IntakeEngine } from './intake/conversation';
 import { loadFlows } from './intake/flows';
+import { ResumeCodeMailer } from './channel/resume-mailer';
 import { createWebsite } from './channel/website';
 import { createApp } from './http/app';
 import { log } from './logger';
@@ -42,13 +43,25 @@ export function assemble(config: Config) {
     { transcripts: transcriptMiddleware(transcripts, flows) },
   );
   const website = createWebsite(config, flows, { botId: config.MicrosoftAppId });
+  const resumeMailer = config.SMTP_URL
+    ? new ResumeCodeMailer(
+        {
+          smtpUrl: config.SMTP_URL,
+          from: config.MAIL_FROM ?? flows['en-CA'].firm.email,
+          publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}/`,
+        },
+        website.resumeCodes,
+        conversations,
+        flows,
+      )
+    : undefined;
   const app = createApp({
     handleActivity: endpoint.handle,
     mountWebsite: website.mount,
     staff: staff.router,
   });
 
-  return { app, bot, engine, intake, leads, conversations, transcripts, flows, website, staff };
+  return { app, bot, engine, intake, leads, conversations, transcripts, flows, website, staff, resumeMailer };
 }
 
 export async function startServer(config: Config = loadConfig()) {
@@ -61,6 +74,7 @@ export async function startServer(config: Config = loadConfig()) {
   const { port } = server.address() as AddressInfo;
   parts.website.attach(server, config.HOST, port);
   parts.staff.start();
+  parts.resumeMailer?.start();
   log.info('listening', { port, data: config.DATA_DIR, auth: Boolean(config.MicrosoftAppId) });
 
   return {
@@ -71,6 +85,7 @@ export async function startServer(config: Config = loadConfig()) {
       new Promise<void>((resolve) => {
         const staffStopped = parts.staff.stop();
         parts.website.close();
+        parts.resumeMailer?.stop();
         server.closeAllConnections();
         server.close(
           () => void Promise.all([parts.transcripts.settled(), staffStopped]).then(() => resolve()),

@@ -97,6 +97,15 @@ export class ResumeCodes {
     return first;
   }
 
+  /** Every code still valid and not yet emailed, with the conversation it opens. */
+  async *awaitingEmail(): AsyncGenerator<ResumeCodeRecord & { code: string }> {
+    for (const id of await this.store.ids()) {
+      const record = await this.store.get(id).catch(() => undefined);
+      if (!record || record.emailedAt || Date.parse(record.expiresAt) <= this.clock()) continue;
+      yield { ...record, code: this.codeOf(record.conversationId) };
+    }
+  }
+
   /** Deletes expired codes; returns how many. */
   async purgeExpired(): Promise<number> {
     let purged = 0;

@@ -23,18 +23,9 @@ import { azureTokenSource, builtInTokenSource, tokenRouter } from './webchat-tok
 export const webSourceDir = path.join(projectRoot, 'web');
 export const webBuildDir = path.join(projectRoot, 'public', 'build');
 
-export interface ResumeCodeMailer {
-  /**
-   * Emails a resume code to a prospect who left before finishing. Not wired yet: it needs the
-   * mail sender of src/notify/. The channel calls it once per conversation when it is given one.
-   */
-  sendResumeCode(conversationKey: string, code: string, expiresAt: string): Promise<void>;
-}
-
 export interface WebsiteOptions {
   /** The bot's app id when one is configured: the id its replies come from. */
   botId?: string;
-  resumeCodeMailer?: ResumeCodeMailer;
 }
 
 export function createWebsite(config: Config, flows: Flows, options: WebsiteOptions = {}) {

@@ -55,6 +55,8 @@ export const messageKeys = [
   'changeWhich',
   'disclaimer',
   'progress',
+  'resumeEmailSubject',
+  'resumeEmailBody',
 ] as const;
 export type MessageKey = (typeof messageKeys)[number];
 

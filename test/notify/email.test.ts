@@ -1,55 +1,10 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { Notifier } from '../../src/notify';
 import type { HandoffRequest } from '../../src/staff/handoffs';
 import { intraCompanyWorker } from '../support/answers';
+import { startSmtp } from '../support/smtp';
 import { tempConfig } from '../support/temp-data';
 import { xssPayloads } from '../staff/xss';
 import { eventually, leadOf, storesIn } from './support';
-
-interface Mail {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-/** A real SMTP server on 127.0.0.1 that keeps every message it accepts. */
-async function startSmtp(options: { rejectFirst?: number } = {}) {
-  const mails: Mail[] = [];
-  let rejections = options.rejectFirst ?? 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    disableReverseLookup: true,
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        if (rejections > 0) {
-          rejections--;
-          const error = new Error('mailbox busy, try later') as Error & { responseCode: number };
-          error.responseCode = 451;
-          callback(error);
-          return;
-        }
-        mails.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    mails,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}
 
 /** The decoded text of a MIME part of a message (nodemailer uses quoted-printable or base64). */
 function part(raw: string, type: 'text/plain' | 'text/html'): string {
