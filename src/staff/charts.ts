@@ -68,22 +68,9 @@ export function barChart(id: string, title: string, data: Datum[], valueHeading 
       <text x="${labelWidth + width + 6}" y="${y + 16}" font-size="13" fill="#1b1f24">${d.value}</text>
     </g>`;
   });
-  return html`<figure class="chart">
-    <figcaption id="${id}-caption">${title}</figcaption>
-    <svg
-      viewBox="0 0 ${labelWidth + barArea + 50} ${height}"
-      width="${labelWidth + barArea + 50}"
-      height="${height}"
-      role="img"
-      aria-labelledby="${id}-title ${id}-desc"
-      xmlns="http://www.w3.org/2000/svg"
-    >
-      <title id="${id}-title">${title}</title>
-      <desc id="${id}-desc">${describe(data)}</desc>
-      ${data.length === 0 ? html`<text x="8" y="20" font-size="13" fill="#5b6470">No leads yet.</text>` : bars}
-    </svg>
-    ${dataTable(title, data, valueHeading)}
-  </figure>`;
+  const body =
+    data.length === 0 ? html`<text x="8" y="20" font-size="13" fill="#5b6470">No leads yet.</text>` : bars;
+  return chartFigure({ id, title, data, valueHeading, width: labelWidth + barArea + 50, height }, body);
 }
 
 /** Vertical columns over time (e.g. leads per week), labelled under each column. */
@@ -113,6 +100,25 @@ export function columnChart(id: string, title: string, data: Datum[], valueHeadi
       >
     </g>`;
   });
+  return chartFigure(
+    { id, title, data, valueHeading, width, height },
+    html`<line
+        x1="8"
+        y1="${top + plotHeight}"
+        x2="${width - 8}"
+        y2="${top + plotHeight}"
+        stroke="#d8dde3"
+      ></line>
+      ${columns}`,
+  );
+}
+
+/** An accessible SVG chart: titled and described for screen readers, with its data as a table. */
+function chartFigure(
+  chart: { id: string; title: string; data: Datum[]; valueHeading: string; width: number; height: number },
+  body: SafeHtml | SafeHtml[],
+): SafeHtml {
+  const { id, title, data, valueHeading, width, height } = chart;
   return html`<figure class="chart">
     <figcaption id="${id}-caption">${title}</figcaption>
     <svg
@@ -125,14 +131,7 @@ export function columnChart(id: string, title: string, data: Datum[], valueHeadi
     >
       <title id="${id}-title">${title}</title>
       <desc id="${id}-desc">${describe(data)}</desc>
-      <line
-        x1="8"
-        y1="${top + plotHeight}"
-        x2="${width - 8}"
-        y2="${top + plotHeight}"
-        stroke="#d8dde3"
-      ></line>
-      ${columns}
+      ${body}
     </svg>
     ${dataTable(title, data, valueHeading)}
   </figure>`;
