@@ -83,6 +83,8 @@ export interface PathModelOptions {
   machine?: IntakeMachine;
   /** The locales the paths alternate between (English first). */
   locales?: readonly Locale[];
+  /** Every simple path to a final state instead of the edge-covering subset (thousands). */
+  every?: boolean;
 }
 
 export function generateModelPaths(options: PathModelOptions): PathModel {
@@ -158,7 +160,7 @@ export function generateModelPaths(options: PathModelOptions): PathModel {
 
   const order = topologicalOrder(root);
   const simplePaths = countPaths(order);
-  const edgePaths = coveringPaths(root, order, edgeCount);
+  const edgePaths = options.every ? everyPath(root) : coveringPaths(root, order, edgeCount);
   const pathLocales = options.locales ?? locales;
   const paths = edgePaths.map((edges, index) => {
     const locale = pathLocales[index % pathLocales.length]!;
@@ -225,6 +227,24 @@ function countPaths(order: Node[]): number {
     count.set(node, isFinal(node.position) ? 1 : node.out.reduce((sum, e) => sum + count.get(e.to)!, 0));
   }
   return count.get(order[0]!) ?? 0;
+}
+
+/** Every path from the root to a final state: the answer graph has no cycle, so all are simple. */
+function everyPath(root: Node): Edge[][] {
+  const paths: Edge[][] = [];
+  const walk = (node: Node, taken: Edge[]) => {
+    if (isFinal(node.position)) {
+      paths.push([...taken]);
+      return;
+    }
+    for (const edge of node.out) {
+      taken.push(edge);
+      walk(edge.to, taken);
+      taken.pop();
+    }
+  };
+  walk(root, []);
+  return paths;
 }
 
 /**
