@@ -24,7 +24,14 @@ export function assemble(config: Config) {
   const conversations = new FileStorage(path.join(config.DATA_DIR, 'conversations'));
   const leads = createLeadStore(path.join(config.DATA_DIR, 'leads'));
   const transcripts = new TranscriptStore(path.join(config.DATA_DIR, 'transcripts'));
-  const staff = createStaff(config, { leads, conversations, transcripts, flows });
+  const website = createWebsite(config, flows, { botId: config.MicrosoftAppId });
+  const staff = createStaff(config, {
+    leads,
+    conversations,
+    transcripts,
+    flows,
+    channelRecords: website.resumeCodes,
+  });
   const intake = new IntakeService(
     engine,
     conversations,
@@ -42,7 +49,6 @@ export function assemble(config: Config) {
     },
     { transcripts: transcriptMiddleware(transcripts, flows) },
   );
-  const website = createWebsite(config, flows, { botId: config.MicrosoftAppId });
   const resumeMailer = config.SMTP_URL
     ? new ResumeCodeMailer(
         {

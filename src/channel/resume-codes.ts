@@ -106,6 +106,13 @@ export class ResumeCodes {
     }
   }
 
+  /** Deletes the code of a website conversation (a privacy deletion); true when there was one. */
+  async forget(conversationKey: string): Promise<boolean> {
+    const prefix = 'directline/conversations/';
+    if (!conversationKey.startsWith(prefix)) return false;
+    return this.store.delete(this.idOf(this.codeOf(conversationKey.slice(prefix.length))));
+  }
+
   /** Deletes expired codes; returns how many. */
   async purgeExpired(): Promise<number> {
     let purged = 0;

@@ -12,7 +12,7 @@ import { HandoffStore } from './handoffs';
 import { StaffIntakeObserver } from './intake-observer';
 import { staffPaths } from './paths';
 import { LeadIndex } from './lead-index';
-import { LeadEraser, type StaffStores, type TranscriptAccess } from './privacy';
+import { LeadEraser, type ChannelRecords, type StaffStores, type TranscriptAccess } from './privacy';
 import { RetentionPurger, schedule } from './retention';
 import { createStaffRouter } from './router';
 import { loadSessionSecret, LoginThrottle, SessionStore } from './sessions';
@@ -42,6 +42,8 @@ export interface StaffParts {
   conversations: FileStorage;
   transcripts?: TranscriptAccess;
   flows?: Flows;
+  /** What a channel keeps about a conversation (the website's resume codes), erased with it. */
+  channelRecords?: ChannelRecords;
 }
 
 export interface StaffOptions {
@@ -61,6 +63,7 @@ export function createStaffStores(settings: StaffSettings, parts: StaffParts, op
     handoffs,
     conversations: parts.conversations,
     ...(parts.transcripts ? { transcripts: parts.transcripts } : {}),
+    ...(parts.channelRecords ? { channelRecords: parts.channelRecords } : {}),
     notifier: new Notifier(settings, parts.leads, handoffs, options.notify ?? {}),
     index: new LeadIndex(),
     audit: new AuditLog(paths.audit),

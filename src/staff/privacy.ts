@@ -36,12 +36,17 @@ export interface EraseOptions {
   keepNewerConversation?: boolean;
 }
 
+export interface ChannelRecords {
+  forget(conversationKey: string): Promise<unknown>;
+}
+
 export interface StaffStores {
   leads: DocumentStore<Lead>;
   workflow: WorkflowStore;
   handoffs: HandoffStore;
   conversations: FileStorage;
   transcripts?: TranscriptAccess;
+  channelRecords?: ChannelRecords;
   notifier: Notifier;
   index: LeadIndex;
   audit: AuditLog;
@@ -90,7 +95,7 @@ export class LeadEraser {
    * conversation that moved on to another intake is left alone.
    */
   async forgetConversation(conversationKey: string, onlyIfLeadId?: string): Promise<void> {
-    const { conversations, transcripts, handoffs, notifier } = this.stores;
+    const { conversations, transcripts, handoffs, notifier, channelRecords } = this.stores;
     const stored = (await conversations.read([conversationKey]))[conversationKey] as
       ConversationRecord | undefined;
     if (onlyIfLeadId && stored && stored.intakeId !== onlyIfLeadId && stored.leadId !== onlyIfLeadId) return;
@@ -105,6 +110,7 @@ export class LeadEraser {
       }
     }
     await conversations.delete([conversationKey]);
+    await channelRecords?.forget(conversationKey);
     const parts = splitConversationKey(conversationKey);
     if (parts && transcripts) {
       await transcripts.settled?.();

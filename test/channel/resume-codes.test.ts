@@ -45,6 +45,14 @@ describe('resume codes', () => {
     expect(otherServer.codeOf('conv-3')).not.toBe(code);
   });
 
+  it('erases the code of a website conversation when its prospect asks to be deleted', async () => {
+    const { code } = await codes.renew('conv-5', 'dl_user');
+    expect(await codes.forget('test/conversations/conv-5')).toBe(false);
+    expect(await codes.forget('directline/conversations/conv-5')).toBe(true);
+    expect(await codes.find(code)).toBeUndefined();
+    expect(filesUnder(dir)).toEqual({});
+  });
+
   it('purges expired codes', async () => {
     await codes.renew('conv-4', 'dl_user');
     now += 8 * 86_400_000;
