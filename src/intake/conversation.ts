@@ -3,7 +3,7 @@ import { createActor, initialTransition, transition, type Snapshot } from 'xstat
 import { fill, type Flow, type Flows, type Locale, type MessageKey } from './flows';
 import { formatAnswer } from './format';
 import type { AnswerProblem, InputKind } from './inputs';
-import { interpret, type Interpretation } from './interpret';
+import { interpret, MAX_MESSAGE_LENGTH, type Interpretation } from './interpret';
 import {
   createIntakeMachine,
   positionOf,
@@ -16,7 +16,7 @@ import {
   type Submission,
 } from './machine';
 import { firstUnansweredStep, isRelevant, progressOf, relevantSteps } from './relevance';
-import { stepCatalogue, type Answers, type Section, type StepId } from './steps';
+import { openingSteps, stepCatalogue, type Answers, type Section, type StepId } from './steps';
 
 /**
  * The conversation engine: one prospect message in, the replies and the next persisted state out.
@@ -166,7 +166,7 @@ export class IntakeEngine {
     switch (reading.kind) {
       case 'tooLong':
         return this.result(before, [
-          this.questionReply(before, prefix(this.message(locale, 'tooLong', { max: 2000 }))),
+          this.questionReply(before, prefix(this.message(locale, 'tooLong', { max: MAX_MESSAGE_LENGTH }))),
         ]);
       case 'invalid':
         return this.result(before, [
@@ -321,7 +321,7 @@ export class IntakeEngine {
 
   reviewSteps(answers: Answers): string[] {
     return relevantSteps(answers, this.catalogue).filter(
-      (s) => s !== 'consent' && s !== 'role' && answers[s as StepId] !== undefined,
+      (s) => !openingSteps.includes(s) && answers[s as StepId] !== undefined,
     );
   }
 

@@ -275,7 +275,7 @@ export function isStepId(value: string): value is StepId {
 }
 
 /** The steps a prospect answers before the questions proper: not offered as changes in review. */
-export const openingSteps: readonly StepId[] = ['consent', 'role'];
+export const openingSteps: readonly string[] = ['consent', 'role'];
 
 /** One schema for the whole answer set: the lead's `answers` and stored snapshots are checked by it. */
 export const answersSchema = z
