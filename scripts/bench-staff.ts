@@ -8,11 +8,11 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createLeadStore } from '../src/service/lead-recorder';
 import { buildLead, type Lead } from '../src/screening/lead';
 import { parseFilter, type LeadFilter } from '../src/staff/filters';
-import { LeadIndex, rowOf } from '../src/staff/lead-index';
-import { staffPaths } from '../src/staff/paths';
+import { rowOf, rowsFrom } from '../src/staff/lead-index';
+import { fileLayout, openFileStorage } from '../src/storage/file';
+import { MemoryLeadIndex } from '../src/storage/memory/lead-index';
 import { employer, intraCompanyWorker, spouseOfWorker } from '../test/support/answers';
 
 const count = Number(process.argv[2] ?? 10_000);
@@ -33,7 +33,7 @@ async function time<T>(runs: number, work: () => Promise<T> | T): Promise<{ ms: 
 
 async function main(): Promise<void> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'imp-bench-staff-'));
-  const paths = staffPaths(dataDir);
+  const paths = fileLayout(dataDir);
   try {
     const templates = [intraCompanyWorker, employer, spouseOfWorker].map((answers, i) =>
       buildLead({
@@ -77,7 +77,8 @@ async function main(): Promise<void> {
     const query = filterOf({ role: 'worker', q: 'prospect1', page: '2' });
 
     // baseline: every list request reads and checks every lead (and its status) from disk
-    const leads = createLeadStore(paths.leads);
+    const storage = openFileStorage(dataDir);
+    const { leads } = storage;
     const baseline = await time(3, async () => {
       const rows = [];
       for (const lead of await leads.all()) {
@@ -88,20 +89,20 @@ async function main(): Promise<void> {
         };
         rows.push(rowOf(lead, workflow.status));
       }
-      const index = new LeadIndex();
-      for (const row of rows) index.upsert(row);
+      const index = new MemoryLeadIndex();
+      await index.load(rows);
       return index.query(query);
     });
 
     const loadStarted = performance.now();
-    const index = new LeadIndex();
-    await index.load({ leadsDir: paths.leads, workflowDir: paths.workflow });
+    const index = storage.leadIndex;
+    await index.load(rowsFrom({ leads, workflow: storage.workflow }));
     const loadMs = performance.now() - loadStarted;
 
     const indexed = await time(1000, () => index.query(query));
     const firstPage = await time(1000, () => index.query(filterOf({})));
-    const afterWrite = await time(200, () => {
-      index.setStatus('lead-000001', 'contacted'); // a write invalidates the sorted list
+    const afterWrite = await time(200, async () => {
+      await index.update('lead-000001', (row) => ({ ...row, status: 'contacted' })); // a write invalidates the sorted list
       return index.query(filterOf({}));
     });
 

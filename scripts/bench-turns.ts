@@ -4,7 +4,7 @@ import path from 'node:path';
 import { IntakeEngine } from '../src/intake/conversation';
 import { loadFlows } from '../src/intake/flows';
 import { IntakeService } from '../src/service/intake-service';
-import { FileStorage } from '../src/storage/file-storage';
+import { FileConversationStore } from '../src/storage/file/conversations';
 
 /**
  * Shows that a turn's cost does not grow with the number of stored conversations: the same
@@ -32,7 +32,7 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imp-bench-'));
   try {
     const engine = new IntakeEngine(loadFlows());
-    const storage = new FileStorage(dir);
+    const storage = new FileConversationStore(dir);
     const service = new IntakeService(engine, storage, { submitted: async () => undefined });
     await timeTurns(service, 'warmup');
     const baseline = await timeTurns(service, 'empty');

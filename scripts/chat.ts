@@ -22,7 +22,7 @@ import {
   serializeTranscript,
   type ActivityJson,
 } from '../src/replay/script';
-import { TranscriptStore } from '../src/storage/transcript-store';
+import { FileTranscriptStore } from '../src/storage/file/transcripts';
 
 const usage = `Usage: npm run chat [-- options]
 
@@ -72,7 +72,7 @@ async function main(): Promise<number> {
   const chosen = values.output ?? defaultOutput();
   const output = chosen.endsWith('.transcript') ? chosen : `${chosen}.transcript`;
   const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'imp-chat-'));
-  const store = new TranscriptStore(storeDir);
+  const store = new FileTranscriptStore(storeDir);
   const bot = new InProcessBot({ record: store });
   const session = new TranscriptSession(bot, store, { channelId: 'chat', locale: values.locale });
 

@@ -15,13 +15,13 @@ import { TranscriptSession } from '../src/bot/transcript-session';
 import { loadFlows } from '../src/intake/flows';
 import { generateModelPaths, type ModelPath } from '../src/replay/model-paths';
 import { serializeTranscript } from '../src/replay/script';
-import { TranscriptStore } from '../src/storage/transcript-store';
+import { FileTranscriptStore } from '../src/storage/file/transcripts';
 
 process.env.LOG_LEVEL ??= 'warn';
 
 export const generatedDir = path.join(__dirname, '..', 'test', 'transcripts', 'generated');
 
-async function record(modelPath: ModelPath, bot: InProcessBot, store: TranscriptStore) {
+async function record(modelPath: ModelPath, bot: InProcessBot, store: FileTranscriptStore) {
   const session = new TranscriptSession(bot, store, {
     channelId: 'directline',
     conversationId: modelPath.name,
@@ -46,7 +46,7 @@ async function main() {
   const model = generateModelPaths({ flows });
   const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'imp-paths-'));
   try {
-    const store = new TranscriptStore(storeDir);
+    const store = new FileTranscriptStore(storeDir);
     const bot = new InProcessBot({ flows, record: store });
     fs.mkdirSync(generatedDir, { recursive: true });
     for (const file of fs.readdirSync(generatedDir)) {

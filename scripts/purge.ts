@@ -3,20 +3,13 @@
  * leads and their conversations older than RETENTION_DAYS, conversations never submitted and
  * silent for ABANDONED_DAYS.   npm run purge
  */
-import path from 'node:path';
 import { loadConfig } from '../src/config';
-import { createLeadStore } from '../src/service/lead-recorder';
 import { createStaffStores } from '../src/staff';
-import { FileStorage } from '../src/storage/file-storage';
-import { TranscriptStore } from '../src/storage/transcript-store';
+import { openFileStorage } from '../src/storage/file';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { purger, loadIndex } = createStaffStores(config, {
-    leads: createLeadStore(path.join(config.DATA_DIR, 'leads')),
-    conversations: new FileStorage(path.join(config.DATA_DIR, 'conversations')),
-    transcripts: new TranscriptStore(path.join(config.DATA_DIR, 'transcripts')),
-  });
+  const { purger, loadIndex } = createStaffStores(config, { storage: openFileStorage(config.DATA_DIR) });
   await loadIndex();
   const report = await purger.run();
   console.log(

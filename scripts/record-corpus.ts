@@ -23,7 +23,7 @@ import { Redaction } from '../src/replay/redaction';
 import { formatFileReport } from '../src/replay/report';
 import { replayFiles } from '../src/replay/runner';
 import { activityToSend, scriptOf, serializeTranscript, type ActivityJson } from '../src/replay/script';
-import { TranscriptStore } from '../src/storage/transcript-store';
+import { FileTranscriptStore } from '../src/storage/file/transcripts';
 import { employer, intraCompanyWorker, spouseOfWorker } from '../test/support/answers';
 import { typedAnswer } from '../test/support/talk';
 
@@ -562,7 +562,7 @@ function contextFor(name: string, session: TranscriptSession): ScenarioContext {
 async function recordScenario(scenario: Scenario, dir: string): Promise<string> {
   const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'imp-corpus-'));
   try {
-    const store = new TranscriptStore(storeDir);
+    const store = new FileTranscriptStore(storeDir);
     const bot = new InProcessBot({ flows, record: store });
     const session = new TranscriptSession(bot, store, {
       channelId: scenario.channelId ?? 'directline',

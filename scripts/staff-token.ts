@@ -5,10 +5,10 @@
  */
 import { loadConfig } from '../src/config';
 import { StaffDirectory } from '../src/staff/accounts';
-import { staffPaths } from '../src/staff/paths';
+import { openFileStorage } from '../src/storage/file';
 
 async function main(args: string[]): Promise<number> {
-  const directory = new StaffDirectory(staffPaths(loadConfig().DATA_DIR).accounts);
+  const directory = new StaffDirectory(openFileStorage(loadConfig().DATA_DIR).staffDirectory);
   if (args[0] === '--list') {
     const tokens = await directory.tokens();
     if (tokens.length === 0) console.log('No API token.');

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createBotEndpoint } from './bot/adapter';
 import { IntakeBot } from './bot/intake-bot';
@@ -11,24 +10,27 @@ import { createWebsite } from './channel/website';
 import { createApp } from './http/app';
 import { log } from './logger';
 import { IntakeService } from './service/intake-service';
-import { createLeadStore, LeadRecorder } from './service/lead-recorder';
+import { LeadRecorder } from './service/lead-recorder';
 import { createStaff, observeAll } from './staff';
-import { FileStorage } from './storage/file-storage';
-import { TranscriptStore } from './storage/transcript-store';
+import { loadSessionSecret, openFileStorage } from './storage/file';
+import type { Storage } from './storage/storage';
 
-/** The whole system on one screen: config → content → engine → storage → service → bot → HTTP. */
-export function assemble(config: Config) {
+/**
+ * The whole system on one screen: config → content → engine → storage → service → bot → HTTP.
+ * `storage` picks the backend (lowdb files under DATA_DIR unless given another).
+ */
+export function assemble(config: Config, storage: Storage = openFileStorage(config.DATA_DIR)) {
   const flows = loadFlows();
   const engine = new IntakeEngine(flows, { retentionDays: config.RETENTION_DAYS });
 
-  const conversations = new FileStorage(path.join(config.DATA_DIR, 'conversations'));
-  const leads = createLeadStore(path.join(config.DATA_DIR, 'leads'));
-  const transcripts = new TranscriptStore(path.join(config.DATA_DIR, 'transcripts'));
-  const website = createWebsite(config, flows, { botId: config.MicrosoftAppId });
+  const { conversations, leads, transcripts } = storage;
+  const website = createWebsite(config, flows, {
+    botId: config.MicrosoftAppId,
+    resumeCodes: storage.resumeCodes,
+  });
   const staff = createStaff(config, {
-    leads,
-    conversations,
-    transcripts,
+    storage,
+    sessionSecret: loadSessionSecret(config.DATA_DIR, config.SESSION_SECRET),
     flows,
     channelRecords: website.resumeCodes,
   });
@@ -67,7 +69,20 @@ export function assemble(config: Config) {
     staff: staff.router,
   });
 
-  return { app, bot, engine, intake, leads, conversations, transcripts, flows, website, staff, resumeMailer };
+  return {
+    app,
+    bot,
+    engine,
+    intake,
+    storage,
+    leads,
+    conversations,
+    transcripts,
+    flows,
+    website,
+    staff,
+    resumeMailer,
+  };
 }
 
 export async function startServer(config: Config = loadConfig()) {

@@ -5,11 +5,11 @@ import type { Catalogue } from '../intake/machine';
 import type { MachineCoverage } from '../replay/coverage';
 import type { ConversationRun, ReplayDriver } from '../replay/runner';
 import type { ActivityJson } from '../replay/script';
-import { leadSchema, type Lead } from '../screening/lead';
 import { IntakeService, type IntakeObserver } from '../service/intake-service';
+import type { Lead } from '../screening/lead';
 import { LeadRecorder } from '../service/lead-recorder';
-import { MemoryDocumentStore, MemoryStorage } from '../storage/memory-storage';
-import type { TranscriptStore } from '../storage/transcript-store';
+import { openMemoryStorage } from '../storage/memory';
+import type { TranscriptStore } from '../storage/transcripts';
 import { conversationKeyOf, IntakeBot } from './intake-bot';
 import { transcriptMiddleware } from './transcript-logger';
 
@@ -37,8 +37,9 @@ export interface InProcessBotOptions {
 export class InProcessBot {
   readonly flows: Flows;
   readonly engine: IntakeEngine;
-  private readonly storage = new MemoryStorage();
-  private readonly leads = new MemoryDocumentStore<Lead>(leadSchema);
+  private readonly stored = openMemoryStorage();
+  private readonly storage = this.stored.conversations;
+  private readonly leads = this.stored.leads;
   private readonly lastLead = new Map<string, string>();
   private readonly adapter: TestAdapter;
   private readonly coverage?: MachineCoverage;

@@ -3,7 +3,7 @@ import type { Flows } from '../intake/flows';
 import { log } from '../logger';
 import { intakeStepOf, Redaction } from '../replay/redaction';
 import { KeyedLock } from '../storage/keyed-lock';
-import type { TranscriptActivity, TranscriptStore } from '../storage/transcript-store';
+import type { TranscriptActivity, TranscriptStore } from '../storage/transcripts';
 
 /** Conversations whose last question is remembered; older ones are looked up in their file. */
 const REMEMBERED_CONVERSATIONS = 10_000;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { intakeStepOf } from '../replay/redaction';
 import type { Account, ActivityJson } from '../replay/script';
-import type { TranscriptActivity, TranscriptStore } from '../storage/transcript-store';
+import type { TranscriptActivity, TranscriptStore } from '../storage/transcripts';
 import type { InProcessBot } from './replay-driver';
 
 export interface SessionOptions {

@@ -1,18 +1,18 @@
 import { createHash, createHmac } from 'node:crypto';
 import { z } from 'zod';
-import { DocumentStore } from '../storage/document-store';
+import type { Documents } from '../storage/ports';
 
 /**
  * Resume codes: a prospect who leaves can come back within `validDays` of their last visit and
  * continue the same conversation by typing the code on the page. The code is derived from the
  * conversation id with the channel secret (so the page can show it again after a reload), and
- * only its hash is stored: DATA_DIR/resume-codes/<sha256>.json → conversation and expiry.
+ * only its hash is stored: a document per code hash → conversation and expiry.
  */
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const CODE_LENGTH = 12;
 
-const resumeCodeSchema = z
+export const resumeCodeSchema = z
   .object({
     conversationId: z.string().min(1),
     userId: z.string().min(1),
@@ -33,16 +33,14 @@ export function normalizeCode(input: string): string {
 export const formatCode = (code: string) => code.match(/.{1,4}/g)!.join('-');
 
 export class ResumeCodes {
-  private readonly store: DocumentStore<ResumeCodeRecord>;
   private readonly key: Buffer;
 
   constructor(
-    directory: string,
+    private readonly store: Documents<ResumeCodeRecord>,
     secret: string,
     private readonly validDays = 7,
     private readonly clock: () => number = Date.now,
   ) {
-    this.store = new DocumentStore(directory, resumeCodeSchema);
     this.key = createHmac('sha256', secret).update('resume-code').digest();
   }
 

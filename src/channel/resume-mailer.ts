@@ -2,7 +2,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { fill, type Flows } from '../intake/flows';
 import { log } from '../logger';
 import type { ConversationRecord } from '../service/intake-service';
-import type { KeyValueStorage } from '../storage/key-value-storage';
+import type { ConversationStore } from '../storage/ports';
 import type { ResumeCodes } from './resume-codes';
 
 /**
@@ -26,7 +26,7 @@ export class ResumeCodeMailer {
   constructor(
     private readonly settings: ResumeMailerSettings,
     private readonly codes: ResumeCodes,
-    private readonly conversations: KeyValueStorage,
+    private readonly conversations: ConversationStore,
     private readonly flows: Flows,
     private readonly clock: () => number = Date.now,
   ) {

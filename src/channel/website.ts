@@ -10,7 +10,8 @@ import { log } from '../logger';
 import { projectRoot } from '../paths';
 import { ChannelConversations, defaultLimits } from './conversations';
 import { DirectLineChannel } from './direct-line';
-import { ResumeCodes } from './resume-codes';
+import type { Documents } from '../storage/ports';
+import { ResumeCodes, type ResumeCodeRecord } from './resume-codes';
 import { loadChannelSecret } from './secret';
 import { TokenSigner } from './tokens';
 import { azureTokenSource, builtInTokenSource, tokenRouter } from './webchat-token';
@@ -26,16 +27,18 @@ export const webBuildDir = path.join(projectRoot, 'public', 'build');
 export interface WebsiteOptions {
   /** The bot's app id when one is configured: the id its replies come from. */
   botId?: string;
+  /** Where resume codes are kept (the storage backend's `resumeCodes`). */
+  resumeCodes: Documents<ResumeCodeRecord>;
 }
 
-export function createWebsite(config: Config, flows: Flows, options: WebsiteOptions = {}) {
+export function createWebsite(config: Config, flows: Flows, options: WebsiteOptions) {
   const azureDomain = config.DIRECT_LINE_DOMAIN;
   if (azureDomain && !config.DIRECT_LINE_SECRET)
     throw new Error(
       'Invalid configuration: DIRECT_LINE_DOMAIN needs DIRECT_LINE_SECRET (the Direct Line secret)',
     );
   const secret = loadChannelSecret(config.DIRECT_LINE_SECRET, config.DATA_DIR);
-  const resumeCodes = new ResumeCodes(path.join(config.DATA_DIR, 'resume-codes'), secret);
+  const resumeCodes = new ResumeCodes(options.resumeCodes, secret);
 
   const channel = azureDomain
     ? undefined

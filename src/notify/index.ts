@@ -1,19 +1,24 @@
-import path from 'node:path';
 import type { Config } from '../config';
 import type { Lead } from '../screening/lead';
 import type { HandoffStore } from '../staff/handoffs';
-import type { DocumentStore } from '../storage/document-store';
+import type { Documents } from '../storage/ports';
 import type { Notification } from './messages';
-import { deliveryId, deliveryTargets, Outbox, type DeliveryTarget, type OutboxEntry } from './outbox';
+import {
+  deliveryId,
+  deliveryTargets,
+  entriesOf,
+  type DeliveryTarget,
+  type OutboxEntry,
+  type OutboxRepository,
+} from './outbox';
 import { ClioGrowSender, EmailSender, WebhookSender, type Sender } from './senders';
 import { OutboxWorker, type WorkerOptions } from './worker';
 
 export { verifyWebhookSignature, signWebhook } from './signature';
-export type { OutboxEntry, DeliveryTarget } from './outbox';
+export type { OutboxEntry, DeliveryTarget, OutboxRepository } from './outbox';
 
 export type NotifySettings = Pick<
   Config,
-  | 'DATA_DIR'
   | 'SMTP_URL'
   | 'STAFF_EMAIL'
   | 'MAIL_FROM'
@@ -54,20 +59,19 @@ export const targetsOf = { lead: deliveryTargets, handoff: ['email', 'webhook'] 
 
 /**
  * Notifications of new leads and "talk to a person" requests: enqueued durably on the prospect's
- * turn (a few small file writes), delivered by the background worker.
+ * turn (a few small writes), delivered by the background worker.
  */
 export class Notifier {
-  readonly outbox: Outbox;
   readonly worker: OutboxWorker;
   private readonly senders: Partial<Record<DeliveryTarget, Sender>>;
 
   constructor(
     settings: NotifySettings,
-    private readonly leads: DocumentStore<Lead>,
+    readonly outbox: OutboxRepository,
+    private readonly leads: Documents<Lead>,
     private readonly handoffs: HandoffStore,
     options: NotifierOptions = {},
   ) {
-    this.outbox = new Outbox(path.join(settings.DATA_DIR, 'outbox'));
     this.senders = options.senders ?? sendersFor(settings);
     this.worker = new OutboxWorker(this.outbox, this.senders, (kind, id) => this.load(kind, id), options);
   }
@@ -77,24 +81,28 @@ export class Notifier {
   }
 
   async enqueueLead(leadId: string, now: Date): Promise<void> {
-    const created = await this.outbox.enqueue({
-      kind: 'lead',
-      subjectId: leadId,
-      intakeId: leadId,
-      targets: targetsOf.lead.map((target) => ({ target, configured: this.configured(target) })),
-      now,
-    });
+    const created = await this.outbox.add(
+      entriesOf({
+        kind: 'lead',
+        subjectId: leadId,
+        intakeId: leadId,
+        targets: targetsOf.lead.map((target) => ({ target, configured: this.configured(target) })),
+        now,
+      }),
+    );
     if (created.length > 0) this.worker.wake();
   }
 
   async enqueueHandoff(requestId: string, intakeId: string, now: Date): Promise<void> {
-    const created = await this.outbox.enqueue({
-      kind: 'handoff',
-      subjectId: requestId,
-      intakeId,
-      targets: targetsOf.handoff.map((target) => ({ target, configured: this.configured(target) })),
-      now,
-    });
+    const created = await this.outbox.add(
+      entriesOf({
+        kind: 'handoff',
+        subjectId: requestId,
+        intakeId,
+        targets: targetsOf.handoff.map((target) => ({ target, configured: this.configured(target) })),
+        now,
+      }),
+    );
     if (created.length > 0) this.worker.wake();
   }
 
@@ -122,7 +130,6 @@ export class Notifier {
       e.status === 'retrying' ? { ...e, nextAttemptAt: new Date().toISOString() } : e,
     );
     if (!entry || entry.status !== 'retrying') return false;
-    await this.outbox.markPending(id);
     this.worker.expedite(id);
     return true;
   }

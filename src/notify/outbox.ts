@@ -1,16 +1,13 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
-import { DocumentStore } from '../storage/document-store';
 
 /**
- * The durable outbox: one small file per (subject, target) delivery, written inside the intake
+ * The durable outbox: one small entry per (subject, target) delivery, written inside the intake
  * turn and sent later by the worker. An entry holds ids, status and errors — never personal data:
  * what is sent is rendered from the lead (or handoff request) at delivery time.
  *
- * Entries still to send also have an empty marker file in `pending/`, so the worker finds its
- * work at start without reading every delivery ever made. The marker is written before the
- * entry and removed after the entry is final: a crash leaves at worst a marker to clean up.
+ * A worker claims an entry before sending it: the claim is a lease (owner and expiry) written
+ * with the store's conditional update, so two workers — two processes on one store — never send
+ * the same notification, and a crashed worker's claim expires.
  */
 
 export const deliveryTargets = ['email', 'clio', 'webhook'] as const;
@@ -53,6 +50,8 @@ export const outboxEntrySchema = z.object({
   lastAttemptAt: z.iso.datetime().optional(),
   deliveredAt: z.iso.datetime().optional(),
   lastError: z.string().optional(),
+  /** The worker sending it now, and until when its claim holds. */
+  lease: z.object({ owner: z.string().min(1), until: z.iso.datetime() }).optional(),
 });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 
@@ -69,73 +68,58 @@ export interface EnqueueRequest {
   now: Date;
 }
 
-export class Outbox {
-  readonly entries: DocumentStore<OutboxEntry>;
-  private readonly pendingDir: string;
+/** The entries a request creates, one per target. */
+export function entriesOf(request: EnqueueRequest): OutboxEntry[] {
+  return request.targets.map(({ target, configured }) => {
+    const id = deliveryId(request.kind, request.subjectId, target);
+    return {
+      id,
+      kind: request.kind,
+      subjectId: request.subjectId,
+      intakeId: request.intakeId,
+      target,
+      status: configured ? 'pending' : 'not-configured',
+      attempts: 0,
+      createdAt: request.now.toISOString(),
+      ...(configured ? { nextAttemptAt: request.now.toISOString() } : {}),
+    };
+  });
+}
 
-  constructor(directory: string) {
-    this.entries = new DocumentStore(path.join(directory, 'entries'), outboxEntrySchema);
-    this.pendingDir = path.join(directory, 'pending');
-  }
+/**
+ * The claim rule, the same for every store: an entry can be claimed while it is not final and
+ * nobody else holds an unexpired lease on it. Returns the claimed entry, or undefined.
+ */
+export function claimOf(
+  entry: OutboxEntry,
+  owner: string,
+  now: Date,
+  leaseMs: number,
+): OutboxEntry | undefined {
+  if (isFinal(entry.status)) return undefined;
+  if (entry.lease && entry.lease.owner !== owner && Date.parse(entry.lease.until) > now.getTime())
+    return undefined;
+  return { ...entry, lease: { owner, until: new Date(now.getTime() + leaseMs).toISOString() } };
+}
 
-  /** Idempotent by delivery id: a retried turn enqueues nothing new. Returns the ids created. */
-  async enqueue(request: EnqueueRequest): Promise<string[]> {
-    const created: string[] = [];
-    for (const { target, configured } of request.targets) {
-      const id = deliveryId(request.kind, request.subjectId, target);
-      if (configured) await this.markPending(id);
-      const wrote = await this.entries.create(id, {
-        id,
-        kind: request.kind,
-        subjectId: request.subjectId,
-        intakeId: request.intakeId,
-        target,
-        status: configured ? 'pending' : 'not-configured',
-        attempts: 0,
-        createdAt: request.now.toISOString(),
-        ...(configured ? { nextAttemptAt: request.now.toISOString() } : {}),
-      });
-      if (wrote) created.push(id);
-    }
-    return created;
-  }
-
-  get(id: string): Promise<OutboxEntry | undefined> {
-    return this.entries.get(id);
-  }
-
+/** Where the outbox is kept: src/storage/file/outbox.ts, src/storage/memory/outbox.ts. */
+export interface OutboxRepository {
+  /** Creates each entry unless one with its id exists (a retried turn adds nothing); returns the ids created. */
+  add(entries: OutboxEntry[]): Promise<string[]>;
+  get(id: string): Promise<OutboxEntry | undefined>;
   /** Changes an existing entry; never recreates one removed meanwhile (e.g. by a privacy deletion). */
-  update(id: string, change: (entry: OutboxEntry) => OutboxEntry): Promise<OutboxEntry | undefined> {
-    return this.entries.update(id, change);
-  }
-
-  async pendingIds(): Promise<string[]> {
-    const files = await fs.readdir(this.pendingDir).catch(() => [] as string[]);
-    return files.filter((file) => !file.startsWith('.'));
-  }
-
-  async markPending(id: string): Promise<void> {
-    await fs.mkdir(this.pendingDir, { recursive: true });
-    await fs.writeFile(path.join(this.pendingDir, this.safe(id)), '');
-  }
-
-  /** How long ago the delivery was marked pending; undefined when it is not. */
-  async pendingAgeMs(id: string, now: number): Promise<number | undefined> {
-    const stat = await fs.stat(path.join(this.pendingDir, this.safe(id))).catch(() => undefined);
-    return stat ? now - stat.mtimeMs : undefined;
-  }
-
-  async clearPending(id: string): Promise<void> {
-    await fs.rm(path.join(this.pendingDir, this.safe(id)), { force: true });
-  }
-
-  async remove(id: string): Promise<void> {
-    await this.clearPending(id);
-    await this.entries.delete(id);
-  }
-
-  private safe(id: string): string {
-    if (!/^[A-Za-z0-9_-]{1,100}$/.test(id)) throw new Error(`not a delivery id: ${JSON.stringify(id)}`);
-    return id;
-  }
+  update(id: string, change: (entry: OutboxEntry) => OutboxEntry): Promise<OutboxEntry | undefined>;
+  /**
+   * Takes the lease on an entry for `leaseMs` (see `claimOf`), atomically against other claimers;
+   * undefined when the entry is final, gone, or leased to another owner.
+   */
+  claim(id: string, owner: string, now: Date, leaseMs: number): Promise<OutboxEntry | undefined>;
+  /** The ids of entries that are not final (to send, sending or to retry), in no particular order. */
+  pendingIds(): Promise<string[]>;
+  /**
+   * A pending id whose entry is missing: a store that keeps its pending list apart from the
+   * entries removes one a crash left behind (the list is written just before the entry).
+   */
+  dropOrphan(id: string): Promise<void>;
+  remove(id: string): Promise<void>;
 }

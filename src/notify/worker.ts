@@ -1,9 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { log } from '../logger';
 import type { Notification } from './messages';
-import { isFinal, type DeliveryTarget, type Outbox, type OutboxEntry, type SubjectKind } from './outbox';
+import type { DeliveryTarget, OutboxEntry, OutboxRepository, SubjectKind } from './outbox';
 import { describeError, type Sender } from './senders';
-
-const ORPHAN_MARKER_MS = 60_000;
 
 /** Loads what a delivery sends; undefined when the lead or request no longer exists (deleted). */
 export type NotificationLoader = (kind: SubjectKind, subjectId: string) => Promise<Notification | undefined>;
@@ -16,12 +15,18 @@ export interface WorkerOptions {
   pollMs?: number;
   concurrency?: number;
   now?: () => Date;
+  /** How long a claim on a delivery holds: longer than any send takes (senders time out sooner). */
+  leaseMs?: number;
+  /** Who claims: unique per worker unless told (tests of two workers name theirs). */
+  owner?: string;
 }
 
 /**
- * Sends the outbox in the background, never on the prospect's turn. Each attempt is recorded
- * before it is made (status "sending", attempts + 1) and its outcome after: a delivery marked
- * delivered is never sent again, whatever the restarts. A crash between a target accepting a
+ * Sends the outbox in the background, never on the prospect's turn. A delivery is claimed (a
+ * lease in the store) before it is attempted, so two workers never send it at once; each attempt
+ * is recorded before it is made (status "sending", attempts + 1) and its outcome after: a
+ * delivery marked delivered is never sent again, whatever the restarts. A worker that crashes
+ * mid-send holds its lease until it expires; then any worker resends. A crash between a target accepting a
  * message and the "delivered" mark can at worst send it once more: webhook and Clio Grow
  * requests carry the delivery id as `Idempotency-Key` (and emails as their Message-ID) so the
  * receiver can drop such a repeat.
@@ -32,6 +37,8 @@ export class OutboxWorker {
   private readonly pollMs: number;
   private readonly concurrency: number;
   private readonly now: () => Date;
+  private readonly leaseMs: number;
+  private readonly owner: string;
   /** When each pending delivery is next due (ms since epoch), learned from its entry. */
   private readonly due = new Map<string, number>();
   private readonly inFlight = new Set<string>();
@@ -41,7 +48,7 @@ export class OutboxWorker {
   private wakeAgain = false;
 
   constructor(
-    private readonly outbox: Outbox,
+    private readonly outbox: OutboxRepository,
     private readonly senders: Partial<Record<DeliveryTarget, Sender>>,
     private readonly load: NotificationLoader,
     options: WorkerOptions = {},
@@ -51,6 +58,8 @@ export class OutboxWorker {
     this.pollMs = options.pollMs ?? 5_000;
     this.concurrency = options.concurrency ?? 4;
     this.now = options.now ?? (() => new Date());
+    this.leaseMs = options.leaseMs ?? 2 * 60_000;
+    this.owner = options.owner ?? randomUUID();
   }
 
   start(): void {
@@ -99,9 +108,7 @@ export class OutboxWorker {
       if (dueAt === undefined) {
         const entry = await this.outbox.get(id).catch(() => undefined);
         if (!entry) {
-          // the marker is written just before its entry: only a marker left by a crash is removed
-          const age = await this.outbox.pendingAgeMs(id, Date.now());
-          if (age !== undefined && age > ORPHAN_MARKER_MS) await this.outbox.clearPending(id);
+          await this.outbox.dropOrphan(id);
           continue;
         }
         dueAt = entry.nextAttemptAt ? Date.parse(entry.nextAttemptAt) : 0;
@@ -148,20 +155,16 @@ export class OutboxWorker {
     this.schedule(again ? 0 : this.pollMs);
   }
 
+  /** Records a final outcome and gives the lease up. */
   private async finish(id: string, change: (entry: OutboxEntry) => OutboxEntry): Promise<void> {
-    await this.outbox.update(id, change);
-    await this.outbox.clearPending(id);
+    await this.outbox.update(id, (e) => ({ ...change(e), lease: undefined }));
     this.due.delete(id);
   }
 
   private async attempt(id: string): Promise<void> {
-    const entry = await this.outbox.get(id);
+    const entry = await this.outbox.claim(id, this.owner, this.now(), this.leaseMs);
     if (!entry) {
-      this.due.delete(id); // removed meanwhile (a deletion clears its marker too)
-      return;
-    }
-    if (isFinal(entry.status)) {
-      await this.outbox.clearPending(id);
+      // removed, final, or claimed by another worker: the next look reads it afresh
       this.due.delete(id);
       return;
     }
@@ -193,10 +196,7 @@ export class OutboxWorker {
       attempts: e.attempts + 1,
       lastAttemptAt: at,
     }));
-    if (!started) {
-      await this.outbox.clearPending(id);
-      return;
-    }
+    if (!started) return; // removed meanwhile (a deletion)
     try {
       await sender.send(notification, id);
     } catch (error) {
@@ -223,6 +223,7 @@ export class OutboxWorker {
       lastAttemptAt: at,
       nextAttemptAt: new Date(nextAt).toISOString(),
       lastError: reason,
+      lease: undefined,
     }));
     this.due.set(entry.id, nextAt);
     log.warn('notification-failed', { delivery: entry.id, target: entry.target, attempts, error: reason });

@@ -1,13 +1,10 @@
-import path from 'node:path';
-import { createLeadStore } from '../service/lead-recorder';
-import { FileStorage } from '../storage/file-storage';
+import { openFileStorage } from '../storage/file';
 import {
   findConversationByReference,
   findConversationsById,
-  TranscriptStore,
   type TranscriptActivity,
   type TranscriptSummary,
-} from '../storage/transcript-store';
+} from '../storage/transcripts';
 
 /** Finds a recorded conversation in a data folder by lead reference or by conversation id. */
 
@@ -23,15 +20,15 @@ export async function findRecordedConversation(
   target: string,
   channelId?: string,
 ): Promise<ExportedConversation> {
-  const transcripts = new TranscriptStore(path.join(dataDir, 'transcripts'));
+  const storage = openFileStorage(dataDir);
+  const { transcripts, conversations } = storage;
   let summary: TranscriptSummary | undefined;
   if (REFERENCE_INPUT.test(target.trim())) {
-    const conversations = new FileStorage(path.join(dataDir, 'conversations'));
     summary = await findConversationByReference(target, {
       transcripts,
       loadConversation: async (key) =>
         (await conversations.read([key]))[key] as { leadId?: string } | undefined,
-      leads: createLeadStore(path.join(dataDir, 'leads')),
+      leads: storage.leads,
     });
     if (!summary)
       throw new Error(`no recorded conversation submitted the lead ${target.trim().toUpperCase()}`);
@@ -41,7 +38,7 @@ export async function findRecordedConversation(
     );
     if (found.length === 0) {
       throw new Error(
-        `no recorded conversation has the id "${target}"${channelId ? ` on channel "${channelId}"` : ''} in ${transcripts.directory}`,
+        `no recorded conversation has the id "${target}"${channelId ? ` on channel "${channelId}"` : ''} in ${dataDir}`,
       );
     }
     if (found.length > 1) {

@@ -3,9 +3,8 @@ import type { IntakeEngine, StoredConversation, TurnResult } from '../intake/con
 import type { Locale } from '../intake/flows';
 import type { Submission } from '../intake/machine';
 import type { Answers } from '../intake/steps';
-import { ETagConflictError, type StoreItem } from '../storage/file-storage';
-import type { KeyValueStorage } from '../storage/key-value-storage';
 import { KeyedLock } from '../storage/keyed-lock';
+import { isConflict, type ConversationStore, type StoreItem } from '../storage/ports';
 
 /**
  * The application layer between a channel and the conversation engine: it loads a conversation,
@@ -60,7 +59,7 @@ export class IntakeService {
 
   constructor(
     private readonly engine: IntakeEngine,
-    private readonly storage: KeyValueStorage,
+    private readonly storage: ConversationStore,
     private readonly observer: IntakeObserver,
     private readonly clock: Clock = { now: () => new Date() },
   ) {}
@@ -118,7 +117,7 @@ export class IntakeService {
             [conversationKey]: { ...record, eTag: stored?.eTag ?? '*' } as unknown as StoreItem,
           });
         } catch (error) {
-          if (error instanceof ETagConflictError && attempt < CONFLICT_RETRIES) continue;
+          if (isConflict(error) && attempt < CONFLICT_RETRIES) continue;
           throw error;
         }
         if (result.handoffRequested) await this.observer.handoffRequested?.(conversationKey, record);

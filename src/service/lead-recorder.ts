@@ -1,15 +1,11 @@
-import { buildLead, leadSchema, type Lead } from '../screening/lead';
-import { DocumentStore } from '../storage/document-store';
+import { buildLead, type Lead } from '../screening/lead';
+import type { Documents } from '../storage/ports';
 import type { IntakeObserver, SubmittedIntake } from './intake-service';
 import { log } from '../logger';
 
-export function createLeadStore(directory: string): DocumentStore<Lead> {
-  return new DocumentStore(directory, leadSchema);
-}
-
 /** Turns a submitted intake into a screened lead and stores it once, whatever the retries. */
 export class LeadRecorder implements IntakeObserver {
-  constructor(private readonly leads: DocumentStore<Lead>) {}
+  constructor(private readonly leads: Documents<Lead>) {}
 
   async submitted(intake: SubmittedIntake): Promise<void> {
     const { submission } = intake;

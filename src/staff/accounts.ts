@@ -1,16 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import bcrypt from 'bcryptjs';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import { z } from 'zod';
-import { KeyedLock } from '../storage/keyed-lock';
+import type { Documents } from '../storage/ports';
 
 /**
  * Staff accounts (email + bcrypt hash) and API tokens (only their SHA-256 is stored: a token is
- * 256 random bits, so a fast hash is enough). Written by the CLIs, read by the server: the file is
- * read again whenever it changed on disk.
+ * 256 random bits, so a fast hash is enough). Written by the CLIs, read by the server: one
+ * document (`accounts`) read afresh on every check, so a change made by a CLI holds at once.
  */
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -29,8 +25,14 @@ const tokenSchema = z.object({
   hash: z.string().regex(/^[0-9a-f]{64}$/),
   createdAt: z.iso.datetime(),
 });
-const directorySchema = z.object({ accounts: z.array(accountSchema), tokens: z.array(tokenSchema) });
-type Directory = z.infer<typeof directorySchema>;
+export const staffDirectorySchema = z.object({
+  accounts: z.array(accountSchema),
+  tokens: z.array(tokenSchema),
+});
+export type StaffDirectoryDocument = z.infer<typeof staffDirectorySchema>;
+type Directory = StaffDirectoryDocument;
+/** The id of the one document holding every account and token. */
+export const DIRECTORY_ID = 'accounts';
 export type ApiToken = z.infer<typeof tokenSchema>;
 
 export const tokenNameSchema = z
@@ -57,13 +59,11 @@ export function passwordProblem(password: string): string | undefined {
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 export class StaffDirectory {
-  private readonly lock = new KeyedLock();
-  private cache: { stamp: string; data: Directory } | undefined;
   /** Compared against when the account does not exist, so a wrong email costs the same time. */
   private dummyHash: string | undefined;
 
   constructor(
-    readonly file: string,
+    private readonly documents: Documents<StaffDirectoryDocument>,
     private readonly options: { bcryptRounds?: number } = {},
   ) {}
 
@@ -161,28 +161,17 @@ export class StaffDirectory {
   }
 
   private async read(): Promise<Directory> {
-    const stat = await fs.stat(this.file).catch(() => undefined);
-    if (!stat) return { accounts: [], tokens: [] };
-    const stamp = `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
-    if (this.cache?.stamp === stamp) return this.cache.data;
-    const db = new Low<unknown>(new JSONFile(this.file), null);
-    await db.read();
-    const data = directorySchema.parse(db.data ?? { accounts: [], tokens: [] });
-    this.cache = { stamp, data };
-    return data;
+    return (await this.documents.get(DIRECTORY_ID)) ?? { accounts: [], tokens: [] };
   }
 
-  private change(edit: (data: Directory) => void): Promise<void> {
-    return this.lock.run('directory', async () => {
-      this.cache = undefined;
-      const current = structuredClone(await this.read());
-      edit(current);
-      await fs.mkdir(path.dirname(this.file), { recursive: true });
-      const db = new Low<Directory>(new JSONFile(this.file), current);
-      db.data = directorySchema.parse(current);
-      await db.write();
-      await fs.chmod(this.file, 0o600).catch(() => undefined);
-      this.cache = undefined;
-    });
+  private async change(edit: (data: Directory) => void): Promise<void> {
+    const apply = (current: Directory) => {
+      const next = structuredClone(current);
+      edit(next);
+      return next;
+    };
+    if (await this.documents.update(DIRECTORY_ID, apply)) return;
+    if (await this.documents.create(DIRECTORY_ID, apply({ accounts: [], tokens: [] }))) return;
+    await this.documents.update(DIRECTORY_ID, apply); // created by another writer meanwhile
   }
 }

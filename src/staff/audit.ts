@@ -1,6 +1,5 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
+import type { AppendLog } from '../storage/ports';
 
 /**
  * The firm-wide audit log of deletions: one JSON line per lead deleted, with its ids
@@ -19,30 +18,5 @@ export const deletionEntrySchema = z.object({
 });
 export type DeletionEntry = z.infer<typeof deletionEntrySchema>;
 
-export class AuditLog {
-  constructor(readonly file: string) {}
-
-  async record(entry: DeletionEntry): Promise<void> {
-    const line = JSON.stringify(deletionEntrySchema.parse(entry));
-    await fs.mkdir(path.dirname(this.file), { recursive: true });
-    await fs.appendFile(this.file, `${line}\n`, { mode: 0o600 });
-  }
-
-  /** The latest entries, newest first. */
-  async latest(limit = 200): Promise<DeletionEntry[]> {
-    const text = await fs.readFile(this.file, 'utf8').catch(() => '');
-    const entries: DeletionEntry[] = [];
-    for (const line of text.split('\n').reverse()) {
-      if (!line.trim()) continue;
-      let parsed;
-      try {
-        parsed = deletionEntrySchema.safeParse(JSON.parse(line));
-      } catch {
-        continue; // a line cut short by a crash
-      }
-      if (parsed.success) entries.push(parsed.data);
-      if (entries.length >= limit) break;
-    }
-    return entries;
-  }
-}
+/** Where deletions are logged: a JSON Lines file by default (src/storage/file/append-log.ts). */
+export type AuditLog = AppendLog<DeletionEntry>;

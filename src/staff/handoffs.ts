@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Answers } from '../intake/steps';
 import type { ConversationRecord } from '../service/intake-service';
-import { DocumentStore } from '../storage/document-store';
+import type { Documents } from '../storage/ports';
 
 /**
  * "Talk to a person" requests. A prospect may ask at any question, before giving any contact
@@ -64,12 +64,9 @@ export function handoffRequestOf(record: ConversationRecord): HandoffRequest {
   };
 }
 
+/** Handoff requests over any store of handoff documents (one per intake id). */
 export class HandoffStore {
-  readonly documents: DocumentStore<HandoffDocument>;
-
-  constructor(directory: string) {
-    this.documents = new DocumentStore(directory, handoffDocumentSchema);
-  }
+  constructor(readonly documents: Documents<HandoffDocument>) {}
 
   /** Adds the request to its intake's document; returns false when it was already recorded. */
   async add(conversationKey: string, request: HandoffRequest): Promise<boolean> {
@@ -104,5 +101,10 @@ export class HandoffStore {
 
   all(): Promise<HandoffDocument[]> {
     return this.documents.all();
+  }
+
+  /** The intake ids with a request: each asked for a person. */
+  intakeIds(): Promise<string[]> {
+    return this.documents.ids();
   }
 }

@@ -3,31 +3,24 @@ import type { Config } from '../config';
 import { loadFlows, type Flows } from '../intake/flows';
 import { log } from '../logger';
 import { Notifier, type NotifierOptions } from '../notify';
-import type { Lead } from '../screening/lead';
-import type { DocumentStore } from '../storage/document-store';
-import type { FileStorage } from '../storage/file-storage';
+import type { Storage } from '../storage/storage';
 import { StaffDirectory } from './accounts';
-import { AuditLog } from './audit';
 import { HandoffStore } from './handoffs';
 import { StaffIntakeObserver } from './intake-observer';
-import { staffPaths } from './paths';
-import { LeadIndex } from './lead-index';
-import { LeadEraser, type ChannelRecords, type StaffStores, type TranscriptAccess } from './privacy';
+import { rowsFrom } from './lead-index';
+import { LeadEraser, type ChannelRecords, type StaffStores } from './privacy';
 import { RetentionPurger, schedule } from './retention';
 import { createStaffRouter } from './router';
-import { loadSessionSecret, LoginThrottle, SessionStore } from './sessions';
+import { LoginThrottle, SessionStore } from './sessions';
 import { WorkflowStore } from './workflow';
 
 export { observeAll } from './intake-observer';
-export { staffPaths } from './paths';
 
 export type StaffSettings = Pick<
   Config,
-  | 'DATA_DIR'
   | 'RETENTION_DAYS'
   | 'ABANDONED_DAYS'
   | 'PUBLIC_URL'
-  | 'SESSION_SECRET'
   | 'SMTP_URL'
   | 'STAFF_EMAIL'
   | 'MAIL_FROM'
@@ -38,9 +31,9 @@ export type StaffSettings = Pick<
 >;
 
 export interface StaffParts {
-  leads: DocumentStore<Lead>;
-  conversations: FileStorage;
-  transcripts?: TranscriptAccess;
+  storage: Storage;
+  /** Signs session cookies and CSRF tokens (SESSION_SECRET, or the one kept in DATA_DIR). */
+  sessionSecret: string;
   flows?: Flows;
   /** What a channel keeps about a conversation (the website's resume codes), erased with it. */
   channelRecords?: ChannelRecords;
@@ -54,19 +47,23 @@ export interface StaffOptions {
 }
 
 /** Stores and services of the staff side, without HTTP: what the server and the CLIs share. */
-export function createStaffStores(settings: StaffSettings, parts: StaffParts, options: StaffOptions = {}) {
-  const paths = staffPaths(settings.DATA_DIR);
-  const handoffs = new HandoffStore(paths.handoffs);
+export function createStaffStores(
+  settings: StaffSettings,
+  parts: Pick<StaffParts, 'storage' | 'channelRecords'>,
+  options: StaffOptions = {},
+) {
+  const { storage } = parts;
+  const handoffs = new HandoffStore(storage.handoffs);
   const stores: StaffStores = {
-    leads: parts.leads,
-    workflow: new WorkflowStore(paths.workflow),
+    leads: storage.leads,
+    workflow: new WorkflowStore(storage.workflow),
     handoffs,
-    conversations: parts.conversations,
-    ...(parts.transcripts ? { transcripts: parts.transcripts } : {}),
+    conversations: storage.conversations,
+    transcripts: storage.transcripts,
     ...(parts.channelRecords ? { channelRecords: parts.channelRecords } : {}),
-    notifier: new Notifier(settings, parts.leads, handoffs, options.notify ?? {}),
-    index: new LeadIndex(),
-    audit: new AuditLog(paths.audit),
+    notifier: new Notifier(settings, storage.outbox, storage.leads, handoffs, options.notify ?? {}),
+    index: storage.leadIndex,
+    audit: storage.deletions,
   };
   const eraser = new LeadEraser(stores);
   const purger = new RetentionPurger(stores, eraser, {
@@ -74,8 +71,10 @@ export function createStaffStores(settings: StaffSettings, parts: StaffParts, op
     abandonedDays: settings.ABANDONED_DAYS,
   });
   const loadIndex = () =>
-    stores.index.load({ leadsDir: paths.leads, workflowDir: paths.workflow, handoffsDir: paths.handoffs });
-  return { paths, stores, eraser, purger, loadIndex };
+    stores.index.load(
+      rowsFrom({ leads: storage.leads, workflow: storage.workflow, handoffIds: () => handoffs.intakeIds() }),
+    );
+  return { stores, eraser, purger, loadIndex };
 }
 
 /**
@@ -84,12 +83,9 @@ export function createStaffStores(settings: StaffSettings, parts: StaffParts, op
  * schedule. `start()` after the server listens, `stop()` before it exits.
  */
 export function createStaff(settings: StaffSettings, parts: StaffParts, options: StaffOptions = {}) {
-  const { paths, stores, eraser, purger, loadIndex } = createStaffStores(settings, parts, options);
-  const sessions = new SessionStore(
-    paths.sessions,
-    loadSessionSecret(settings.DATA_DIR, settings.SESSION_SECRET),
-  );
-  const directory = new StaffDirectory(paths.accounts);
+  const { stores, eraser, purger, loadIndex } = createStaffStores(settings, parts, options);
+  const sessions = new SessionStore(parts.storage.sessions, parts.sessionSecret);
+  const directory = new StaffDirectory(parts.storage.staffDirectory);
   const flows = parts.flows ?? loadFlows();
   const ready = loadIndex();
   ready.catch((error: unknown) =>

@@ -34,14 +34,14 @@ export class StaffIntakeObserver implements IntakeObserver {
     const lead = await leads.get(leadId);
     if (!lead) throw new Error(`Lead ${leadId} was not stored before the staff observer ran`);
     const record = await workflow.open(leadId, intake.conversationKey, this.now().toISOString());
-    index.upsert(rowOf(lead, record.status));
+    await index.upsert(rowOf(lead, record.status));
     await notifier.enqueueLead(leadId, this.now());
   }
 
   async handoffRequested(conversationKey: string, record: ConversationRecord): Promise<void> {
     const request = handoffRequestOf(record);
     await this.stores.handoffs.add(conversationKey, request);
-    this.stores.index.markHandoff(request.intakeId);
+    await this.stores.index.update(request.intakeId, (row) => ({ ...row, handoff: true }));
     await this.stores.notifier.enqueueHandoff(request.id, request.intakeId, this.now());
     log.info('handoff-recorded', { intake: request.intakeId, position: request.position });
   }

@@ -1,13 +1,12 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Lead, PriorityLevel, UrgencyLevel } from '../screening/lead';
-import type { LeadFilter } from './filters';
-import { workflowStatuses, type WorkflowStatus } from './workflow';
+import { priorityLevels, urgencyLevels } from '../screening/lead';
+import type { WorkflowStatus } from './workflow';
 
 /**
- * One small row per lead with what the list filters, sorts and shows, held in memory: a list
- * request never reads lead files. Built from the lead and workflow folders at start, then kept
- * current by every write that goes through the staff side.
+ * The lead list as a query: one small row per lead with what the list filters, sorts and shows,
+ * and a query (filter, sort, page) a store can answer from an index without reading every lead.
+ * The in-memory index (src/storage/memory/lead-index.ts) serves both the file and memory stores;
+ * a shared store can keep its own index (e.g. an index document updated with conditional writes).
  */
 
 export interface LeadRow {
@@ -27,6 +26,47 @@ export interface LeadRow {
   flags: number;
   /** Lower-case name, email and reference, for the search box. */
   search: string;
+  /** The staff member (email) who owns the lead, when one does. */
+  owner?: string;
+  /** The day (YYYY-MM-DD) the lead is next to be followed up, when set. */
+  followUpOn?: string;
+}
+
+/** Which leads: every field given must match (all are optional). */
+export interface LeadSelection {
+  status?: WorkflowStatus;
+  role?: 'worker' | 'employer';
+  priority?: PriorityLevel;
+  urgency?: UrgencyLevel;
+  /** A candidate stream code (likely or possible fit), e.g. "C12"; any case. */
+  stream?: string;
+  /** Received on or after this day (UTC, YYYY-MM-DD). */
+  from?: string;
+  /** Received on or before this day (UTC, YYYY-MM-DD). */
+  to?: string;
+  /** Received strictly before this instant (ISO 8601): the retention purge. */
+  createdBefore?: string;
+  /** Part of the name, email or reference; any case. */
+  q?: string;
+  /** The owner's email, or "none" for leads nobody owns. */
+  owner?: string;
+  /** Follow-up on or before this day (YYYY-MM-DD): what is due. */
+  followUpBy?: string;
+}
+
+/**
+ * The orders of the list. `newest` is the default. `urgency`: urgent first, then the nearest
+ * deadline; `priority`: high first; both then newest first. `follow-up`: the earliest follow-up
+ * day first, leads without one last.
+ */
+export const leadSorts = ['newest', 'oldest', 'urgency', 'priority', 'follow-up'] as const;
+export type LeadSort = (typeof leadSorts)[number];
+
+export interface LeadQuery extends LeadSelection {
+  sort?: LeadSort;
+  /** 1-based; a page past the last gives the last. */
+  page: number;
+  pageSize: number;
 }
 
 export interface LeadPage {
@@ -37,6 +77,23 @@ export interface LeadPage {
   pageSize: number;
   /** Leads per status under the other filters (the status filter aside). */
   counts: Record<WorkflowStatus, number>;
+}
+
+/** Where the list is answered from. Writes go through it as they happen on the staff side. */
+export interface LeadIndex {
+  /** Replaces every row with these (at start, and after another process changed the stores). */
+  load(rows: AsyncIterable<LeadRow> | Iterable<LeadRow>): Promise<void>;
+  get(id: string): Promise<LeadRow | undefined>;
+  upsert(row: LeadRow): Promise<void>;
+  /** Changes an existing row (status, handoff, owner…); nothing when there is none. */
+  update(id: string, change: (row: LeadRow) => LeadRow): Promise<void>;
+  remove(id: string): Promise<void>;
+  query(query: LeadQuery): Promise<LeadPage>;
+  /** Every row matching the selection, in the given order (no paging): exports and maintenance. */
+  select(selection: LeadSelection, sort?: LeadSort): Promise<LeadRow[]>;
+  /** The stream codes seen in any lead, for the stream filter's choices. */
+  streamCodes(): Promise<string[]>;
+  size(): Promise<number>;
 }
 
 export function rowOf(lead: Lead, status: WorkflowStatus): LeadRow {
@@ -59,153 +116,56 @@ export function rowOf(lead: Lead, status: WorkflowStatus): LeadRow {
   };
 }
 
+/** The one definition of "matches", for every index. */
+export function matcher(selection: LeadSelection): (row: LeadRow) => boolean {
+  const q = selection.q?.toLowerCase();
+  const stream = selection.stream?.toUpperCase();
+  const { owner } = selection;
+  return (row) =>
+    (!selection.role || row.role === selection.role) &&
+    (!selection.priority || row.priority === selection.priority) &&
+    (!selection.urgency || row.urgency === selection.urgency) &&
+    (!stream || row.streams.some((code) => code.toUpperCase() === stream)) &&
+    (!selection.from || row.createdAt.slice(0, 10) >= selection.from) &&
+    (!selection.to || row.createdAt.slice(0, 10) <= selection.to) &&
+    (!selection.createdBefore || row.createdAt < selection.createdBefore) &&
+    (!owner || (owner === 'none' ? row.owner === undefined : row.owner === owner)) &&
+    (!selection.followUpBy || (row.followUpOn !== undefined && row.followUpOn <= selection.followUpBy)) &&
+    (!q || row.search.includes(q));
+}
+
 const newestFirst = (a: LeadRow, b: LeadRow) =>
-  a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1;
+  a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+const rank = <T extends string>(levels: readonly T[], level: T) => levels.indexOf(level);
 
-async function readJsonFiles<T>(directory: string, each: (id: string, data: T) => void): Promise<void> {
-  const files = (await fs.readdir(directory).catch(() => [] as string[])).filter((f) => f.endsWith('.json'));
-  const batch = 64;
-  for (let i = 0; i < files.length; i += batch) {
-    await Promise.all(
-      files.slice(i, i + batch).map(async (file) => {
-        try {
-          each(
-            file.slice(0, -'.json'.length),
-            JSON.parse(await fs.readFile(path.join(directory, file), 'utf8')),
-          );
-        } catch {
-          // a document that cannot be read is left out of the list; its detail page names the problem
-        }
-      }),
-    );
-  }
+/** The one definition of each order, for every index: ties always fall back to newest first. */
+export const leadOrders: Record<LeadSort, (a: LeadRow, b: LeadRow) => number> = {
+  newest: newestFirst,
+  oldest: (a, b) => -newestFirst(a, b),
+  urgency: (a, b) =>
+    rank(urgencyLevels, b.urgency) - rank(urgencyLevels, a.urgency) ||
+    (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') ||
+    newestFirst(a, b),
+  priority: (a, b) =>
+    rank(priorityLevels, b.priority) - rank(priorityLevels, a.priority) || newestFirst(a, b),
+  'follow-up': (a, b) => (a.followUpOn ?? '9999').localeCompare(b.followUpOn ?? '9999') || newestFirst(a, b),
+};
+
+export interface RowSources {
+  leads: { all(): Promise<Lead[]> };
+  workflow: { all(): Promise<{ leadId: string; status: WorkflowStatus }[]> };
+  /** Intake ids with a handoff document: a lead with one asked for a person. */
+  handoffIds?: () => Promise<string[]>;
 }
 
-export interface IndexSources {
-  leadsDir: string;
-  workflowDir: string;
-  /** Handoff documents are named by intake id: a lead with one asked for a person. */
-  handoffsDir?: string;
-}
-
-export class LeadIndex {
-  private rows = new Map<string, LeadRow>();
-  private sorted: LeadRow[] | undefined;
-  /** Rows written or removed while a load is reading the folders: they win over what it read. */
-  private changedDuringLoad: Set<string> | undefined;
-
-  /** Reads every lead and its status (again), in place. */
-  async load(sources: IndexSources): Promise<void> {
-    this.changedDuringLoad = new Set();
-    try {
-      const statuses = new Map<string, WorkflowStatus>();
-      await readJsonFiles<{ status?: WorkflowStatus }>(sources.workflowDir, (id, record) => {
-        if (record.status && workflowStatuses.includes(record.status)) statuses.set(id, record.status);
-      });
-      const withHandoff = new Set<string>();
-      if (sources.handoffsDir) {
-        const files = await fs.readdir(sources.handoffsDir).catch(() => [] as string[]);
-        for (const file of files) if (file.endsWith('.json')) withHandoff.add(file.slice(0, -'.json'.length));
-      }
-      const loaded = new Map<string, LeadRow>();
-      await readJsonFiles<Lead>(sources.leadsDir, (id, lead) => {
-        if (lead?.id !== id || !lead.screening || !lead.contact) return;
-        const row = rowOf(lead, statuses.get(id) ?? 'new');
-        if (withHandoff.has(id)) row.handoff = true;
-        loaded.set(id, row);
-      });
-      for (const id of this.changedDuringLoad) {
-        const current = this.rows.get(id);
-        if (current) loaded.set(id, current);
-        else loaded.delete(id);
-      }
-      this.rows = loaded;
-      this.sorted = undefined;
-    } finally {
-      this.changedDuringLoad = undefined;
-    }
-  }
-
-  get size(): number {
-    return this.rows.size;
-  }
-
-  get(id: string): LeadRow | undefined {
-    return this.rows.get(id);
-  }
-
-  upsert(row: LeadRow): void {
-    this.changedDuringLoad?.add(row.id);
-    this.rows.set(row.id, row);
-    this.sorted = undefined;
-  }
-
-  setStatus(id: string, status: WorkflowStatus): void {
-    const row = this.rows.get(id);
-    if (row) this.upsert({ ...row, status });
-  }
-
-  markHandoff(id: string): void {
-    const row = this.rows.get(id);
-    if (row && !row.handoff) this.upsert({ ...row, handoff: true });
-  }
-
-  remove(id: string): void {
-    this.changedDuringLoad?.add(id);
-    if (this.rows.delete(id)) this.sorted = undefined;
-  }
-
-  /** Every row, newest first. */
-  all(): LeadRow[] {
-    this.sorted ??= [...this.rows.values()].sort(newestFirst);
-    return this.sorted;
-  }
-
-  /** Rows matching every filter (page aside), newest first. */
-  matching(filter: Omit<Partial<LeadFilter>, 'page' | 'pageSize'>): LeadRow[] {
-    const test = this.matcher(filter);
-    return this.all().filter((row) => test(row) && (!filter.status || row.status === filter.status));
-  }
-
-  query(filter: LeadFilter): LeadPage {
-    const test = this.matcher(filter);
-    const counts = Object.fromEntries(workflowStatuses.map((s) => [s, 0])) as Record<WorkflowStatus, number>;
-    const matched: LeadRow[] = [];
-    for (const row of this.all()) {
-      if (!test(row)) continue;
-      counts[row.status]++;
-      if (!filter.status || row.status === filter.status) matched.push(row);
-    }
-    const pages = Math.max(1, Math.ceil(matched.length / filter.pageSize));
-    const page = Math.min(filter.page, pages);
-    const start = (page - 1) * filter.pageSize;
-    return {
-      rows: matched.slice(start, start + filter.pageSize),
-      total: matched.length,
-      page,
-      pages,
-      pageSize: filter.pageSize,
-      counts,
-    };
-  }
-
-  /** The stream codes seen in any lead, for the stream filter's choices. */
-  streamCodes(): string[] {
-    const codes = new Set<string>();
-    for (const row of this.rows.values()) for (const code of row.streams) codes.add(code);
-    return [...codes].sort();
-  }
-
-  private matcher(filter: Omit<Partial<LeadFilter>, 'page' | 'pageSize'>): (row: LeadRow) => boolean {
-    const q = filter.q?.toLowerCase();
-    const stream = filter.stream?.toUpperCase();
-    return (row) =>
-      (!filter.role || row.role === filter.role) &&
-      (!filter.priority || row.priority === filter.priority) &&
-      (!filter.urgency || row.urgency === filter.urgency) &&
-      (!stream || row.streams.some((code) => code.toUpperCase() === stream)) &&
-      (!filter.from || row.createdAt.slice(0, 10) >= filter.from) &&
-      (!filter.to || row.createdAt.slice(0, 10) <= filter.to) &&
-      (!q || row.search.includes(q));
+/** Every lead's row, from the stores: what an index is loaded with. */
+export async function* rowsFrom(sources: RowSources): AsyncGenerator<LeadRow> {
+  const statuses = new Map<string, WorkflowStatus>();
+  for (const record of await sources.workflow.all()) statuses.set(record.leadId, record.status);
+  const withHandoff = new Set(await (sources.handoffIds?.() ?? []));
+  for (const lead of await sources.leads.all()) {
+    const row = rowOf(lead, statuses.get(lead.id) ?? 'new');
+    if (withHandoff.has(lead.id)) row.handoff = true;
+    yield row;
   }
 }

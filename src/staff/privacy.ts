@@ -1,19 +1,18 @@
 import type { Notifier } from '../notify';
 import type { Lead } from '../screening/lead';
 import type { ConversationRecord } from '../service/intake-service';
-import type { DocumentStore } from '../storage/document-store';
-import type { FileStorage } from '../storage/file-storage';
+import type { ConversationStore, Documents } from '../storage/ports';
 import type { AuditLog } from './audit';
 import type { HandoffStore } from './handoffs';
 import type { LeadIndex } from './lead-index';
 import type { WorkflowStore } from './workflow';
 import { log } from '../logger';
 
-/** The part of the transcript store (src/storage/transcript-store.ts) the staff side uses. */
+/** The part of the transcript store (src/storage/transcripts.ts) the staff side uses. */
 export interface TranscriptAccess {
   read(channelId: string, conversationId: string): Promise<unknown[]>;
   delete(channelId: string, conversationId: string): Promise<boolean>;
-  conversations?(): AsyncGenerator<{ channelId: string; conversationId: string; updatedAt: string }>;
+  conversations?(): AsyncIterable<{ channelId: string; conversationId: string; updatedAt: string }>;
   /** Resolves when the appends under way are written (so a deletion is not undone by one). */
   settled?(): Promise<void>;
 }
@@ -41,10 +40,10 @@ export interface ChannelRecords {
 }
 
 export interface StaffStores {
-  leads: DocumentStore<Lead>;
+  leads: Documents<Lead>;
   workflow: WorkflowStore;
   handoffs: HandoffStore;
-  conversations: FileStorage;
+  conversations: ConversationStore;
   transcripts?: TranscriptAccess;
   channelRecords?: ChannelRecords;
   notifier: Notifier;
@@ -67,7 +66,7 @@ export class LeadEraser {
     const lead = await leads.get(leadId).catch(() => undefined);
     const record = await workflow.get(leadId).catch(() => undefined);
     const handoff = await handoffs.get(leadId).catch(() => undefined);
-    if (!lead && !record && !handoff && !index.get(leadId)) return false;
+    if (!lead && !record && !handoff && !(await index.get(leadId))) return false;
 
     const conversationKey =
       record?.conversationKey ?? handoff?.conversationKey ?? (await this.findConversationOf(leadId));
@@ -77,8 +76,8 @@ export class LeadEraser {
     await handoffs.delete(leadId);
     await workflow.delete(leadId);
     await leads.delete(leadId);
-    index.remove(leadId);
-    await audit.record({
+    await index.remove(leadId);
+    await audit.append({
       at: new Date().toISOString(),
       by: options.by,
       action: 'lead-deleted',

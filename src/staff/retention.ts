@@ -36,7 +36,7 @@ export class RetentionPurger {
     const abandonedCutoff = new Date(now - this.settings.abandonedDays * DAY_MS).toISOString();
     const report: PurgeReport = { leads: 0, conversations: 0, transcripts: 0, handoffs: 0 };
 
-    const expired = this.stores.index.all().filter((row) => row.createdAt < leadCutoff);
+    const expired = await this.stores.index.select({ createdBefore: leadCutoff });
     for (const row of expired) {
       const erased = await this.eraser.erase(row.id, {
         by: 'retention',
@@ -78,7 +78,7 @@ export class RetentionPurger {
 
     // requests whose conversation is gone (never submitted) and old enough to be abandoned
     for (const doc of await this.stores.handoffs.all()) {
-      if (this.stores.index.get(doc.intakeId)) continue;
+      if (await this.stores.index.get(doc.intakeId)) continue;
       const latest = doc.requests.reduce((max, r) => (r.requestedAt > max ? r.requestedAt : max), '');
       const cutoff = doc.requests.some((r) => r.leadId) ? leadCutoff : abandonedCutoff;
       if (latest >= cutoff) continue;

@@ -352,7 +352,7 @@ export function createStaffRouter(services: StaffServices): Router {
 
   router.get('/', (_req, res) => res.redirect(303, '/staff/leads'));
 
-  router.get('/leads', (req, res) => {
+  router.get('/leads', async (req, res) => {
     const parsed = parseFilter(req.query as Record<string, unknown>);
     const flash = flashOf(req);
     const filter = parsed.ok ? parsed.filter : parseFilterOrDefault();
@@ -362,8 +362,8 @@ export function createStaffRouter(services: StaffServices): Router {
       .send(
         leadListPage(viewerOf(res), {
           filter,
-          result: stores.index.query(filter),
-          streamCodes: stores.index.streamCodes(),
+          result: await stores.index.query(filter),
+          streamCodes: await stores.index.streamCodes(),
           flash: parsed.ok ? flash : { error: parsed.message },
         }),
       );
@@ -373,7 +373,7 @@ export function createStaffRouter(services: StaffServices): Router {
     const id = String(req.params.id);
     const lead = ID_PATTERN.test(id) ? await stores.leads.get(id) : undefined;
     if (!lead) {
-      if (ID_PATTERN.test(id)) stores.index.remove(id);
+      if (ID_PATTERN.test(id)) await stores.index.remove(id);
       res
         .status(404)
         .type('html')
@@ -416,7 +416,7 @@ export function createStaffRouter(services: StaffServices): Router {
   router.post('/leads/:id/status', async (req, res) => {
     const id = String(req.params.id);
     const back = `/staff/leads/${encodeURIComponent(id)}`;
-    if (!ID_PATTERN.test(id) || !stores.index.get(id)) {
+    if (!ID_PATTERN.test(id) || !(await stores.index.get(id))) {
       res
         .status(404)
         .type('html')
@@ -432,7 +432,7 @@ export function createStaffRouter(services: StaffServices): Router {
     }
     try {
       const record = await stores.workflow.change(id, parsed.data, viewerOf(res).email, now());
-      stores.index.setStatus(id, record.status);
+      await stores.index.update(id, (row) => ({ ...row, status: record.status }));
     } catch (error) {
       if (error instanceof NothingToChangeError) {
         res.redirect(303, `${back}?done=unchanged`);
@@ -479,8 +479,8 @@ export function createStaffRouter(services: StaffServices): Router {
     );
   });
 
-  router.get('/overview', (_req, res) => {
-    res.type('html').send(overviewPage(viewerOf(res), overviewOf(stores.index.all(), now())));
+  router.get('/overview', async (_req, res) => {
+    res.type('html').send(overviewPage(viewerOf(res), overviewOf(await stores.index.select({}), now())));
   });
 
   router.get('/handoffs', async (_req, res) => {
@@ -488,7 +488,7 @@ export function createStaffRouter(services: StaffServices): Router {
     for (const doc of await stores.handoffs.all()) {
       const latest = doc.requests.reduce((a, b) => (b.requestedAt > a.requestedAt ? b : a), doc.requests[0]!);
       if (!latest) continue;
-      const reference = stores.index.get(doc.intakeId)?.reference;
+      const reference = (await stores.index.get(doc.intakeId))?.reference;
       items.push({ doc, latest, ...(reference ? { leadReference: reference } : {}) });
     }
     items.sort((a, b) => (a.latest.requestedAt < b.latest.requestedAt ? 1 : -1));
@@ -549,7 +549,7 @@ function parseFilterOrDefault(): LeadFilter {
 
 async function exportItems(stores: StaffStores, filter: LeadFilter): Promise<ExportItem[]> {
   const items: ExportItem[] = [];
-  for (const row of stores.index.matching(filter)) {
+  for (const row of await stores.index.select(filter)) {
     const lead = await stores.leads.get(row.id).catch(() => undefined);
     if (lead) items.push({ lead, status: row.status });
   }
@@ -592,7 +592,7 @@ function apiRouter(services: StaffServices): Router {
       res.status(400).json({ error: 'invalid filter', message: parsed.message });
       return;
     }
-    const result = stores.index.query(parsed.filter);
+    const result = await stores.index.query(parsed.filter);
     const items: { lead: Lead; workflow: { status: string } }[] = [];
     for (const row of result.rows) {
       const lead = await stores.leads.get(row.id).catch(() => undefined);
@@ -648,7 +648,8 @@ function apiRouter(services: StaffServices): Router {
       changed = false;
       record = await stores.workflow.get(lead.id);
     }
-    if (record) stores.index.setStatus(lead.id, record.status);
+    const status = record?.status;
+    if (status) await stores.index.update(lead.id, (row) => ({ ...row, status }));
     res.json({
       id: lead.id,
       changed,

@@ -1,10 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import { z } from 'zod';
 import { KeyedLock } from '../storage/keyed-lock';
+import type { Documents } from '../storage/ports';
 
 /**
  * Staff sessions: a random id in an httpOnly cookie (signed with the session secret), the session
@@ -15,29 +12,16 @@ import { KeyedLock } from '../storage/keyed-lock';
 
 export const SESSION_HOURS = 12;
 
-/** SESSION_SECRET from the environment, else one generated into DATA_DIR at first start. */
-export function loadSessionSecret(dataDir: string, fromEnv?: string): string {
-  if (fromEnv) return fromEnv;
-  const file = path.join(dataDir, 'staff', 'session-secret');
-  try {
-    const existing = fs.readFileSync(file, 'utf8').trim();
-    if (existing.length >= 32) return existing;
-  } catch {
-    // first start
-  }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
-  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
-}
-
 const sessionSchema = z.object({
   email: z.string().min(1),
   createdAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
 });
 type Session = z.infer<typeof sessionSchema>;
-const fileSchema = z.object({ sessions: z.record(z.string(), sessionSchema) });
+export const sessionsDocumentSchema = z.object({ sessions: z.record(z.string(), sessionSchema) });
+export type SessionsDocument = z.infer<typeof sessionsDocumentSchema>;
+/** The id of the one document holding every open session (by the hash of its id). */
+export const SESSIONS_ID = 'sessions';
 
 export interface ActiveSession extends Session {
   id: string;
@@ -57,7 +41,7 @@ export class SessionStore {
   private sessions: Record<string, Session> | undefined;
 
   constructor(
-    private readonly file: string,
+    private readonly documents: Documents<SessionsDocument>,
     private readonly secret: string,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -128,10 +112,8 @@ export class SessionStore {
 
   private async all(): Promise<Record<string, Session>> {
     if (this.sessions) return this.sessions;
-    const db = new Low<unknown>(new JSONFile(this.file), null);
-    await db.read();
-    const parsed = fileSchema.safeParse(db.data ?? { sessions: {} });
-    this.sessions = parsed.success ? parsed.data.sessions : {};
+    const stored = await this.documents.get(SESSIONS_ID).catch(() => undefined);
+    this.sessions = stored?.sessions ?? {};
     return this.sessions;
   }
 
@@ -139,9 +121,7 @@ export class SessionStore {
     return this.lock.run('sessions', async () => {
       const sessions = await this.all();
       edit(sessions);
-      fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      const db = new Low<{ sessions: Record<string, Session> }>(new JSONFile(this.file), { sessions });
-      await db.write();
+      await this.documents.put(SESSIONS_ID, { sessions });
     });
   }
 }

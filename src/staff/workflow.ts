@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DocumentStore } from '../storage/document-store';
+import type { Documents } from '../storage/ports';
 
 /**
  * The firm's own data about a lead, kept apart from the lead contract: its workflow status, the
@@ -68,12 +68,9 @@ export class NothingToChangeError extends Error {
   }
 }
 
+/** The workflow rules over any store of workflow records (one document per lead id). */
 export class WorkflowStore {
-  readonly records: DocumentStore<WorkflowRecord>;
-
-  constructor(directory: string) {
-    this.records = new DocumentStore(directory, workflowRecordSchema);
-  }
+  constructor(readonly records: Documents<WorkflowRecord>) {}
 
   /** The record a new lead starts with; idempotent by lead id. */
   async open(leadId: string, conversationKey: string | undefined, at: string): Promise<WorkflowRecord> {

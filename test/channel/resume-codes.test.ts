@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { normalizeCode, ResumeCodes } from '../../src/channel/resume-codes';
 import { TokenSigner } from '../../src/channel/tokens';
+import { FileDocuments } from '../../src/storage/file/documents';
+import { resumeCodeSchema } from '../../src/channel/resume-codes';
 import { filesUnder } from '../support/temp-data';
 
 describe('resume codes', () => {
@@ -12,7 +14,7 @@ describe('resume codes', () => {
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'resume-codes-'));
     now = Date.parse('2026-11-25T12:00:00Z');
-    codes = new ResumeCodes(dir, 'secret', 7, () => now);
+    codes = new ResumeCodes(new FileDocuments(dir, resumeCodeSchema), 'secret', 7, () => now);
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -41,7 +43,12 @@ describe('resume codes', () => {
     expect(await codes.find(code.toLowerCase().replace(/-/g, ' '))).toBeDefined();
     expect(await codes.find('AAAA-BBBB-CCCC')).toBeUndefined();
     expect(await codes.find('not a code at all')).toBeUndefined();
-    const otherServer = new ResumeCodes(dir, 'another secret', 7, () => now);
+    const otherServer = new ResumeCodes(
+      new FileDocuments(dir, resumeCodeSchema),
+      'another secret',
+      7,
+      () => now,
+    );
     expect(otherServer.codeOf('conv-3')).not.toBe(code);
   });
 

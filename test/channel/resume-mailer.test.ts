@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { ResumeCodeMailer } from '../../src/channel/resume-mailer';
 import { ResumeCodes } from '../../src/channel/resume-codes';
-import { FileStorage } from '../../src/storage/file-storage';
+import { openFileStorage } from '../../src/storage/file';
 import { startSmtp } from '../support/smtp';
 import { flows } from '../support/talk';
 import { tempConfig } from '../support/temp-data';
@@ -28,8 +27,9 @@ describe('emailing a resume code to a prospect who left', () => {
     contactEmail?: string;
     quietHours: number;
   }) {
-    const conversations = new FileStorage(path.join(config.DATA_DIR, 'conversations'));
-    const codes = new ResumeCodes(path.join(config.DATA_DIR, 'resume-codes'), 'test-secret', 7, () => now);
+    const storage = openFileStorage(config.DATA_DIR);
+    const { conversations } = storage;
+    const codes = new ResumeCodes(storage.resumeCodes, 'test-secret', 7, () => now);
     const { code } = await codes.renew('web-1', 'user-1');
     await conversations.write({
       'directline/conversations/web-1': {

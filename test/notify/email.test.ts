@@ -36,7 +36,7 @@ describe('email notifications through a real SMTP server', () => {
   let notifier: Notifier | undefined;
 
   const start = (url: string) => {
-    const { leads, handoffs } = storesIn(config.DATA_DIR);
+    const { leads, handoffs, outbox } = storesIn(config.DATA_DIR);
     notifier = new Notifier(
       {
         ...config,
@@ -45,6 +45,7 @@ describe('email notifications through a real SMTP server', () => {
         MAIL_FROM: 'IMP intake <noreply@firm.example>',
         PUBLIC_URL: 'https://intake.firm.example',
       },
+      outbox,
       leads,
       handoffs,
       { baseDelayMs: 50, pollMs: 20 },

@@ -23,10 +23,10 @@ describe('Clio Grow and webhook deliveries', () => {
       WEBHOOK_SECRET: SECRET,
       ...overrides,
     };
-    const { leads, handoffs } = storesIn(config.DATA_DIR);
-    const notifier = new Notifier(settings, leads, handoffs, fast);
+    const { leads, handoffs, outbox } = storesIn(config.DATA_DIR);
+    const notifier = new Notifier(settings, outbox, leads, handoffs, fast);
     notifiers.push(notifier);
-    return { notifier, leads, handoffs };
+    return { notifier, leads, handoffs, outbox };
   };
 
   beforeEach(async () => {
@@ -206,11 +206,11 @@ describe('Clio Grow and webhook deliveries', () => {
   });
 
   it('does not lose a delivery whose entry is written while the worker looks', async () => {
-    const { notifier, leads } = notifierFor({ CLIO_GROW_URL: '', CLIO_GROW_INBOX_TOKEN: '' });
+    const { notifier, leads, outbox } = notifierFor({ CLIO_GROW_URL: '', CLIO_GROW_INBOX_TOKEN: '' });
     const lead = leadOf(intraCompanyWorker);
     await leads.create(lead.id, lead);
     const id = `lead-${lead.id}-webhook`;
-    await notifier.outbox.markPending(id); // enqueue's first step, and the worker runs right then
+    await outbox.markPending(id); // enqueue's first step, and the worker runs right then
     expect(await notifier.worker.runOnce()).toBe(0);
     expect(await notifier.outbox.pendingIds()).toEqual([id]);
     await notifier.enqueueLead(lead.id, new Date());

@@ -1,10 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { Answers } from '../../src/intake/steps';
 import { buildLead, type Lead } from '../../src/screening/lead';
-import { createLeadStore } from '../../src/service/lead-recorder';
 import { HandoffStore } from '../../src/staff/handoffs';
+import { openFileStorage } from '../../src/storage/file';
+import type { FileOutbox } from '../../src/storage/file/outbox';
 
 export interface ReceivedRequest {
   path: string;
@@ -72,9 +72,11 @@ export function leadOf(
 }
 
 export function storesIn(dataDir: string) {
+  const storage = openFileStorage(dataDir);
   return {
-    leads: createLeadStore(path.join(dataDir, 'leads')),
-    handoffs: new HandoffStore(path.join(dataDir, 'staff', 'handoffs')),
+    leads: storage.leads,
+    handoffs: new HandoffStore(storage.handoffs),
+    outbox: storage.outbox as FileOutbox,
   };
 }
 

@@ -12,6 +12,7 @@ import { employer, intraCompanyWorker } from '../support/answers';
 import { ask } from '../support/http-bot';
 import { flows, typedAnswer } from '../support/talk';
 import { tempConfig } from '../support/temp-data';
+import type { FileTranscriptStore } from '../../src/storage/file/transcripts';
 
 const en = () => flows()['en-CA'];
 const root = path.join(__dirname, '..', '..');
@@ -50,7 +51,7 @@ describe('recording conversations through HTTP, exporting and replaying them', (
     const reference = await employerIntake(server.url, 'http-1');
     await server.transcripts.settled();
 
-    const raw = fs.readFileSync(server.transcripts.fileOf('test', 'http-1'), 'utf8');
+    const raw = fs.readFileSync((server.transcripts as FileTranscriptStore).fileOf('test', 'http-1'), 'utf8');
     for (const secret of [employer.contactName!, employer.contactEmail!, 'dana at lionsgate', '6045550123']) {
       expect(raw).not.toContain(secret);
     }

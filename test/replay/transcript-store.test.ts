@@ -1,11 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  findConversationByReference,
-  TranscriptStore,
-  type TranscriptActivity,
-} from '../../src/storage/transcript-store';
+import { FileTranscriptStore } from '../../src/storage/file/transcripts';
+import { findConversationByReference, type TranscriptActivity } from '../../src/storage/transcripts';
 
 const activity = (
   conversation: string,
@@ -23,10 +20,10 @@ const activity = (
 
 describe('the transcript store (one append-only JSON Lines file per conversation)', () => {
   let dir: string;
-  let store: TranscriptStore;
+  let store: FileTranscriptStore;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imp-transcripts-'));
-    store = new TranscriptStore(dir);
+    store = new FileTranscriptStore(dir);
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 

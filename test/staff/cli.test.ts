@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createLeadStore } from '../../src/service/lead-recorder';
 import { StaffDirectory } from '../../src/staff/accounts';
-import { staffPaths } from '../../src/staff';
+import { fileLayout, openFileStorage } from '../../src/storage/file';
 import { WorkflowStore } from '../../src/staff/workflow';
 import { employer, intraCompanyWorker } from '../support/answers';
 import { tempConfig } from '../support/temp-data';
@@ -33,7 +32,15 @@ function run(script: string, args: string[], dataDir: string, stdin = '') {
 
 describe('the staff command-line tools', () => {
   const config = tempConfig();
-  const paths = staffPaths(config.DATA_DIR);
+  const storage = () => openFileStorage(config.DATA_DIR);
+  const paths = {
+    get accounts() {
+      return path.join(fileLayout(config.DATA_DIR).staffDocuments, 'accounts.json');
+    },
+    get audit() {
+      return fileLayout(config.DATA_DIR).deletions;
+    },
+  };
   afterAll(() => config.cleanup());
 
   it('staff:add creates an account from a password on stdin, storing only a bcrypt hash', async () => {
@@ -49,7 +56,7 @@ describe('the staff command-line tools', () => {
     const stored = fs.readFileSync(paths.accounts, 'utf8');
     expect(stored).not.toContain('a long enough passphrase');
     expect(stored).toMatch(/"passwordHash": "\$2[aby]\$12\$/);
-    const directory = new StaffDirectory(paths.accounts);
+    const directory = new StaffDirectory(storage().staffDirectory);
     expect(await directory.verifyPassword('alex@firm.example', 'a long enough passphrase')).toBe(
       'alex@firm.example',
     );
@@ -60,7 +67,7 @@ describe('the staff command-line tools', () => {
     const short = await run('scripts/staff-add.ts', ['sam@firm.example'], config.DATA_DIR, 'hunter2\n');
     expect(short.code).toBe(1);
     expect(short.stderr).toContain('too short');
-    expect(await new StaffDirectory(paths.accounts).accounts()).toEqual(['alex@firm.example']);
+    expect(await new StaffDirectory(storage().staffDirectory).accounts()).toEqual(['alex@firm.example']);
   }, 30_000);
 
   it('staff:token prints a token once, keeps only its hash, and can revoke it', async () => {
@@ -69,20 +76,20 @@ describe('the staff command-line tools', () => {
     const token = /imp_[A-Za-z0-9_-]{43}/.exec(created.stdout)?.[0];
     expect(token).toBeDefined();
     expect(fs.readFileSync(paths.accounts, 'utf8')).not.toContain(token!);
-    expect((await new StaffDirectory(paths.accounts).verifyToken(token!))?.name).toBe('zapier');
+    expect((await new StaffDirectory(storage().staffDirectory).verifyToken(token!))?.name).toBe('zapier');
 
-    await expect(new StaffDirectory(paths.accounts).createToken('zapier')).rejects.toThrow(
+    await expect(new StaffDirectory(storage().staffDirectory).createToken('zapier')).rejects.toThrow(
       'A token named "zapier" exists',
     );
 
     const revoked = await run('scripts/staff-token.ts', ['--revoke', 'zapier'], config.DATA_DIR);
     expect(revoked.stdout).toContain('Revoked');
-    expect(await new StaffDirectory(paths.accounts).verifyToken(token!)).toBeUndefined();
+    expect(await new StaffDirectory(storage().staffDirectory).verifyToken(token!)).toBeUndefined();
   }, 30_000);
 
   it('purge deletes leads older than RETENTION_DAYS and keeps the others', async () => {
-    const leads = createLeadStore(paths.leads);
-    const workflow = new WorkflowStore(paths.workflow);
+    const { leads } = storage();
+    const workflow = new WorkflowStore(storage().workflow);
     const old = leadOf(intraCompanyWorker, 'lead-old', {
       createdAt: new Date(Date.now() - 400 * 86_400_000).toISOString(),
     });

@@ -1,7 +1,7 @@
 import { leadSchema } from '../../src/screening/lead';
 import { startServer } from '../../src/server';
 import { StaffDirectory } from '../../src/staff/accounts';
-import { staffPaths } from '../../src/staff';
+import { openFileStorage } from '../../src/storage/file';
 import { employer, intraCompanyWorker, spouseOfWorker } from '../support/answers';
 import { flows } from '../support/talk';
 import { tempConfig } from '../support/temp-data';
@@ -178,7 +178,7 @@ describe('the staff API', () => {
     await submitIntake(server, 'api-1', intraCompanyWorker);
     await submitIntake(server, 'api-2', employer);
     leadId = (await server.leads.all()).find((l) => l.role === 'worker')!.id;
-    token = await new StaffDirectory(staffPaths(config.DATA_DIR).accounts).createToken('crm-sync');
+    token = await new StaffDirectory(openFileStorage(config.DATA_DIR).staffDirectory).createToken('crm-sync');
   }, 30_000);
   afterAll(async () => {
     await server.close();
@@ -260,7 +260,7 @@ describe('the staff API', () => {
   });
 
   it('stops accepting a revoked token', async () => {
-    const directory = new StaffDirectory(staffPaths(config.DATA_DIR).accounts);
+    const directory = new StaffDirectory(openFileStorage(config.DATA_DIR).staffDirectory);
     const temporary = await directory.createToken('temporary');
     const call = () =>
       fetch(`${server.url}/staff/api/leads`, { headers: { authorization: `Bearer ${temporary}` } });

@@ -1,6 +1,6 @@
 import { startServer } from '../../src/server';
 import { StaffDirectory } from '../../src/staff/accounts';
-import { staffPaths } from '../../src/staff';
+import { openFileStorage } from '../../src/storage/file';
 import { employer, intraCompanyWorker } from '../support/answers';
 import { tempConfig } from '../support/temp-data';
 import { addStaff, StaffClient, STAFF_EMAIL, STAFF_PASSWORD, submitIntake, type Running } from './support';
@@ -215,10 +215,9 @@ describe('signing in', () => {
     await client.login();
     expect((await client.get('/staff/leads')).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 5));
-    await new StaffDirectory(staffPaths(config.DATA_DIR).accounts, { bcryptRounds: 4 }).setPassword(
-      STAFF_EMAIL,
-      'a brand new passphrase',
-    );
+    await new StaffDirectory(openFileStorage(config.DATA_DIR).staffDirectory, {
+      bcryptRounds: 4,
+    }).setPassword(STAFF_EMAIL, 'a brand new passphrase');
     expect((await client.get('/staff/leads')).status).toBe(303);
   });
 

@@ -1,7 +1,7 @@
 import type { Answers } from '../../src/intake/steps';
 import type { startServer } from '../../src/server';
 import { StaffDirectory } from '../../src/staff/accounts';
-import { staffPaths } from '../../src/staff';
+import { openFileStorage } from '../../src/storage/file';
 import { ask } from '../support/http-bot';
 import { flows, typedAnswer } from '../support/talk';
 
@@ -12,7 +12,10 @@ export const STAFF_PASSWORD = 'correct horse battery staple';
 
 /** A staff account, hashed with few bcrypt rounds so tests stay fast. */
 export async function addStaff(dataDir: string, email = STAFF_EMAIL, password = STAFF_PASSWORD) {
-  await new StaffDirectory(staffPaths(dataDir).accounts, { bcryptRounds: 4 }).setPassword(email, password);
+  await new StaffDirectory(openFileStorage(dataDir).staffDirectory, { bcryptRounds: 4 }).setPassword(
+    email,
+    password,
+  );
 }
 
 /** Drives a whole intake over HTTP, the way a prospect would; returns the reference announced. */

@@ -4,7 +4,8 @@ import { passwordProblem } from '../../src/staff/accounts';
 import { csvCell, toCsv } from '../../src/staff/export';
 import { parseFilter, queryOf, type LeadFilter } from '../../src/staff/filters';
 import { escapeHtml, html } from '../../src/staff/html';
-import { LeadIndex, rowOf } from '../../src/staff/lead-index';
+import { matcher, rowOf } from '../../src/staff/lead-index';
+import { MemoryLeadIndex } from '../../src/storage/memory/lead-index';
 import { splitConversationKey } from '../../src/staff/privacy';
 import { LoginThrottle } from '../../src/staff/sessions';
 import { employer, intraCompanyWorker, spouseOfWorker } from '../support/answers';
@@ -35,28 +36,29 @@ describe('the html template', () => {
 });
 
 describe('the lead index', () => {
-  const index = new LeadIndex();
+  const index = new MemoryLeadIndex();
   const leads = [
     leadOf(intraCompanyWorker, 'lead-a', { createdAt: '2026-11-01T10:00:00.000Z' }),
     leadOf(employer, 'lead-b', { createdAt: '2026-11-20T10:00:00.000Z' }),
     leadOf(spouseOfWorker, 'lead-c', { createdAt: '2026-11-10T10:00:00.000Z', handoffRequested: true }),
   ];
-  beforeAll(() => {
-    for (const lead of leads) index.upsert(rowOf(lead, 'new'));
-    index.setStatus('lead-c', 'contacted');
+  beforeAll(async () => {
+    for (const lead of leads) await index.upsert(rowOf(lead, 'new'));
+    await index.update('lead-c', (row) => ({ ...row, status: 'contacted' }));
   });
 
-  it('lists newest first, counting per status under the other filters', () => {
-    const page = index.query(filter());
+  it('lists newest first, counting per status under the other filters', async () => {
+    const page = await index.query(filter());
     expect(page.rows.map((r) => r.id)).toEqual(['lead-b', 'lead-c', 'lead-a']);
     expect(page.counts).toMatchObject({ new: 2, contacted: 1, retained: 0 });
-    const workers = index.query(filter({ role: 'worker', status: 'new' }));
+    const workers = await index.query(filter({ role: 'worker', status: 'new' }));
     expect(workers.rows.map((r) => r.id)).toEqual(['lead-a']);
     expect(workers.counts).toMatchObject({ new: 1, contacted: 1 });
   });
 
-  it('filters by search, stream, dates, priority and urgency', () => {
-    const ids = (query: Record<string, string>) => index.query(filter(query)).rows.map((r) => r.id);
+  it('filters by search, stream, dates, priority and urgency', async () => {
+    const all = await index.select({});
+    const ids = (query: Record<string, string>) => all.filter(matcher(filter(query))).map((r) => r.id);
     expect(ids({ q: 'RAMAN' })).toEqual(['lead-a']);
     expect(ids({ q: 'lionsgaterobotics' })).toEqual(['lead-b']);
     expect(ids({ q: leads[2]!.reference.toLowerCase() })).toEqual(['lead-c']);
@@ -70,9 +72,9 @@ describe('the lead index', () => {
     );
   });
 
-  it('pages, keeping the last page when asked beyond it', () => {
-    expect(index.query(filter({ pageSize: '2' }))).toMatchObject({ pages: 2, total: 3, page: 1 });
-    const last = index.query(filter({ pageSize: '2', page: '9' }));
+  it('pages, keeping the last page when asked beyond it', async () => {
+    expect(await index.query(filter({ pageSize: '2' }))).toMatchObject({ pages: 2, total: 3, page: 1 });
+    const last = await index.query(filter({ pageSize: '2', page: '9' }));
     expect(last.page).toBe(2);
     expect(last.rows.map((r) => r.id)).toEqual(['lead-a']);
   });

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { KeyedLock } from './keyed-lock';
+import { KeyedLock } from '../keyed-lock';
+import type { TranscriptActivity, TranscriptStore, TranscriptSummary } from '../transcripts';
 
 /**
  * Recorded conversations: one append-only JSON Lines file per conversation, one Bot Framework
@@ -12,37 +13,10 @@ import { KeyedLock } from './keyed-lock';
  * this folder does not import botbuilder.
  */
 
-export interface TranscriptAccount {
-  id: string;
-  name?: string;
-  role?: string;
-  [key: string]: unknown;
-}
-
-export interface TranscriptActivity {
-  type: string;
-  channelId: string;
-  conversation: { id: string; [key: string]: unknown };
-  id?: string;
-  timestamp?: string;
-  from?: TranscriptAccount;
-  recipient?: TranscriptAccount;
-  text?: string;
-  channelData?: unknown;
-  [key: string]: unknown;
-}
-
-export interface TranscriptSummary {
-  channelId: string;
-  conversationId: string;
-  /** When the last activity was appended (ISO 8601). */
-  updatedAt: string;
-}
-
 /** How far from the end `findLast` reads at a time: a few questions, the review included. */
 const TAIL_CHUNK = 64 * 1024;
 
-export class TranscriptStore {
+export class FileTranscriptStore implements TranscriptStore {
   private readonly locks = new KeyedLock();
   private readonly pending = new Set<Promise<unknown>>();
   private directoryReady: Promise<unknown> | undefined;
@@ -221,63 +195,4 @@ async function firstLine(file: string): Promise<string | undefined> {
   } finally {
     await handle.close();
   }
-}
-
-export interface ConversationLookup {
-  transcripts: TranscriptStore;
-  /** Reads a conversation record (`IntakeService.load`): its `leadId` links it to a lead. */
-  loadConversation: (key: string) => Promise<{ leadId?: string } | undefined>;
-  /** The stored leads (`DocumentStore<Lead>.all`). */
-  leads: { all: () => Promise<{ id: string; reference: string }[]> };
-}
-
-export const conversationKey = (channelId: string, conversationId: string) =>
-  `${channelId}/conversations/${conversationId}`;
-
-/**
- * The recorded conversation that produced the lead with this reference number (IMP-2026-…).
- * Conversations link to their lead through the conversation record's `leadId`; when that link is
- * gone (the prospect started a new intake in the same conversation), the transcripts are searched
- * for the confirmation message that announced the reference.
- */
-export async function findConversationByReference(
-  reference: string,
-  lookup: ConversationLookup,
-): Promise<TranscriptSummary | undefined> {
-  const wanted = reference.trim().toUpperCase();
-  const lead = (await lookup.leads.all()).find((l) => l.reference.toUpperCase() === wanted);
-  const conversations: TranscriptSummary[] = [];
-  for await (const summary of lookup.transcripts.conversations()) conversations.push(summary);
-  if (lead) {
-    for (const summary of conversations) {
-      const record = await lookup.loadConversation(
-        conversationKey(summary.channelId, summary.conversationId),
-      );
-      if (record?.leadId === lead.id) return summary;
-    }
-  }
-  for (const summary of conversations) {
-    const announced = await lookup.transcripts.findLast(
-      summary.channelId,
-      summary.conversationId,
-      (activity) =>
-        activity.from?.role !== 'user' &&
-        typeof activity.text === 'string' &&
-        activity.text.toUpperCase().includes(wanted),
-    );
-    if (announced) return summary;
-  }
-  return undefined;
-}
-
-/** Recorded conversations with this conversation id, whatever the channel. */
-export async function findConversationsById(
-  conversationId: string,
-  transcripts: TranscriptStore,
-): Promise<TranscriptSummary[]> {
-  const found: TranscriptSummary[] = [];
-  for await (const summary of transcripts.conversations()) {
-    if (summary.conversationId === conversationId) found.push(summary);
-  }
-  return found;
 }

@@ -3,8 +3,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import type { KeyValueStorage } from './key-value-storage';
-import { KeyedLock } from './keyed-lock';
+import { KeyedLock } from '../keyed-lock';
+import { StoreConflictError, type ConversationStore, type StoreItem, type StoreItems } from '../ports';
 
 /**
  * A key-value store with eTag optimistic concurrency, one lowdb file per key.
@@ -15,28 +15,20 @@ import { KeyedLock } from './keyed-lock';
  * lowdb rewrites a whole file on every write.
  */
 
-export interface StoreItem {
-  eTag?: string;
-  [key: string]: unknown;
-}
-export type StoreItems = Record<string, StoreItem | undefined>;
-
 interface Envelope {
   key: string;
   item: StoreItem;
 }
 
-export class ETagConflictError extends Error {
-  constructor(readonly key: string) {
-    super(`Storage: error writing "${key}" due to eTag conflict.`);
-    this.name = 'ETagConflictError';
+/** One lock per file for the whole process: two stores opened on one folder never interleave. */
+const locks = new KeyedLock();
+
+export class FileConversationStore implements ConversationStore {
+  private readonly directory: string;
+
+  constructor(directory: string) {
+    this.directory = path.resolve(directory);
   }
-}
-
-export class FileStorage implements KeyValueStorage {
-  private readonly locks = new KeyedLock();
-
-  constructor(private readonly directory: string) {}
 
   fileOf(key: string): string {
     const hash = createHash('sha256').update(key).digest('hex');
@@ -55,13 +47,13 @@ export class FileStorage implements KeyValueStorage {
   async write(changes: StoreItems): Promise<void> {
     for (const [key, change] of Object.entries(changes)) {
       if (!change) continue;
-      await this.locks.run(key, async () => {
+      await locks.run(this.fileOf(key), async () => {
         const current = await this.load(key);
         const expected = change.eTag;
         if (expected !== undefined && expected !== '*' && current && current.item.eTag !== expected) {
-          throw new ETagConflictError(key);
+          throw new StoreConflictError(key);
         }
-        if (expected !== undefined && expected !== '*' && !current) throw new ETagConflictError(key);
+        if (expected !== undefined && expected !== '*' && !current) throw new StoreConflictError(key);
         const db = this.db(key);
         db.data = { key, item: { ...change, eTag: randomUUID() } };
         await fs.mkdir(path.dirname(this.fileOf(key)), { recursive: true });
@@ -72,7 +64,7 @@ export class FileStorage implements KeyValueStorage {
 
   async delete(keys: string[]): Promise<void> {
     for (const key of keys) {
-      await this.locks.run(key, () => fs.rm(this.fileOf(key), { force: true }));
+      await locks.run(this.fileOf(key), () => fs.rm(this.fileOf(key), { force: true }));
     }
   }
 

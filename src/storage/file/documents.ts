@@ -1,0 +1,116 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import type { z } from 'zod';
+import { KeyedLock } from '../keyed-lock';
+import { checkDocumentId, type Documents } from '../ports';
+
+/** One lock per file for the whole process: two collections opened on one folder never interleave. */
+const locks = new KeyedLock();
+
+/** How many documents `all()` reads at once: enough to keep the disk busy, few enough file handles. */
+const READ_BATCH = 64;
+
+export interface FileDocumentsOptions {
+  /** File permissions of each document (e.g. 0o600 for the staff accounts). */
+  mode?: number;
+}
+
+/** A folder of JSON documents, one lowdb file each (`<id>.json`), checked by a zod schema on the way in and out. */
+export class FileDocuments<T> implements Documents<T> {
+  readonly directory: string;
+
+  constructor(
+    directory: string,
+    private readonly schema: z.ZodType<T>,
+    private readonly options: FileDocumentsOptions = {},
+  ) {
+    this.directory = path.resolve(directory);
+  }
+
+  private fileOf(id: string): string {
+    checkDocumentId(id);
+    return path.join(this.directory, `${id}.json`);
+  }
+
+  async get(id: string): Promise<T | undefined> {
+    const db = new Low<unknown>(new JSONFile(this.fileOf(id)), null);
+    await db.read();
+    return db.data === null ? undefined : this.schema.parse(db.data);
+  }
+
+  async create(id: string, document: T): Promise<boolean> {
+    const file = this.fileOf(id);
+    return locks.run(file, async () => {
+      if (await exists(file)) return false;
+      await this.write(file, document);
+      return true;
+    });
+  }
+
+  async put(id: string, document: T): Promise<void> {
+    const file = this.fileOf(id);
+    await locks.run(file, () => this.write(file, document));
+  }
+
+  async update(id: string, change: (current: T) => T): Promise<T | undefined> {
+    const file = this.fileOf(id);
+    return locks.run(file, async () => {
+      const current = await this.get(id);
+      if (current === undefined) return undefined;
+      const next = change(current);
+      await this.write(file, next);
+      return next;
+    });
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const file = this.fileOf(id);
+    return locks.run(file, async () => {
+      const existed = await exists(file);
+      await fs.rm(file, { force: true });
+      return existed;
+    });
+  }
+
+  async ids(): Promise<string[]> {
+    const files = await fs.readdir(this.directory).catch(() => [] as string[]);
+    return files.filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length));
+  }
+
+  /** Reads in parallel batches; a document that cannot be read or fails its schema is left out. */
+  async all(): Promise<T[]> {
+    const ids = await this.ids();
+    const documents: T[] = [];
+    for (let i = 0; i < ids.length; i += READ_BATCH) {
+      const batch = await Promise.all(
+        ids.slice(i, i + READ_BATCH).map(async (id) => {
+          try {
+            const parsed = this.schema.safeParse(JSON.parse(await fs.readFile(this.fileOf(id), 'utf8')));
+            return parsed.success ? parsed.data : undefined;
+          } catch {
+            return undefined; // removed meanwhile, or not JSON: its own page names the problem
+          }
+        }),
+      );
+      for (const document of batch) if (document !== undefined) documents.push(document);
+    }
+    return documents;
+  }
+
+  private async write(file: string, document: T): Promise<void> {
+    await fs.mkdir(this.directory, { recursive: true });
+    const db = new Low<T>(new JSONFile(file), document);
+    db.data = this.schema.parse(document);
+    await db.write();
+    if (this.options.mode !== undefined) await fs.chmod(file, this.options.mode).catch(() => undefined);
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}

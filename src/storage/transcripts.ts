@@ -1,0 +1,112 @@
+/**
+ * Recorded conversations: per conversation, its Bot Framework activities in the order the bot saw
+ * and sent them. Activities are typed structurally: storage does not import botbuilder. The file
+ * store (src/storage/file/transcripts.ts) keeps one append-only JSON Lines file per conversation.
+ */
+
+export interface TranscriptAccount {
+  id: string;
+  name?: string;
+  role?: string;
+  [key: string]: unknown;
+}
+
+export interface TranscriptActivity {
+  type: string;
+  channelId: string;
+  conversation: { id: string; [key: string]: unknown };
+  id?: string;
+  timestamp?: string;
+  from?: TranscriptAccount;
+  recipient?: TranscriptAccount;
+  text?: string;
+  channelData?: unknown;
+  [key: string]: unknown;
+}
+
+export interface TranscriptSummary {
+  channelId: string;
+  conversationId: string;
+  /** When the last activity was appended (ISO 8601). */
+  updatedAt: string;
+}
+
+export interface TranscriptStore {
+  /** Adds one activity at the end of its conversation's transcript. */
+  append(activity: TranscriptActivity): Promise<void>;
+  /** Every activity of a conversation, oldest first; [] when none was recorded. */
+  read(channelId: string, conversationId: string): Promise<TranscriptActivity[]>;
+  /** Removes a conversation's transcript; returns whether there was one. */
+  delete(channelId: string, conversationId: string): Promise<boolean>;
+  /** Every recorded conversation, for maintenance and export tools (not for the turn path). */
+  conversations(): AsyncIterable<TranscriptSummary>;
+  /** The last activity of a conversation that matches, at a cost independent of its length. */
+  findLast(
+    channelId: string,
+    conversationId: string,
+    matches: (activity: TranscriptActivity) => boolean,
+  ): Promise<TranscriptActivity | undefined>;
+  /** Resolves when every append started so far is stored (appends are not awaited by the bot). */
+  settled(): Promise<void>;
+  /** Makes `settled()` wait for `work` too: for writers that prepare activities before appending. */
+  track<T>(work: Promise<T>): Promise<T>;
+}
+
+export interface ConversationLookup {
+  transcripts: TranscriptStore;
+  /** Reads a conversation record (`IntakeService.load`): its `leadId` links it to a lead. */
+  loadConversation: (key: string) => Promise<{ leadId?: string } | undefined>;
+  /** The stored leads (`Documents<Lead>.all`). */
+  leads: { all: () => Promise<{ id: string; reference: string }[]> };
+}
+
+export const conversationKey = (channelId: string, conversationId: string) =>
+  `${channelId}/conversations/${conversationId}`;
+
+/**
+ * The recorded conversation that produced the lead with this reference number (IMP-2026-…).
+ * Conversations link to their lead through the conversation record's `leadId`; when that link is
+ * gone (the prospect started a new intake in the same conversation), the transcripts are searched
+ * for the confirmation message that announced the reference.
+ */
+export async function findConversationByReference(
+  reference: string,
+  lookup: ConversationLookup,
+): Promise<TranscriptSummary | undefined> {
+  const wanted = reference.trim().toUpperCase();
+  const lead = (await lookup.leads.all()).find((l) => l.reference.toUpperCase() === wanted);
+  const conversations: TranscriptSummary[] = [];
+  for await (const summary of lookup.transcripts.conversations()) conversations.push(summary);
+  if (lead) {
+    for (const summary of conversations) {
+      const record = await lookup.loadConversation(
+        conversationKey(summary.channelId, summary.conversationId),
+      );
+      if (record?.leadId === lead.id) return summary;
+    }
+  }
+  for (const summary of conversations) {
+    const announced = await lookup.transcripts.findLast(
+      summary.channelId,
+      summary.conversationId,
+      (activity) =>
+        activity.from?.role !== 'user' &&
+        typeof activity.text === 'string' &&
+        activity.text.toUpperCase().includes(wanted),
+    );
+    if (announced) return summary;
+  }
+  return undefined;
+}
+
+/** Recorded conversations with this conversation id, whatever the channel. */
+export async function findConversationsById(
+  conversationId: string,
+  transcripts: TranscriptStore,
+): Promise<TranscriptSummary[]> {
+  const found: TranscriptSummary[] = [];
+  for await (const summary of transcripts.conversations()) {
+    if (summary.conversationId === conversationId) found.push(summary);
+  }
+  return found;
+}
