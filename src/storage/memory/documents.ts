@@ -41,10 +41,12 @@ export class MemoryDocuments<T> implements Documents<T> {
     this.documents.set(id, this.schema.parse(document));
   }
 
+  /** No await between the read and the write: atomic against every other call in this process. */
   async update(id: string, change: (current: T) => T): Promise<T | undefined> {
-    const current = await this.get(id);
-    if (current === undefined) return undefined;
-    const next = this.schema.parse(change(current));
+    checkDocumentId(id);
+    const stored = this.documents.get(id);
+    if (stored === undefined) return undefined;
+    const next = this.schema.parse(change(structuredClone(stored)));
     this.documents.set(id, next);
     return structuredClone(next);
   }
