@@ -205,6 +205,27 @@ describe('Clio Grow and webhook deliveries', () => {
     expect(requestsTo('/hook')[0]!.headers['idempotency-key']).toBe(id);
   });
 
+  it('sends each notification once when two workers share the outbox (each claims before it sends)', async () => {
+    const first = notifierFor({ CLIO_GROW_URL: '', CLIO_GROW_INBOX_TOKEN: '' });
+    const second = notifierFor({ CLIO_GROW_URL: '', CLIO_GROW_INBOX_TOKEN: '' });
+    const ids: string[] = [];
+    for (const n of [1, 2, 3, 4, 5, 6]) {
+      const lead = leadOf(intraCompanyWorker, `lead-000${n}`);
+      await first.leads.create(lead.id, lead);
+      await first.notifier.enqueueLead(lead.id, new Date());
+      ids.push(`lead-${lead.id}-webhook`);
+    }
+    const attempted = await Promise.all([first.notifier.worker.runOnce(), second.notifier.worker.runOnce()]);
+    expect(attempted[0] + attempted[1]).toBeGreaterThanOrEqual(ids.length);
+    expect(
+      requestsTo('/hook')
+        .map((r) => r.headers['idempotency-key'])
+        .sort(),
+    ).toEqual(ids.sort());
+    for (const id of ids)
+      expect(await first.notifier.outbox.get(id)).toMatchObject({ status: 'delivered', attempts: 1 });
+  });
+
   it('does not lose a delivery whose entry is written while the worker looks', async () => {
     const { notifier, leads, outbox } = notifierFor({ CLIO_GROW_URL: '', CLIO_GROW_INBOX_TOKEN: '' });
     const lead = leadOf(intraCompanyWorker);
