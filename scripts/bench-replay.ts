@@ -12,13 +12,14 @@
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { InProcessBot, InProcessDriver } from '../src/bot/replay-driver';
-import { defaultJobs, replayInWorkers } from '../src/bot/replay-workers';
+import { InProcessBot } from '../src/bot/in-process-bot';
+import { InProcessDriver } from '../tools/replay/in-process-driver';
+import { defaultJobs, replayInWorkers } from '../tools/replay/workers';
 import { IntakeEngine, type StoredConversation } from '../src/intake/conversation';
 import { loadFlows, matchLocale } from '../src/intake/flows';
-import { Redaction } from '../src/replay/redaction';
-import { replayScript } from '../src/replay/runner';
-import { activityToSend, collectScriptFiles, readScript, type ReplayScript } from '../src/replay/script';
+import { Redaction } from '../src/intake/redaction';
+import { replayScript } from '../tools/replay/runner';
+import { activityToSend, collectScriptFiles, readScript, type ReplayScript } from '../tools/replay/script';
 
 process.env.LOG_LEVEL ??= 'warn';
 

@@ -10,18 +10,19 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Activity } from 'botbuilder';
-import { InProcessBot, InProcessDriver } from '../src/bot/replay-driver';
-import { TranscriptSession } from '../src/bot/transcript-session';
+import { InProcessBot } from '../src/bot/in-process-bot';
+import { InProcessDriver } from '../tools/replay/in-process-driver';
+import { TranscriptSession } from '../tools/replay/transcript-session';
 import { loadConfig } from '../src/config';
-import { normalizeLead } from '../src/replay/lead-diff';
-import { Redaction } from '../src/replay/redaction';
+import { normalizeLead } from '../tools/replay/lead-diff';
+import { Redaction } from '../src/intake/redaction';
 import {
   activityToSend,
   leadFileOf,
   scriptOf,
   serializeTranscript,
   type ActivityJson,
-} from '../src/replay/script';
+} from '../tools/replay/script';
 import { FileTranscriptStore } from '../src/storage/file/transcripts';
 
 const usage = `Usage: npm run chat [-- options]

@@ -7,18 +7,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { InProcessBot, InProcessDriver } from '../src/bot/replay-driver';
+import { InProcessBot } from '../src/bot/in-process-bot';
+import { InProcessDriver } from '../tools/replay/in-process-driver';
 import { loadConfig } from '../src/config';
-import { findRecordedConversation } from '../src/replay/export';
-import { normalizeLead } from '../src/replay/lead-diff';
-import { Redaction } from '../src/replay/redaction';
+import { findRecordedConversation } from '../tools/replay/export';
+import { normalizeLead } from '../tools/replay/lead-diff';
+import { Redaction } from '../src/intake/redaction';
 import {
   activityToSend,
   leadFileOf,
   scriptOf,
   serializeTranscript,
   type ActivityJson,
-} from '../src/replay/script';
+} from '../tools/replay/script';
 
 const usage = `Usage: npm run transcript:export -- <reference | conversation id> [options]
 

@@ -1,5 +1,5 @@
 /**
- * Model-based regression conversations: walks the intake machine (src/replay/model-paths.ts),
+ * Model-based regression conversations: walks the intake machine (tools/replay/model-paths.ts),
  * talks each path to the bot in-process through the server's recording, checks that the bot asks
  * what the machine predicts, and writes test/transcripts/generated/<path>.transcript plus
  * paths.json (the graph's size and every path's branches). `npm test` replays them and fails
@@ -10,11 +10,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { InProcessBot } from '../src/bot/replay-driver';
-import { TranscriptSession } from '../src/bot/transcript-session';
+import { InProcessBot } from '../src/bot/in-process-bot';
+import { TranscriptSession } from '../tools/replay/transcript-session';
 import { loadFlows } from '../src/intake/flows';
-import { generateModelPaths, type ModelPath } from '../src/replay/model-paths';
-import { serializeTranscript } from '../src/replay/script';
+import { generateModelPaths, type ModelPath } from '../tools/replay/model-paths';
+import { serializeTranscript } from '../tools/replay/script';
 import { FileTranscriptStore } from '../src/storage/file/transcripts';
 
 process.env.LOG_LEVEL ??= 'warn';

@@ -8,22 +8,23 @@
  * files. Exits 1 when any conversation differs.
  */
 import { parseArgs } from 'node:util';
-import { InProcessBot, InProcessDriver } from '../src/bot/replay-driver';
-import { replayInWorkers } from '../src/bot/replay-workers';
+import { InProcessBot } from '../src/bot/in-process-bot';
+import { InProcessDriver } from '../tools/replay/in-process-driver';
+import { replayInWorkers } from '../tools/replay/workers';
 import { IntakeEngine } from '../src/intake/conversation';
 import { loadFlows } from '../src/intake/flows';
-import { MachineCoverage } from '../src/replay/coverage';
-import { HttpDriver } from '../src/replay/http-driver';
-import { Redaction } from '../src/replay/redaction';
-import { colors, formatFileReport, formatSummary, jsonReport, plain } from '../src/replay/report';
+import { MachineCoverage } from '../tools/replay/coverage';
+import { HttpDriver } from '../tools/replay/http-driver';
+import { Redaction } from '../src/intake/redaction';
+import { colors, formatFileReport, formatSummary, jsonReport, plain } from '../tools/replay/report';
 import {
   replayFiles,
   summarize,
   type FileReport,
   type ReplayDriver,
   type ReplayReport,
-} from '../src/replay/runner';
-import { collectScriptFiles } from '../src/replay/script';
+} from '../tools/replay/runner';
+import { collectScriptFiles } from '../tools/replay/script';
 
 const usage = `Usage: npm run replay -- <files or folders> [options]
 

@@ -1,7 +1,7 @@
 import { TranscriptLoggerMiddleware, type Activity, type TranscriptLogger } from 'botbuilder';
 import type { Flows } from '../intake/flows';
 import { log } from '../logger';
-import { intakeStepOf, Redaction } from '../replay/redaction';
+import { intakeStepOf, Redaction } from '../intake/redaction';
 import { KeyedLock } from '../storage/keyed-lock';
 import type { TranscriptActivity, TranscriptStore } from '../storage/transcripts';
 

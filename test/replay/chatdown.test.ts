@@ -1,5 +1,5 @@
-import { parseChat } from '../../src/replay/chatdown';
-import { scriptOf } from '../../src/replay/script';
+import { parseChat } from '../../tools/replay/chatdown';
+import { scriptOf } from '../../tools/replay/script';
 
 describe('Chatdown (.chat) files', () => {
   it('reads the header, the speakers and multi-line bot messages with their suggested actions', () => {

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { InProcessBot, InProcessDriver } from '../../src/bot/replay-driver';
+import { InProcessBot } from '../../src/bot/in-process-bot';
+import { InProcessDriver } from '../../tools/replay/in-process-driver';
 import { IntakeEngine } from '../../src/intake/conversation';
-import { MachineCoverage } from '../../src/replay/coverage';
-import { generateModelPaths } from '../../src/replay/model-paths';
-import { Redaction } from '../../src/replay/redaction';
-import { formatFileReport, formatSummary } from '../../src/replay/report';
-import { replayFiles, type ReplayReport } from '../../src/replay/runner';
-import { collectScriptFiles, readScript } from '../../src/replay/script';
+import { MachineCoverage } from '../../tools/replay/coverage';
+import { generateModelPaths } from '../../tools/replay/model-paths';
+import { Redaction } from '../../src/intake/redaction';
+import { formatFileReport, formatSummary } from '../../tools/replay/report';
+import { replayFiles, type ReplayReport } from '../../tools/replay/runner';
+import { collectScriptFiles, readScript } from '../../tools/replay/script';
 import { flows } from '../support/talk';
 
 const corpusDir = path.join(__dirname, '..', 'transcripts');

@@ -1,5 +1,5 @@
 import { IntakeEngine, type StoredConversation } from '../../src/intake/conversation';
-import { generateModelPaths } from '../../src/replay/model-paths';
+import { generateModelPaths } from '../../tools/replay/model-paths';
 import { leadSchema, buildLead } from '../../src/screening/lead';
 import { flows } from '../support/talk';
 

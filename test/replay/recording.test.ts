@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { InProcessBot, InProcessDriver } from '../../src/bot/replay-driver';
-import { findRecordedConversation } from '../../src/replay/export';
-import { HttpDriver } from '../../src/replay/http-driver';
-import { Redaction } from '../../src/replay/redaction';
-import { replayFiles } from '../../src/replay/runner';
+import { InProcessBot } from '../../src/bot/in-process-bot';
+import { InProcessDriver } from '../../tools/replay/in-process-driver';
+import { findRecordedConversation } from '../../tools/replay/export';
+import { HttpDriver } from '../../tools/replay/http-driver';
+import { Redaction } from '../../src/intake/redaction';
+import { replayFiles } from '../../tools/replay/runner';
 import { startServer } from '../../src/server';
 import { stepCatalogue } from '../../src/intake/steps';
 import { employer, intraCompanyWorker } from '../support/answers';

@@ -5,7 +5,7 @@ import {
   Redaction,
   redactedAnswerOf,
   type ActivityLike,
-} from '../../src/replay/redaction';
+} from '../../src/intake/redaction';
 import { employer } from '../support/answers';
 import { fixedDependencies, flows, typedAnswer } from '../support/talk';
 

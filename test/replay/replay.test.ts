@@ -2,12 +2,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { InProcessBot, InProcessDriver } from '../../src/bot/replay-driver';
+import { InProcessBot } from '../../src/bot/in-process-bot';
+import { InProcessDriver } from '../../tools/replay/in-process-driver';
 import type { Flows } from '../../src/intake/flows';
-import { Redaction } from '../../src/replay/redaction';
-import { formatFileReport } from '../../src/replay/report';
-import { replayFiles, replayScript } from '../../src/replay/runner';
-import { readScript } from '../../src/replay/script';
+import { Redaction } from '../../src/intake/redaction';
+import { formatFileReport } from '../../tools/replay/report';
+import { replayFiles, replayScript } from '../../tools/replay/runner';
+import { readScript } from '../../tools/replay/script';
 import { flows } from '../support/talk';
 
 const corpus = path.join(__dirname, '..', 'transcripts');

@@ -2,9 +2,6 @@ import { TestAdapter, type Activity } from 'botbuilder';
 import { IntakeEngine, type StoredConversation } from '../intake/conversation';
 import { loadFlows, type Flows } from '../intake/flows';
 import type { Catalogue } from '../intake/machine';
-import type { MachineCoverage } from '../replay/coverage';
-import type { ConversationRun, ReplayDriver } from '../replay/runner';
-import type { ActivityJson } from '../replay/script';
 import { IntakeService, type IntakeObserver } from '../service/intake-service';
 import type { Lead } from '../screening/lead';
 import { LeadRecorder } from '../service/lead-recorder';
@@ -31,7 +28,22 @@ export interface InProcessBotOptions {
   retentionDays?: number;
   /** Records every conversation into this store, as the server does. */
   record?: TranscriptStore;
-  coverage?: MachineCoverage;
+  /** Told of every turn (the replay tooling's machine coverage). */
+  coverage?: TurnObserver;
+}
+
+/** What the bot sends back, as botbuilder shapes it. */
+export type BotActivity = Partial<Activity>;
+
+/** An activity as a transcript or a test writes it: plain JSON, the timestamp an ISO string. */
+export interface JsonActivity {
+  type: string;
+  timestamp?: string;
+  [key: string]: unknown;
+}
+
+export interface TurnObserver {
+  observeTurn(before: StoredConversation | undefined, activity: JsonActivity): void;
 }
 
 export class InProcessBot {
@@ -42,7 +54,7 @@ export class InProcessBot {
   private readonly leads = this.stored.leads;
   private readonly lastLead = new Map<string, string>();
   private readonly adapter: TestAdapter;
-  private readonly coverage?: MachineCoverage;
+  private readonly coverage?: TurnObserver;
   private clock = new Date(REPLAY_EPOCH);
 
   constructor(options: InProcessBotOptions = {}) {
@@ -74,9 +86,9 @@ export class InProcessBot {
 
   /** Sends one activity of a conversation and returns the bot's replies. */
   async send(
-    activity: ActivityJson,
+    activity: JsonActivity,
     conversation: { channelId: string; id: string },
-  ): Promise<Partial<Activity>[]> {
+  ): Promise<BotActivity[]> {
     const recorded = activity.timestamp ? Date.parse(activity.timestamp) : NaN;
     this.clock = new Date(Number.isNaN(recorded) ? this.clock.getTime() + 1000 : recorded);
     const incoming = {
@@ -116,22 +128,5 @@ export class InProcessBot {
     if (lead !== undefined) await this.leads.delete(lead);
     this.lastLead.delete(key);
     await this.storage.delete([key]);
-  }
-}
-
-export class InProcessDriver implements ReplayDriver {
-  readonly description = 'in-process';
-  private conversations = 0;
-
-  constructor(readonly bot: InProcessBot = new InProcessBot()) {}
-
-  async converse(sends: ActivityJson[], conversation: { channelId: string }): Promise<ConversationRun> {
-    const target = { channelId: conversation.channelId, id: `replay-${++this.conversations}` };
-    this.bot.resetClock();
-    const replies: ActivityJson[][] = [];
-    for (const activity of sends) replies.push((await this.bot.send(activity, target)) as ActivityJson[]);
-    const lead = await this.bot.leadOf(target);
-    await this.bot.forget(target);
-    return { replies, lead };
   }
 }

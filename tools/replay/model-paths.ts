@@ -1,6 +1,6 @@
 import { createActor } from 'xstate';
-import { locales, type Flows, type Locale } from '../intake/flows';
-import { interpret } from '../intake/interpret';
+import { locales, type Flows, type Locale } from '../../src/intake/flows';
+import { interpret } from '../../src/intake/interpret';
 import {
   createIntakeMachine,
   positionOf,
@@ -9,10 +9,10 @@ import {
   type IntakeMachine,
   type IntakeSnapshot,
   type Position,
-} from '../intake/machine';
-import { relevance } from '../intake/relevance';
-import { stepCatalogue, type Answers, type RelevanceName } from '../intake/steps';
-import { Redaction } from './redaction';
+} from '../../src/intake/machine';
+import { relevance } from '../../src/intake/relevance';
+import { stepCatalogue, type Answers, type RelevanceName } from '../../src/intake/steps';
+import { Redaction } from '../../src/intake/redaction';
 
 /**
  * Model-based conversations: a walk of the intake machine from the first question to a final

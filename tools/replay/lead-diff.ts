@@ -1,5 +1,5 @@
 import { REFERENCE_PATTERN, REFERENCE_PLACEHOLDER } from './compare';
-import { isObject } from './redaction';
+import { isObject } from '../../src/intake/redaction';
 
 /**
  * The lead a replay produced, compared with the one a transcript expects (`<name>.lead.json`).

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { botMessages, compareTurn, type Mismatch } from './compare';
 import type { CoverageReport, MachineCoverage } from './coverage';
 import { diffFields, normalizeLead, type FieldDifference } from './lead-diff';
-import { intakeStepOf, type Redaction } from './redaction';
+import { intakeStepOf, type Redaction } from '../../src/intake/redaction';
 import {
   activityToSend,
   describeUserActivity,

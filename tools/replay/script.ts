@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chatBlock, parseChat, type ChatHeader } from './chatdown';
-import { isObject, redactedAnswerOf, type ActivityLike, type Redaction } from './redaction';
+import { isObject, redactedAnswerOf, type ActivityLike, type Redaction } from '../../src/intake/redaction';
 
 /**
  * A recorded conversation, ready to replay: each prospect activity (a turn) with the bot

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Activity } from 'botbuilder';
-import { intakeStepOf } from '../replay/redaction';
-import type { Account, ActivityJson } from '../replay/script';
-import type { TranscriptActivity, TranscriptStore } from '../storage/transcripts';
-import type { InProcessBot } from './replay-driver';
+import { intakeStepOf } from '../../src/intake/redaction';
+import type { Account, ActivityJson } from './script';
+import type { TranscriptActivity, TranscriptStore } from '../../src/storage/transcripts';
+import type { BotActivity, InProcessBot } from '../../src/bot/in-process-bot';
 
 export interface SessionOptions {
   channelId?: string;
@@ -28,7 +27,7 @@ export class TranscriptSession {
   readonly user: Account;
   readonly bot: Account;
   /** The bot's replies to the last activity sent. */
-  lastReplies: Partial<Activity>[] = [];
+  lastReplies: BotActivity[] = [];
   private clock: number | undefined;
   private readonly secondsPerTurn: number;
   private sent = 0;
@@ -60,7 +59,7 @@ export class TranscriptSession {
     return this.lastReplies.map((r) => r.text ?? '').join('\n\n');
   }
 
-  async send(activity: Partial<ActivityJson>): Promise<Partial<Activity>[]> {
+  async send(activity: Partial<ActivityJson>): Promise<BotActivity[]> {
     const timestamp = new Date(this.clock ?? Date.now());
     if (this.clock !== undefined) this.clock += this.secondsPerTurn * 1000;
     const full: ActivityJson = {
@@ -79,12 +78,12 @@ export class TranscriptSession {
     return this.lastReplies;
   }
 
-  say(text: string): Promise<Partial<Activity>[]> {
+  say(text: string): Promise<BotActivity[]> {
     return this.send({ type: 'message', text });
   }
 
   /** The prospect opens the conversation (a channel's conversationUpdate adding them). */
-  join(): Promise<Partial<Activity>[]> {
+  join(): Promise<BotActivity[]> {
     return this.send({ type: 'conversationUpdate', membersAdded: [this.user], text: undefined });
   }
 

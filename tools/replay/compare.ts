@@ -1,5 +1,5 @@
 import { diffLines } from 'diff';
-import { intakeStepOf, type Redaction } from './redaction';
+import { intakeStepOf, type Redaction } from '../../src/intake/redaction';
 import type { ActivityJson, ReplayTurn } from './script';
 
 /**

@@ -1,12 +1,13 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
-import { IntakeEngine } from '../intake/conversation';
-import { loadFlows, type Flows } from '../intake/flows';
-import { MachineCoverage, type CoverageState } from '../replay/coverage';
-import { Redaction } from '../replay/redaction';
-import { replayScript, type FileReport } from '../replay/runner';
-import { readScript } from '../replay/script';
-import { InProcessBot, InProcessDriver } from './replay-driver';
+import { IntakeEngine } from '../../src/intake/conversation';
+import { loadFlows, type Flows } from '../../src/intake/flows';
+import { MachineCoverage, type CoverageState } from './coverage';
+import { Redaction } from '../../src/intake/redaction';
+import { replayScript, type FileReport } from './runner';
+import { readScript } from './script';
+import { InProcessBot } from '../../src/bot/in-process-bot';
+import { InProcessDriver } from './in-process-driver';
 
 /**
  * In-process replays spread over child processes, one bot per process: a replay is CPU-bound, so

@@ -1,7 +1,7 @@
-import { locales, type Flows, type Locale } from '../intake/flows';
-import { interpret, type Interpretation } from '../intake/interpret';
-import type { Catalogue } from '../intake/machine';
-import { stepCatalogue, type Section } from '../intake/steps';
+import { locales, type Flows, type Locale } from './flows';
+import { interpret, type Interpretation } from './interpret';
+import type { Catalogue } from './machine';
+import { stepCatalogue, type Section } from './steps';
 
 /**
  * What recorded transcripts must not keep: the prospect's answers to the admissibility screening

@@ -1,10 +1,10 @@
-import { openFileStorage } from '../storage/file';
+import { openFileStorage } from '../../src/storage/file';
 import {
   findConversationByReference,
   findConversationsById,
   type TranscriptActivity,
   type TranscriptSummary,
-} from '../storage/transcripts';
+} from '../../src/storage/transcripts';
 
 /** Finds a recorded conversation in a data folder by lead reference or by conversation id. */
 

@@ -1,15 +1,15 @@
 import { createActor, type AnyStateNode, type InspectionEvent } from 'xstate';
-import type { IntakeEngine, StoredConversation } from '../intake/conversation';
-import type { Flows, Locale } from '../intake/flows';
-import { interpret } from '../intake/interpret';
+import type { IntakeEngine, StoredConversation } from '../../src/intake/conversation';
+import type { Flows, Locale } from '../../src/intake/flows';
+import { interpret } from '../../src/intake/interpret';
 import {
   positionOf,
   type Catalogue,
   type IntakeEvent,
   type IntakeMachine,
   type IntakeSnapshot,
-} from '../intake/machine';
-import { stepCatalogue } from '../intake/steps';
+} from '../../src/intake/machine';
+import { stepCatalogue } from '../../src/intake/steps';
 
 /**
  * Which states and transitions of the intake machine a set of replayed conversations exercised.
