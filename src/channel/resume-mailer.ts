@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import { viewOf } from '../intake/conversation';
 import { fill, type Flows } from '../intake/flows';
 import { log } from '../logger';
 import type { ConversationRecord } from '../service/intake-service';
@@ -42,9 +43,7 @@ export class ResumeCodeMailer {
       const record = (await this.conversations.read([key]))[key] as ConversationRecord | undefined;
       if (!record || record.position === 'submitted' || record.position === 'declined') continue;
       if (this.clock() - Date.parse(record.updatedAt) < quietMs) continue;
-      const context = (record.snapshot as unknown as { context?: { answers?: { contactEmail?: string } } })
-        .context;
-      const email = context?.answers?.contactEmail;
+      const email = viewOf(record).answers.contactEmail;
       if (!email) continue;
       try {
         await this.send(email, entry.code, entry.expiresAt, record.locale);

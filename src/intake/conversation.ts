@@ -57,6 +57,20 @@ export interface StoredConversation {
   snapshot: Snapshot<unknown>;
 }
 
+/**
+ * What the rest of the system may know of a stored conversation: a typed view, so nothing outside
+ * the engine reads XState's snapshot (whose shape is the engine's business and changes with it).
+ */
+export interface ConversationView {
+  answers: Answers;
+  handoffRequested: boolean;
+}
+
+export function viewOf(stored: StoredConversation): ConversationView {
+  const context = (stored.snapshot as { context?: Partial<IntakeContext> } | undefined)?.context;
+  return { answers: context?.answers ?? {}, handoffRequested: context?.handoffRequested ?? false };
+}
+
 export interface TurnResult {
   state: StoredConversation;
   replies: Reply[];
@@ -113,7 +127,7 @@ export class IntakeEngine {
     private readonly flows: Flows,
     options: EngineOptions = {},
   ) {
-    this.catalogue = options.catalogue ?? (stepCatalogue as unknown as Catalogue);
+    this.catalogue = options.catalogue ?? stepCatalogue;
     this.machine = createIntakeMachine(this.catalogue);
     this.flowVersion = flowVersionOf(this.catalogue);
     this.retentionDays = options.retentionDays ?? 365;

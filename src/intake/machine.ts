@@ -1,8 +1,7 @@
 import { and, assign, not, or, setup, type SnapshotFrom } from 'xstate';
 import { defaultLocale, type Locale } from './flows';
 import { relevance } from './relevance';
-import { stepCatalogue, type Answers, type RelevanceName, type Section } from './steps';
-import type { Input } from './inputs';
+import { stepCatalogue, type Answers, type Catalogue, type RelevanceName } from './steps';
 
 /**
  * The intake conversation as an XState machine.
@@ -14,12 +13,7 @@ import type { Input } from './inputs';
  * "back", "change from review" and resuming after a flow update all land on the right question).
  */
 
-export interface CatalogueStep {
-  section: Section;
-  input: Input<unknown>;
-  when?: RelevanceName;
-}
-export type Catalogue = Record<string, CatalogueStep>;
+export type { Catalogue, CatalogueStep } from './steps';
 
 export interface Submission {
   leadId: string;
@@ -65,7 +59,7 @@ const relevanceGuards = Object.fromEntries(
 /** A fresh answer set that keeps only what survives a restart: the consent already given. */
 const keepConsentOnly = (answers: Answers): Answers => (answers.consent === true ? { consent: true } : {});
 
-export function createIntakeMachine(catalogue: Catalogue = stepCatalogue as unknown as Catalogue) {
+export function createIntakeMachine(catalogue: Catalogue = stepCatalogue) {
   const stepIds = Object.keys(catalogue);
   const first = stepIds[0]!;
   const last = stepIds[stepIds.length - 1]!;

@@ -70,7 +70,7 @@ export class Redaction {
 
   constructor(
     private readonly flows: Flows,
-    private readonly catalogue: Catalogue = stepCatalogue as unknown as Catalogue,
+    private readonly catalogue: Catalogue = stepCatalogue,
   ) {
     this.steps = new Set(
       Object.entries(catalogue)

@@ -95,7 +95,7 @@ export type RelevanceName =
   | 'workerIsInSameGroup'
   | 'gavePhone';
 
-interface StepDefinition<V> {
+export interface StepDefinition<V> {
   section: Section;
   input: Input<V>;
   when?: RelevanceName;
@@ -264,6 +264,9 @@ export const stepCatalogue = {
 };
 
 export type StepCatalogue = typeof stepCatalogue;
+/** Any questionnaire the engine runs: this one, or a variant a test or a tool builds from it. */
+export type Catalogue = Readonly<Record<string, StepDefinition<unknown>>>;
+export type CatalogueStep = StepDefinition<unknown>;
 export type StepId = keyof StepCatalogue;
 export type AnswerOf<S extends StepId> = z.infer<StepCatalogue[S]['input']['value']>;
 export type Answers = { [S in StepId]?: AnswerOf<S> };

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { IntakeEngine, StoredConversation, TurnResult } from '../intake/conversation';
+import { viewOf, type IntakeEngine, type StoredConversation, type TurnResult } from '../intake/conversation';
 import type { Locale } from '../intake/flows';
 import type { Submission } from '../intake/machine';
 import type { Answers } from '../intake/steps';
@@ -133,8 +133,6 @@ export class IntakeService {
   ): ConversationRecord {
     const now = this.clock.now().toISOString();
     const fresh = previous === undefined || previous.intakeId !== intakeId;
-    const context = (result.state.snapshot as unknown as { context?: { handoffRequested?: boolean } })
-      .context;
     return {
       ...result.state,
       intakeId,
@@ -142,7 +140,7 @@ export class IntakeService {
       updatedAt: now,
       position: result.position.kind === 'step' ? result.position.step : result.position.kind,
       locale: result.locale,
-      handoffRequested: context?.handoffRequested ?? false,
+      handoffRequested: viewOf(result.state).handoffRequested,
       leadId: fresh ? undefined : previous.leadId,
     };
   }

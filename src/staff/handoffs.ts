@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Answers } from '../intake/steps';
+import { viewOf } from '../intake/conversation';
 import type { ConversationRecord } from '../service/intake-service';
 import type { Documents } from '../storage/ports';
 
@@ -39,8 +39,7 @@ export type HandoffDocument = z.infer<typeof handoffDocumentSchema>;
 
 /** What is known of a prospect's contact details at the moment they ask for a person. */
 export function handoffRequestOf(record: ConversationRecord): HandoffRequest {
-  const context = (record.snapshot as unknown as { context?: { answers?: Answers } }).context;
-  const answers = context?.answers ?? {};
+  const { answers } = viewOf(record);
   const contact: HandoffRequest['contact'] = {};
   if (typeof answers.contactName === 'string') contact.name = answers.contactName;
   if (typeof answers.contactEmail === 'string') contact.email = answers.contactEmail;

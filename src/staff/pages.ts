@@ -296,7 +296,7 @@ export interface DetailOptions {
 
 function answersHtml(lead: Lead, flow: Flow): SafeHtml {
   const answers = lead.answers as Record<string, unknown>;
-  const catalogue = stepCatalogue as unknown as Catalogue;
+  const catalogue: Catalogue = stepCatalogue;
   const groups = sections.map((section) => {
     const steps = stepIds.filter((id) => stepCatalogue[id].section === section && answers[id] !== undefined);
     if (steps.length === 0) return '';

@@ -152,7 +152,7 @@ describe('a conversation with the intake engine', () => {
 
 describe('a conversation saved under an older flow', () => {
   // The old flow had no age question and asked a question since removed, right after the residence.
-  const oldCatalogue = Object.fromEntries(
+  const oldCatalogue: Catalogue = Object.fromEntries(
     Object.entries(stepCatalogue).flatMap(([id, step]) => {
       if (id === 'age') return [];
       if (id === 'residenceCountry')
@@ -162,7 +162,7 @@ describe('a conversation saved under an older flow', () => {
         ];
       return [[id, step]];
     }),
-  ) as unknown as Catalogue;
+  );
 
   function savedUnderOldFlow(): StoredConversation {
     const oldFlows = structuredClone(flows());

@@ -1,4 +1,4 @@
-import { createIntakeMachine, positionOf, type Catalogue } from '../../src/intake/machine';
+import { createIntakeMachine, positionOf } from '../../src/intake/machine';
 import { stepCatalogue, type Answers } from '../../src/intake/steps';
 import { relevantSteps } from '../../src/intake/relevance';
 import { intraCompanyWorker, spouseOfWorker, employer } from '../support/answers';
@@ -220,7 +220,7 @@ describe('the intake machine', () => {
 
   it('is generated from the catalogue it is given', () => {
     const { age: _age, ...withoutAge } = stepCatalogue;
-    const machine = createIntakeMachine(withoutAge as unknown as Catalogue);
+    const machine = createIntakeMachine(withoutAge);
     const actor = startMachine(machine);
     const { age: _ignored, ...answers } = intraCompanyWorker;
     expect(answerUntilReview(actor, answers)).not.toContain('age');

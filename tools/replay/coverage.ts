@@ -90,7 +90,7 @@ export class MachineCoverage {
   constructor(
     private readonly engine: IntakeEngine,
     private readonly flows: Flows,
-    private readonly catalogue: Catalogue = stepCatalogue as unknown as Catalogue,
+    private readonly catalogue: Catalogue = stepCatalogue,
   ) {
     this.states = machineStates(engine.machine);
     this.transitions = describeTransitions(engine.machine);

@@ -88,7 +88,7 @@ export interface PathModelOptions {
 }
 
 export function generateModelPaths(options: PathModelOptions): PathModel {
-  const catalogue = options.catalogue ?? (stepCatalogue as unknown as Catalogue);
+  const catalogue: Catalogue = options.catalogue ?? stepCatalogue;
   const machine = options.machine ?? createIntakeMachine(catalogue);
   const redaction = new Redaction(options.flows, catalogue);
   // The facts a question and the ones after it are asked on: earlier facts no longer matter.
