@@ -1,7 +1,7 @@
 import { loadFlows, type Flow } from '../intake/flows';
 import type { Lead } from '../screening/lead';
 import type { HandoffRequest } from '../staff/handoffs';
-import { html } from '../staff/html';
+import { html } from '../html';
 
 /**
  * What each target receives, rendered at delivery time from the stored lead or handoff request.

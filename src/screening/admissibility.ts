@@ -1,7 +1,7 @@
 import type { Answers } from '../intake/steps';
 import { sectorOf, type Facts } from './facts';
 import { sectorLabels } from './labels';
-import type { AdmissibilityGround, Flag } from './lead';
+import type { AdmissibilityGround, Flag } from './lead-schema';
 import { ref, refs } from './reference';
 
 /**

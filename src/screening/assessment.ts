@@ -1,4 +1,4 @@
-import type { Fit } from './lead';
+import type { Fit } from './lead-schema';
 
 export interface Outcome {
   fit: Fit;

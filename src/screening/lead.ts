@@ -1,124 +1,14 @@
 import { z } from 'zod';
-import { isoDate, phone } from '../intake/inputs';
 import { relevantAnswers } from '../intake/relevance';
-import { answersSchema, stepCatalogue, type Answers } from '../intake/steps';
+import type { Answers } from '../intake/steps';
 import { roleOf } from './facts';
+import { leadSchema, type Contact, type Lead, type LeadLocale, type LeadWithoutSummary } from './lead-schema';
 import { screen } from './screen';
 import { summarize } from './summary';
 
-/** The lead contract: the public JSON of the staff API and webhooks, and what replay reads back. */
-
-export const fitSchema = z.enum(['likely', 'possible', 'unlikely']);
-
-export const streamSchema = z.object({
-  code: z.string().min(1),
-  name: z.string().min(1),
-  fit: fitSchema,
-  /** The answers that support (or, when unlikely, defeat) the stream. */
-  reasons: z.array(z.string().min(1)),
-  /** Facts that would confirm it. */
-  missing: z.array(z.string().min(1)),
-  ref: z.string().min(1),
-});
-
-export const admissibilityGrounds = [
-  'security',
-  'human-rights',
-  'criminality',
-  'organized-criminality',
-  'health',
-  'medical-exam',
-  'misrepresentation',
-  'previous-refusal',
-  'non-compliance',
-] as const;
-
-/** A flag names a ground and the law behind it; it never carries the prospect's own words. */
-export const flagSchema = z.object({
-  ground: z.enum(admissibilityGrounds),
-  serious: z.boolean().optional(),
-  note: z.string().min(1),
-});
-
-export const pathwayPrograms = ['CEC', 'BC-PNP', 'FSW', 'other-PNP'] as const;
-
-export const pathwaySchema = z.object({
-  program: z.enum(pathwayPrograms),
-  stream: z.string().min(1).optional(),
-  fit: fitSchema,
-  reasons: z.array(z.string().min(1)),
-  missing: z.array(z.string().min(1)),
-});
-
-export const urgencyLevels = ['normal', 'soon', 'urgent'] as const;
-
-export const urgencySchema = z.object({
-  level: z.enum(urgencyLevels),
-  deadline: isoDate.optional(),
-  reason: z.string().min(1).optional(),
-});
-
-export const priorityLevels = ['low', 'medium', 'high'] as const;
-
-export const prioritySchema = z.object({
-  level: z.enum(priorityLevels),
-  reasons: z.array(z.string().min(1)).min(1),
-});
-
-export const screeningSchema = z.object({
-  streams: z.array(streamSchema),
-  admissibility: z.object({
-    flags: z.array(flagSchema),
-    needsLawyerReview: z.boolean(),
-  }),
-  pathways: z.array(pathwaySchema),
-  urgency: urgencySchema,
-  priority: prioritySchema,
-  noExemptStreamEvident: z.boolean(),
-  rulesVersion: z.string().min(1),
-});
-
-export const contactSchema = z.object({
-  name: stepCatalogue.contactName.input.value,
-  email: stepCatalogue.contactEmail.input.value,
-  phone: phone().value.optional(),
-  preferredContact: stepCatalogue.contactPreferred.input.value,
-});
-
-/** The locales of flows/; flows.ts reads files, so this pure module cannot import its list. */
-export const leadLocaleSchema = z.enum(['en-CA', 'fr-CA']);
-
-export const summarySchema = z.object({ text: z.string().min(1), html: z.string().min(1) });
-
-export const leadSchema = z.object({
-  id: z.string().min(1),
-  reference: z.string().min(1),
-  createdAt: z.iso.datetime({ offset: true }),
-  locale: leadLocaleSchema,
-  role: stepCatalogue.role.input.value,
-  contact: contactSchema,
-  answers: answersSchema,
-  handoffRequested: z.boolean(),
-  screening: screeningSchema,
-  /** Always English, whatever the prospect's language. */
-  summary: summarySchema,
-});
-
-export type Fit = z.infer<typeof fitSchema>;
-export type Stream = z.infer<typeof streamSchema>;
-export type AdmissibilityGround = (typeof admissibilityGrounds)[number];
-export type Flag = z.infer<typeof flagSchema>;
-export type Pathway = z.infer<typeof pathwaySchema>;
-export type Urgency = z.infer<typeof urgencySchema>;
-export type UrgencyLevel = Urgency['level'];
-export type Priority = z.infer<typeof prioritySchema>;
-export type PriorityLevel = Priority['level'];
-export type Screening = z.infer<typeof screeningSchema>;
-export type Contact = z.infer<typeof contactSchema>;
-export type LeadLocale = z.infer<typeof leadLocaleSchema>;
-export type Summary = z.infer<typeof summarySchema>;
-export type Lead = z.infer<typeof leadSchema>;
-export type LeadWithoutSummary = Omit<Lead, 'summary'>;
+// The lead contract (schemas and types) lives in lead-schema.ts, which the screening rules import:
+// this module builds a lead by running them, so they must not import it back.
+export * from './lead-schema';
 
 export interface LeadInput {
   id: string;

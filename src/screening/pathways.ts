@@ -2,7 +2,7 @@ import { Assessment } from './assessment';
 import { isProfessionalTeer, isSkilledTeer, sectorOf, type Facts, type Province } from './facts';
 import { educationLabels, provinceNames } from './labels';
 import { checkLanguage } from './language';
-import type { Pathway } from './lead';
+import type { Pathway } from './lead-schema';
 import { ref, refs } from './reference';
 
 /** Rules for a first view of the pathways to permanent residence (§4), read like the stream rules. */

@@ -1,5 +1,5 @@
 import type { Role } from './facts';
-import type { Priority, Screening } from './lead';
+import type { Priority, Screening } from './lead-schema';
 
 export interface PriorityInput {
   role: Role;

@@ -1,7 +1,7 @@
 import type { Answers } from '../intake/steps';
 import { screenAdmissibility } from './admissibility';
 import { deriveFacts } from './facts';
-import type { Screening } from './lead';
+import type { Screening } from './lead-schema';
 import { screenPathways } from './pathways';
 import { assessPriority } from './priority';
 import { screenStreams } from './streams';

@@ -30,7 +30,7 @@ import {
   statusLabels,
 } from './labels';
 import { checkLanguage } from './language';
-import type { Stream } from './lead';
+import type { Stream } from './lead-schema';
 import { ref, refs } from './reference';
 
 /**

@@ -10,7 +10,7 @@ import {
   statusLabels,
   workerRelationLabels,
 } from './labels';
-import type { AdmissibilityGround, LeadWithoutSummary, Pathway, Stream, Summary } from './lead';
+import type { AdmissibilityGround, LeadWithoutSummary, Pathway, Stream, Summary } from './lead-schema';
 import { ref } from './reference';
 
 /**

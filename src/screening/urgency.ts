@@ -1,5 +1,5 @@
 import { daysBetween, pgwpWindowClosesOn, type Facts } from './facts';
-import { urgencyLevels, type Urgency, type UrgencyLevel } from './lead';
+import { urgencyLevels, type Urgency, type UrgencyLevel } from './lead-schema';
 
 /** Urgency bands (§8: permit expiring soon, maintained status; §2/§7: the 180-day PGWP window). */
 export const URGENT_WITHIN_DAYS = 60;

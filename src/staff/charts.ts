@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../html';
 
 /**
  * Server-rendered SVG charts: no script, no library, nothing for the CSP to allow. Each chart has

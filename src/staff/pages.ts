@@ -8,7 +8,7 @@ import { barChart, columnChart, type Datum } from './charts';
 import type { DeletionEntry } from './audit';
 import { queryOf, type LeadFilter } from './filters';
 import type { HandoffDocument, HandoffRequest } from './handoffs';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../html';
 import type { LeadPage, LeadRow } from './lead-index';
 import { NOTE_MAX_LENGTH, statusLabels, workflowStatuses, type WorkflowRecord } from './workflow';
 

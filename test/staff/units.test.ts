@@ -3,7 +3,7 @@ import { splitName } from '../../src/notify/messages';
 import { passwordProblem } from '../../src/staff/accounts';
 import { csvCell, toCsv } from '../../src/staff/export';
 import { parseFilter, queryOf, type LeadFilter } from '../../src/staff/filters';
-import { escapeHtml, html } from '../../src/staff/html';
+import { escapeHtml, html } from '../../src/html';
 import { matcher, rowOf } from '../../src/staff/lead-index';
 import { MemoryLeadIndex } from '../../src/storage/memory/lead-index';
 import { splitConversationKey } from '../../src/staff/privacy';
