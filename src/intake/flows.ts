@@ -197,10 +197,6 @@ export function fill(template: string, values: Record<string, string | number | 
   });
 }
 
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (locales as readonly string[]).includes(value);
-}
-
 /** Maps a browser or channel locale ("fr", "fr-FR", "en-US") to one we have. */
 export function matchLocale(value: string | undefined): Locale {
   if (!value) return defaultLocale;

@@ -1,7 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { clioPayload, emailOf, webhookMessage, type Notification } from './messages';
 import type { DeliveryTarget, SubjectKind } from './outbox';
-import { signWebhook } from './signature';
+import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './signature';
 
 /** One delivery channel. `send` throws when the target did not accept the message. */
 export interface Sender {
@@ -102,8 +102,8 @@ export class WebhookSender implements Sender {
       'x-imp-event': event,
       'x-imp-delivery': deliveryId,
       'idempotency-key': deliveryId,
-      'x-imp-timestamp': String(timestamp),
-      'x-imp-signature': signWebhook(body, this.settings.secret, timestamp),
+      [TIMESTAMP_HEADER]: String(timestamp),
+      [SIGNATURE_HEADER]: signWebhook(body, this.settings.secret, timestamp),
     });
   }
 }

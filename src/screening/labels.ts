@@ -102,5 +102,3 @@ export function moneyText(money: Money): string {
     : dollars.format(money.amount);
   return `${amount} ${money.per === 'hour' ? 'an hour' : 'a year'}`;
 }
-
-export const yesNoText = (value: boolean) => (value ? 'yes' : 'no');

@@ -59,7 +59,6 @@ export const statusChangeSchema = z
       .transform((note) => (note?.trim() ? note.trim() : undefined)),
   })
   .strict();
-export type StatusChange = z.input<typeof statusChangeSchema>;
 
 export class NothingToChangeError extends Error {
   constructor() {
