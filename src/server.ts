@@ -49,7 +49,7 @@ export function assemble(config: Config, storage: Storage = openFileStorage(conf
       appType: config.MicrosoftAppType,
       tenantId: config.MicrosoftAppTenantId,
     },
-    { transcripts: transcriptMiddleware(transcripts, flows) },
+    { transcripts: transcriptMiddleware(transcripts, flows), flows },
   );
   const resumeMailer = config.SMTP_URL
     ? new ResumeCodeMailer(

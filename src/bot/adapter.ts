@@ -7,6 +7,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Request, Response } from 'express';
+import { loadFlows, matchLocale, type Flows } from '../intake/flows';
 import { log } from '../logger';
 import type { IntakeBot } from './intake-bot';
 
@@ -34,6 +35,8 @@ export interface BotCredentials {
 export interface EndpointOptions {
   /** Records every activity (botbuilder's TranscriptLoggerMiddleware, see transcript-logger.ts). */
   transcripts?: Middleware;
+  /** The wording (flows/): the apology after a failed turn. */
+  flows?: Flows;
 }
 
 export function createBotEndpoint(
@@ -58,12 +61,8 @@ export function createBotEndpoint(
       error: error.name,
       message: error.message,
     });
-    const french = context.activity.locale?.toLowerCase().startsWith('fr');
-    await context.sendActivity(
-      french
-        ? 'Désolé, un problème est survenu de notre côté. Vos réponses déjà enregistrées sont conservées : veuillez réessayer dans un instant.'
-        : 'Sorry, something went wrong on our side. The answers you already gave are saved: please try again in a moment.',
-    );
+    const flows = (options.flows ??= loadFlows());
+    await context.sendActivity(flows[matchLocale(context.activity.locale)].messages.turnFailed);
   };
 
   return {

@@ -57,6 +57,7 @@ export const messageKeys = [
   'progress',
   'resumeEmailSubject',
   'resumeEmailBody',
+  'turnFailed',
 ] as const;
 export type MessageKey = (typeof messageKeys)[number];
 
@@ -126,6 +127,17 @@ export const flowSchema = z
       )
       .strict(),
     yesno: z.object({ yes: z.string().min(1), no: z.string().min(1) }).strict(),
+    /** How answers read back to the prospect (review, current answer). */
+    answers: z
+      .object({
+        skipped: z.string().min(1),
+        unknown: z.string().min(1),
+        perYear: z.string().min(1),
+        perHour: z.string().min(1),
+        noc: z.string().min(1),
+        teer: z.string().min(1),
+      })
+      .strict(),
     buttons: z
       .object({
         confirm: z.string().min(1),

@@ -1,4 +1,4 @@
-import type { Flow } from './flows';
+import { fill, type Flow } from './flows';
 import { countryName, type Money, type Noc } from './inputs';
 import type { Catalogue } from './machine';
 
@@ -6,13 +6,6 @@ const isMoney = (value: unknown): value is Money =>
   typeof value === 'object' && value !== null && 'amount' in value && 'per' in value;
 const isNoc = (value: unknown): value is Noc =>
   typeof value === 'object' && value !== null && !('amount' in value);
-
-const PER: Record<Flow['locale'], Record<Money['per'], string>> = {
-  'en-CA': { year: 'per year', hour: 'per hour' },
-  'fr-CA': { year: 'par année', hour: 'de l’heure' },
-};
-const UNKNOWN: Record<Flow['locale'], string> = { 'en-CA': 'Don’t know', 'fr-CA': 'Je ne sais pas' };
-const SKIPPED: Record<Flow['locale'], string> = { 'en-CA': '(skipped)', 'fr-CA': '(passé)' };
 
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
@@ -27,7 +20,8 @@ function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: strin
 export function formatAnswer(step: string, value: unknown, flow: Flow, catalogue: Catalogue): string {
   const locale = flow.locale;
   const input = catalogue[step]?.input;
-  if (value === null || value === undefined) return SKIPPED[locale];
+  const words = flow.answers;
+  if (value === null || value === undefined) return words.skipped;
   switch (input?.kind) {
     case 'yesno':
       return value ? flow.yesno.yes : flow.yesno.no;
@@ -37,7 +31,7 @@ export function formatAnswer(step: string, value: unknown, flow: Flow, catalogue
       return countryName(String(value), locale);
     case 'money':
       if (!isMoney(value)) break;
-      return `${formatter(`money:${locale}:${value.per}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency: 'CAD', maximumFractionDigits: value.per === 'hour' ? 2 : 0 })).format(value.amount)} ${PER[locale][value.per]}`;
+      return `${formatter(`money:${locale}:${value.per}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency: 'CAD', maximumFractionDigits: value.per === 'hour' ? 2 : 0 })).format(value.amount)} ${value.per === 'hour' ? words.perHour : words.perYear}`;
     case 'date': {
       const date = new Date(`${String(value)}T12:00:00Z`);
       return formatter(
@@ -47,9 +41,9 @@ export function formatAnswer(step: string, value: unknown, flow: Flow, catalogue
     }
     case 'text':
       if (isNoc(value)) {
-        if (value.noc) return `NOC/CNP ${value.noc} (TEER/FEER ${value.teer})`;
-        if (value.teer !== undefined) return `TEER/FEER ${value.teer}`;
-        return UNKNOWN[locale];
+        if (value.noc) return fill(words.noc, { noc: value.noc, teer: value.teer ?? '' });
+        if (value.teer !== undefined) return fill(words.teer, { teer: value.teer });
+        return words.unknown;
       }
       break;
     default:
