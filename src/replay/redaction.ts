@@ -2,6 +2,7 @@ import { locales, type Flows, type Locale } from '../intake/flows';
 import { interpret, type Interpretation } from '../intake/interpret';
 import type { Catalogue } from '../intake/machine';
 import { stepCatalogue, type Section } from '../intake/steps';
+import { SAMPLE_DAY } from './sample-day';
 
 /**
  * What recorded transcripts must not keep: the prospect's answers to the admissibility screening
@@ -234,7 +235,13 @@ export class Redaction {
     return interpret(
       text,
       { kind: 'step', step },
-      { flows: this.flows, locale: 'en-CA', catalogue: this.catalogue, reviewSteps: () => [] },
+      {
+        flows: this.flows,
+        locale: 'en-CA',
+        catalogue: this.catalogue,
+        reviewSteps: () => [],
+        reading: { today: SAMPLE_DAY, answers: {} },
+      },
     );
   }
 

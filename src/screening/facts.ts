@@ -1,4 +1,5 @@
 import type { Money, Noc } from '../intake/inputs';
+import { convertScores } from '../intake/parse/language';
 import { stepCatalogue, stepIds, type AnswerOf, type Answers, type StepId } from '../intake/steps';
 import {
   cetaCountries,
@@ -49,6 +50,10 @@ export interface LanguageFacts {
   testName?: string;
   /** The lowest CLB (English) or NCLC (French) level across the four skills. */
   level?: number;
+  /** The level was read from an overall score, not the four skills: an estimate (§6). */
+  estimate?: boolean;
+  /** A chart band used for the level is not confirmed [U] (§6). */
+  unconfirmed?: boolean;
   scale: 'CLB' | 'NCLC';
   testDate?: string;
   /** Results are valid 2 years (§6). */
@@ -178,10 +183,15 @@ function languageFacts(answers: Answers, today: string): LanguageFacts {
   if (test === 'none') return { kind: 'none', scale, expired: false };
   if (test === 'otherTest') return { kind: 'notAccepted', scale, expired: false };
   const testDate = answers.languageTestDate;
+  const result = answers.languageLevel;
+  // Scores are converted with IRCC's equivalency chart (§6); a bare number is a level as given.
+  const conversion = result !== null && typeof result === 'object' ? convertScores(result) : undefined;
   return {
     kind: scale === 'NCLC' ? 'french' : 'english',
     testName: languageTestNames[test],
-    level: answers.languageLevel,
+    level: conversion ? conversion.lowest : typeof result === 'number' ? result : undefined,
+    estimate: conversion?.estimate ?? false,
+    unconfirmed: conversion?.unconfirmed ?? false,
     scale,
     testDate,
     expired: testDate !== undefined && addYears(testDate, 2) < today,

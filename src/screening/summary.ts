@@ -4,6 +4,7 @@ import { languageTestNames, scaleOf, teerOfNoc } from './facts';
 import {
   complianceLabels,
   educationLabels,
+  languageResultText,
   moneyText,
   provinceNames,
   roleLevelLabels,
@@ -59,7 +60,7 @@ function languageText(a: Answers): string | undefined {
   return joined(
     [
       languageTestNames[test],
-      a.languageLevel !== undefined && `${scaleOf(test)} ${a.languageLevel} (lowest skill)`,
+      languageResultText(a.languageLevel, scaleOf(test)),
       a.languageTestDate,
     ],
     ' ',
