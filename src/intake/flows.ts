@@ -167,7 +167,15 @@ export const flowSchema = z
     /** How an answer reads back: language scores with their CLB/NCLC levels. */
     answers: keyed(['languageScores', 'languageOverall', 'languageLevel', 'belowFour'] as const),
     /** How to type scores on each test's scale, keyed by the languageTest choice; `any` when unknown. */
-    languageScales: keyed(['ieltsGeneral', 'celpip', 'pteCore', 'tefCanada', 'tcfCanada', 'otherTest', 'any'] as const),
+    languageScales: keyed([
+      'ieltsGeneral',
+      'celpip',
+      'pteCore',
+      'tefCanada',
+      'tcfCanada',
+      'otherTest',
+      'any',
+    ] as const),
     steps: z
       .object(
         Object.fromEntries(stepIds.map((id) => [id, stepWordingSchema])) as Record<

@@ -94,9 +94,10 @@ const GIVEN_PER: Record<Flow['locale'], Record<'month' | 'week', string>> = {
 };
 
 function scoreText(value: number, locale: Flow['locale']): string {
-  return formatter(`score:${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })).format(
-    value,
-  );
+  return formatter(
+    `score:${locale}`,
+    () => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
+  ).format(value);
 }
 
 /** Scores as typed, then the CLB/NCLC levels IRCC's chart gives them (§6). */
@@ -126,7 +127,10 @@ export function answerValues(step: string, value: unknown, flow: Flow, catalogue
 }
 
 /** Problem and note parameters in the prospect's language: dates written out, currencies named. */
-export function formatParams(params: Record<string, string | number>, flow: Flow): Record<string, string | number> {
+export function formatParams(
+  params: Record<string, string | number>,
+  flow: Flow,
+): Record<string, string | number> {
   const out: Record<string, string | number> = { ...params };
   const locale = flow.locale;
   if (typeof params.date === 'string') {

@@ -4,7 +4,15 @@ import en from 'i18n-iso-countries/langs/en.json';
 import fr from 'i18n-iso-countries/langs/fr.json';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { daysFrom, readDate, type DateExpectation } from './parse/dates';
-import { convertScores, languageResultSchema, readLevel, readScores, scoredTests, type LanguageResult, type ScoredTest } from './parse/language';
+import {
+  convertScores,
+  languageResultSchema,
+  readLevel,
+  readScores,
+  scoredTests,
+  type LanguageResult,
+  type ScoredTest,
+} from './parse/language';
 import { moneySchema, readMoney, type Money } from './parse/money';
 export { moneySchema, type Money } from './parse/money';
 export { languageResultSchema, type LanguageResult } from './parse/language';
@@ -217,7 +225,11 @@ export function date(options: DateOptions = {}): Input<string> {
     value: isoDate,
     read: reader((raw, { today }) => {
       const since = options.askIfLongPast ? SINCE.exec(normalize(raw)) : null;
-      const reading = readDate(since ? normalize(raw).slice(since[0].length) : raw, today, since ? 'past' : expect);
+      const reading = readDate(
+        since ? normalize(raw).slice(since[0].length) : raw,
+        today,
+        since ? 'past' : expect,
+      );
       if ('problem' in reading) return fail(reading.problem);
       const { date: value, resolved } = reading;
       if (options.refuseFuture && value > today) return fail('date.future', { date: value });

@@ -6,7 +6,11 @@ import type { Catalogue, IntakeEvent, Position } from './machine';
 
 /** What a prospect's message means at the question they are on. */
 export type Interpretation =
-  | { kind: 'event'; event: IntakeEvent; /** Said back about the answer: a conversion, a resolved date. */ note?: AnswerProblem }
+  | {
+      kind: 'event';
+      event: IntakeEvent;
+      /** Said back about the answer: a conversion, a resolved date. */ note?: AnswerProblem;
+    }
   | { kind: 'help' }
   | { kind: 'submit' }
   | { kind: 'invalid'; problem: AnswerProblem }

@@ -120,14 +120,18 @@ export function moneyText(money: Money): string {
   const per = money.per === 'hour' ? 'an hour' : 'a year';
   const given = money.given && ` (given as ${amountText(money.given.amount, currency)} a ${money.given.per})`;
   const foreign =
-    currency !== 'CAD' && ` — in ${currency}, not converted: convert before comparing with CAD wage levels (to confirm)`;
+    currency !== 'CAD' &&
+    ` — in ${currency}, not converted: convert before comparing with CAD wage levels (to confirm)`;
   return `${amountText(money.amount, currency)} ${per}${given || ''}${foreign || ''}`;
 }
 
 const skillLetters = { listening: 'L', reading: 'R', writing: 'W', speaking: 'S' } as const;
 
 /** A language result for staff: the scores as typed, the chart's levels, and what is still to confirm (§6). */
-export function languageResultText(result: LanguageResult | undefined, scale: 'CLB' | 'NCLC'): string | undefined {
+export function languageResultText(
+  result: LanguageResult | undefined,
+  scale: 'CLB' | 'NCLC',
+): string | undefined {
   if (result === undefined) return undefined;
   if (result === null) return 'scores not known';
   if (typeof result === 'number') return `${scale} ${result} (lowest skill, as given)`;

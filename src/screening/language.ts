@@ -50,7 +50,9 @@ export function checkLanguage(check: Assessment, language: LanguageFacts, need: 
     else if (need.hard) check.failed(`${result} is below ${wanted}`);
     else check.unknown(`${wanted} — to confirm: ${result} is below it`);
     if (language.unconfirmed)
-      check.confirm(`the ${test} scores' conversion to ${language.scale} (IRCC chart band [U], §6) — to confirm`);
+      check.confirm(
+        `the ${test} scores' conversion to ${language.scale} (IRCC chart band [U], §6) — to confirm`,
+      );
   }
   if (language.testDate === undefined) check.unknown(`the ${test} date (results are valid 2 years)`);
 }

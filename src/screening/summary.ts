@@ -58,11 +58,7 @@ function languageText(a: Answers): string | undefined {
   if (test === 'none') return 'no language test';
   if (test === 'otherTest') return 'a test IRCC does not accept';
   return joined(
-    [
-      languageTestNames[test],
-      languageResultText(a.languageLevel, scaleOf(test)),
-      a.languageTestDate,
-    ],
+    [languageTestNames[test], languageResultText(a.languageLevel, scaleOf(test)), a.languageTestDate],
     ' ',
   );
 }

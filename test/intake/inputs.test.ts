@@ -9,10 +9,13 @@ const read = <S extends keyof typeof stepCatalogue>(
   text: string,
   answers: Record<string, unknown> = {},
 ): { success: boolean; data?: unknown; problem?: { key: string; params?: Record<string, unknown> } } => {
-  const reading = (stepCatalogue[step].input.read as (t: string, c: unknown) => Record<string, unknown>)(text, {
-    today: TODAY,
-    answers,
-  });
+  const reading = (stepCatalogue[step].input.read as (t: string, c: unknown) => Record<string, unknown>)(
+    text,
+    {
+      today: TODAY,
+      answers,
+    },
+  );
   return 'problem' in reading
     ? { success: false, problem: reading.problem as { key: string } }
     : { success: true, data: reading.value };

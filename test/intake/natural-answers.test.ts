@@ -17,7 +17,12 @@ const YES = '{yes}';
 const withOffer = { hasJobOffer: YES };
 
 /** An engine that asks only the steps a case needs, after consent and the worker role. */
-function at(step: StepId, before: Partial<Record<StepId, string>>, locale: Locale, now = `${TODAY}T17:00:00.000Z`) {
+function at(
+  step: StepId,
+  before: Partial<Record<StepId, string>>,
+  locale: Locale,
+  now = `${TODAY}T17:00:00.000Z`,
+) {
   const ids: StepId[] = ['consent', 'role', ...(Object.keys(before) as StepId[]), step];
   const catalogue = Object.fromEntries(ids.map((id) => [id, stepCatalogue[id]])) as unknown as Catalogue;
   const conversation = converse(new IntakeEngine(flows(), { catalogue }), locale, fixedDependencies(now));
@@ -48,20 +53,50 @@ function expectRefused(conversation: Conversation, text: string, step: string): 
 
 describe('language scores on the test’s own scale, converted with IRCC’s chart (item 4)', () => {
   it.each<[Locale, string, string, unknown, RegExp]>([
-    ['en-CA', 'ieltsGeneral', 'L 7.5 R 7 W 6.5 S 7',
-      { test: 'ieltsGeneral', listening: 7.5, reading: 7, writing: 6.5, speaking: 7 }, /CLB 8, 9, 8, 9/],
-    ['fr-CA', 'ieltsGeneral', 'CO 7,5 CE 7 EE 6,5 EO 7',
-      { test: 'ieltsGeneral', listening: 7.5, reading: 7, writing: 6.5, speaking: 7 }, /CLB 8, 9, 8, 9/],
+    [
+      'en-CA',
+      'ieltsGeneral',
+      'L 7.5 R 7 W 6.5 S 7',
+      { test: 'ieltsGeneral', listening: 7.5, reading: 7, writing: 6.5, speaking: 7 },
+      /CLB 8, 9, 8, 9/,
+    ],
+    [
+      'fr-CA',
+      'ieltsGeneral',
+      'CO 7,5 CE 7 EE 6,5 EO 7',
+      { test: 'ieltsGeneral', listening: 7.5, reading: 7, writing: 6.5, speaking: 7 },
+      /CLB 8, 9, 8, 9/,
+    ],
     ['en-CA', 'ieltsGeneral', '7.5', { test: 'ieltsGeneral', overall: 7.5 }, /about CLB 8, an estimate/],
     ['fr-CA', 'ieltsGeneral', '7,5', { test: 'ieltsGeneral', overall: 7.5 }, /environ CLB 8, une estimation/],
-    ['en-CA', 'celpip', 'listening 9, reading 8, writing 7, speaking 8',
-      { test: 'celpip', listening: 9, reading: 8, writing: 7, speaking: 8 }, /CLB 9, 8, 7, 8/],
-    ['en-CA', 'pteCore', '65 60 70 68',
-      { test: 'pteCore', listening: 65, reading: 60, writing: 70, speaking: 68 }, /CLB 7, 7, 7, 7/],
-    ['fr-CA', 'tefCanada', 'CO 450 CE 420 EE 400 EO 430',
-      { test: 'tefCanada', listening: 450, reading: 420, writing: 400, speaking: 430 }, /NCLC 7, 6, 6, 6/],
-    ['fr-CA', 'tcfCanada', 'compréhension orale 460, compréhension écrite 470, expression écrite 11, expression orale 12',
-      { test: 'tcfCanada', listening: 460, reading: 470, writing: 11, speaking: 12 }, /NCLC 7, 7, 7, 8/],
+    [
+      'en-CA',
+      'celpip',
+      'listening 9, reading 8, writing 7, speaking 8',
+      { test: 'celpip', listening: 9, reading: 8, writing: 7, speaking: 8 },
+      /CLB 9, 8, 7, 8/,
+    ],
+    [
+      'en-CA',
+      'pteCore',
+      '65 60 70 68',
+      { test: 'pteCore', listening: 65, reading: 60, writing: 70, speaking: 68 },
+      /CLB 7, 7, 7, 7/,
+    ],
+    [
+      'fr-CA',
+      'tefCanada',
+      'CO 450 CE 420 EE 400 EO 430',
+      { test: 'tefCanada', listening: 450, reading: 420, writing: 400, speaking: 430 },
+      /NCLC 7, 6, 6, 6/,
+    ],
+    [
+      'fr-CA',
+      'tcfCanada',
+      'compréhension orale 460, compréhension écrite 470, expression écrite 11, expression orale 12',
+      { test: 'tcfCanada', listening: 460, reading: 470, writing: 11, speaking: 12 },
+      /NCLC 7, 7, 7, 8/,
+    ],
     ['en-CA', 'ieltsGeneral', 'CLB 7', 7, /CLB\/NCLC 7/],
   ])('%s %s: stores “%s” as typed and says back its levels', (locale, test, text, stored, said) => {
     const conversation = at('languageLevel', { languageTest: test }, locale);
@@ -72,7 +107,12 @@ describe('language scores on the test’s own scale, converted with IRCC’s cha
   });
 
   it.each<[Locale, string, string, RegExp]>([
-    ['en-CA', 'ieltsGeneral', '7.3', /isn't on the test's scale.*IELTS band scores \(0 to 9, halves allowed\)/s],
+    [
+      'en-CA',
+      'ieltsGeneral',
+      '7.3',
+      /isn't on the test's scale.*IELTS band scores \(0 to 9, halves allowed\)/s,
+    ],
     ['en-CA', 'ieltsGeneral', '9.5', /isn't on the test's scale/],
     ['fr-CA', 'pteCore', '95', /ne fait pas partie de l'échelle.*PTE Core \(de 10 à 90\)/s],
     ['fr-CA', 'tefCanada', '450', /donne un résultat pour chaque compétence/],
@@ -124,10 +164,22 @@ describe('impossible dates are refused or questioned (item 5)', () => {
   });
 
   it.each<[Locale, string, RegExp, string, string, RegExp]>([
-    ['en-CA', 'March 1, 2020', /March 1, 2020 is in the past\. Is this the job you have now\?/,
-      'since March 1, 2020', '2020-03-01', /you have had this job since March 1, 2020/],
-    ['fr-CA', '1er mars 2020', /S'agit-il de l'emploi que vous occupez maintenant\?/,
-      'depuis le 1er mars 2020', '2020-03-01', /vous occupez cet emploi depuis le 1 mars 2020/],
+    [
+      'en-CA',
+      'March 1, 2020',
+      /March 1, 2020 is in the past\. Is this the job you have now\?/,
+      'since March 1, 2020',
+      '2020-03-01',
+      /you have had this job since March 1, 2020/,
+    ],
+    [
+      'fr-CA',
+      '1er mars 2020',
+      /S'agit-il de l'emploi que vous occupez maintenant\?/,
+      'depuis le 1er mars 2020',
+      '2020-03-01',
+      /vous occupez cet emploi depuis le 1 mars 2020/,
+    ],
   ])('%s: asks whether a job “starting” %s is the current one', (locale, text, asked, since, iso, noted) => {
     const conversation = at('offerStartDate', withOffer, locale);
     expect(expectRefused(conversation, text, 'offerStartDate')).toMatch(asked);
@@ -160,12 +212,30 @@ describe('natural answers (item 6)', () => {
   });
 
   it.each<[Locale, string, unknown, RegExp]>([
-    ['en-CA', '4000 a month', { amount: 48000, per: 'year', given: { amount: 4000, per: 'month' } },
-      /\$48,000 per year \(\$4,000 a month\)/],
-    ['fr-CA', '4 000 $ par mois', { amount: 48000, per: 'year', given: { amount: 4000, per: 'month' } },
-      /48\s000\s\$ par année \(4\s000\s\$ par mois\)/],
-    ['en-CA', '85000 USD', { amount: 85000, per: 'year', currency: 'USD' }, /USD\s85,000 per year, in US Dollars?/i],
-    ['fr-CA', '85 000 $ US', { amount: 85000, per: 'year', currency: 'USD' }, /85\s000\sUSD par année, en dollar des États-Unis/],
+    [
+      'en-CA',
+      '4000 a month',
+      { amount: 48000, per: 'year', given: { amount: 4000, per: 'month' } },
+      /\$48,000 per year \(\$4,000 a month\)/,
+    ],
+    [
+      'fr-CA',
+      '4 000 $ par mois',
+      { amount: 48000, per: 'year', given: { amount: 4000, per: 'month' } },
+      /48\s000\s\$ par année \(4\s000\s\$ par mois\)/,
+    ],
+    [
+      'en-CA',
+      '85000 USD',
+      { amount: 85000, per: 'year', currency: 'USD' },
+      /USD\s85,000 per year, in US Dollars?/i,
+    ],
+    [
+      'fr-CA',
+      '85 000 $ US',
+      { amount: 85000, per: 'year', currency: 'USD' },
+      /85\s000\sUSD par année, en dollar des États-Unis/,
+    ],
   ])('%s: reads the wage “%s”, keeps what was typed and says so', (locale, text, stored, said) => {
     const conversation = at('offerWage', withOffer, locale);
     conversation.say(text);

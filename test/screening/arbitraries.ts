@@ -38,7 +38,9 @@ const languageResultArb = fc.oneof(
       writing: onScale(scale.skills.writing),
       speaking: onScale(scale.skills.speaking),
     });
-    return scale.overall ? fc.oneof(four, fc.record({ test: fc.constant(test), overall: onScale(scale.overall) })) : four;
+    return scale.overall
+      ? fc.oneof(four, fc.record({ test: fc.constant(test), overall: onScale(scale.overall) }))
+      : four;
   }),
   fc.integer({ min: 1, max: 12 }),
   fc.constant(null),

@@ -12,7 +12,10 @@ import { normalize } from './words';
 export type DateExpectation = 'future' | 'past' | 'nearest';
 
 export type DateReading =
-  | { date: string; /** True when the year or the day was inferred, or the date was relative. */ resolved: boolean }
+  | {
+      date: string;
+      /** True when the year or the day was inferred, or the date was relative. */ resolved: boolean;
+    }
   | { problem: 'date.format' | 'date.impossible' | 'date.ambiguous' };
 
 const MONTHS: Record<string, number> = {
@@ -142,7 +145,9 @@ function relative(text: string, today: string): string | undefined {
     /^(?:in|dans|d'ici) (\d+|[a-z]+(?: couple of| few)?) (day|days|jour|jours|week|weeks|semaine|semaines|month|months|mois|year|years|an|ans|annee|annees)$/.exec(
       text,
     ) ??
-    /^(\d+|[a-z]+(?: couple of| few)?) (day|days|week|weeks|month|months|year|years) from (?:now|today)$/.exec(text);
+    /^(\d+|[a-z]+(?: couple of| few)?) (day|days|week|weeks|month|months|year|years) from (?:now|today)$/.exec(
+      text,
+    );
   const ago =
     /^(\d+|[a-z]+(?: couple of| few)?) (day|days|week|weeks|month|months|year|years) ago$/.exec(text) ??
     /^il y a (\d+|[a-z]+) (jour|jours|semaine|semaines|mois|an|ans|annee|annees)$/.exec(text);

@@ -197,7 +197,9 @@ export interface Conversion {
 
 function levelOf(test: ScoredTest, skill: Skill, value: number): { level: number; confirmed: boolean } {
   const band = testScales[test].bands.find((b) => value >= b.from[skill]);
-  return band ? { level: band.level, confirmed: band.confirmed ?? false } : { level: BELOW_CHART, confirmed: true };
+  return band
+    ? { level: band.level, confirmed: band.confirmed ?? false }
+    : { level: BELOW_CHART, confirmed: true };
 }
 
 /** Converts stored scores to CLB/NCLC with IRCC's chart for the test (§6). */
@@ -229,14 +231,13 @@ const SKILL_WORDS: [RegExp, Skill | 'overall'][] = [
 ];
 
 export type ScoreReading =
-  | { result: LanguageResult }
-  | { problem: 'language.scores' | 'language.range' | 'language.perSkill' };
+  { result: LanguageResult } | { problem: 'language.scores' | 'language.range' | 'language.perSkill' };
 
 /** "CLB 7", "NCLC 8", "niveau 7" — or, when `bare`, a plain 7 — as a CLB/NCLC level. */
 export function readLevel(raw: string, bare: boolean): ScoreReading | undefined {
-  const level = (bare ? /^(?:clb|nclc|niveau|level)?\s*(\d{1,2})$/ : /^(?:clb|nclc|niveau|level)\s*(\d{1,2})$/).exec(
-    normalize(raw),
-  );
+  const level = (
+    bare ? /^(?:clb|nclc|niveau|level)?\s*(\d{1,2})$/ : /^(?:clb|nclc|niveau|level)\s*(\d{1,2})$/
+  ).exec(normalize(raw));
   if (!level) return bare ? { problem: 'language.scores' } : undefined;
   const value = Number(level[1]);
   return value >= 1 && value <= 12 ? { result: value } : { problem: 'language.range' };
@@ -271,7 +272,8 @@ export function readScores(raw: string, test: ScoredTest): ScoreReading {
     const labelFirst = tokens[0]!.startsWith('#');
     for (let i = 0; i < tokens.length; i += 2) {
       const [label, value] = labelFirst ? [tokens[i], tokens[i + 1]] : [tokens[i + 1], tokens[i]];
-      if (!label?.startsWith('#') || value === undefined || value.startsWith('#')) return { problem: 'language.scores' };
+      if (!label?.startsWith('#') || value === undefined || value.startsWith('#'))
+        return { problem: 'language.scores' };
       const name = label.slice(1) as Skill | 'overall';
       if (given[name] !== undefined) return { problem: 'language.scores' };
       given[name] = Number(value);

@@ -25,7 +25,10 @@ const PER_YEAR = { month: 12, week: 52 } as const;
 const HOURLY_CEILING = 500;
 
 const CURRENCY_WORDS: [RegExp, string][] = [
-  [/(\bus ?dollars?\b|\bdollars? (?:us|americains?|american)\b|\bamerican dollars?\b|\busd\b|\bus ?\$|\$ ?us\b|\bu\.s\. dollars?)/, 'USD'],
+  [
+    /(\bus ?dollars?\b|\bdollars? (?:us|americains?|american)\b|\bamerican dollars?\b|\busd\b|\bus ?\$|\$ ?us\b|\bu\.s\. dollars?)/,
+    'USD',
+  ],
   [/(\bcad\b|\bcan ?\$|\bc\$|\bcanadian dollars?\b|\bdollars? canadiens?\b|\$ ?can?\b)/, 'CAD'],
   [/(€|\beuros?\b|\beur\b)/, 'EUR'],
   [/(£|\bpounds?(?: sterling)?\b|\bgbp\b|\blivres? sterling\b)/, 'GBP'],
@@ -58,7 +61,9 @@ export function readMoney(raw: string): MoneyReading {
     }
   }
   if (!currency) {
-    const code = /\b([a-z]{3})\b/.exec(text.replace(/\b(per|par|and|the|day|jour|year|hour|week|mois|ans?)\b/g, ''));
+    const code = /\b([a-z]{3})\b/.exec(
+      text.replace(/\b(per|par|and|the|day|jour|year|hour|week|mois|ans?)\b/g, ''),
+    );
     if (code && knownCurrencies.has(code[1]!.toUpperCase())) {
       currency = code[1]!.toUpperCase();
       text = text.replace(code[1]!, ' ');
@@ -68,10 +73,16 @@ export function readMoney(raw: string): MoneyReading {
 
   let per: Money['per'] | 'month' | 'week' | undefined;
   const periods: [RegExp, typeof per][] = [
-    [/(\/\s*(h|hr|hour|heure)\b|per hour|an hour|hourly|de l'heure|par heure|a l'heure|\/h\b|\bhr\b)/, 'hour'],
+    [
+      /(\/\s*(h|hr|hour|heure)\b|per hour|an hour|hourly|de l'heure|par heure|a l'heure|\/h\b|\bhr\b)/,
+      'hour',
+    ],
     [/(\/\s*(m|mo|mon|month|mois)\b|per month|a month|monthly|par mois|mensuel(?:lement)?|\bmo\b)/, 'month'],
     [/(\/\s*(w|wk|week|semaine)\b|per week|a week|weekly|par semaine|hebdomadaire)/, 'week'],
-    [/(\/\s*(y|yr|year|an|annee)\b|per year|a year|annual(?:ly)?|yearly|par an(?:nee)?|annuel(?:lement)?|per annum)/, 'year'],
+    [
+      /(\/\s*(y|yr|year|an|annee)\b|per year|a year|annual(?:ly)?|yearly|par an(?:nee)?|annuel(?:lement)?|per annum)/,
+      'year',
+    ],
   ];
   for (const [pattern, value] of periods) {
     if (pattern.test(text)) {
@@ -79,14 +90,18 @@ export function readMoney(raw: string): MoneyReading {
       text = text.replace(pattern, ' ');
     }
   }
-  text = text.replace(/\b(about|around|approximately|approx|environ|gross|brut|before tax|avant impots?)\b/g, ' ');
+  text = text.replace(
+    /\b(about|around|approximately|approx|environ|gross|brut|before tax|avant impots?)\b/g,
+    ' ',
+  );
   const match = /^\s*(\d{1,3}(?:[ ,\u00a0\u202f]\d{3})+|\d+)(?:[.,](\d{1,2}))?\s*(k)?\s*$/.exec(text);
   if (!match) return { problem: 'money' };
   const whole = Number(match[1]!.replace(/[ ,\u00a0\u202f]/g, ''));
   const cents = match[2] ? Number(`0.${match[2]}`) : 0;
   const amount = (whole + cents) * (match[3] ? 1000 : 1);
   if (!(amount > 0)) return { problem: 'money' };
-  const withCurrency = (money: Money): Money => (currency && currency !== 'CAD' ? { ...money, currency } : money);
+  const withCurrency = (money: Money): Money =>
+    currency && currency !== 'CAD' ? { ...money, currency } : money;
   if (per === 'month' || per === 'week') {
     const yearly = Math.round(amount * PER_YEAR[per] * 100) / 100;
     return { money: withCurrency({ amount: yearly, per: 'year', given: { amount, per } }) };
