@@ -138,6 +138,8 @@ export function formatParams(
       `date:${locale}`,
       () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
     ).format(new Date(`${params.date}T12:00:00Z`));
+    // French writes the first of the month as an ordinal: « le 1er mars ».
+    if (locale === 'fr-CA') out.date = String(out.date).replace(/^1 /, '1er ');
   }
   if (typeof params.currency === 'string') {
     out.currencyName =

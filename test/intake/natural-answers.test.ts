@@ -1,7 +1,9 @@
 import { IntakeEngine } from '../../src/intake/conversation';
 import type { Catalogue } from '../../src/intake/machine';
 import { stepCatalogue, type StepId } from '../../src/intake/steps';
+import type { Money } from '../../src/intake/inputs';
 import { deriveFacts } from '../../src/screening/facts';
+import { moneyText } from '../../src/screening/labels';
 import { converse, fixedDependencies, flows, type Conversation } from '../support/talk';
 
 /**
@@ -156,8 +158,8 @@ describe('impossible dates are refused or questioned (item 5)', () => {
   it.each<[Locale, string, RegExp]>([
     ['en-CA', '2027-03-01', /March 1, 2027 is in the future/],
     ['en-CA', 'next month', /December 1, 2026 is in the future/],
-    ['fr-CA', '1er mars 2027', /Le 1 mars 2027 est dans le futur/],
-    ['fr-CA', 'le mois prochain', /Le 1 décembre 2026 est dans le futur/],
+    ['fr-CA', '1er mars 2027', /Le 1er mars 2027 est dans le futur/],
+    ['fr-CA', 'le mois prochain', /Le 1er décembre 2026 est dans le futur/],
   ])('%s: refuses a language test taken on “%s”', (locale, text, said) => {
     const conversation = at('languageTestDate', { languageTest: 'celpip', languageLevel: 'CLB 8' }, locale);
     expect(expectRefused(conversation, text, 'languageTestDate')).toMatch(said);
@@ -178,7 +180,7 @@ describe('impossible dates are refused or questioned (item 5)', () => {
       /S'agit-il de l'emploi que vous occupez maintenant\?/,
       'depuis le 1er mars 2020',
       '2020-03-01',
-      /vous occupez cet emploi depuis le 1 mars 2020/,
+      /vous occupez cet emploi depuis le 1er mars 2020/,
     ],
   ])('%s: asks whether a job “starting” %s is the current one', (locale, text, asked, since, iso, noted) => {
     const conversation = at('offerStartDate', withOffer, locale);
@@ -247,7 +249,7 @@ describe('natural answers (item 6)', () => {
     ['en-CA', 'Jan 15', '2027-01-15', /Noted: January 15, 2027/],
     ['fr-CA', '15 janvier', '2027-01-15', /C'est noté\s:\sle 15 janvier 2027/],
     ['en-CA', 'next month', '2026-12-01', /Noted: December 1, 2026/],
-    ['fr-CA', 'le mois prochain', '2026-12-01', /le 1 décembre 2026/],
+    ['fr-CA', 'le mois prochain', '2026-12-01', /le 1er décembre 2026/],
     ['en-CA', 'in 3 weeks', '2026-12-16', /December 16, 2026/],
     ['fr-CA', 'dans 3 semaines', '2026-12-16', /16 décembre 2026/],
     ['en-CA', 'mid-March', '2027-03-15', /March 15, 2027/],
@@ -258,6 +260,21 @@ describe('natural answers (item 6)', () => {
     expect(answerOf(conversation, 'offerStartDate')).toBe(iso);
     expect(reply(conversation)).toMatch(said);
   });
+
+  it.each<[string, RegExp]>([
+    [
+      '85000 USD',
+      /USD\s85,000 a year — in USD, not converted: convert before comparing with CAD wage levels \(to confirm\)/,
+    ],
+    ['4000 a month', /^\$48,000 a year \(given as \$4,000 a month\)$/],
+  ])(
+    'shows staff the wage “%s” as given, a foreign currency flagged and never read as CAD',
+    (text, shown) => {
+      const conversation = at('offerWage', withOffer, 'en-CA');
+      conversation.say(text);
+      expect(moneyText(answerOf(conversation, 'offerWage') as Money)).toMatch(shown);
+    },
+  );
 
   it('resolves relative dates against the clock it is given, not the machine’s', () => {
     const conversation = at('offerStartDate', withOffer, 'en-CA', '2031-06-10T12:00:00.000Z');
