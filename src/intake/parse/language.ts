@@ -196,10 +196,11 @@ export interface Conversion {
 }
 
 function levelOf(test: ScoredTest, skill: Skill, value: number): { level: number; confirmed: boolean } {
-  const band = testScales[test].bands.find((b) => value >= b.from[skill]);
-  return band
-    ? { level: band.level, confirmed: band.confirmed ?? false }
-    : { level: BELOW_CHART, confirmed: true };
+  const bands = testScales[test].bands;
+  const band = bands.find((b) => value >= b.from[skill]);
+  // Below the chart is as sure as the chart's lowest band.
+  if (!band) return { level: BELOW_CHART, confirmed: bands[bands.length - 1]?.confirmed ?? false };
+  return { level: band.level, confirmed: band.confirmed ?? false };
 }
 
 /** Converts stored scores to CLB/NCLC with IRCC's chart for the test (§6). */
