@@ -122,6 +122,14 @@ function addDays(date: string, days: number): string {
   return new Date(utc(date) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * The wage a rule may compare with Canadian wage levels: none when it was given in another
+ * currency, which is kept as typed and flagged for staff rather than read as dollars.
+ */
+export function wageInCad(wage: Money | undefined): Money | undefined {
+  return wage && (wage.currency ?? 'CAD') === 'CAD' ? wage : undefined;
+}
+
 /** A PGWP is applied for within 180 days of graduation (§2). */
 export const PGWP_WINDOW_DAYS = 180;
 

@@ -2,7 +2,7 @@ import { IntakeEngine } from '../../src/intake/conversation';
 import type { Catalogue } from '../../src/intake/machine';
 import { stepCatalogue, type StepId } from '../../src/intake/steps';
 import type { Money } from '../../src/intake/inputs';
-import { deriveFacts } from '../../src/screening/facts';
+import { deriveFacts, wageInCad } from '../../src/screening/facts';
 import { moneyText } from '../../src/screening/labels';
 import { converse, fixedDependencies, flows, type Conversation } from '../support/talk';
 
@@ -275,6 +275,11 @@ describe('natural answers (item 6)', () => {
       expect(moneyText(answerOf(conversation, 'offerWage') as Money)).toMatch(shown);
     },
   );
+
+  it('gives wage rules no Canadian amount for a wage in another currency', () => {
+    expect(wageInCad({ amount: 85000, per: 'year', currency: 'USD' })).toBeUndefined();
+    expect(wageInCad({ amount: 85000, per: 'year' })).toEqual({ amount: 85000, per: 'year' });
+  });
 
   it('resolves relative dates against the clock it is given, not the machine’s', () => {
     const conversation = at('offerStartDate', withOffer, 'en-CA', '2031-06-10T12:00:00.000Z');
