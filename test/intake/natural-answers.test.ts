@@ -1,7 +1,9 @@
 import { IntakeEngine } from '../../src/intake/conversation';
 import type { Catalogue } from '../../src/intake/machine';
 import { stepCatalogue, type StepId } from '../../src/intake/steps';
-import type { Money } from '../../src/intake/inputs';
+import type { LanguageResult, Money } from '../../src/intake/inputs';
+import { Assessment } from '../../src/screening/assessment';
+import { checkLanguage } from '../../src/screening/language';
 import { deriveFacts, wageInCad } from '../../src/screening/facts';
 import { moneyText } from '../../src/screening/labels';
 import { converse, fixedDependencies, flows, type Conversation } from '../support/talk';
@@ -151,6 +153,52 @@ describe('language scores on the test’s own scale, converted with IRCC’s cha
       TODAY,
     );
     expect(facts.language).toMatchObject({ level: 8, estimate: true });
+  });
+});
+
+describe('screening reads the converted level (§6)', () => {
+  const need = { minimum: 7, purpose: 'for FSW', hard: true };
+  const check = (languageLevel: LanguageResult) => {
+    const assessment = new Assessment();
+    const answers = {
+      role: 'worker' as const,
+      languageTest: 'ieltsGeneral' as const,
+      languageLevel,
+      languageTestDate: '2026-01-15',
+    };
+    checkLanguage(assessment, deriveFacts(answers, TODAY).language, need);
+    return assessment.outcome();
+  };
+
+  it.each<[string, LanguageResult, 'likely' | 'possible' | 'unlikely', RegExp]>([
+    [
+      'four scores at CLB 7+',
+      { test: 'ieltsGeneral', listening: 6, reading: 6, writing: 6, speaking: 6 },
+      'likely',
+      /CLB 7 \(lowest of the four skills/,
+    ],
+    [
+      'one skill below CLB 7',
+      { test: 'ieltsGeneral', listening: 8, reading: 8, writing: 5.5, speaking: 8 },
+      'unlikely',
+      /CLB 6 .* is below CLB\/NCLC 7/,
+    ],
+    [
+      'an overall score only',
+      { test: 'ieltsGeneral', overall: 8 },
+      'possible',
+      /overall score suggests about CLB 9/,
+    ],
+    ['an IELTS 7 typed before scores were asked', 7, 'likely', /CLB 7/],
+  ])('%s', (_, result, fit, said) => {
+    const outcome = check(result);
+    expect(outcome.fit).toBe(fit);
+    expect([...outcome.reasons, ...outcome.missing].join('; ')).toMatch(said);
+  });
+
+  it('lists a band not yet confirmed against the IRCC chart as "to confirm"', () => {
+    const outcome = check({ test: 'ieltsGeneral', listening: 8, reading: 8, writing: 8, speaking: 8 });
+    expect(outcome.missing.join('; ')).toMatch(/IRCC chart band \[U\].*to confirm/);
   });
 });
 
