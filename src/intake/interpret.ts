@@ -9,7 +9,8 @@ export type Interpretation =
   | {
       kind: 'event';
       event: IntakeEvent;
-      /** Said back about the answer: a conversion, a resolved date. */ note?: AnswerProblem;
+      /** Said back about the answer: a conversion, a resolved date. */
+      note?: AnswerProblem;
     }
   | { kind: 'help' }
   | { kind: 'submit' }
