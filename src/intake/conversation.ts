@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createActor, initialTransition, transition, type Snapshot } from 'xstate';
 import { fill, type Flow, type Flows, type Locale, type MessageKey } from './flows';
-import { formatAnswer } from './format';
+import { answerValues, formatAnswer, formatParams, scaleValues } from './format';
 import type { AnswerProblem, InputKind } from './inputs';
 import { interpret, MAX_MESSAGE_LENGTH, type Interpretation } from './interpret';
 import {
@@ -164,6 +164,7 @@ export class IntakeEngine {
       locale: beforeLocale,
       catalogue: this.catalogue,
       reviewSteps: () => this.reviewSteps(before.context.answers),
+      reading: { today: deps.now().toISOString().slice(0, 10), answers: before.context.answers },
     });
     const lead = migrated ? this.message(beforeLocale, 'flowUpdated') : undefined;
     return this.apply(before, reading, deps, lead);
@@ -235,6 +236,8 @@ export class IntakeEngine {
       notice = this.message(afterLocale, 'restartCancelled');
     } else if (event.type === 'BACK' && JSON.stringify(before.value) === JSON.stringify(after.value)) {
       notice = this.message(afterLocale, 'backAtStart');
+    } else if (event.type === 'ANSWER' && reading.note) {
+      notice = this.noteText(afterLocale, event.step, event.value, reading.note);
     }
     const progressLine = this.sectionStartLine(before, after);
     const result = this.result(after, [this.questionReply(after, prefix(notice, progressLine))]);
@@ -356,12 +359,27 @@ export class IntakeEngine {
     const flow = this.flow(snapshot.context.locale);
     const position = positionOf(snapshot);
     const example = position.kind === 'step' ? flow.steps[position.step as StepId]?.example : undefined;
-    const values = { example: example ?? '', ...problem.params };
+    const values = {
+      example: example ?? '',
+      ...scaleValues(snapshot.context.answers, flow),
+      ...formatParams(problem.params ?? {}, flow),
+    };
     if (problem.key in flow.errors)
       return this.fillFirm(flow.locale, flow.errors[problem.key as keyof Flow['errors']], values);
     if (problem.key === 'review') return `${this.message(flow.locale, 'notUnderstood')}`;
     if (problem.key in flow.messages) return this.message(flow.locale, problem.key as MessageKey, values);
     return this.message(flow.locale, 'notUnderstood');
+  }
+
+  /** What is said back about an accepted answer: "4,000 a month is 48,000 a year", the resolved date. */
+  private noteText(locale: Locale, step: string, value: unknown, note: AnswerProblem): string {
+    const flow = this.flow(locale);
+    const template = flow.notes[note.key as keyof Flow['notes']];
+    if (!template) return '';
+    return this.fillFirm(locale, template, {
+      ...answerValues(step, value, flow, this.catalogue),
+      ...formatParams(note.params ?? {}, flow),
+    });
   }
 
   private helpText(snapshot: IntakeSnapshot): string {
@@ -454,7 +472,7 @@ export class IntakeEngine {
     if (definition.input.optional)
       choices = [...(choices ?? []), { value: 'skip', title: flow.buttons.skip }];
     return {
-      text: join(notice, this.fillFirm(locale, wording.prompt), currentLine),
+      text: join(notice, this.fillFirm(locale, wording.prompt, scaleValues(answers, flow)), currentLine),
       question: {
         step,
         section: definition.section,

@@ -91,7 +91,27 @@ export const errorKeys = [
   'country',
   'noc',
   'businessNumber',
+  'date.future',
+  'date.longPast',
+  'date.sinceFuture',
+  'language.scores',
+  'language.range',
+  'language.perSkill',
 ] as const;
+
+/** What is said back about an accepted answer (a conversion, a resolved date), keyed like errors. */
+export const noteKeys = [
+  'money.converted',
+  'money.currency',
+  'date.resolved',
+  'date.currentJob',
+  'language.scores',
+  'language.overall',
+  'language.level',
+] as const;
+
+const keyed = <K extends string>(keys: readonly K[]) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, z.string().min(1)])) as Record<K, z.ZodString>).strict();
 
 export const flowSchema = z
   .object({
@@ -136,6 +156,12 @@ export const flowSchema = z
         perHour: z.string().min(1),
         noc: z.string().min(1),
         teer: z.string().min(1),
+        aMonth: z.string().min(1),
+        aWeek: z.string().min(1),
+        languageScores: z.string().min(1),
+        languageOverall: z.string().min(1),
+        languageLevel: z.string().min(1),
+        belowFour: z.string().min(1),
       })
       .strict(),
     buttons: z
@@ -155,6 +181,17 @@ export const flowSchema = z
         >,
       )
       .strict(),
+    notes: keyed(noteKeys),
+    /** How to type scores on each test's scale, keyed by the languageTest choice; `any` when unknown. */
+    languageScales: keyed([
+      'ieltsGeneral',
+      'celpip',
+      'pteCore',
+      'tefCanada',
+      'tcfCanada',
+      'otherTest',
+      'any',
+    ] as const),
     steps: z
       .object(
         Object.fromEntries(stepIds.map((id) => [id, stepWordingSchema])) as Record<

@@ -3,6 +3,20 @@ import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json';
 import fr from 'i18n-iso-countries/langs/fr.json';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { daysFrom, readDate, type DateExpectation } from './parse/dates';
+import {
+  convertScores,
+  languageResultSchema,
+  readLevel,
+  readScores,
+  scoredTests,
+  type LanguageResult,
+  type ScoredTest,
+} from './parse/language';
+import { moneySchema, readMoney, type Money } from './parse/money';
+export { moneySchema, type Money } from './parse/money';
+export { languageResultSchema, type LanguageResult } from './parse/language';
+import { isDontKnow, normalize } from './parse/words';
 
 countries.registerLocale(en);
 countries.registerLocale(fr);
@@ -22,44 +36,70 @@ export type InputKind = (typeof inputKinds)[number];
 
 /**
  * A problem with an answer, named by a key that flows/ turns into words for the prospect
- * (`errors.<key>`), with the values the message needs.
+ * (`errors.<key>`), with the values the message needs. A note (`notes.<key>`) is built the same
+ * way: something said back about an accepted answer ("4,000 a month is 48,000 a year").
  */
 export interface AnswerProblem {
   key: string;
   params?: Record<string, string | number>;
 }
 
+/** What a reader knows besides the text: injected, so that reading stays pure and testable. */
+export interface ReadContext {
+  /** Today (YYYY-MM-DD) by the clock the engine was given: "next month" is resolved against it. */
+  today: string;
+  /** The answers so far: a score is read on the scale of the test chosen before it. */
+  answers: Readonly<Record<string, unknown>>;
+}
+
+export type Reading<V> = { value: V; note?: AnswerProblem } | { problem: AnswerProblem };
+
 /** Everything an input kind needs to turn a prospect's text into the value we store. */
 export interface Input<V> {
   kind: InputKind;
   /** The stored value: what the lead, screening and review read. */
   value: z.ZodType<V>;
-  /** From the prospect's text to the stored value; issues carry an AnswerProblem key as message. */
-  fromText: z.ZodType<V, string>;
+  /** From the prospect's text to the stored value, or the problem to explain. */
+  read: (text: string, context: ReadContext) => Reading<V>;
   choices?: readonly string[];
   /** May be answered with "skip" (the value is then null). */
   optional?: boolean;
 }
 
-type Ctx = z.core.$RefinementCtx<string>;
+type Fail = (key: string, params?: Record<string, string | number>) => never;
 
-function fail(ctx: Ctx, key: string, params?: Record<string, string | number>): typeof z.NEVER {
-  ctx.addIssue({ code: 'custom', message: key, params });
-  return z.NEVER;
+class Refusal extends Error {
+  constructor(readonly problem: AnswerProblem) {
+    super(problem.key);
+  }
 }
 
-const normalize = (text: string) =>
-  text
-    .trim()
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘`]/g, "'")
-    .replace(/[.!]+$/, '')
-    .trim();
+const fail: Fail = (key, params) => {
+  throw new Refusal({ key, params });
+};
 
-function fromText<V>(parse: (text: string, ctx: Ctx) => V): z.ZodType<V, string> {
-  return z.string().transform((text, ctx) => parse(text.trim(), ctx));
+/** An accepted value with something to say back about it. */
+class Noted<V> {
+  constructor(
+    readonly value: V,
+    readonly note: AnswerProblem,
+  ) {}
+}
+
+const noted = <V>(value: V, key: string, params?: Record<string, string | number>) =>
+  new Noted(value, { key, params });
+
+/** A reader written as "parse or fail": a failure becomes the problem the prospect is shown. */
+function reader<V>(parse: (text: string, context: ReadContext) => V | Noted<V>): Input<V>['read'] {
+  return (text, context) => {
+    try {
+      const parsed = parse(text.trim(), context);
+      return parsed instanceof Noted ? { value: parsed.value, note: parsed.note } : { value: parsed };
+    } catch (error) {
+      if (error instanceof Refusal) return { problem: error.problem };
+      throw error;
+    }
+  };
 }
 
 const YES = new Set([
@@ -82,11 +122,11 @@ export function yesNo(): Input<boolean> {
     kind: 'yesno',
     value: z.boolean(),
     choices: ['yes', 'no'],
-    fromText: fromText((text, ctx) => {
+    read: reader((text) => {
       const word = normalize(text);
       if (YES.has(word)) return true;
       if (NO.has(word)) return false;
-      return fail(ctx, 'yesno');
+      return fail('yesno');
     }),
   };
 }
@@ -100,13 +140,13 @@ export function choice<const C extends readonly [string, ...string[]]>(values: C
     kind: 'choice',
     value: z.enum(values),
     choices: values,
-    fromText: fromText((text, ctx) => {
+    read: reader((text) => {
       const word = normalize(text);
       const byValue = values.find((v) => v.toLowerCase() === word);
       if (byValue) return byValue;
       const index = Number(word);
       if (Number.isInteger(index) && index >= 1 && index <= values.length) return values[index - 1]!;
-      return fail(ctx, 'choice', { count: values.length });
+      return fail('choice', { count: values.length });
     }),
   };
 }
@@ -117,10 +157,10 @@ export function text(options: { min?: number; max?: number } = {}): Input<string
   return {
     kind: 'text',
     value: z.string().min(min).max(max),
-    fromText: fromText((raw, ctx) => {
+    read: reader((raw) => {
       const value = raw.replace(/\s+/g, ' ');
-      if (value.length < min) return fail(ctx, 'text.short', { min });
-      if (value.length > max) return fail(ctx, 'text.long', { max });
+      if (value.length < min) return fail('text.short', { min });
+      if (value.length > max) return fail('text.long', { max });
       return value;
     }),
   };
@@ -133,122 +173,73 @@ export function number(options: { min: number; max: number; integer?: boolean })
   return {
     kind: 'number',
     value: base.min(min).max(max),
-    fromText: fromText((raw, ctx) => {
+    read: reader((raw) => {
       const cleaned = raw.replace(/[\s,_]/g, '').replace(/(years?|yrs?|ans?|months?|mois|%)$/i, '');
-      if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return fail(ctx, 'number.format', { min, max });
+      if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return fail('number.format', { min, max });
       const value = Number(cleaned);
-      if (integer && !Number.isInteger(value)) return fail(ctx, 'number.integer', { min, max });
-      if (value < min || value > max) return fail(ctx, 'number.range', { min, max });
+      if (integer && !Number.isInteger(value)) return fail('number.integer', { min, max });
+      if (value < min || value > max) return fail('number.range', { min, max });
       return value;
     }),
   };
 }
 
-export const moneySchema = z.object({
-  amount: z.number().positive(),
-  per: z.enum(['year', 'hour']),
-});
-export type Money = z.infer<typeof moneySchema>;
-
-/** Below this an amount is read as an hourly wage: nobody is offered $90 a year. */
-const HOURLY_CEILING = 500;
-
+/** A wage: yearly or hourly; monthly and weekly amounts become yearly, a foreign currency is kept. */
 export function money(): Input<Money> {
   return {
     kind: 'money',
     value: moneySchema,
-    fromText: fromText((raw, ctx) => {
-      let textValue = raw
-        .toLowerCase()
-        .replace(/[’‘`]/g, "'")
-        .replace(/cad|can\$|c\$|dollars?|\$/g, '');
-      let per: Money['per'] | undefined;
-      if (/(\/\s*(h|hr|hour|heure)|per hour|an hour|hourly|de l'heure|par heure|\/h)\b/.test(textValue))
-        per = 'hour';
-      if (/(\/\s*(y|yr|year|an|annee)|per year|a year|annual|yearly|par an|par annee)\b/.test(textValue))
-        per = 'year';
-      textValue = textValue.replace(
-        /\/.*$|per .*$|an hour|a year|hourly|yearly|annual(ly)?|de l'heure|par .*$/g,
-        '',
-      );
-      const match = /^\s*(\d{1,3}(?:[ ,\u00a0\u202f]\d{3})+|\d+)(?:[.,](\d{1,2}))?\s*(k)?\s*$/.exec(
-        textValue,
-      );
-      if (!match) return fail(ctx, 'money');
-      const whole = Number(match[1]!.replace(/[ ,\u00a0\u202f]/g, ''));
-      const cents = match[2] ? Number(`0.${match[2]}`) : 0;
-      const amount = (whole + cents) * (match[3] ? 1000 : 1);
-      if (!(amount > 0)) return fail(ctx, 'money');
-      return { amount, per: per ?? (amount < HOURLY_CEILING ? 'hour' : 'year') };
+    read: reader((raw) => {
+      const reading = readMoney(raw);
+      if ('problem' in reading) return fail(reading.problem);
+      const value = reading.money;
+      if (value.currency) return noted(value, 'money.currency', { currency: value.currency });
+      if (value.given) return noted(value, 'money.converted');
+      return value;
     }),
   };
 }
 
 export const isoDate = z.iso.date();
 
-const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, janvier: 1, janv: 1,
-  february: 2, feb: 2, fevrier: 2, fevr: 2, fev: 2,
-  march: 3, mar: 3, mars: 3,
-  april: 4, apr: 4, avril: 4, avr: 4,
-  may: 5, mai: 5,
-  june: 6, jun: 6, juin: 6,
-  july: 7, jul: 7, juillet: 7, juil: 7,
-  august: 8, aug: 8, aout: 8,
-  september: 9, sep: 9, sept: 9, septembre: 9,
-  october: 10, oct: 10, octobre: 10,
-  november: 11, nov: 11, novembre: 11,
-  december: 12, dec: 12, decembre: 12,
-}; // prettier-ignore
+/** A start date more than this many days ago is probably a job the prospect already has. */
+export const LONG_AGO_START_DAYS = 30;
 
-function validDate(year: number, month: number, day: number): string | undefined {
-  if (month < 1 || month > 12 || day < 1) return undefined;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return date.toISOString().slice(0, 10);
+/** "since March 2020", "depuis 2020", "already started on…": a past start date meant as such. */
+const SINCE =
+  /^(?:(?:it(?:'s| is) )?(?:my )?current job,? )?(?:since|started(?: on| in)?|already started(?: on| in)?|i started(?: on| in)?|i(?:'ve| have) been working there since|depuis(?: le)?|a commence(?: le| en)?|j'ai commence(?: le| en)?|deja commence(?: le| en)?|(?:c'est )?(?:mon )?emploi actuel,? depuis(?: le)?)\s+/;
+
+export interface DateOptions {
+  /** Which year a date without one is given: the next occurrence, the last one, or the nearest. */
+  expect?: DateExpectation;
+  /** A date that cannot be in the future, like a test already taken. */
+  refuseFuture?: boolean;
+  /** A start date long past: ask whether this is the job the prospect has now. */
+  askIfLongPast?: boolean;
 }
 
-/** Reads ISO dates and the common written forms in English and French; refuses impossible dates. */
-export function parseDate(
-  raw: string,
-): { date: string } | { problem: 'date.format' | 'date.impossible' | 'date.ambiguous' } {
-  const text = normalize(raw)
-    .replace(/(\d)(st|nd|rd|th|er)\b/g, '$1')
-    .replace(/,/g, ' ')
-    .replace(/\s+/g, ' ');
-  let year: number, month: number, day: number;
-  let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text))) {
-    [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  } else if ((m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text))) {
-    const [a, b] = [Number(m[1]), Number(m[2])];
-    year = Number(m[3]);
-    if (a > 12 && b <= 12) [day, month] = [a, b];
-    else if (b > 12 && a <= 12) [month, day] = [a, b];
-    else if (a === b) [day, month] = [a, b];
-    else if (a <= 12 && b <= 12) return { problem: 'date.ambiguous' };
-    else return { problem: 'date.impossible' };
-  } else if ((m = /^(?:le )?(\d{1,2}) ([a-z]+) (\d{4})$/.exec(text)) && MONTHS[m[2]!]) {
-    [day, month, year] = [Number(m[1]), MONTHS[m[2]!]!, Number(m[3])];
-  } else if ((m = /^([a-z]+) (\d{1,2}) (\d{4})$/.exec(text)) && MONTHS[m[1]!]) {
-    [month, day, year] = [MONTHS[m[1]!]!, Number(m[2]), Number(m[3])];
-  } else if ((m = /^([a-z]+) (\d{4})$/.exec(text)) && MONTHS[m[1]!]) {
-    [month, day, year] = [MONTHS[m[1]!]!, 1, Number(m[2])];
-  } else {
-    return { problem: 'date.format' };
-  }
-  if (year < 1900 || year > 2100) return { problem: 'date.impossible' };
-  const date = validDate(year, month, day);
-  return date ? { date } : { problem: 'date.impossible' };
-}
-
-export function date(): Input<string> {
+export function date(options: DateOptions = {}): Input<string> {
+  const expect = options.expect ?? 'nearest';
   return {
     kind: 'date',
     value: isoDate,
-    fromText: fromText((raw, ctx) => {
-      const parsed = parseDate(raw);
-      return 'date' in parsed ? parsed.date : fail(ctx, parsed.problem);
+    read: reader((raw, { today }) => {
+      const since = options.askIfLongPast ? SINCE.exec(normalize(raw)) : null;
+      const reading = readDate(
+        since ? normalize(raw).slice(since[0].length) : raw,
+        today,
+        since ? 'past' : expect,
+      );
+      if ('problem' in reading) return fail(reading.problem);
+      const { date: value, resolved } = reading;
+      if (options.refuseFuture && value > today) return fail('date.future', { date: value });
+      if (since) {
+        if (value > today) return fail('date.sinceFuture', { date: value });
+        return noted(value, 'date.currentJob', { date: value });
+      }
+      if (options.askIfLongPast && daysFrom(value, today) > LONG_AGO_START_DAYS)
+        return fail('date.longPast', { date: value });
+      return resolved ? noted(value, 'date.resolved', { date: value }) : value;
     }),
   };
 }
@@ -258,9 +249,9 @@ export function email(): Input<string> {
   return {
     kind: 'email',
     value: schema,
-    fromText: fromText((raw, ctx) => {
+    read: reader((raw) => {
       const value = raw.trim().toLowerCase();
-      return schema.safeParse(value).success ? value : fail(ctx, 'email');
+      return schema.safeParse(value).success ? value : fail('email');
     }),
   };
 }
@@ -270,9 +261,9 @@ export function phone(): Input<string> {
   return {
     kind: 'phone',
     value: z.string().regex(/^\+\d{7,15}$/),
-    fromText: fromText((raw, ctx) => {
+    read: reader((raw) => {
       const parsed = parsePhoneNumberFromString(raw, 'CA');
-      return parsed?.isValid() ? parsed.number : fail(ctx, 'phone');
+      return parsed?.isValid() ? parsed.number : fail('phone');
     }),
   };
 }
@@ -314,7 +305,7 @@ export function country(): Input<string> {
   return {
     kind: 'country',
     value: z.string().regex(/^[A-Z]{2}$/),
-    fromText: fromText((raw, ctx) => countryCode(raw) ?? fail(ctx, 'country')),
+    read: reader((raw) => countryCode(raw) ?? fail('country')),
   };
 }
 
@@ -327,31 +318,19 @@ export const nocSchema = z.object({
 });
 export type Noc = z.infer<typeof nocSchema>;
 
-const UNKNOWN = new Set([
-  "don't know",
-  'dont know',
-  'unknown',
-  'not sure',
-  'no idea',
-  'je ne sais pas',
-  'inconnu',
-  'idk',
-  '?',
-]);
-
 /** A NOC 2021 code (5 digits; the 2nd digit is the TEER), a TEER alone, or "don't know". */
 export function noc(): Input<Noc> {
   return {
     kind: 'text',
     value: nocSchema,
-    fromText: fromText((raw, ctx) => {
+    read: reader((raw) => {
       const word = normalize(raw).replace(/\s+/g, ' ');
-      if (UNKNOWN.has(word) || UNKNOWN.has(word.replace(/[’`]/g, "'"))) return {};
+      if (isDontKnow(raw)) return {};
       const code = /^(?:noc )?(\d{5})$/.exec(word.replace(/[\s-]/g, '').replace(/^noc/, 'noc '));
       if (code) return { noc: code[1]!, teer: Number(code[1]![1]) };
       const teer = /^(?:teer|feer)?\s*([0-5])$/.exec(word);
       if (teer) return { teer: Number(teer[1]) };
-      return fail(ctx, 'noc');
+      return fail('noc');
     }),
   };
 }
@@ -365,16 +344,40 @@ export function businessNumber(): Input<string | null> {
       .regex(/^\d{9}([A-Z]{2}\d{4})?$/)
       .nullable(),
     optional: true,
-    fromText: fromText((raw, ctx) => {
-      const word = normalize(raw);
-      if (UNKNOWN.has(word)) return null;
+    read: reader((raw) => {
+      if (isDontKnow(raw)) return null;
       const compact = raw.replace(/[\s-]/g, '').toUpperCase();
-      return /^\d{9}([A-Z]{2}\d{4})?$/.test(compact) ? compact : fail(ctx, 'businessNumber');
+      return /^\d{9}([A-Z]{2}\d{4})?$/.test(compact) ? compact : fail('businessNumber');
+    }),
+  };
+}
+
+/**
+ * A language test result on the scale of the test chosen at `testStep` (IELTS bands, CELPIP
+ * levels, PTE Core, TEF or TCF points), per skill or overall, or "don't know" (null).
+ */
+export function languageScores(testStep: string): Input<LanguageResult> {
+  return {
+    kind: 'text',
+    value: languageResultSchema,
+    read: reader<LanguageResult>((raw, { answers }) => {
+      if (isDontKnow(raw)) return null;
+      const test = answers[testStep];
+      // A test IRCC does not accept has no chart: a CLB level the prospect knows is all we can take.
+      const reading = (scoredTests as readonly unknown[]).includes(test)
+        ? readScores(raw, test as ScoredTest)
+        : readLevel(raw, true)!;
+      if ('problem' in reading) return fail(reading.problem);
+      const result = reading.result;
+      if (result === null) return null;
+      if (typeof result === 'number') return noted<LanguageResult>(result, 'language.level');
+      const { estimate } = convertScores(result);
+      return noted<LanguageResult>(result, estimate ? 'language.overall' : 'language.scores');
     }),
   };
 }
 
 /** Makes an input skippable: "skip" (or the flows' skip words) store null. */
 export function optional<V>(input: Input<V>): Input<V | null> {
-  return { ...input, value: input.value.nullable(), optional: true, fromText: input.fromText };
+  return { ...input, value: input.value.nullable(), optional: true };
 }

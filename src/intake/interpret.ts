@@ -1,11 +1,17 @@
 import type { CommandName, Flows, Locale, StepWording } from './flows';
 import { locales } from './flows';
-import type { AnswerProblem } from './inputs';
+import type { AnswerProblem, ReadContext } from './inputs';
+import { dontKnowPhrases } from './parse/words';
 import type { Catalogue, IntakeEvent, Position } from './machine';
 
 /** What a prospect's message means at the question they are on. */
 export type Interpretation =
-  | { kind: 'event'; event: IntakeEvent }
+  | {
+      kind: 'event';
+      event: IntakeEvent;
+      /** Said back about the answer: a conversion, a resolved date. */
+      note?: AnswerProblem;
+    }
   | { kind: 'help' }
   | { kind: 'submit' }
   | { kind: 'invalid'; problem: AnswerProblem }
@@ -68,6 +74,11 @@ function vocabularyOf(flows: Flows): Vocabulary {
       for (const [value, synonyms] of Object.entries(wording.synonyms ?? {})) {
         for (const synonym of synonyms) words.set(normalizeWords(synonym), value);
       }
+      // A choice that means "don't know" takes every way of saying it ("idk", "je ne sais pas"…).
+      const unsure = [...words].find(([word]) => dontKnowPhrases.includes(word))?.[1];
+      if (unsure !== undefined) {
+        for (const phrase of dontKnowPhrases) if (!words.has(phrase)) words.set(phrase, unsure);
+      }
       vocabulary.choices.set(step, words);
     }
   }
@@ -90,7 +101,14 @@ export function stepToChange(text: string, reviewSteps: readonly string[], flows
 export function interpret(
   text: string,
   position: Position,
-  context: { flows: Flows; locale: Locale; catalogue: Catalogue; reviewSteps: () => readonly string[] },
+  context: {
+    flows: Flows;
+    locale: Locale;
+    catalogue: Catalogue;
+    reviewSteps: () => readonly string[];
+    /** Today and the answers so far, for readers that need them. */
+    reading: ReadContext;
+  },
 ): Interpretation {
   const { flows, catalogue } = context;
   if (text.length > MAX_MESSAGE_LENGTH) return { kind: 'tooLong' };
@@ -124,7 +142,8 @@ export function interpret(
   }
 
   if (position.kind === 'confirmRestart') {
-    const yes = vocabulary.yesNo.get(words) ?? catalogue.consent?.input.fromText.safeParse(text).data;
+    const consent = catalogue.consent?.input.read(text, context.reading);
+    const yes = vocabulary.yesNo.get(words) ?? (consent && 'value' in consent ? consent.value : undefined);
     if (yes === true) return { kind: 'event', event: { type: 'CONFIRM_RESTART' } };
     if (yes === false) return { kind: 'event', event: { type: 'CANCEL_RESTART' } };
     return { kind: 'invalid', problem: { key: 'yesno' } };
@@ -152,9 +171,8 @@ export function interpret(
     const value = vocabulary.yesNo.get(words);
     if (value !== undefined) return { kind: 'event', event: { type: 'ANSWER', step, value } };
   }
-  const parsed = input.fromText.safeParse(text);
-  if (parsed.success) return { kind: 'event', event: { type: 'ANSWER', step, value: parsed.data } };
-  const issue = parsed.error.issues[0];
-  const params = issue && 'params' in issue ? (issue.params as AnswerProblem['params']) : undefined;
-  return { kind: 'invalid', problem: { key: issue?.message ?? 'text.short', params } };
+  const reading = input.read(text, context.reading);
+  if ('problem' in reading) return { kind: 'invalid', problem: reading.problem };
+  const event: IntakeEvent = { type: 'ANSWER', step, value: reading.value };
+  return reading.note ? { kind: 'event', event, note: reading.note } : { kind: 'event', event };
 }

@@ -3,6 +3,12 @@ import { interpret, type Interpretation } from './interpret';
 import type { Catalogue } from './machine';
 import { stepCatalogue, type Section } from './steps';
 
+
+/**
+ * Redaction only needs to know which step an answer belongs to, never what a relative date
+ * means: any fixed day will do, and a fixed one keeps redactions stable.
+ */
+const READING_DAY = '2026-11-25';
 /**
  * What recorded transcripts must not keep: the prospect's answers to the admissibility screening
  * and their contact details. A redacted user message keeps the step it answered and, for a
@@ -234,7 +240,13 @@ export class Redaction {
     return interpret(
       text,
       { kind: 'step', step },
-      { flows: this.flows, locale: 'en-CA', catalogue: this.catalogue, reviewSteps: () => [] },
+      {
+        flows: this.flows,
+        locale: 'en-CA',
+        catalogue: this.catalogue,
+        reviewSteps: () => [],
+        reading: { today: READING_DAY, answers: {} },
+      },
     );
   }
 

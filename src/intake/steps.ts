@@ -5,6 +5,7 @@ import {
   country,
   date,
   email,
+  languageScores,
   money,
   noc,
   number,
@@ -141,7 +142,7 @@ export const stepCatalogue = {
   offerWage: step('jobOffer', money(), 'hasJobOffer'),
   offerProvince: step('jobOffer', choice(provinces), 'hasJobOffer'),
   offerCity: step('jobOffer', text(), 'hasJobOffer'),
-  offerStartDate: step('jobOffer', date(), 'hasJobOffer'),
+  offerStartDate: step('jobOffer', date({ expect: 'future', askIfLongPast: true }), 'hasJobOffer'),
   offerFullTime: step('jobOffer', yesNo(), 'hasJobOffer'),
   offerPermanent: step('jobOffer', yesNo(), 'hasJobOffer'),
   spouseInCanada: step('jobOffer', yesNo(), 'hasNoJobOffer'),
@@ -188,8 +189,8 @@ export const stepCatalogue = {
     choice(['ieltsGeneral', 'celpip', 'pteCore', 'tefCanada', 'tcfCanada', 'otherTest', 'none']),
     'isWorker',
   ),
-  languageLevel: step('qualifications', number({ min: 1, max: 12 }), 'tookLanguageTest'),
-  languageTestDate: step('qualifications', date(), 'tookLanguageTest'),
+  languageLevel: step('qualifications', languageScores('languageTest'), 'tookLanguageTest'),
+  languageTestDate: step('qualifications', date({ expect: 'past', refuseFuture: true }), 'tookLanguageTest'),
   frenchAbility: step(
     'qualifications',
     choice(['none', 'basic', 'intermediate', 'advanced']),
@@ -245,7 +246,7 @@ export const stepCatalogue = {
     choice(['jobsCreated', 'knowledgeTransfer', 'both', 'notSure']),
     'isEmployer',
   ),
-  employerStartDate: step('position', date(), 'isEmployer'),
+  employerStartDate: step('position', date({ expect: 'future', askIfLongPast: true }), 'isEmployer'),
   employerTimeline: step('position', choice(timelines), 'isEmployer'),
 
   // Employer: the worker

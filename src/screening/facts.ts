@@ -1,4 +1,5 @@
 import type { Money, Noc } from '../intake/inputs';
+import { convertScores } from '../intake/parse/language';
 import { stepCatalogue, stepIds, type AnswerOf, type Answers, type StepId } from '../intake/steps';
 import {
   cetaCountries,
@@ -49,6 +50,10 @@ export interface LanguageFacts {
   testName?: string;
   /** The lowest CLB (English) or NCLC (French) level across the four skills. */
   level?: number;
+  /** The level was read from an overall score, not the four skills: an estimate (§6). */
+  estimate?: boolean;
+  /** A chart band used for the level is not confirmed [U] (§6). */
+  unconfirmed?: boolean;
   scale: 'CLB' | 'NCLC';
   testDate?: string;
   /** Results are valid 2 years (§6). */
@@ -117,6 +122,14 @@ function addDays(date: string, days: number): string {
   return new Date(utc(date) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * The wage a rule may compare with Canadian wage levels: none when it was given in another
+ * currency, which is kept as typed and flagged for staff rather than read as dollars.
+ */
+export function wageInCad(wage: Money | undefined): Money | undefined {
+  return wage && (wage.currency ?? 'CAD') === 'CAD' ? wage : undefined;
+}
+
 /** A PGWP is applied for within 180 days of graduation (§2). */
 export const PGWP_WINDOW_DAYS = 180;
 
@@ -178,10 +191,15 @@ function languageFacts(answers: Answers, today: string): LanguageFacts {
   if (test === 'none') return { kind: 'none', scale, expired: false };
   if (test === 'otherTest') return { kind: 'notAccepted', scale, expired: false };
   const testDate = answers.languageTestDate;
+  const result = answers.languageLevel;
+  // Scores are converted with IRCC's equivalency chart (§6); a bare number is a level as given.
+  const conversion = result !== null && typeof result === 'object' ? convertScores(result) : undefined;
   return {
     kind: scale === 'NCLC' ? 'french' : 'english',
     testName: languageTestNames[test],
-    level: answers.languageLevel,
+    level: conversion ? conversion.lowest : typeof result === 'number' ? result : undefined,
+    estimate: conversion?.estimate ?? false,
+    unconfirmed: conversion?.unconfirmed ?? false,
     scale,
     testDate,
     expired: testDate !== undefined && addYears(testDate, 2) < today,

@@ -1,4 +1,5 @@
-import type { Money } from '../intake/inputs';
+import type { LanguageResult, Money } from '../intake/inputs';
+import { convertScores, skills, testScales } from '../intake/parse/language';
 import type { AnswerOf } from '../intake/steps';
 
 /**
@@ -94,11 +95,54 @@ export const complianceLabels: Record<AnswerOf<'employerCompliance'>, string> = 
   notSure: 'not sure about past inspections',
 };
 
-const dollars = new Intl.NumberFormat('en-CA', { style: 'currency', currency: 'CAD' });
+const amountFormats = new Map<string, Intl.NumberFormat>();
 
+function amountText(amount: number, currency: string): string {
+  let format = amountFormats.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat('en-CA', {
+      style: 'currency',
+      currency,
+      currencyDisplay: currency === 'CAD' ? 'symbol' : 'code',
+    });
+    amountFormats.set(currency, format);
+  }
+  const text = format.format(amount);
+  return Number.isInteger(amount) ? text.replace(/\.00$/, '') : text;
+}
+
+/**
+ * A wage for staff. A foreign currency is named and never converted: Canadian wage levels are in
+ * CAD, so the wage must be converted before any comparison (flagged "to confirm").
+ */
 export function moneyText(money: Money): string {
-  const amount = Number.isInteger(money.amount)
-    ? dollars.format(money.amount).replace(/\.00$/, '')
-    : dollars.format(money.amount);
-  return `${amount} ${money.per === 'hour' ? 'an hour' : 'a year'}`;
+  const currency = money.currency ?? 'CAD';
+  const per = money.per === 'hour' ? 'an hour' : 'a year';
+  const given = money.given && ` (given as ${amountText(money.given.amount, currency)} a ${money.given.per})`;
+  const foreign =
+    currency !== 'CAD' &&
+    ` — in ${currency}, not converted: convert before comparing with CAD wage levels (to confirm)`;
+  return `${amountText(money.amount, currency)} ${per}${given || ''}${foreign || ''}`;
+}
+
+const skillLetters = { listening: 'L', reading: 'R', writing: 'W', speaking: 'S' } as const;
+
+/** A language result for staff: the scores as typed, the chart's levels, and what is still to confirm (§6). */
+export function languageResultText(
+  result: LanguageResult | undefined,
+  scale: 'CLB' | 'NCLC',
+): string | undefined {
+  if (result === undefined) return undefined;
+  if (result === null) return 'scores not known';
+  if (typeof result === 'number') return `${scale} ${result} (lowest skill, as given)`;
+  const conversion = convertScores(result);
+  const level = (n: number) => (n < 4 ? `below ${conversion.levels} 4` : `${conversion.levels} ${n}`);
+  const unit = testScales[result.test].scale;
+  const toConfirm = conversion.unconfirmed ? ' (IRCC chart band [U]: to confirm)' : '';
+  if ('overall' in result) {
+    return `overall ${result.overall} (${unit}) ≈ ${level(conversion.lowest)} — an estimate: ask for the four scores${toConfirm}`;
+  }
+  const scores = skills.map((skill) => `${skillLetters[skill]} ${result[skill]}`).join(' · ');
+  const levels = skills.map((skill) => conversion.bySkill[skill]).join('/');
+  return `${scores} (${unit}) = ${conversion.levels} ${levels}, lowest ${level(conversion.lowest)}${toConfirm}`;
 }

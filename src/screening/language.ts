@@ -40,9 +40,19 @@ export function checkLanguage(check: Assessment, language: LanguageFacts, need: 
     check.unknown(`the ${test} levels: ${wanted}`);
     return;
   }
-  const result = `${language.scale} ${language.level} (lowest of the four skills, ${test})`;
-  if (language.level >= need.minimum) check.met(`${result} meets ${wanted}`);
-  else if (need.hard) check.failed(`${result} is below ${wanted}`);
-  else check.unknown(`${wanted} — to confirm: ${result} is below it`);
+  const level = language.level < 4 ? `below ${language.scale} 4` : `${language.scale} ${language.level}`;
+  if (language.estimate) {
+    // An overall score hides the weakest skill: it can neither meet nor fail an all-skills minimum.
+    check.unknown(`the four ${test} scores: the overall score suggests about ${level}; ${wanted} (§6)`);
+  } else {
+    const result = `${level} (lowest of the four skills, ${test})`;
+    if (language.level >= need.minimum) check.met(`${result} meets ${wanted}`);
+    else if (need.hard) check.failed(`${result} is below ${wanted}`);
+    else check.unknown(`${wanted} — to confirm: ${result} is below it`);
+    if (language.unconfirmed)
+      check.confirm(
+        `the ${test} scores' conversion to ${language.scale} (IRCC chart band [U], §6) — to confirm`,
+      );
+  }
   if (language.testDate === undefined) check.unknown(`the ${test} date (results are valid 2 years)`);
 }

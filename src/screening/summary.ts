@@ -4,6 +4,7 @@ import { languageTestNames, scaleOf, teerOfNoc } from './facts';
 import {
   complianceLabels,
   educationLabels,
+  languageResultText,
   moneyText,
   provinceNames,
   roleLevelLabels,
@@ -57,11 +58,7 @@ function languageText(a: Answers): string | undefined {
   if (test === 'none') return 'no language test';
   if (test === 'otherTest') return 'a test IRCC does not accept';
   return joined(
-    [
-      languageTestNames[test],
-      a.languageLevel !== undefined && `${scaleOf(test)} ${a.languageLevel} (lowest skill)`,
-      a.languageTestDate,
-    ],
+    [languageTestNames[test], languageResultText(a.languageLevel, scaleOf(test)), a.languageTestDate],
     ' ',
   );
 }

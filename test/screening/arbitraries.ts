@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import countries from 'i18n-iso-countries';
 import type { z } from 'zod';
+import { scoredTests, testScales } from '../../src/intake/parse/language';
 import { stepCatalogue, stepIds, type Answers, type StepId } from '../../src/intake/steps';
 
 /** Answer sets the schemas accept, built from the step catalogue's input kinds and choices. */
@@ -22,6 +23,29 @@ const nocArb = fc.oneof(
     }),
 );
 
+/** A score on a skill's scale: IELTS halves, whole points elsewhere. */
+const onScale = ({ min, max, step }: { min: number; max: number; step: number }) =>
+  fc.integer({ min: 0, max: Math.round((max - min) / step) }).map((n) => min + n * step);
+
+/** Language results as stored: four skills or an overall score on the test's scale, a CLB level, or null. */
+const languageResultArb = fc.oneof(
+  fc.constantFrom(...scoredTests).chain((test) => {
+    const scale = testScales[test];
+    const four = fc.record({
+      test: fc.constant(test),
+      listening: onScale(scale.skills.listening),
+      reading: onScale(scale.skills.reading),
+      writing: onScale(scale.skills.writing),
+      speaking: onScale(scale.skills.speaking),
+    });
+    return scale.overall
+      ? fc.oneof(four, fc.record({ test: fc.constant(test), overall: onScale(scale.overall) }))
+      : four;
+  }),
+  fc.integer({ min: 1, max: 12 }),
+  fc.constant(null),
+);
+
 const phoneArb = fc.integer({ min: 2_000_000, max: 9_999_999 }).map((n) => `+1604${n}`);
 
 /** Prospect text, including markup and quotes: the summary must escape whatever it shows. */
@@ -38,6 +62,7 @@ export const textArb = fc.oneof(
 function arbitraryFor(id: StepId): fc.Arbitrary<unknown> {
   const input = stepCatalogue[id].input;
   if (id === 'offerNoc' || id === 'employerNoc') return nocArb;
+  if (id === 'languageLevel') return languageResultArb;
   if (id === 'employerBusinessNumber') {
     return fc.option(fc.integer({ min: 100_000_000, max: 999_999_999 }).map(String), { nil: null });
   }
@@ -51,10 +76,18 @@ function arbitraryFor(id: StepId): fc.Arbitrary<unknown> {
       return fc.integer({ min: schema.minValue ?? 0, max: schema.maxValue ?? 100 });
     }
     case 'money':
-      return fc.record({
-        amount: fc.double({ min: 0.01, max: 1_000_000, noNaN: true }),
-        per: fc.constantFrom('year', 'hour'),
-      });
+      return fc.record(
+        {
+          amount: fc.double({ min: 0.01, max: 1_000_000, noNaN: true }),
+          per: fc.constantFrom('year', 'hour'),
+          currency: fc.constantFrom('USD', 'EUR', 'INR'),
+          given: fc.record({
+            amount: fc.double({ min: 0.01, max: 100_000, noNaN: true }),
+            per: fc.constantFrom('month', 'week'),
+          }),
+        },
+        { requiredKeys: ['amount', 'per'] },
+      );
     case 'date':
       return isoDateArb;
     case 'email':

@@ -46,7 +46,7 @@ export const intraCompanyWorker: Answers = {
   icRoleLevel: 'seniorManager',
   hasLicence: false,
   languageTest: 'celpip',
-  languageLevel: 9,
+  languageLevel: { test: 'celpip', listening: 9, reading: 9, writing: 9, speaking: 9 },
   languageTestDate: '2026-05-10',
   frenchAbility: 'basic',
   selfEmployed: false,

@@ -30,9 +30,19 @@ export function typedAnswer(step: string, value: unknown, flow: Flow): string {
       return countryName(String(value), 'en-CA');
     case 'money': {
       const money = value as Money;
-      return money.per === 'hour' ? `$${money.amount}/h` : `$${money.amount.toLocaleString('en-CA')}`;
+      const currency = money.currency ? ` ${money.currency}` : '';
+      if (money.given) return `$${money.given.amount} a ${money.given.per}${currency}`;
+      return money.per === 'hour'
+        ? `$${money.amount}/h${currency}`
+        : `$${money.amount.toLocaleString('en-CA')}${currency}`;
     }
     default:
+      if (step === 'languageLevel') {
+        if (typeof value === 'number') return `CLB ${value}`;
+        const scores = value as Record<string, number>;
+        if ('overall' in scores) return String(scores.overall);
+        return `L ${scores.listening} R ${scores.reading} W ${scores.writing} S ${scores.speaking}`;
+      }
       if (typeof value === 'object') {
         const noc = value as Noc;
         return noc.noc ?? (noc.teer !== undefined ? `TEER ${noc.teer}` : "don't know");

@@ -10,6 +10,7 @@ import {
   type IntakeSnapshot,
 } from '../../src/intake/machine';
 import { stepCatalogue } from '../../src/intake/steps';
+import { SAMPLE_DAY } from './sample-day';
 
 /**
  * Which states and transitions of the intake machine a set of replayed conversations exercised.
@@ -122,6 +123,7 @@ export class MachineCoverage {
       locale: snapshot.context.locale,
       catalogue: this.catalogue,
       reviewSteps: () => this.engine.reviewSteps(snapshot.context.answers),
+      reading: { today: SAMPLE_DAY, answers: snapshot.context.answers },
     });
     switch (reading.kind) {
       case 'event':

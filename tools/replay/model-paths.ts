@@ -13,6 +13,7 @@ import {
 import { relevance } from '../../src/intake/relevance';
 import { stepCatalogue, type Answers, type RelevanceName } from '../../src/intake/steps';
 import { Redaction } from '../../src/intake/redaction';
+import { SAMPLE_DAY } from './sample-day';
 
 /**
  * Model-based conversations: a walk of the intake machine from the first question to a final
@@ -200,7 +201,7 @@ function readAt(step: string, text: string, flows: Flows, catalogue: Catalogue):
   const reading = interpret(
     text,
     { kind: 'step', step },
-    { flows, locale: 'en-CA', catalogue, reviewSteps: () => [] },
+    { flows, locale: 'en-CA', catalogue, reviewSteps: () => [], reading: { today: SAMPLE_DAY, answers: {} } },
   );
   return reading.kind === 'event' && reading.event.type === 'ANSWER' ? reading.event.value : undefined;
 }
