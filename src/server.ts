@@ -17,15 +17,20 @@ import { createStaff, observeAll } from './staff';
 import { FileStorage } from './storage/file-storage';
 import { TranscriptStore } from './storage/transcript-store';
 
+/** What tests may replace: the clock of the website's built-in channel. */
+export interface AssembleOptions {
+  clock?: () => number;
+}
+
 /** The whole system on one screen: config → content → engine → storage → service → bot → HTTP. */
-export function assemble(config: Config) {
+export function assemble(config: Config, options: AssembleOptions = {}) {
   const flows = loadFlows();
   const engine = new IntakeEngine(flows, { retentionDays: config.RETENTION_DAYS });
 
   const conversations = new FileStorage(path.join(config.DATA_DIR, 'conversations'));
   const leads = createLeadStore(path.join(config.DATA_DIR, 'leads'));
   const transcripts = new TranscriptStore(path.join(config.DATA_DIR, 'transcripts'));
-  const website = createWebsite(config, flows, { botId: config.MicrosoftAppId });
+  const website = createWebsite(config, flows, { botId: config.MicrosoftAppId, clock: options.clock });
   const staff = createStaff(config, {
     leads,
     conversations,
@@ -71,8 +76,8 @@ export function assemble(config: Config) {
   return { app, bot, engine, intake, leads, conversations, transcripts, flows, website, staff, resumeMailer };
 }
 
-export async function startServer(config: Config = loadConfig()) {
-  const parts = assemble(config);
+export async function startServer(config: Config = loadConfig(), options: AssembleOptions = {}) {
+  const parts = assemble(config, options);
   const server = parts.app.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

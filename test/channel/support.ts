@@ -1,4 +1,4 @@
-import { startServer } from '../../src/server';
+import { startServer, type AssembleOptions } from '../../src/server';
 import { tempConfig } from '../support/temp-data';
 
 export type Running = Awaited<ReturnType<typeof startServer>>;
@@ -28,9 +28,9 @@ export interface DirectLineActivity {
 }
 
 /** A server on a random port with its own data folder; `stop` closes it and removes the folder. */
-export async function startSite(overrides: Record<string, string> = {}) {
+export async function startSite(overrides: Record<string, string> = {}, options: AssembleOptions = {}) {
   const config = tempConfig(overrides);
-  const server = await startServer(config);
+  const server = await startServer(config, options);
   return {
     config,
     server,
