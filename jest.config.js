@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // generous for a busy machine: tests wait on events, so a passing test never waits this long
+  testTimeout: 30_000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   // fails the run when a test leaves a server (or any process it started) running
   globalSetup: '<rootDir>/test/support/global-setup.js',

@@ -82,7 +82,7 @@ export async function directLine(
 export const botMessages = (activities: DirectLineActivity[]) =>
   activities.filter((a) => a.type === 'message' && a.from.role === 'bot');
 
-export async function eventually<T>(read: () => T | undefined, what: string, timeoutMs = 5000): Promise<T> {
+export async function eventually<T>(read: () => T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = read();
