@@ -44,7 +44,7 @@ export function assemble(config: Config, options: AssembleOptions = {}) {
     observeAll(new LeadRecorder(leads), staff.observer),
   );
 
-  const bot = new IntakeBot(intake);
+  const bot = new IntakeBot(intake, { acceptTestTraffic: !config.MicrosoftAppId });
   const endpoint = createBotEndpoint(
     bot,
     {

@@ -7,7 +7,9 @@ import type { ConversationRun, ReplayDriver } from './runner';
 /**
  * Replays against a running bot: each activity is posted to its /api/messages with
  * `deliveryMode: 'expectReplies'`, so the replies come back in the response body. Only bots that
- * run without a Microsoft App ID accept these requests (no channel token is sent).
+ * run without a Microsoft App ID accept these requests (no channel token is sent). Every activity
+ * carries `channelData.testTraffic`: the conversations are kept, but a submission makes no lead
+ * for staff and sends no notification.
  */
 export class HttpDriver implements ReplayDriver {
   readonly description: string;
@@ -32,6 +34,8 @@ export class HttpDriver implements ReplayDriver {
         conversation: { id: conversationId },
         serviceUrl: 'http://127.0.0.1:9/replay',
         deliveryMode: 'expectReplies',
+        // the bot hands no lead or notification on for it (see IntakeBotOptions.acceptTestTraffic)
+        channelData: { ...(rest.channelData as object | undefined), testTraffic: true },
       };
       let response: { status: number; text: string };
       try {
