@@ -17,8 +17,9 @@ import { flows } from '../support/talk';
  * its `npm` RUN lines run, with two differences: the build stage borrows this checkout's
  * node_modules instead of `npm ci` (the dev dependencies are already here), and the runtime
  * stage's `npm ci --omit=dev` adds `--prefer-offline` to install from the local npm cache. Other
- * RUN lines (mkdir, chown) only make sense in an image. Then the image's CMD starts with the
- * image's ENV, on a free port and a temporary DATA_DIR.
+ * RUN lines (mkdir, chown) only make sense in an image. The runtime stage's steps before its
+ * first `COPY --from=build` run alongside the build stage, as BuildKit runs them. Then the
+ * image's CMD starts with the image's ENV, on a free port and a temporary DATA_DIR.
  */
 
 const root = path.resolve(__dirname, '..', '..');
@@ -191,11 +192,16 @@ describe('the production build, as the Dockerfile makes it', () => {
   beforeAll(async () => {
     const stages = readDockerfile(fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8'));
     expect(stages.map((s) => s.name)).toEqual(['build', 'runtime']);
-    for (const stage of stages) {
-      stageDirs[stage.name] = path.join(work, stage.name);
-      await playStage(stage, stageDirs[stage.name]!, stageDirs);
-    }
-    runtime = stages[1]!;
+    for (const stage of stages) stageDirs[stage.name] = path.join(work, stage.name);
+    const [build, run] = stages as [Stage, Stage];
+    // as BuildKit does: the runtime stage's install runs while the build stage builds
+    const waitsForBuild = run.steps.findIndex((step) => step.kind === 'copy' && step.from === 'build');
+    await Promise.all([
+      playStage(build, stageDirs.build!, stageDirs),
+      playStage({ ...run, steps: run.steps.slice(0, waitsForBuild) }, stageDirs.runtime!, stageDirs),
+    ]);
+    await playStage({ ...run, steps: run.steps.slice(waitsForBuild) }, stageDirs.runtime!, stageDirs);
+    runtime = run;
     const webhook = await outside;
     const [command, ...args] = runtime.cmd!;
     child = spawn(command === 'node' ? process.execPath : command!, args, {
