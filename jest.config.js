@@ -4,7 +4,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // generous for a busy machine: tests wait on events, so a passing test never waits this long
-  testTimeout: 30_000,
+  testTimeout: 60_000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   // fails the run when a test leaves a server (or any process it started) running
   globalSetup: '<rootDir>/test/support/global-setup.js',

@@ -91,7 +91,7 @@ describe('recording conversations through HTTP, exporting and replaying them', (
     const driver = new HttpDriver(`${server.url}/api/messages`);
     const overHttp = await replayFiles([output], driver, redaction).finally(() => driver.close());
     expect(overHttp.files[0]).toMatchObject({ status: 'passed', mismatches: [], lead: { compared: false } });
-  }, 60_000);
+  }, 180_000);
 
   it('hides every admissibility and contact answer the review shows, in its text and in its card', async () => {
     const worker = { ...intraCompanyWorker, impairedDriving: true, impairedDrivingSince2018: false };
