@@ -5,8 +5,9 @@ import { stepCatalogue, stepIds } from '../src/intake/steps';
 import { projectRoot } from '../src/paths';
 
 /**
- * Writes the Mermaid diagram of the intake machine into README.md, from the machine definition
- * itself: `npm run diagram` after changing the catalogue; `--check` fails when README is stale.
+ * Writes the step table and the Mermaid diagram of the intake machine into docs/steps.md (linked
+ * from the README), from the catalogue and the machine definition themselves: `npm run diagram`
+ * after changing the catalogue; `--check` fails when the file is stale.
  */
 
 type AnyNode = {
@@ -107,7 +108,7 @@ export function stepTable(): string {
 function replaceBlock(readme: string, [start, end]: readonly [string, string], content: string): string {
   const from = readme.indexOf(start);
   const to = readme.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end} block`);
+  if (from < 0 || to < from) throw new Error(`${stepsDocName} has no ${start} … ${end} block`);
   return `${readme.slice(0, from)}${start}\n${content}\n${end}${readme.slice(to + end.length)}`;
 }
 
@@ -116,21 +117,25 @@ function readmeWithDiagram(readme: string): string {
   return replaceBlock(withDiagram, blocks.steps, stepTable());
 }
 
-export function readmeIsCurrent(readmePath = path.join(projectRoot, 'README.md')): boolean {
-  const readme = fs.readFileSync(readmePath, 'utf8');
-  return readmeWithDiagram(readme) === readme;
+const stepsDocName = 'docs/steps.md';
+export const stepsDocPath = path.join(projectRoot, stepsDocName);
+
+export function stepsDocIsCurrent(docPath = stepsDocPath): boolean {
+  const doc = fs.readFileSync(docPath, 'utf8');
+  return readmeWithDiagram(doc) === doc;
 }
 
 if (require.main === module) {
-  const readmePath = path.join(projectRoot, 'README.md');
   if (process.argv.includes('--check')) {
-    if (!readmeIsCurrent(readmePath)) {
-      console.error('README.md: the machine diagram is out of date; run `npm run diagram`.');
+    if (!stepsDocIsCurrent()) {
+      console.error(
+        `${stepsDocName}: the step table or machine diagram is out of date; run \`npm run diagram\`.`,
+      );
       process.exit(1);
     }
-    console.log('README.md: the machine diagram is current.');
+    console.log(`${stepsDocName}: the step table and machine diagram are current.`);
   } else {
-    fs.writeFileSync(readmePath, readmeWithDiagram(fs.readFileSync(readmePath, 'utf8')));
-    console.log('README.md: machine diagram written.');
+    fs.writeFileSync(stepsDocPath, readmeWithDiagram(fs.readFileSync(stepsDocPath, 'utf8')));
+    console.log(`${stepsDocName}: step table and machine diagram written.`);
   }
 }

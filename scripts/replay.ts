@@ -1,12 +1,14 @@
 /**
  * Replays recorded conversations against this build and shows what changed.
  *
- *   npm run replay -- <files or folders> [--url http://host:port/api/messages] [--update] [--json]
+ *   npm run replay -- <files or folders> [--url http://host:port/api/messages --allow-writes]
+ *                     [--update] [--json] [--out report.json]
  *
  * Reads .transcript (a JSON array of Bot Framework activities: recorded by the bot and exported
  * with `npm run transcript:export`, or saved by the Bot Framework Emulator) and .chat (Chatdown)
  * files. Exits 1 when any conversation differs.
  */
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InProcessBot } from '../src/bot/in-process-bot';
 import { InProcessDriver } from '../tools/replay/in-process-driver';
@@ -32,9 +34,14 @@ Replays each .transcript / .chat file and compares the bot's replies with the re
 (text, suggested actions, channelData.intake.step) and, when <name>.lead.json exists, the lead.
 
 Options:
-  --url <url>     replay against a running bot (its /api/messages), instead of in-process
+  --url <url>     replay against a running bot (its /api/messages), instead of in-process;
+                  needs --allow-writes: the bot stores these conversations (marked as test
+                  traffic: no lead for staff, no notification)
+  --allow-writes  agree to --url writing conversations into that bot's data
   --update        rewrite the expected replies (and existing .lead.json files) with this build's
-  --json          print a machine-readable report instead of text
+  --json          print a machine-readable report instead of text (through npm, use
+                  npm run --silent replay -- … --json, or --out, to keep npm's banner out)
+  --out <file>    also write the machine-readable report to <file>
   --coverage      also report which states and transitions of the intake machine were exercised
   --flows <dir>   in-process: use the wording in <dir> (en-CA.yaml, fr-CA.yaml) instead of flows/
   --jobs <n>      in-process: processes to spread the files over (default 1: on this
@@ -47,8 +54,10 @@ async function main(): Promise<number> {
     allowPositionals: true,
     options: {
       url: { type: 'string' },
+      'allow-writes': { type: 'boolean', default: false },
       update: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      out: { type: 'string' },
       coverage: { type: 'boolean', default: false },
       flows: { type: 'string' },
       verbose: { type: 'boolean', default: false },
@@ -62,6 +71,12 @@ async function main(): Promise<number> {
   }
   if (positionals.length === 0) {
     console.error(`${usage}\n\nerror: give at least one file or folder to replay`);
+    return 2;
+  }
+  if (values.url && !values['allow-writes']) {
+    console.error(
+      `error: --url replays into a running bot, which stores the conversations (marked as test traffic: no lead for staff, no notification). Add --allow-writes to go ahead.`,
+    );
     return 2;
   }
   if (values.url && (values.flows || values.coverage)) {
@@ -114,6 +129,7 @@ async function main(): Promise<number> {
   } else {
     report = await replayFiles(files, driver, redaction, { update: values.update, coverage, onFile });
   }
+  if (values.out) fs.writeFileSync(values.out, `${jsonReport(report)}\n`);
   console.log(values.json ? jsonReport(report) : formatSummary(report, style));
   return report.failed > 0 ? 1 : 0;
 }

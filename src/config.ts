@@ -24,8 +24,14 @@ const pairedSettings: [string, string][] = [
 
 /** Every setting comes from the environment with a default that runs the product locally. */
 export const configSchema = z.object({
-  PORT: number(3978),
-  HOST: z.string().default('0.0.0.0'),
+  /** 0 picks a free port (the server logs the one it got). */
+  PORT: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value === '' ? 3978 : Number(value)))
+    .pipe(z.number().int().min(0).max(65535)),
+  /** Loopback for development; a server or container listens on 0.0.0.0 (the Dockerfile sets it). */
+  HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default(path.join(projectRoot, 'data')),
   MicrosoftAppId: z.string().optional(),
   MicrosoftAppPassword: z.string().optional(),
@@ -58,6 +64,8 @@ export const configSchema = z.object({
   DIRECT_LINE_MESSAGES_PER_MINUTE: number(120),
   /** Behind a reverse proxy: the number of proxies to trust for the client IP (rate limits). */
   TRUST_PROXY: optionalText.pipe(z.string().regex(/^\d+$/, 'a number of proxies').optional()),
+  /** On SIGTERM: how long turns and notification sends under way may take to finish. */
+  SHUTDOWN_TIMEOUT_SECONDS: number(20),
 });
 export type Config = z.infer<typeof configSchema>;
 

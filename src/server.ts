@@ -1,3 +1,4 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createBotEndpoint } from './bot/adapter';
 import { IntakeBot } from './bot/intake-bot';
@@ -15,11 +16,20 @@ import { createStaff, observeAll } from './staff';
 import { loadSessionSecret, openFileStorage } from './storage/file';
 import type { Storage } from './storage/storage';
 
+/** What tests may replace: the clock of the website's built-in channel. */
+export interface AssembleOptions {
+  clock?: () => number;
+}
+
 /**
  * The whole system on one screen: config → content → engine → storage → service → bot → HTTP.
  * `storage` picks the backend (lowdb files under DATA_DIR unless given another).
  */
-export function assemble(config: Config, storage: Storage = openFileStorage(config.DATA_DIR)) {
+export function assemble(
+  config: Config,
+  storage: Storage = openFileStorage(config.DATA_DIR),
+  options: AssembleOptions = {},
+) {
   const flows = loadFlows();
   const engine = new IntakeEngine(flows, { retentionDays: config.RETENTION_DAYS });
 
@@ -27,6 +37,7 @@ export function assemble(config: Config, storage: Storage = openFileStorage(conf
   const website = createWebsite(config, flows, {
     botId: config.MicrosoftAppId,
     resumeCodes: storage.resumeCodes,
+    clock: options.clock,
   });
   const staff = createStaff(config, {
     storage,
@@ -40,7 +51,7 @@ export function assemble(config: Config, storage: Storage = openFileStorage(conf
     observeAll(new LeadRecorder(leads), staff.observer),
   );
 
-  const bot = new IntakeBot(intake);
+  const bot = new IntakeBot(intake, { acceptTestTraffic: !config.MicrosoftAppId });
   const endpoint = createBotEndpoint(
     bot,
     {
@@ -85,33 +96,75 @@ export function assemble(config: Config, storage: Storage = openFileStorage(conf
   };
 }
 
-export async function startServer(config: Config = loadConfig()) {
-  const parts = assemble(config);
+export async function startServer(config: Config = loadConfig(), options: AssembleOptions = {}) {
+  const parts = assemble(config, undefined, options);
   const server = parts.app.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   });
+  const requests = trackRequests(server);
   const { port } = server.address() as AddressInfo;
   parts.website.attach(server, config.HOST, port);
   parts.staff.start();
   parts.resumeMailer?.start();
   log.info('listening', { port, data: config.DATA_DIR, auth: Boolean(config.MicrosoftAppId) });
 
+  let closing: Promise<void> | undefined;
+  /**
+   * Stops gracefully: requests under way (a turn, and the loopback calls a website turn makes)
+   * finish, for at most `graceMs`; then the listener closes, the notification sends under way are
+   * recorded and the transcripts written. Whatever is still queued stays in the outbox for the
+   * next start.
+   */
+  const close = (graceMs = 0) =>
+    (closing ??= (async () => {
+      await requests.drain(graceMs);
+      parts.website.close();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      parts.resumeMailer?.stop();
+      await Promise.all([closed, parts.staff.stop()]);
+      await parts.transcripts.settled();
+    })());
+
+  return { port, url: `http://localhost:${port}`, config, ...parts, close };
+}
+
+/**
+ * Counts the requests being answered. `drain` answers new ones with `Connection: close` and
+ * resolves when none is left (or after `graceMs`).
+ */
+function trackRequests(server: Server) {
+  let active = 0;
+  let draining = false;
+  const waiting = new Set<() => void>();
+  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    active++;
+    if (draining) res.setHeader('connection', 'close');
+    res.once('close', () => {
+      active--;
+      if (active === 0) for (const done of waiting) done();
+    });
+  });
   return {
-    port,
-    url: `http://localhost:${port}`,
-    ...parts,
-    close: () =>
-      new Promise<void>((resolve) => {
-        const staffStopped = parts.staff.stop();
-        parts.website.close();
-        parts.resumeMailer?.stop();
-        server.closeAllConnections();
-        server.close(
-          () => void Promise.all([parts.transcripts.settled(), staffStopped]).then(() => resolve()),
-        );
-      }),
+    drain(graceMs: number): Promise<void> {
+      draining = true;
+      server.closeIdleConnections();
+      if (active === 0 || graceMs <= 0) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          waiting.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          log.warn('shutdown-timeout', { requests: active });
+          done();
+        }, graceMs);
+        waiting.add(done);
+      });
+    },
   };
 }
 
@@ -121,9 +174,25 @@ if (require.main === module) {
       console.log(
         `imp-intake is listening on ${running.url} — Bot Framework endpoint ${running.url}/api/messages`,
       );
-      const stop = () => void running.close().then(() => process.exit(0));
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
+      const graceMs = running.config.SHUTDOWN_TIMEOUT_SECONDS * 1000;
+      const stop = (signal: NodeJS.Signals) => {
+        log.info('shutting-down', { signal });
+        // a second signal, or sends that outlast the grace period, end the process anyway
+        setTimeout(() => process.exit(1), graceMs + 10_000).unref();
+        process.once(signal, () => process.exit(1));
+        void running.close(graceMs).then(
+          () => {
+            log.info('stopped');
+            process.exit(0);
+          },
+          (error: unknown) => {
+            log.error('shutdown-failed', { error: error instanceof Error ? error.message : String(error) });
+            process.exit(1);
+          },
+        );
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
     },
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);

@@ -16,16 +16,37 @@ import type { IntakeService } from '../service/intake-service';
  * Translates Bot Framework activities to intake turns and replies back to activities.
  * Everything the bot says is decided by the engine; this class only speaks the protocol.
  */
+export interface IntakeBotOptions {
+  /**
+   * Honour `channelData.testTraffic` (set by `npm run replay -- --url … --allow-writes`): only
+   * where /api/messages is unauthenticated, the one setup such replays can reach. With a
+   * Microsoft App ID the flag is ignored, so no channel client can hide a real intake.
+   */
+  acceptTestTraffic?: boolean;
+}
+
 export class IntakeBot extends ActivityHandler {
-  constructor(private readonly intake: IntakeService) {
+  constructor(
+    private readonly intake: IntakeService,
+    options: IntakeBotOptions = {},
+  ) {
     super();
+    const turnOptions = (activity: Activity) => ({
+      testTraffic:
+        options.acceptTestTraffic === true &&
+        (activity.channelData as { testTraffic?: unknown } | undefined)?.testTraffic === true,
+    });
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       const prospectJoined = (context.activity.membersAdded ?? []).some((member) => member.id !== botId);
       if (prospectJoined) {
         const key = conversationKeyOf(context.activity);
-        const result = await this.intake.open(key, matchLocale(context.activity.locale));
+        const result = await this.intake.open(
+          key,
+          matchLocale(context.activity.locale),
+          turnOptions(context.activity),
+        );
         await sendTurn(context, result);
       }
       await next();
@@ -37,6 +58,7 @@ export class IntakeBot extends ActivityHandler {
         key,
         messageText(context.activity),
         matchLocale(context.activity.locale),
+        turnOptions(context.activity),
       );
       log.info('turn', {
         conversation: context.activity.conversation.id,

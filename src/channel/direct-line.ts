@@ -389,8 +389,11 @@ export class DirectLineChannel {
     if (!this.botEndpoint || !this.connectorUrl) throw new Error('the channel is not attached to a server');
     // The channel decides how replies travel (to its connector), not the client.
     const { from, deliveryMode: _deliveryMode, ...rest } = activity;
+    // a website visitor cannot mark their own intake as test traffic (see IntakeBotOptions)
+    const { testTraffic: _testTraffic, ...channelData } = (rest.channelData ?? {}) as Record<string, unknown>;
     const body = {
       ...rest,
+      ...(rest.channelData ? { channelData } : {}),
       from: from.name ? { id: from.id, name: from.name, role: 'user' } : { id: from.id, role: 'user' },
       recipient: this.botAccount(),
       serviceUrl: this.connectorUrl,

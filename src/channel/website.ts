@@ -29,6 +29,8 @@ export interface WebsiteOptions {
   botId?: string;
   /** Where resume codes are kept (the storage backend's `resumeCodes`). */
   resumeCodes: Documents<ResumeCodeRecord>;
+  /** The built-in channel's clock (rate limits, idle conversations); tests pass their own. */
+  clock?: () => number;
 }
 
 export function createWebsite(config: Config, flows: Flows, options: WebsiteOptions) {
@@ -49,10 +51,10 @@ export function createWebsite(config: Config, flows: Flows, options: WebsiteOpti
         botId: options.botId ?? 'imp-intake-bot',
         botName: flows['en-CA'].firm.name,
         publicUrl: config.PUBLIC_URL,
-        conversations: new ChannelConversations({
-          ...defaultLimits,
-          postsPerSecond: config.DIRECT_LINE_MESSAGES_PER_MINUTE / 60,
-        }),
+        conversations: new ChannelConversations(
+          { ...defaultLimits, postsPerSecond: config.DIRECT_LINE_MESSAGES_PER_MINUTE / 60 },
+          options.clock,
+        ),
       });
   // The built-in channel delivers to /api/messages without a channel token: with an app id the
   // bot would refuse it, so such a deployment must use Azure's Direct Line for the website.

@@ -23,6 +23,17 @@ export interface ConversationRecord extends StoredConversation {
   handoffRequested: boolean;
   /** Set once the intake is submitted: lets staff tools find the conversation of a lead. */
   leadId?: string;
+  /**
+   * A replay or other test (`npm run replay -- --url … --allow-writes`), never a prospect: its
+   * submission and handoff are not handed on (no lead for staff, no notification).
+   */
+  testTraffic?: boolean;
+}
+
+/** How a channel marks a turn. */
+export interface TurnOptions {
+  /** The turn comes from a test (see ConversationRecord.testTraffic); sticks to the conversation. */
+  testTraffic?: boolean;
 }
 
 export interface SubmittedIntake {
@@ -65,24 +76,34 @@ export class IntakeService {
   ) {}
 
   /** A channel opened the conversation: welcome a new prospect, or greet a returning one. */
-  open(conversationKey: string, locale: Locale): Promise<TurnResult> {
-    return this.turn(conversationKey, (record) =>
-      record ? this.engine.resume(record) : this.engine.start(locale),
+  open(conversationKey: string, locale: Locale, options: TurnOptions = {}): Promise<TurnResult> {
+    return this.turn(
+      conversationKey,
+      (record) => (record ? this.engine.resume(record) : this.engine.start(locale)),
+      options,
     );
   }
 
-  receive(conversationKey: string, text: string, locale: Locale): Promise<TurnResult> {
-    return this.turn(conversationKey, (record, intakeId) =>
-      this.engine.handle(
-        record,
-        text,
-        {
-          now: () => this.clock.now(),
-          newLeadId: () => intakeId,
-          newReference: () => referenceFor(intakeId, this.clock.now().getUTCFullYear()),
-        },
-        locale,
-      ),
+  receive(
+    conversationKey: string,
+    text: string,
+    locale: Locale,
+    options: TurnOptions = {},
+  ): Promise<TurnResult> {
+    return this.turn(
+      conversationKey,
+      (record, intakeId) =>
+        this.engine.handle(
+          record,
+          text,
+          {
+            now: () => this.clock.now(),
+            newLeadId: () => intakeId,
+            newReference: () => referenceFor(intakeId, this.clock.now().getUTCFullYear()),
+          },
+          locale,
+        ),
+      options,
     );
   }
 
@@ -98,6 +119,7 @@ export class IntakeService {
   private turn(
     conversationKey: string,
     run: (record: ConversationRecord | undefined, intakeId: string) => TurnResult,
+    options: TurnOptions,
   ): Promise<TurnResult> {
     return this.locks.run(conversationKey, async () => {
       for (let attempt = 1; ; attempt++) {
@@ -108,9 +130,11 @@ export class IntakeService {
         const startedAgain =
           stored !== undefined && isFinished(stored) && !isFinishedPosition(result.position.kind);
         const record = this.recordOf(result, stored, startedAgain ? randomUUID() : intakeId);
+        const testTraffic = options.testTraffic === true || stored?.testTraffic === true;
+        if (testTraffic) record.testTraffic = true;
         if (result.submitted) {
           record.leadId = result.submitted.submission.leadId;
-          await this.observer.submitted({ ...result.submitted, conversationKey });
+          if (!testTraffic) await this.observer.submitted({ ...result.submitted, conversationKey });
         }
         try {
           await this.storage.write({
@@ -120,7 +144,8 @@ export class IntakeService {
           if (isConflict(error) && attempt < CONFLICT_RETRIES) continue;
           throw error;
         }
-        if (result.handoffRequested) await this.observer.handoffRequested?.(conversationKey, record);
+        if (result.handoffRequested && !testTraffic)
+          await this.observer.handoffRequested?.(conversationKey, record);
         return result;
       }
     });

@@ -89,10 +89,11 @@ describe('the review as an Adaptive Card', () => {
 });
 
 describe('the typing indicator', () => {
-  async function serve(turnMs: number) {
+  /** A bot whose turn lasts until `working` resolves (at once when there is none). */
+  async function serve(working?: () => Promise<unknown>) {
     const slowBot = {
       run: async (context: TurnContext) => {
-        await new Promise((resolve) => setTimeout(resolve, turnMs));
+        await working?.();
         await context.sendActivity('done');
       },
     } as unknown as IntakeBot;
@@ -118,8 +119,13 @@ describe('the typing indicator', () => {
     });
 
   it('shows "typing" while a turn takes longer than half a second', async () => {
-    const bot = await serve(900);
     const receiver = await startReceiver();
+    // the turn goes on until the channel has been told the bot is typing
+    const typingShown = async () => {
+      while (!receiver.received.some((r) => r.activity.type === 'typing'))
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    };
+    const bot = await serve(typingShown);
     try {
       await fetch(`${bot.url}/api/messages`, {
         method: 'POST',
@@ -134,8 +140,9 @@ describe('the typing indicator', () => {
   });
 
   it('sends no typing activity to expectReplies callers, nor for quick turns', async () => {
-    const bot = await serve(700);
-    const quick = await serve(10);
+    // longer than the half second before "typing": a typing activity would be among the replies
+    const bot = await serve(() => new Promise((resolve) => setTimeout(resolve, 700)));
+    const quick = await serve();
     const receiver = await startReceiver();
     try {
       const response = await fetch(`${bot.url}/api/messages`, {

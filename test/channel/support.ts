@@ -1,4 +1,4 @@
-import { startServer } from '../../src/server';
+import { startServer, type AssembleOptions } from '../../src/server';
 import { tempConfig } from '../support/temp-data';
 
 export type Running = Awaited<ReturnType<typeof startServer>>;
@@ -28,9 +28,9 @@ export interface DirectLineActivity {
 }
 
 /** A server on a random port with its own data folder; `stop` closes it and removes the folder. */
-export async function startSite(overrides: Record<string, string> = {}) {
+export async function startSite(overrides: Record<string, string> = {}, options: AssembleOptions = {}) {
   const config = tempConfig(overrides);
-  const server = await startServer(config);
+  const server = await startServer(config, options);
   return {
     config,
     server,
@@ -82,7 +82,7 @@ export async function directLine(
 export const botMessages = (activities: DirectLineActivity[]) =>
   activities.filter((a) => a.type === 'message' && a.from.role === 'bot');
 
-export async function eventually<T>(read: () => T | undefined, what: string, timeoutMs = 5000): Promise<T> {
+export async function eventually<T>(read: () => T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = read();

@@ -85,7 +85,7 @@ type Falsy = false | 0 | '' | null | undefined;
 /** Waits until `check` returns a truthy value (polling), or fails after `timeoutMs`. */
 export async function eventually<T>(
   check: () => Promise<T | Falsy> | T | Falsy,
-  timeoutMs = 5000,
+  timeoutMs = 20_000,
   what = 'condition',
 ): Promise<T> {
   const started = Date.now();

@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import { InProcessBot } from '../../src/bot/in-process-bot';
@@ -63,13 +64,13 @@ describe('recording conversations through HTTP, exporting and replaying them', (
     );
 
     const output = path.join(config.DATA_DIR, 'exported', 'http-1.transcript');
-    const exported = spawnSync(
+    // not spawnSync: the server under test shares this event loop and must keep answering
+    const exported = await promisify(execFile)(
       path.join(root, 'node_modules', '.bin', 'tsx'),
       [path.join(root, 'scripts', 'export-transcript.ts'), reference, '-o', output, '--lead'],
       { cwd: root, encoding: 'utf8', env: { ...process.env, DATA_DIR: config.DATA_DIR } },
     );
     expect(exported.stderr).toContain(`to ${output}`);
-    expect(exported.status).toBe(0);
     const file = JSON.parse(fs.readFileSync(output, 'utf8')) as unknown[];
     expect(file).toEqual(JSON.parse(JSON.stringify(stored)));
     expect(JSON.parse(fs.readFileSync(output.replace(/\.transcript$/, '.lead.json'), 'utf8'))).toMatchObject({
@@ -89,9 +90,10 @@ describe('recording conversations through HTTP, exporting and replaying them', (
       lead: { compared: true, differences: [] },
     });
 
-    const overHttp = await replayFiles([output], new HttpDriver(`${server.url}/api/messages`), redaction);
+    const driver = new HttpDriver(`${server.url}/api/messages`);
+    const overHttp = await replayFiles([output], driver, redaction).finally(() => driver.close());
     expect(overHttp.files[0]).toMatchObject({ status: 'passed', mismatches: [], lead: { compared: false } });
-  }, 60_000);
+  }, 180_000);
 
   it('hides every admissibility and contact answer the review shows, in its text and in its card', async () => {
     const worker = { ...intraCompanyWorker, impairedDriving: true, impairedDrivingSince2018: false };

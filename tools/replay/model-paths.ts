@@ -89,6 +89,67 @@ export interface PathModelOptions {
 }
 
 export function generateModelPaths(options: PathModelOptions): PathModel {
+  const { catalogue, root, order, nodes, edgeCount } = buildGraph(options);
+  const simplePaths = countPaths(order);
+  const edgePaths = options.every ? everyPath(root) : coveringPaths(root, order, edgeCount);
+  const pathLocales = options.locales ?? locales;
+  const paths = edgePaths.map((edges, index) => {
+    const locale = pathLocales[index % pathLocales.length]!;
+    return describePath(edges, index, locale, options.flows, catalogue);
+  });
+  return { nodes: nodes.size, edges: edgeCount, simplePaths, paths };
+}
+
+/** Where one simple path ends, and the answers it gave on the way. */
+export interface PathOutcome {
+  index: number;
+  end: 'submitted' | 'declined';
+  answers: Answers;
+  /** The conversation typed, for the paths `describeEvery` picks. */
+  path?: ModelPath;
+}
+
+/**
+ * Every simple path's ending and answers, walked on the graph without typing each conversation
+ * (thousands of paths in well under a second). Every `describeEvery`-th path (the first
+ * included) also comes typed, to replay through the engine and check that it gives those answers.
+ */
+export function everyPathOutcome(options: Omit<PathModelOptions, 'every'> & { describeEvery?: number }): {
+  simplePaths: number;
+  outcomes: PathOutcome[];
+} {
+  const { catalogue, root, order } = buildGraph(options);
+  const pathLocales = options.locales ?? locales;
+  const outcomes: PathOutcome[] = [];
+  const taken: Edge[] = [];
+  const walk = (node: Node, answers: Answers) => {
+    if (isFinal(node.position)) {
+      const index = outcomes.length;
+      const described = options.describeEvery !== undefined && index % options.describeEvery === 0;
+      const locale = pathLocales[index % pathLocales.length]!;
+      outcomes.push({
+        index,
+        end: node.position.kind === 'submitted' ? 'submitted' : 'declined',
+        answers,
+        path: described ? describePath(taken, index, locale, options.flows, catalogue) : undefined,
+      });
+      return;
+    }
+    for (const edge of node.out) {
+      taken.push(edge);
+      const event = edge.event;
+      walk(
+        edge.to,
+        event.type === 'ANSWER' ? ({ ...answers, [event.step]: event.value } as Answers) : answers,
+      );
+      taken.pop();
+    }
+  };
+  walk(root, {} as Answers);
+  return { simplePaths: countPaths(order), outcomes };
+}
+
+function buildGraph(options: PathModelOptions) {
   const catalogue: Catalogue = options.catalogue ?? stepCatalogue;
   const machine = options.machine ?? createIntakeMachine(catalogue);
   const redaction = new Redaction(options.flows, catalogue);
@@ -159,15 +220,7 @@ export function generateModelPaths(options: PathModelOptions): PathModel {
     }
   }
 
-  const order = topologicalOrder(root);
-  const simplePaths = countPaths(order);
-  const edgePaths = options.every ? everyPath(root) : coveringPaths(root, order, edgeCount);
-  const pathLocales = options.locales ?? locales;
-  const paths = edgePaths.map((edges, index) => {
-    const locale = pathLocales[index % pathLocales.length]!;
-    return describePath(edges, index, locale, options.flows, catalogue);
-  });
-  return { nodes: nodes.size, edges: edgeCount, simplePaths, paths };
+  return { catalogue, root, order: topologicalOrder(root), nodes, edgeCount };
 }
 
 /** The answers worth trying at a question: every value that could lead somewhere different. */

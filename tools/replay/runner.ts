@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { botMessages, compareTurn, type Mismatch } from './compare';
+import { botMessages, compareTurn, REFERENCE_PATTERN, type Mismatch } from './compare';
 import type { CoverageReport, MachineCoverage } from './coverage';
 import { diffFields, normalizeLead, type FieldDifference } from './lead-diff';
 import { intakeStepOf, type Redaction } from '../../src/intake/redaction';
@@ -92,12 +92,12 @@ export async function replayScript(
   const channelId = script.turns.find((t) => t.user.channelId)?.user.channelId ?? 'replay';
   const run = await driver.converse(sends, { channelId });
 
-  script.turns.forEach((turn, i) => {
+  const changedTurns = script.turns.map((turn, i) => {
     const actual = run.replies[i] ?? [];
     for (const reply of botMessages(actual)) options.coverage?.reachedPosition(intakeStepOf(reply));
-    report.mismatches.push(
-      ...compareTurn(turn, describeUserActivity(turn.user, sends[i]), actual, redaction),
-    );
+    const mismatches = compareTurn(turn, describeUserActivity(turn.user, sends[i]), actual, redaction);
+    report.mismatches.push(...mismatches);
+    return mismatches.length > 0;
   });
 
   if (script.expectedLead !== undefined) {
@@ -110,9 +110,10 @@ export async function replayScript(
     }
   }
 
-  const differs = report.mismatches.length > 0 || (report.lead?.differences.length ?? 0) > 0;
+  const leadDiffers = (report.lead?.differences.length ?? 0) > 0;
+  const differs = report.mismatches.length > 0 || leadDiffers;
   if (differs && options.update) {
-    writeUpdate(script, run, redaction);
+    writeUpdate(script, run, redaction, changedTurns, leadDiffers);
     report.updated = true;
   } else if (differs) {
     report.status = 'failed';
@@ -120,21 +121,50 @@ export async function replayScript(
   return report;
 }
 
-function writeUpdate(script: ReplayScript, run: ConversationRun, redaction: Redaction): void {
-  const replies = run.replies.map((activities) =>
-    botMessages(activities).map((a) =>
-      redaction.redactBotActivity(JSON.parse(JSON.stringify(a)) as ActivityJson),
-    ),
-  );
-  if (script.format === 'chat') {
-    fs.writeFileSync(script.file, rewriteChat(script, replies));
-  } else {
-    const layout = layoutOf(fs.readFileSync(script.file, 'utf8'));
-    fs.writeFileSync(script.file, serializeTranscript(rewriteTranscript(script, replies), layout));
+/**
+ * Writes what changed, and only that: a turn whose replies compare equal keeps its recorded
+ * activities (ids, timestamps, the reference number they show), and the lead file is rewritten
+ * only when the lead differs. A rerun of `--update` on an up-to-date file changes no byte.
+ */
+function writeUpdate(
+  script: ReplayScript,
+  run: ConversationRun,
+  redaction: Redaction,
+  changedTurns: boolean[],
+  leadDiffers: boolean,
+): void {
+  if (changedTurns.some(Boolean)) {
+    const replies = run.replies.map((activities, i) =>
+      changedTurns[i]
+        ? botMessages(activities).map((a, r) =>
+            keepReference(
+              redaction.redactBotActivity(JSON.parse(JSON.stringify(a)) as ActivityJson),
+              script.turns[i]!.expected[r],
+            ),
+          )
+        : script.turns[i]!.expected,
+    );
+    if (script.format === 'chat') {
+      fs.writeFileSync(script.file, rewriteChat(script, replies));
+    } else {
+      const layout = layoutOf(fs.readFileSync(script.file, 'utf8'));
+      fs.writeFileSync(
+        script.file,
+        serializeTranscript(rewriteTranscript(script, replies, changedTurns), layout),
+      );
+    }
   }
-  if (script.expectedLead !== undefined && run.lead !== undefined && !run.leadUnavailable) {
+  if (leadDiffers && run.lead !== undefined && !run.leadUnavailable) {
     fs.writeFileSync(script.leadFile, `${JSON.stringify(normalizeLead(run.lead), null, 2)}\n`);
   }
+}
+
+/** A new reply shows the reference number the recorded one showed (each run makes a new one). */
+function keepReference(reply: ActivityJson, recorded: ActivityJson | undefined): ActivityJson {
+  const reference =
+    typeof recorded?.text === 'string' ? recorded.text.match(REFERENCE_PATTERN)?.[0] : undefined;
+  if (!reference || typeof reply.text !== 'string') return reply;
+  return { ...reply, text: reply.text.replace(REFERENCE_PATTERN, reference) };
 }
 
 export async function replayFiles(

@@ -238,16 +238,26 @@ export function describeUserActivity(user: ActivityJson, sent?: ActivityJson): s
 }
 
 /** The transcript with each turn's bot messages replaced by `replies` (for `--update`). */
-export function rewriteTranscript(script: ReplayScript, replies: ActivityJson[][]): ActivityJson[] {
+export function rewriteTranscript(
+  script: ReplayScript,
+  replies: ActivityJson[][],
+  changedTurns?: boolean[],
+): ActivityJson[] {
   const out: ActivityJson[] = [...script.preamble];
   script.turns.forEach((turn, i) => {
     out.push(turn.user, ...turn.other);
+    if (changedTurns && !changedTurns[i]) {
+      out.push(...turn.expected); // unchanged: as recorded, ids and timestamps included
+      return;
+    }
     const user = turn.user;
     (replies[i] ?? []).forEach((reply, r) => {
+      // a reply that replaces a recorded one keeps its id and its time
+      const recorded = turn.expected[r];
       out.push({
         ...reply,
-        id: user.id ? `${user.id}-${r + 1}` : reply.id,
-        timestamp: user.timestamp ?? reply.timestamp,
+        id: recorded?.id ?? (user.id ? `${user.id}-${r + 1}` : reply.id),
+        timestamp: recorded?.timestamp ?? user.timestamp ?? reply.timestamp,
         channelId: user.channelId ?? reply.channelId,
         conversation: user.conversation ?? reply.conversation,
         from: { ...(user.recipient ?? reply.from), role: 'bot' },
