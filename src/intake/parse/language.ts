@@ -108,13 +108,14 @@ export const testScales: Record<ScoredTest, TestScale> = {
     skills: same({ min: 0, max: 699, step: 1 }),
     bands: [
       //   NCLC compréhension orale, compréhension écrite, expression écrite, expression orale
+      // reading shares its cut-offs with TCF Canada's reading from NCLC 4 to 9
       row(10, 546, 546, 558, 556),
-      row(9, 503, 503, 512, 518),
-      row(8, 462, 462, 472, 494),
-      row(7, 434, 434, 428, 456),
-      row(6, 393, 393, 379, 422),
-      row(5, 352, 352, 330, 387),
-      row(4, 306, 306, 268, 328),
+      row(9, 503, 524, 512, 518),
+      row(8, 462, 499, 472, 494),
+      row(7, 434, 453, 428, 456),
+      row(6, 393, 406, 379, 422),
+      row(5, 352, 375, 330, 387),
+      row(4, 306, 342, 268, 328),
     ],
   },
   // TCF Canada: comprehension 100–699 points, expression 0–20 points. IRCC chart "TCF Canada" [U].
