@@ -30,7 +30,7 @@ export function assemble(config: Config) {
     conversations,
     transcripts,
     flows,
-    channelRecords: website.resumeCodes,
+    channelRecords: website.records,
   });
   const intake = new IntakeService(
     engine,
@@ -46,9 +46,13 @@ export function assemble(config: Config) {
       appPassword: config.MicrosoftAppPassword,
       appType: config.MicrosoftAppType,
       tenantId: config.MicrosoftAppTenantId,
+      openIdMetadataUrl: config.BOT_OPENID_METADATA_URL,
     },
     { transcripts: transcriptMiddleware(transcripts, flows) },
   );
+  // The website's built-in channel reaches the bot in-process, never through /api/messages.
+  const channelBot = website.channel ? endpoint.connectChannel(website.channel.sink) : undefined;
+  if (channelBot) website.channel!.connect(channelBot.deliver);
   const resumeMailer = config.SMTP_URL
     ? new ResumeCodeMailer(
         {
@@ -65,9 +69,26 @@ export function assemble(config: Config) {
     handleActivity: endpoint.handle,
     mountWebsite: website.mount,
     staff: staff.router,
+    messages: {
+      authenticated: Boolean(config.MicrosoftAppId),
+      serviceHosts: config.BOT_SERVICE_URL_HOSTS?.split(',').filter((host) => host.trim() !== ''),
+    },
   });
 
-  return { app, bot, engine, intake, leads, conversations, transcripts, flows, website, staff, resumeMailer };
+  return {
+    app,
+    bot,
+    channelBot,
+    engine,
+    intake,
+    leads,
+    conversations,
+    transcripts,
+    flows,
+    website,
+    staff,
+    resumeMailer,
+  };
 }
 
 export async function startServer(config: Config = loadConfig()) {
@@ -78,7 +99,7 @@ export async function startServer(config: Config = loadConfig()) {
     server.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
-  parts.website.attach(server, config.HOST, port);
+  parts.website.attach(server);
   parts.staff.start();
   parts.resumeMailer?.start();
   log.info('listening', { port, data: config.DATA_DIR, auth: Boolean(config.MicrosoftAppId) });

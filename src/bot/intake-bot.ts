@@ -9,7 +9,7 @@ import {
 } from 'botbuilder';
 import type { Choice, Reply, ReviewItem, TurnResult } from '../intake/conversation';
 import { matchLocale } from '../intake/flows';
-import { log } from '../logger';
+import { log, logRef } from '../logger';
 import type { IntakeService } from '../service/intake-service';
 
 /**
@@ -39,7 +39,7 @@ export class IntakeBot extends ActivityHandler {
         matchLocale(context.activity.locale),
       );
       log.info('turn', {
-        conversation: context.activity.conversation.id,
+        ref: logRef(key),
         channel: context.activity.channelId,
         position: result.position.kind === 'step' ? result.position.step : result.position.kind,
       });

@@ -1,6 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { fill, type Flows } from '../intake/flows';
-import { log } from '../logger';
+import { log, logRef } from '../logger';
 import type { ConversationRecord } from '../service/intake-service';
 import type { KeyValueStorage } from '../storage/key-value-storage';
 import type { ResumeCodes } from './resume-codes';
@@ -50,7 +50,7 @@ export class ResumeCodeMailer {
         await this.send(email, entry.code, entry.expiresAt, record.locale);
         await this.codes.markEmailed(entry.conversationId);
         sent++;
-        log.info('resume-code-emailed', { conversation: entry.conversationId });
+        log.info('resume-code-emailed', { ref: logRef(entry.conversationId) });
       } catch (error) {
         log.warn('resume-code-email-failed', {
           conversation: entry.conversationId,
