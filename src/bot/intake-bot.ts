@@ -25,8 +25,9 @@ export class IntakeBot extends ActivityHandler {
       const prospectJoined = (context.activity.membersAdded ?? []).some((member) => member.id !== botId);
       if (prospectJoined) {
         const key = conversationKeyOf(context.activity);
-        const result = await this.intake.open(key, matchLocale(context.activity.locale));
-        await sendTurn(context, result);
+        await this.intake.open(key, matchLocale(context.activity.locale), (result) =>
+          sendTurn(context, result),
+        );
       }
       await next();
     });
@@ -37,13 +38,13 @@ export class IntakeBot extends ActivityHandler {
         key,
         messageText(context.activity),
         matchLocale(context.activity.locale),
+        (turn) => sendTurn(context, turn),
       );
       log.info('turn', {
         ref: logRef(key),
         channel: context.activity.channelId,
         position: result.position.kind === 'step' ? result.position.step : result.position.kind,
       });
-      await sendTurn(context, result);
       await next();
     });
   }

@@ -40,6 +40,9 @@ export interface IntakeObserver {
   handoffRequested?(conversationKey: string, record: ConversationRecord): Promise<void>;
 }
 
+/** Sends a turn's replies to the prospect; rejects when they could not be delivered. */
+export type Deliver = (result: TurnResult) => Promise<void>;
+
 export interface Clock {
   now(): Date;
 }
@@ -65,15 +68,28 @@ export class IntakeService {
     private readonly clock: Clock = { now: () => new Date() },
   ) {}
 
-  /** A channel opened the conversation: welcome a new prospect, or greet a returning one. */
-  open(conversationKey: string, locale: Locale): Promise<TurnResult> {
-    return this.turn(conversationKey, (record) =>
-      record ? this.engine.resume(record) : this.engine.start(locale),
+  /**
+   * A channel opened the conversation: welcome a new prospect, or greet a returning one.
+   * `deliver` (optional) sends the replies: see `receive`.
+   */
+  open(conversationKey: string, locale: Locale, deliver?: Deliver): Promise<TurnResult> {
+    return this.turn(
+      conversationKey,
+      (record) => (record ? this.engine.resume(record) : this.engine.start(locale)),
+      deliver,
     );
   }
 
-  receive(conversationKey: string, text: string, locale: Locale): Promise<TurnResult> {
-    return this.turn(conversationKey, (record, intakeId) =>
+  /**
+   * One message of the prospect. With `deliver`, the replies are sent once the turn is saved,
+   * still inside the conversation's lock; if they cannot be delivered the conversation is put
+   * back as it was (the prospect never saw the next question, so their message was not taken)
+   * and the error is rethrown.
+   */
+  receive(conversationKey: string, text: string, locale: Locale, deliver?: Deliver): Promise<TurnResult> {
+    return this.turn(
+      conversationKey,
+      (record, intakeId) =>
       this.engine.handle(
         record,
         text,
@@ -84,6 +100,7 @@ export class IntakeService {
         },
         locale,
       ),
+      deliver,
     );
   }
 
@@ -99,6 +116,7 @@ export class IntakeService {
   private turn(
     conversationKey: string,
     run: (record: ConversationRecord | undefined, intakeId: string) => TurnResult,
+    deliver?: Deliver,
   ): Promise<TurnResult> {
     return this.locks.run(conversationKey, async () => {
       for (let attempt = 1; ; attempt++) {
@@ -122,9 +140,25 @@ export class IntakeService {
           throw error;
         }
         if (result.handoffRequested) await this.observer.handoffRequested?.(conversationKey, record);
+        if (deliver) {
+          try {
+            await deliver(result);
+          } catch (error) {
+            await this.restore(conversationKey, stored);
+            throw error;
+          }
+        }
         return result;
       }
     });
+  }
+
+  /** Puts a conversation back as it was before a turn whose replies were not delivered. */
+  private async restore(conversationKey: string, previous: (ConversationRecord & StoreItem) | undefined) {
+    if (previous) {
+      const { eTag: _eTag, ...content } = previous;
+      await this.storage.write({ [conversationKey]: { ...content, eTag: '*' } as unknown as StoreItem });
+    } else await this.storage.delete([conversationKey]);
   }
 
   private recordOf(
