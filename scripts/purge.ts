@@ -1,10 +1,12 @@
 /**
  * Deletes what the retention schedule says is due, once (the server also does it hourly):
  * leads and their conversations older than RETENTION_DAYS, conversations never submitted and
- * silent for ABANDONED_DAYS.   npm run purge
+ * silent for ABANDONED_DAYS, and expired resume codes.   npm run purge
  */
 import path from 'node:path';
 import { loadConfig } from '../src/config';
+import { ResumeCodes } from '../src/channel/resume-codes';
+import { loadChannelSecret } from '../src/channel/secret';
 import { createLeadStore } from '../src/service/lead-recorder';
 import { createStaffStores } from '../src/staff';
 import { FileStorage } from '../src/storage/file-storage';
@@ -12,16 +14,23 @@ import { TranscriptStore } from '../src/storage/transcript-store';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const resumeCodes = new ResumeCodes(
+    path.join(config.DATA_DIR, 'resume-codes'),
+    loadChannelSecret(config.DIRECT_LINE_SECRET, config.DATA_DIR),
+  );
   const { purger, loadIndex } = createStaffStores(config, {
     leads: createLeadStore(path.join(config.DATA_DIR, 'leads')),
     conversations: new FileStorage(path.join(config.DATA_DIR, 'conversations')),
     transcripts: new TranscriptStore(path.join(config.DATA_DIR, 'transcripts')),
+    // a purged website conversation loses its resume code too
+    channelRecords: resumeCodes,
   });
   await loadIndex();
   const report = await purger.run();
+  const codes = await resumeCodes.purgeExpired();
   console.log(
     `Purged ${report.leads} lead(s) older than ${config.RETENTION_DAYS} days, ${report.conversations} conversation(s), ` +
-      `${report.transcripts} orphan transcript(s) and ${report.handoffs} handoff request(s) (abandoned after ${config.ABANDONED_DAYS} days).`,
+      `${report.transcripts} orphan transcript(s) and ${report.handoffs} handoff request(s) (abandoned after ${config.ABANDONED_DAYS} days), and ${codes} expired resume code(s).`,
   );
 }
 
