@@ -145,6 +145,21 @@ export class InProcessChannelAdapter extends BotAdapter {
   }
 }
 
+/**
+ * The Azure public cloud's settings (botframework-connector's AuthenticationConstants): once one
+ * setting is given, botbuilder takes no default for the others.
+ */
+const PUBLIC_CLOUD = {
+  ValidateAuthority: true,
+  ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+  ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+  ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+  OAuthUrl: 'https://api.botframework.com',
+  ToBotFromEmulatorOpenIdMetadataUrl:
+    'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+  CallerId: 'urn:botframework:azure',
+};
+
 /** The outcome of checking a request's channel token. */
 type Authenticated = { ok: true; result: AuthenticateRequestResult } | { ok: false; status: 401 | 503 };
 
@@ -177,7 +192,9 @@ export function createBotEndpoint(
     MicrosoftAppTenantId: credentials.tenantId ?? '',
   });
   const authentication = new ConfigurationBotFrameworkAuthentication(
-    credentials.openIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: credentials.openIdMetadataUrl } : {},
+    credentials.openIdMetadataUrl
+      ? { ...PUBLIC_CLOUD, ToBotFromChannelOpenIdMetadataUrl: credentials.openIdMetadataUrl }
+      : {},
     credentialFactory,
   );
   const adapter = new IntakeCloudAdapter(authentication);
@@ -195,6 +212,7 @@ export function createBotEndpoint(
       log.warn('channel-token-refused', {
         status,
         error: error instanceof Error ? error.name : 'unknown',
+        message: error instanceof Error ? error.message.slice(0, 120) : undefined,
       });
       return { ok: false, status };
     }
