@@ -90,16 +90,16 @@ export class IntakeService {
     return this.turn(
       conversationKey,
       (record, intakeId) =>
-      this.engine.handle(
-        record,
-        text,
-        {
-          now: () => this.clock.now(),
-          newLeadId: () => intakeId,
-          newReference: () => referenceFor(intakeId, this.clock.now().getUTCFullYear()),
-        },
-        locale,
-      ),
+        this.engine.handle(
+          record,
+          text,
+          {
+            now: () => this.clock.now(),
+            newLeadId: () => intakeId,
+            newReference: () => referenceFor(intakeId, this.clock.now().getUTCFullYear()),
+          },
+          locale,
+        ),
       deliver,
     );
   }
