@@ -4,6 +4,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { rateLimit } from 'express-rate-limit';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
+import { depthOf, MAX_DEPTH } from '../http/activity-check';
 import { log, logRef } from '../logger';
 import {
   ChannelConversations,
@@ -257,6 +258,10 @@ export class DirectLineChannel {
     router.post('/conversations/:conversationId/activities', async (req, res) => {
       const conversation = this.conversationFor(req, res);
       if (!conversation) return;
+      if (depthOf(req.body) > MAX_DEPTH) {
+        directLineError(res, 400, 'BadArgument', `The activity is nested deeper than ${MAX_DEPTH} levels.`);
+        return;
+      }
       const parsed = postedActivitySchema.safeParse(req.body);
       if (!parsed.success) {
         const reason = parsed.error.issues

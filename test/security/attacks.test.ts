@@ -256,6 +256,17 @@ describe('attacks on the default website deployment (no MicrosoftAppId)', () => 
     expect(response.status).toBe(400);
     expect(await server.intake.load(`emulator/conversations/${conversation}`)).toBeUndefined();
     expect(await server.transcripts.read('emulator', conversation)).toEqual([]);
+    // The website channel refuses it too.
+    const chat = await websiteConversation(server);
+    const deepPost = await fetch(
+      `${server.url}/v3/directline/conversations/${chat.conversationId}/activities`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${chat.token}` },
+        body: `{"type":"message","text":"yes","value":${'{"deep":'.repeat(5000)}true${'}'.repeat(5000)}}`,
+      },
+    );
+    expect(deepPost.status).toBe(400);
     // A normal activity is answered and recorded.
     const ok = await postActivity(
       server.url,
