@@ -37,6 +37,16 @@ export const configSchema = z.object({
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.string().optional(),
   MicrosoftAppTenantId: z.string().optional(),
+  /**
+   * Where channel tokens' signing keys are published (the Bot Framework's by default): for
+   * sovereign clouds. Only read with MicrosoftAppId.
+   */
+  BOT_OPENID_METADATA_URL: optionalUrl,
+  /**
+   * Extra hosts the bot may send replies to (comma-separated, "*.example.com" allowed), besides
+   * the Bot Framework's and Teams' own; only with MicrosoftAppId (see README, Security).
+   */
+  BOT_SERVICE_URL_HOSTS: optionalText,
   RETENTION_DAYS: number(365),
   /** Conversations never submitted are purged after this many days of silence. */
   ABANDONED_DAYS: number(30),

@@ -2,6 +2,8 @@
  * Structured log lines (JSON) with ids and positions only: never an answer, a name or an email.
  * LOG_LEVEL = debug | info | warn | error | silent (default info; silent under jest).
  */
+import { createHash } from 'node:crypto';
+
 const levels = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 } as const;
 type Level = keyof typeof levels;
 
@@ -24,3 +26,11 @@ export const log = {
   warn: (event: string, fields?: LogFields) => write('warn', event, fields),
   error: (event: string, fields?: LogFields) => write('error', event, fields),
 };
+
+/**
+ * A short, non-reversible reference to a conversation (or any id) for correlating log lines:
+ * the id itself opens the conversation's stream and resume paths, so it is never logged.
+ */
+export function logRef(id: string): string {
+  return createHash('sha256').update(`imp-intake-log\n${id}`).digest('base64url').slice(0, 12);
+}

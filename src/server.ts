@@ -43,7 +43,7 @@ export function assemble(
     storage,
     sessionSecret: loadSessionSecret(config.DATA_DIR, config.SESSION_SECRET),
     flows,
-    channelRecords: website.resumeCodes,
+    channelRecords: website.records,
   });
   const intake = new IntakeService(
     engine,
@@ -59,9 +59,13 @@ export function assemble(
       appPassword: config.MicrosoftAppPassword,
       appType: config.MicrosoftAppType,
       tenantId: config.MicrosoftAppTenantId,
+      openIdMetadataUrl: config.BOT_OPENID_METADATA_URL,
     },
     { transcripts: transcriptMiddleware(transcripts, flows), flows },
   );
+  // The website's built-in channel reaches the bot in-process, never through /api/messages.
+  const channelBot = website.channel ? endpoint.connectChannel(website.channel.sink) : undefined;
+  if (channelBot) website.channel!.connect(channelBot.deliver);
   const resumeMailer = config.SMTP_URL
     ? new ResumeCodeMailer(
         {
@@ -78,11 +82,16 @@ export function assemble(
     handleActivity: endpoint.handle,
     mountWebsite: website.mount,
     staff: staff.router,
+    messages: {
+      authenticated: Boolean(config.MicrosoftAppId),
+      serviceHosts: config.BOT_SERVICE_URL_HOSTS?.split(',').filter((host) => host.trim() !== ''),
+    },
   });
 
   return {
     app,
     bot,
+    channelBot,
     engine,
     intake,
     storage,
@@ -105,7 +114,7 @@ export async function startServer(config: Config = loadConfig(), options: Assemb
   });
   const requests = trackRequests(server);
   const { port } = server.address() as AddressInfo;
-  parts.website.attach(server, config.HOST, port);
+  parts.website.attach(server);
   parts.staff.start();
   parts.resumeMailer?.start();
   log.info('listening', { port, data: config.DATA_DIR, auth: Boolean(config.MicrosoftAppId) });

@@ -9,7 +9,7 @@ import {
 } from 'botbuilder';
 import type { Choice, Reply, ReviewItem, TurnResult } from '../intake/conversation';
 import { matchLocale } from '../intake/flows';
-import { log } from '../logger';
+import { log, logRef } from '../logger';
 import type { IntakeService } from '../service/intake-service';
 
 /**
@@ -42,12 +42,10 @@ export class IntakeBot extends ActivityHandler {
       const prospectJoined = (context.activity.membersAdded ?? []).some((member) => member.id !== botId);
       if (prospectJoined) {
         const key = conversationKeyOf(context.activity);
-        const result = await this.intake.open(
-          key,
-          matchLocale(context.activity.locale),
-          turnOptions(context.activity),
-        );
-        await sendTurn(context, result);
+        await this.intake.open(key, matchLocale(context.activity.locale), {
+          ...turnOptions(context.activity),
+          deliver: (result) => sendTurn(context, result),
+        });
       }
       await next();
     });
@@ -58,14 +56,13 @@ export class IntakeBot extends ActivityHandler {
         key,
         messageText(context.activity),
         matchLocale(context.activity.locale),
-        turnOptions(context.activity),
+        { ...turnOptions(context.activity), deliver: (turn) => sendTurn(context, turn) },
       );
       log.info('turn', {
-        conversation: context.activity.conversation.id,
+        ref: logRef(key),
         channel: context.activity.channelId,
         position: result.position.kind === 'step' ? result.position.step : result.position.kind,
       });
-      await sendTurn(context, result);
       await next();
     });
   }

@@ -1,6 +1,6 @@
 import { TranscriptLoggerMiddleware, type Activity, type TranscriptLogger } from 'botbuilder';
 import type { Flows } from '../intake/flows';
-import { log } from '../logger';
+import { log, logRef } from '../logger';
 import { intakeStepOf, Redaction } from '../intake/redaction';
 import { KeyedLock } from '../storage/keyed-lock';
 import type { TranscriptActivity, TranscriptStore } from '../storage/transcripts';
@@ -47,7 +47,7 @@ export class RedactingTranscriptLogger implements TranscriptLogger {
       })
       .catch((error: unknown) => {
         log.error('transcript-not-recorded', {
-          conversation: conversationId,
+          ref: logRef(`${plain.channelId}/conversations/${conversationId}`),
           channel: plain.channelId,
           error: error instanceof Error ? error.name : 'unknown',
         });

@@ -26,6 +26,8 @@ export interface ActivitySet {
 /** Anything that can receive a conversation's new activities as they arrive (a WebSocket). */
 export interface Subscriber {
   send(set: ActivitySet): void;
+  /** Ends the subscription (the conversation was deleted). */
+  close?(): void;
 }
 
 export interface ConversationLimits {
@@ -99,6 +101,12 @@ export class ChannelConversation {
     return { activities, watermark: last !== undefined ? String(last) : watermark || undefined };
   }
 
+  /** Closes every live stream of this conversation. */
+  closeStreams(): void {
+    for (const subscriber of [...this.subscribers]) subscriber.close?.();
+    this.subscribers.clear();
+  }
+
   get isEmpty(): boolean {
     return this.log.length === 0;
   }
@@ -140,6 +148,11 @@ export class ChannelConversations {
 
   get size(): number {
     return this.byId.size;
+  }
+
+  /** Forgets a conversation and its log; true when the channel held it. */
+  delete(id: string): boolean {
+    return this.byId.delete(id);
   }
 
   /** Forgets idle conversations, and the least recently used ones beyond the maximum. */

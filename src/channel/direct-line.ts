@@ -4,7 +4,8 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { rateLimit } from 'express-rate-limit';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
-import { log } from '../logger';
+import { depthOf, MAX_DEPTH } from '../http/activity-check';
+import { log, logRef } from '../logger';
 import {
   ChannelConversations,
   watermarkNumber,
@@ -17,18 +18,18 @@ import { newConversationId, newUserId, sameSecret, type TokenClaims, type TokenS
 /**
  * A Direct Line 3.0–compatible channel built into the server, so the website chat needs no Azure:
  * the endpoints botframework-directlinejs (and so Web Chat) uses — tokens, start and reconnect,
- * post and poll activities with watermarks, the WebSocket stream — plus the Bot Framework
- * connector endpoints the bot replies to. Client messages reach the bot through /api/messages
- * exactly as a channel delivers them, with a serviceUrl pointing back here, so replies sent
- * outside a request (later, proactively) reach the client too.
+ * post and poll activities with watermarks, the WebSocket stream. Client messages reach the bot
+ * in-process (`connect`), never through the public /api/messages door, and the bot's replies come
+ * back through `sink`: no credential of the channel ever travels over HTTP or reaches a browser.
  */
+
+/** Hands an activity to the bot and resolves when its turn is over. */
+export type BotLink = (activity: Record<string, unknown>) => Promise<void>;
 
 export interface DirectLineOptions {
   signer: TokenSigner;
   /** Accepted as a bearer credential too (Direct Line clients may use the secret directly). */
   secret: string;
-  /** The path segment that authenticates the bot's calls to the connector endpoints. */
-  connectorKey: string;
   botId: string;
   botName: string;
   tokenLifetimeSeconds?: number;
@@ -83,20 +84,60 @@ export class DirectLineChannel {
   readonly conversations: ChannelConversations;
   private readonly tokenLifetime: number;
   private readonly sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
-  private botEndpoint?: string;
-  private connectorUrl?: string;
+  private bot?: BotLink;
   private heartbeat?: NodeJS.Timeout;
+  /** Conversations deleted on a privacy request: tokens issued before then no longer open them. */
+  private readonly revoked = new Map<string, number>();
 
   constructor(private readonly options: DirectLineOptions) {
     this.conversations = options.conversations ?? new ChannelConversations();
     this.tokenLifetime = options.tokenLifetimeSeconds ?? 30 * 60;
   }
 
-  /** Once the server listens: where to deliver to the bot, and where the bot replies. */
-  attach(server: Server, loopbackOrigin: string): void {
-    this.botEndpoint = `${loopbackOrigin}/api/messages`;
-    this.connectorUrl = `${loopbackOrigin}/directline-connector/${this.options.connectorKey}`;
-    server.on('upgrade', (req, socket, head) => this.upgrade(req, socket, head, server));
+  /** The bot this channel delivers to (in-process). */
+  connect(bot: BotLink): void {
+    this.bot = bot;
+  }
+
+  /** Where the bot's activities come in: stored in the conversation's log and pushed to its streams. */
+  readonly sink = {
+    receive: (conversationId: string, activity: Record<string, unknown>): { id: string } | undefined => {
+      const conversation = this.conversations.get(conversationId);
+      if (!conversation || typeof activity.type !== 'string') return undefined;
+      const from = (activity.from ?? {}) as { id?: unknown; name?: unknown };
+      return conversation.append({
+        ...clientFields(activity),
+        type: activity.type,
+        from: {
+          id: typeof from.id === 'string' ? from.id : this.options.botId,
+          name: typeof from.name === 'string' ? from.name : this.options.botName,
+          role: 'bot',
+        },
+      });
+    },
+  };
+
+  /**
+   * A privacy deletion: the conversation's log is dropped, its streams closed, and every token
+   * issued for it so far refused (a new one can only come from its resume code, deleted too).
+   */
+  forget(conversationId: string): boolean {
+    this.revoked.set(conversationId, Date.now());
+    const conversation = this.conversations.get(conversationId);
+    conversation?.closeStreams();
+    return this.conversations.delete(conversationId);
+  }
+
+  /** Once the server listens: WebSocket upgrades for the streams. */
+  attach(server: Server): void {
+    server.on('upgrade', (req, socket, head) => {
+      try {
+        this.upgrade(req, socket, head, server);
+      } catch (error) {
+        log.warn('direct-line-upgrade-refused', { error: describe(error).slice(0, 100) });
+        refuse(socket, 400, 'Bad Request');
+      }
+    });
     this.heartbeat = setInterval(() => {
       for (const client of this.sockets.clients) {
         const live = client as WebSocket & { alive?: boolean };
@@ -107,6 +148,9 @@ export class DirectLineChannel {
         }
       }
       this.conversations.evict();
+      // Past a token's lifetime no token issued before the deletion can still be presented.
+      const since = Date.now() - (this.tokenLifetime + STREAM_TOKEN_SECONDS) * 1000;
+      for (const [id, at] of this.revoked) if (at < since) this.revoked.delete(id);
     }, 30_000);
     this.heartbeat.unref();
   }
@@ -115,11 +159,6 @@ export class DirectLineChannel {
     if (this.heartbeat) clearInterval(this.heartbeat);
     for (const client of this.sockets.clients) client.terminate();
     this.sockets.close();
-  }
-
-  /** The serviceUrl the bot replies to (known once attached). */
-  get serviceUrl(): string | undefined {
-    return this.connectorUrl;
   }
 
   /** A token for one conversation and user, as tokens/generate gives it. */
@@ -219,6 +258,10 @@ export class DirectLineChannel {
     router.post('/conversations/:conversationId/activities', async (req, res) => {
       const conversation = this.conversationFor(req, res);
       if (!conversation) return;
+      if (depthOf(req.body) > MAX_DEPTH) {
+        directLineError(res, 400, 'BadArgument', `The activity is nested deeper than ${MAX_DEPTH} levels.`);
+        return;
+      }
       const parsed = postedActivitySchema.safeParse(req.body);
       if (!parsed.success) {
         const reason = parsed.error.issues
@@ -240,7 +283,7 @@ export class DirectLineChannel {
       }
       const posted = parsed.data;
       const stored = conversation.append({
-        ...posted,
+        ...clientFields(posted),
         type: posted.type,
         from: { id: conversation.userId, name: posted.from?.name, role: 'user' },
         recipient: this.botAccount(),
@@ -249,7 +292,7 @@ export class DirectLineChannel {
         await this.deliver(conversation, stored);
         res.json({ id: stored.id });
       } catch (error) {
-        log.error('direct-line-delivery-failed', { conversation: conversation.id, error: describe(error) });
+        log.error('direct-line-delivery-failed', { ref: logRef(conversation.id), error: describe(error) });
         directLineError(
           res,
           502,
@@ -264,46 +307,6 @@ export class DirectLineChannel {
     );
     router.get('/session/getsessionid', (_req, res) => res.json({ sessionId: '' }));
     router.use((_req, res) => directLineError(res, 404, 'NotFound', 'No such Direct Line endpoint.'));
-    return router;
-  }
-
-  /** The Bot Framework connector endpoints (under the serviceUrl given to the bot). */
-  connectorRouter(): express.Router {
-    const router = express.Router({ mergeParams: true });
-    router.use((req, res, next) => {
-      const key = String((req.params as Record<string, string>).connectorKey ?? '');
-      if (!sameSecret(key, this.options.connectorKey)) {
-        res.status(401).json({ error: { code: 'Unauthorized', message: 'Unknown connector key.' } });
-        return;
-      }
-      next();
-    });
-    router.use(express.json({ limit: '512kb' }));
-    const receive = (req: Request, res: Response) => {
-      const conversationId = String(req.params.conversationId);
-      const conversation = this.conversations.get(conversationId);
-      if (!conversation) {
-        res.status(404).json({ error: { code: 'NotFound', message: 'Conversation not found.' } });
-        return;
-      }
-      const activity = (req.body ?? {}) as Record<string, unknown>;
-      if (typeof activity.type !== 'string') {
-        res.status(400).json({ error: { code: 'BadArgument', message: 'An activity needs a type.' } });
-        return;
-      }
-      const from = (activity.from ?? {}) as { id?: string; name?: string };
-      const stored = conversation.append({
-        ...activity,
-        type: activity.type,
-        from: { id: from.id ?? this.options.botId, name: from.name ?? this.options.botName, role: 'bot' },
-      });
-      res.status(200).json({ id: stored.id });
-    };
-    router.post('/v3/conversations/:conversationId/activities', receive);
-    router.post('/v3/conversations/:conversationId/activities/:activityId', receive);
-    router.use((_req, res) =>
-      res.status(404).json({ error: { code: 'NotFound', message: 'Not supported by this channel.' } }),
-    );
     return router;
   }
 
@@ -330,6 +333,10 @@ export class DirectLineChannel {
           ? 'The token has expired: get a new one.'
           : 'The token is not valid for this channel.';
       directLineError(res, 403, check.reason === 'expired' ? 'TokenExpired' : 'Forbidden', message);
+      return;
+    }
+    if (this.isRevoked(check.claims)) {
+      directLineError(res, 403, 'Forbidden', 'The token is not valid for this channel.');
       return;
     }
     (res.locals as Locals).caller = { kind: 'token', claims: check.claims };
@@ -373,7 +380,7 @@ export class DirectLineChannel {
       return true;
     } catch (error) {
       conversation.started = false;
-      log.error('direct-line-start-failed', { conversation: conversation.id, error: describe(error) });
+      log.error('direct-line-start-failed', { ref: logRef(conversation.id), error: describe(error) });
       directLineError(
         res,
         502,
@@ -384,29 +391,34 @@ export class DirectLineChannel {
     }
   }
 
-  /** Delivers an activity to the bot as a channel does: POST /api/messages, replies via serviceUrl. */
+  /** Delivers an activity to the bot, in-process; resolves when its turn is over (replies stored). */
   private async deliver(conversation: ChannelConversation, activity: ChannelActivity): Promise<void> {
-    if (!this.botEndpoint || !this.connectorUrl) throw new Error('the channel is not attached to a server');
-    // The channel decides how replies travel (to its connector), not the client.
-    const { from, deliveryMode: _deliveryMode, ...rest } = activity;
+    if (!this.bot) throw new Error('the channel is not connected to a bot');
+    // The channel decides how replies travel, not the client: no deliveryMode, no serviceUrl.
+    const { from, ...rest } = activity;
     // a website visitor cannot mark their own intake as test traffic (see IntakeBotOptions)
     const { testTraffic: _testTraffic, ...channelData } = (rest.channelData ?? {}) as Record<string, unknown>;
     const body = {
       ...rest,
       ...(rest.channelData ? { channelData } : {}),
+      type: activity.type,
+      id: activity.id,
+      timestamp: activity.timestamp,
+      channelId: 'directline',
+      conversation: { id: conversation.id },
       from: from.name ? { id: from.id, name: from.name, role: 'user' } : { id: from.id, role: 'user' },
       recipient: this.botAccount(),
-      serviceUrl: this.connectorUrl,
       locale: activity.locale ?? conversation.locale,
     };
-    const response = await fetch(this.botEndpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(BOT_TIMEOUT_MS),
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error('the bot did not answer in time')), BOT_TIMEOUT_MS);
     });
-    await response.body?.cancel();
-    if (!response.ok) throw new Error(`the bot answered HTTP ${response.status}`);
+    try {
+      await Promise.race([this.bot(body), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private describe(conversation: ChannelConversation, req: Request, watermark: string | undefined) {
@@ -423,11 +435,17 @@ export class DirectLineChannel {
     return { ...this.issue(conversation.id, conversation.userId), streamUrl };
   }
 
+  private isRevoked(claims: TokenClaims): boolean {
+    return this.revoked.has(claims.conv);
+  }
+
   private botAccount() {
     return { id: this.options.botId, name: this.options.botName, role: 'bot' as const };
   }
 
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, server: Server): void {
+    // Any malformed URL throws here: the caller answers 400 and closes the socket.
+    socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = /^\/v3\/directline\/conversations\/([^/]+)\/stream$/.exec(url.pathname);
     if (!match) {
@@ -437,20 +455,27 @@ export class DirectLineChannel {
     }
     const conversationId = decodeURIComponent(match[1]!);
     const check = this.options.signer.verify(url.searchParams.get('t') ?? undefined, 'stream');
-    if (!check.ok || check.claims.conv !== conversationId) {
+    if (!check.ok || check.claims.conv !== conversationId || this.isRevoked(check.claims)) {
       refuse(socket, 403, 'Forbidden');
       return;
     }
     const watermark = url.searchParams.get('watermark') ?? undefined;
+    const watermarkValue = watermark === undefined ? 0 : watermarkNumber(watermark);
+    if (Number.isNaN(watermarkValue)) {
+      refuse(socket, 400, 'Bad Request');
+      return;
+    }
     this.sockets.handleUpgrade(req, socket, head, (ws) => {
       const conversation = this.conversations.ensure(conversationId, check.claims.user);
       const live = ws as WebSocket & { alive?: boolean };
       live.alive = true;
       ws.on('pong', () => (live.alive = true));
+      ws.on('error', () => ws.terminate());
       const subscriber = {
         send: (set: ActivitySet) => {
           if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(set));
         },
+        close: () => ws.close(1000, 'conversation deleted'),
       };
       const backlog = conversation.since(watermark);
       if (backlog.activities.length > 0) subscriber.send(backlog);
@@ -463,6 +488,53 @@ export class DirectLineChannel {
       });
     });
   }
+}
+
+/**
+ * The fields of an activity a Direct Line client may see, and the only ones stored: nothing
+ * internal to the bot or the channel (service URLs, keys, callers) is kept or sent to a browser.
+ */
+const CLIENT_FIELDS = [
+  'id',
+  'type',
+  'timestamp',
+  'localTimestamp',
+  'localTimezone',
+  'channelId',
+  'conversation',
+  'from',
+  'recipient',
+  'text',
+  'textFormat',
+  'speak',
+  'inputHint',
+  'summary',
+  'locale',
+  'attachmentLayout',
+  'attachments',
+  'suggestedActions',
+  'entities',
+  'channelData',
+  'value',
+  'name',
+  'replyToId',
+] as const;
+
+export function clientFields(activity: Record<string, unknown>): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const field of CLIENT_FIELDS) {
+    if (Object.hasOwn(activity, field) && activity[field] !== undefined) picked[field] = activity[field];
+  }
+  for (const field of ['conversation', 'from', 'recipient'] as const) {
+    const account = picked[field] as { id?: unknown; name?: unknown; role?: unknown } | undefined;
+    if (account && typeof account === 'object')
+      picked[field] = Object.fromEntries(
+        Object.entries({ id: account.id, name: account.name, role: account.role }).filter(
+          ([, value]) => typeof value === 'string',
+        ),
+      );
+  }
+  return picked;
 }
 
 function callerOf(res: Response): Caller {

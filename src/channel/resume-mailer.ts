@@ -1,7 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { viewOf } from '../intake/conversation';
 import { fill, type Flows } from '../intake/flows';
-import { log } from '../logger';
+import { log, logRef } from '../logger';
 import type { ConversationRecord } from '../service/intake-service';
 import type { ConversationStore } from '../storage/ports';
 import type { ResumeCodes } from './resume-codes';
@@ -49,7 +49,7 @@ export class ResumeCodeMailer {
         await this.send(email, entry.code, entry.expiresAt, record.locale);
         await this.codes.markEmailed(entry.conversationId);
         sent++;
-        log.info('resume-code-emailed', { conversation: entry.conversationId });
+        log.info('resume-code-emailed', { ref: logRef(entry.conversationId) });
       } catch (error) {
         log.warn('resume-code-email-failed', {
           conversation: entry.conversationId,

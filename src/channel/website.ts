@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
-import { createHmac } from 'node:crypto';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Config } from '../config';
@@ -47,7 +46,6 @@ export function createWebsite(config: Config, flows: Flows, options: WebsiteOpti
     : new DirectLineChannel({
         signer: new TokenSigner(secret),
         secret,
-        connectorKey: createHmac('sha256', secret).update('connector').digest('base64url'),
         botId: options.botId ?? 'imp-intake-bot',
         botName: flows['en-CA'].firm.name,
         publicUrl: config.PUBLIC_URL,
@@ -56,24 +54,15 @@ export function createWebsite(config: Config, flows: Flows, options: WebsiteOpti
           options.clock,
         ),
       });
-  // The built-in channel delivers to /api/messages without a channel token: with an app id the
-  // bot would refuse it, so such a deployment must use Azure's Direct Line for the website.
-  const unavailable =
-    channel && config.MicrosoftAppId
-      ? 'The website chat is not configured: with MicrosoftAppId set, set DIRECT_LINE_DOMAIN and DIRECT_LINE_SECRET.'
-      : undefined;
-  if (unavailable)
-    log.warn('website-chat-unavailable', { reason: 'MicrosoftAppId without DIRECT_LINE_DOMAIN' });
 
   const source = channel
     ? builtInTokenSource((conversationId, userId) => channel.issue(conversationId, userId))
     : azureTokenSource(azureDomain!, secret);
 
   const router = express.Router();
-  router.use(tokenRouter({ source, resumeCodes, unavailable }));
+  router.use(tokenRouter({ source, resumeCodes }));
   if (channel) {
     router.use('/v3/directline', channel.router());
-    router.use('/directline-connector/:connectorKey', channel.connectorRouter());
   }
 
   const page = renderPage(flows);
@@ -112,11 +101,22 @@ export function createWebsite(config: Config, flows: Flows, options: WebsiteOpti
     },
     channel,
     resumeCodes,
-    /** Once the server listens on `port`: the built-in channel delivers to the bot over loopback. */
-    attach(server: Server, host: string, port: number) {
-      const loopback = host === '0.0.0.0' || host === '::' || host === '' ? '127.0.0.1' : host;
-      const origin = `http://${loopback.includes(':') ? `[${loopback}]` : loopback}:${port}`;
-      channel?.attach(server, origin);
+    /**
+     * What a privacy deletion removes from the website channel: the conversation's resume code,
+     * its log in the channel's memory, its live streams and every token issued for it.
+     */
+    records: {
+      async forget(conversationKey: string) {
+        const forgotten = await resumeCodes.forget(conversationKey);
+        const prefix = 'directline/conversations/';
+        if (channel && conversationKey.startsWith(prefix))
+          channel.forget(conversationKey.slice(prefix.length));
+        return forgotten;
+      },
+    },
+    /** Once the server listens: the built-in channel's WebSocket streams. */
+    attach(server: Server) {
+      channel?.attach(server);
     },
     close() {
       clearInterval(purge);

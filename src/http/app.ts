@@ -1,5 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { checkActivity } from './activity-check';
+import { messagesAccess, type MessagesAccessOptions } from './messages-access';
 
 export interface AppParts {
   /** Handles a Bot Framework activity (the bot adapter's endpoint). */
@@ -8,6 +9,8 @@ export interface AppParts {
   mountWebsite?: (app: express.Express) => void;
   /** The staff dashboard and staff API, served under /staff. */
   staff?: express.RequestHandler;
+  /** Who may call /api/messages and where replies may go (see messages-access.ts). */
+  messages?: MessagesAccessOptions;
 }
 
 export function createApp(parts: AppParts) {
@@ -18,8 +21,12 @@ export function createApp(parts: AppParts) {
     res.json({ status: 'ok' });
   });
 
-  app.post('/api/messages', express.json({ limit: '256kb' }), checkActivity, (req, res) =>
-    parts.handleActivity(req, res),
+  app.post(
+    '/api/messages',
+    express.json({ limit: '256kb' }),
+    checkActivity,
+    messagesAccess(parts.messages ?? { authenticated: false }),
+    (req, res) => parts.handleActivity(req, res),
   );
 
   if (parts.staff) app.use('/staff', parts.staff);

@@ -34,6 +34,8 @@ export interface ConversationRecord extends StoredConversation {
 export interface TurnOptions {
   /** The turn comes from a test (see ConversationRecord.testTraffic); sticks to the conversation. */
   testTraffic?: boolean;
+  /** Sends the replies once the turn is saved; a failure puts the conversation back (see `receive`). */
+  deliver?: Deliver;
 }
 
 export interface SubmittedIntake {
@@ -49,6 +51,9 @@ export interface IntakeObserver {
   submitted(intake: SubmittedIntake): Promise<void>;
   handoffRequested?(conversationKey: string, record: ConversationRecord): Promise<void>;
 }
+
+/** Sends a turn's replies to the prospect; rejects when they could not be delivered. */
+export type Deliver = (result: TurnResult) => Promise<void>;
 
 export interface Clock {
   now(): Date;
@@ -75,7 +80,10 @@ export class IntakeService {
     private readonly clock: Clock = { now: () => new Date() },
   ) {}
 
-  /** A channel opened the conversation: welcome a new prospect, or greet a returning one. */
+  /**
+   * A channel opened the conversation: welcome a new prospect, or greet a returning one.
+   * `options.deliver` (optional) sends the replies: see `receive`.
+   */
   open(conversationKey: string, locale: Locale, options: TurnOptions = {}): Promise<TurnResult> {
     return this.turn(
       conversationKey,
@@ -84,6 +92,12 @@ export class IntakeService {
     );
   }
 
+  /**
+   * One message of the prospect. With `options.deliver`, the replies are sent once the turn is
+   * saved, still inside the conversation's lock; if they cannot be delivered the conversation is
+   * put back as it was (the prospect never saw the next question, so their message was not taken)
+   * and the error is rethrown.
+   */
   receive(
     conversationKey: string,
     text: string,
@@ -146,9 +160,25 @@ export class IntakeService {
         }
         if (result.handoffRequested && !testTraffic)
           await this.observer.handoffRequested?.(conversationKey, record);
+        if (options.deliver) {
+          try {
+            await options.deliver(result);
+          } catch (error) {
+            await this.restore(conversationKey, stored);
+            throw error;
+          }
+        }
         return result;
       }
     });
+  }
+
+  /** Puts a conversation back as it was before a turn whose replies were not delivered. */
+  private async restore(conversationKey: string, previous: (ConversationRecord & StoreItem) | undefined) {
+    if (previous) {
+      const { eTag: _eTag, ...content } = previous;
+      await this.storage.write({ [conversationKey]: { ...content, eTag: '*' } as unknown as StoreItem });
+    } else await this.storage.delete([conversationKey]);
   }
 
   private recordOf(

@@ -272,7 +272,7 @@ export function createStaffRouter(services: StaffServices): Router {
       return;
     }
     const ip = req.ip ?? 'unknown';
-    const wait = throttle.retryAfter(email, ip);
+    const wait = throttle.reserve(email, ip);
     if (wait > 0) {
       log.warn('staff-login-throttled', { ip });
       res.set('Retry-After', String(wait));
@@ -285,12 +285,11 @@ export function createStaffRouter(services: StaffServices): Router {
     }
     const account = email && password ? await directory.verifyPassword(email, password) : undefined;
     if (!account) {
-      throttle.failed(email, ip);
       log.warn('staff-login-failed', { ip });
       await showLogin(req, res, 401, { error: 'Wrong email or password.', email, next });
       return;
     }
-    throttle.succeeded(email);
+    throttle.succeeded(email, ip);
     await sessions.destroy(cookieOf(req, SESSION_COOKIE));
     const session = await sessions.create(account);
     res.cookie(SESSION_COOKIE, session, { ...cookieOptions(req), maxAge: SESSION_HOURS * 3_600_000 });

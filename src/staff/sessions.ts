@@ -152,6 +152,18 @@ export class LoginThrottle {
     return Math.max(this.wait(`account:${email}`, this.maxPerAccount), this.wait(`ip:${ip}`, this.maxPerIp));
   }
 
+  /**
+   * Checks and counts an attempt in one step, before the (slow) password check: concurrent
+   * attempts cannot all pass the check while the first are still being verified. Returns the
+   * seconds to wait (nothing counted) or 0 (counted as a failure until `succeeded` says otherwise).
+   */
+  reserve(email: string, ip: string): number {
+    const wait = this.retryAfter(email, ip);
+    if (wait > 0) return wait;
+    this.failed(email, ip);
+    return 0;
+  }
+
   failed(email: string, ip: string): void {
     if (this.failures.size > 10_000) for (const key of [...this.failures.keys()]) this.recent(key);
     for (const key of [`account:${email}`, `ip:${ip}`]) {
@@ -161,8 +173,14 @@ export class LoginThrottle {
     }
   }
 
-  succeeded(email: string): void {
+  /** A right password: the account's failures are cleared, and the address's reserved attempt. */
+  succeeded(email: string, ip?: string): void {
     this.failures.delete(`account:${email}`);
+    if (ip === undefined) return;
+    const recent = this.recent(`ip:${ip}`);
+    recent.pop();
+    if (recent.length > 0) this.failures.set(`ip:${ip}`, recent);
+    else this.failures.delete(`ip:${ip}`);
   }
 
   private recent(key: string): number[] {

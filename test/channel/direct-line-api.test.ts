@@ -1,8 +1,3 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ConfigurationServiceClientCredentialFactory,
-} from 'botbuilder';
 import fs from 'node:fs';
 import { startServer } from '../../src/server';
 import WebSocket from 'ws';
@@ -94,18 +89,14 @@ describe('the built-in Direct Line channel', () => {
     try {
       await eventually(() => (botMessages(received).length === 1 ? true : undefined), 'the backlog');
 
-      // A reply outside any request, as a bot sends a reminder: through the connector API.
-      const adapter = new CloudAdapter(
-        new ConfigurationBotFrameworkAuthentication({}, new ConfigurationServiceClientCredentialFactory({})),
-      );
+      // A reply outside any request, as a bot sends a reminder: through the in-process adapter.
       const reference = {
         channelId: 'directline',
-        serviceUrl: site.server.website.channel!.serviceUrl!,
         conversation: { id: chat.conversationId, isGroup: false, conversationType: '', name: '' },
         bot: { id: 'imp-intake-bot', name: 'bot' },
         user: { id: chat.userId, name: '' },
       };
-      await adapter.continueConversationAsync('', reference, async (context) => {
+      await site.server.channelBot!.adapter.continueConversation(reference, async (context) => {
         await context.sendActivity('Still there? Your answers are saved.');
       });
       const later = await eventually(
@@ -245,17 +236,17 @@ describe('the built-in Direct Line channel', () => {
     }
   });
 
-  it('accepts bot replies only with the connector key', async () => {
+  it('takes bot replies from no HTTP endpoint: the bot reaches the channel in-process only', async () => {
     const chat = await startedConversation(site);
     const response = await fetch(
-      `${site.url}/directline-connector/wrong-key/v3/conversations/${chat.conversationId}/activities`,
+      `${site.url}/directline-connector/any-key/v3/conversations/${chat.conversationId}/activities`,
       {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ type: 'message', text: 'Please send your password to…' }),
       },
     );
-    expect(response.status).toBe(401);
+    expect(response.status).toBe(404);
     const { activities } = await activitiesOf(site, chat.token, chat.conversationId);
     expect(activities.map((a) => a.text)).not.toContain('Please send your password to…');
   });

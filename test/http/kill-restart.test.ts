@@ -1,62 +1,42 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { ask } from '../support/http-bot';
+import { groupAlive, startServerProcess, type ServerProcess } from '../support/server-process';
 import { flows } from '../support/talk';
 import { tempConfig } from '../support/temp-data';
 
-const root = path.resolve(__dirname, '..', '..');
 const en = () => flows()['en-CA'];
-
-/** Starts `npm start`'s server in its own process and waits until it answers. */
-async function startProcess(dataDir: string, port: number): Promise<ChildProcess> {
-  // one process (tsx as a loader, not its CLI, which runs the server in a child that SIGKILL
-  // would orphan: the "restarted" server would then be the old one, still holding the port)
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the server did not start within 60 s');
-}
 
 describe('a server killed with SIGKILL mid-conversation', () => {
   const config = tempConfig();
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const url = `http://127.0.0.1:${port}`;
-  let child: ChildProcess | undefined;
+  const started: ServerProcess[] = [];
 
   afterAll(async () => {
-    if (child && child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child!.once('exit', resolve));
-      child.kill('SIGKILL');
-      await exited;
-    }
+    // Never leave a server behind, and fail if one outlived its kill.
+    const survivors = started.filter((server) => groupAlive(server.child.pid!));
+    await Promise.all(survivors.map((server) => server.kill()));
     config.cleanup();
+    expect(started.filter((server) => groupAlive(server.child.pid!))).toEqual([]);
   });
 
   it('resumes at the same step with every answer once started again', async () => {
-    child = await startProcess(config.DATA_DIR, port);
-    await ask(url, 'k1', 'hello');
-    await ask(url, 'k1', 'yes');
-    await ask(url, 'k1', en().steps.role.choices!.worker!);
-    const beforeKill = await ask(url, 'k1', 'Mexico');
+    const first = await startServerProcess(config.DATA_DIR, port);
+    started.push(first);
+    await ask(first.url, 'k1', 'hello');
+    await ask(first.url, 'k1', 'yes');
+    await ask(first.url, 'k1', en().steps.role.choices!.worker!);
+    const beforeKill = await ask(first.url, 'k1', 'Mexico');
     expect(beforeKill.at(-1)?.channelData?.intake?.step).toBe('residenceCountry');
 
-    child.kill('SIGKILL');
-    await new Promise((resolve) => child!.once('exit', resolve));
-    child = await startProcess(config.DATA_DIR, port);
+    await first.kill();
+    // The old server is really gone: no process of its group, nothing answers on its port.
+    expect(groupAlive(first.child.pid!)).toBe(false);
+    await expect(fetch(`${first.url}/healthz`)).rejects.toThrow();
 
-    const afterRestart = await ask(url, 'k1', 'back');
+    const second = await startServerProcess(config.DATA_DIR, port);
+    started.push(second);
+    const afterRestart = await ask(second.url, 'k1', 'back');
     expect(afterRestart.at(-1)?.channelData?.intake?.step).toBe('citizenship');
     expect(afterRestart.at(-1)?.text).toContain('Mexico');
+    await second.kill();
   }, 150_000);
 });

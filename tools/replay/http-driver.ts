@@ -30,7 +30,9 @@ export class HttpDriver implements ReplayDriver {
       const body = {
         ...rest,
         id: `${conversationId}-${index + 1}`,
-        channelId: conversation.channelId,
+        // The website's channel id is not accepted on /api/messages (its conversations are the
+        // built-in channel's): a website transcript is replayed as an Emulator conversation.
+        channelId: conversation.channelId === 'directline' ? 'emulator' : conversation.channelId,
         conversation: { id: conversationId },
         serviceUrl: 'http://127.0.0.1:9/replay',
         deliveryMode: 'expectReplies',
