@@ -7,7 +7,6 @@ const en = () => flows()['en-CA'];
 
 describe('a server killed with SIGKILL mid-conversation', () => {
   const config = tempConfig();
-  const port = 20000 + Math.floor(Math.random() * 20000);
   const started: ServerProcess[] = [];
 
   afterAll(async () => {
@@ -19,7 +18,7 @@ describe('a server killed with SIGKILL mid-conversation', () => {
   });
 
   it('resumes at the same step with every answer once started again', async () => {
-    const first = await startServerProcess(config.DATA_DIR, port);
+    const first = await startServerProcess(config.DATA_DIR);
     started.push(first);
     await ask(first.url, 'k1', 'hello');
     await ask(first.url, 'k1', 'yes');
@@ -32,7 +31,7 @@ describe('a server killed with SIGKILL mid-conversation', () => {
     expect(groupAlive(first.child.pid!)).toBe(false);
     await expect(fetch(`${first.url}/healthz`)).rejects.toThrow();
 
-    const second = await startServerProcess(config.DATA_DIR, port);
+    const second = await startServerProcess(config.DATA_DIR);
     started.push(second);
     const afterRestart = await ask(second.url, 'k1', 'back');
     expect(afterRestart.at(-1)?.channelData?.intake?.step).toBe('citizenship');

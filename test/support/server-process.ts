@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import readline from 'node:readline';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -24,47 +25,54 @@ export function groupAlive(pgid: number): boolean {
   }
 }
 
+/**
+ * Starts the server (`node --import tsx src/server.ts`: one process, in its own group) and
+ * resolves once it logs that it listens. `port` 0 (the default) lets the system pick a free one;
+ * the address is read from that log line, so nothing is polled and no port is guessed.
+ */
 export async function startServerProcess(
   dataDir: string,
-  port: number,
+  port = 0,
   env: Record<string, string> = {},
 ): Promise<ServerProcess> {
-  const child = spawn(
-    process.execPath,
-    [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/server.ts'],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATA_DIR: dataDir,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        ...env,
-      },
-      stdio: 'ignore',
-      detached: true,
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      ...env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'ignore'],
+    detached: true,
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const pgid = child.pid!;
-  const url = `http://127.0.0.1:${port}`;
   const kill = async () => {
     if (groupAlive(pgid)) process.kill(-pgid, 'SIGKILL');
     await exited;
-    // The wrapper is gone; its server child may take a moment longer to be reaped.
+    // The process is gone; the kernel may take a moment longer to empty its group.
     for (let i = 0; i < 500 && groupAlive(pgid); i++) await new Promise((resolve) => setTimeout(resolve, 10));
     if (groupAlive(pgid)) throw new Error(`process group ${pgid} survived SIGKILL`);
   };
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return { child, url, kill };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  try {
+    const listening = await new Promise<number>((resolve, reject) => {
+      readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+        if (!line.includes('"listening"')) return;
+        try {
+          const event = JSON.parse(line) as { event?: string; port?: number };
+          if (event.event === 'listening' && typeof event.port === 'number') resolve(event.port);
+        } catch {
+          // not a log line of ours
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening`)));
+    });
+    return { child, url: `http://127.0.0.1:${listening}`, kill };
+  } catch (error) {
+    await kill();
+    throw error;
   }
-  await kill();
-  throw new Error('the server did not start within 30 s');
 }
