@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import readline from 'node:readline';
 import { ask } from '../support/http-bot';
 import { flows } from '../support/talk';
 import { tempConfig } from '../support/temp-data';
@@ -7,31 +8,32 @@ import { tempConfig } from '../support/temp-data';
 const root = path.resolve(__dirname, '..', '..');
 const en = () => flows()['en-CA'];
 
-/** Starts `npm start`'s server in its own process and waits until it answers. */
-async function startProcess(dataDir: string, port: number): Promise<ChildProcess> {
+/**
+ * Starts `npm start`'s server in its own process on a free port and resolves with its address
+ * once it logs that it listens (no polling, no port picked at random that another may hold).
+ */
+async function startProcess(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   // one process (tsx as a loader, not its CLI, which runs the server in a child that SIGKILL
   // would orphan: the "restarted" server would then be the old one, still holding the port)
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
-    stdio: 'ignore',
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'ignore'],
   });
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the server did not start within 60 s');
+  const port = await new Promise<number>((resolve, reject) => {
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      const event = /^\{.*"event":"listening".*\}$/.test(line)
+        ? (JSON.parse(line) as { port: number })
+        : undefined;
+      if (event) resolve(event.port);
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening`)));
+  });
+  return { child, url: `http://127.0.0.1:${port}` };
 }
 
 describe('a server killed with SIGKILL mid-conversation', () => {
   const config = tempConfig();
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
 
   afterAll(async () => {
@@ -44,7 +46,8 @@ describe('a server killed with SIGKILL mid-conversation', () => {
   });
 
   it('resumes at the same step with every answer once started again', async () => {
-    child = await startProcess(config.DATA_DIR, port);
+    let url: string;
+    ({ child, url } = await startProcess(config.DATA_DIR));
     await ask(url, 'k1', 'hello');
     await ask(url, 'k1', 'yes');
     await ask(url, 'k1', en().steps.role.choices!.worker!);
@@ -53,7 +56,7 @@ describe('a server killed with SIGKILL mid-conversation', () => {
 
     child.kill('SIGKILL');
     await new Promise((resolve) => child!.once('exit', resolve));
-    child = await startProcess(config.DATA_DIR, port);
+    ({ child, url } = await startProcess(config.DATA_DIR));
 
     const afterRestart = await ask(url, 'k1', 'back');
     expect(afterRestart.at(-1)?.channelData?.intake?.step).toBe('citizenship');
