@@ -2,7 +2,16 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Lead, PriorityLevel, UrgencyLevel } from '../screening/lead';
 import type { LeadFilter } from './filters';
+import { attentionOf, isDue, sortLeads, type AttentionFacts } from './triage';
 import { workflowStatuses, type WorkflowStatus } from './workflow';
+
+const assignmentOf = (record: {
+  owner?: string;
+  followUp?: string;
+}): Pick<LeadRow, 'owner' | 'followUp'> => ({
+  ...(record.owner ? { owner: record.owner } : {}),
+  ...(record.followUp ? { followUp: record.followUp } : {}),
+});
 
 /**
  * One small row per lead with what the list filters, sorts and shows, held in memory: a list
@@ -27,6 +36,13 @@ export interface LeadRow {
   flags: number;
   /** Lower-case name, email and reference, for the search box. */
   search: string;
+  /** What the list says about why the lead needs attention (triage.ts). */
+  attention: Omit<AttentionFacts, 'followUp' | 'status' | 'handoff'>;
+  phone?: string;
+  /** How the prospect heard about the firm (a choice value of heardAbout). */
+  source?: string;
+  owner?: string;
+  followUp?: string;
 }
 
 export interface LeadPage {
@@ -56,6 +72,9 @@ export function rowOf(lead: Lead, status: WorkflowStatus): LeadRow {
     handoff: lead.handoffRequested,
     flags: screening.admissibility.flags.length,
     search: `${contact.name}\n${contact.email}\n${lead.reference}`.toLowerCase(),
+    attention: { urgency: attentionOf(lead).urgency, flags: attentionOf(lead).flags },
+    ...(contact.phone ? { phone: contact.phone } : {}),
+    ...(lead.answers.heardAbout ? { source: lead.answers.heardAbout } : {}),
   };
 }
 
@@ -99,9 +118,14 @@ export class LeadIndex {
     this.changedDuringLoad = new Set();
     try {
       const statuses = new Map<string, WorkflowStatus>();
-      await readJsonFiles<{ status?: WorkflowStatus }>(sources.workflowDir, (id, record) => {
-        if (record.status && workflowStatuses.includes(record.status)) statuses.set(id, record.status);
-      });
+      const assignments = new Map<string, Pick<LeadRow, 'owner' | 'followUp'>>();
+      await readJsonFiles<{ status?: WorkflowStatus; owner?: string; followUp?: string }>(
+        sources.workflowDir,
+        (id, record) => {
+          if (record.status && workflowStatuses.includes(record.status)) statuses.set(id, record.status);
+          assignments.set(id, assignmentOf(record));
+        },
+      );
       const withHandoff = new Set<string>();
       if (sources.handoffsDir) {
         const files = await fs.readdir(sources.handoffsDir).catch(() => [] as string[]);
@@ -112,7 +136,7 @@ export class LeadIndex {
         if (lead?.id !== id || !lead.screening || !lead.contact) return;
         const row = rowOf(lead, statuses.get(id) ?? 'new');
         if (withHandoff.has(id)) row.handoff = true;
-        loaded.set(id, row);
+        loaded.set(id, { ...row, ...assignments.get(id) });
       });
       for (const id of this.changedDuringLoad) {
         const current = this.rows.get(id);
@@ -145,6 +169,13 @@ export class LeadIndex {
     if (row) this.upsert({ ...row, status });
   }
 
+  setAssignment(id: string, assignment: { owner?: string; followUp?: string }): void {
+    const row = this.rows.get(id);
+    if (!row) return;
+    const { owner: _owner, followUp: _followUp, ...rest } = row;
+    this.upsert({ ...rest, ...assignmentOf(assignment) });
+  }
+
   markHandoff(id: string): void {
     const row = this.rows.get(id);
     if (row && !row.handoff) this.upsert({ ...row, handoff: true });
@@ -167,8 +198,9 @@ export class LeadIndex {
     return this.all().filter((row) => test(row) && (!filter.status || row.status === filter.status));
   }
 
-  query(filter: LeadFilter): LeadPage {
-    const test = this.matcher(filter);
+  /** A page of the matching rows, in the filter's order (triage.ts; by default, what needs action first). */
+  query(filter: LeadFilter, today: string = new Date().toISOString().slice(0, 10)): LeadPage {
+    const test = this.matcher(filter, today);
     const counts = Object.fromEntries(workflowStatuses.map((s) => [s, 0])) as Record<WorkflowStatus, number>;
     const matched: LeadRow[] = [];
     for (const row of this.all()) {
@@ -176,11 +208,12 @@ export class LeadIndex {
       counts[row.status]++;
       if (!filter.status || row.status === filter.status) matched.push(row);
     }
+    const ordered = sortLeads(matched, { sort: filter.sort, dir: filter.dir, today });
     const pages = Math.max(1, Math.ceil(matched.length / filter.pageSize));
     const page = Math.min(filter.page, pages);
     const start = (page - 1) * filter.pageSize;
     return {
-      rows: matched.slice(start, start + filter.pageSize),
+      rows: ordered.slice(start, start + filter.pageSize),
       total: matched.length,
       page,
       pages,
@@ -196,7 +229,10 @@ export class LeadIndex {
     return [...codes].sort();
   }
 
-  private matcher(filter: Omit<Partial<LeadFilter>, 'page' | 'pageSize'>): (row: LeadRow) => boolean {
+  private matcher(
+    filter: Omit<Partial<LeadFilter>, 'page' | 'pageSize'>,
+    today = new Date().toISOString().slice(0, 10),
+  ): (row: LeadRow) => boolean {
     const q = filter.q?.toLowerCase();
     const stream = filter.stream?.toUpperCase();
     return (row) =>
@@ -206,6 +242,8 @@ export class LeadIndex {
       (!stream || row.streams.some((code) => code.toUpperCase() === stream)) &&
       (!filter.from || row.createdAt.slice(0, 10) >= filter.from) &&
       (!filter.to || row.createdAt.slice(0, 10) <= filter.to) &&
-      (!q || row.search.includes(q));
+      (!q || row.search.includes(q)) &&
+      (!filter.owner || row.owner === filter.owner.toLowerCase()) &&
+      (!filter.due || isDue(row, today));
   }
 }

@@ -25,7 +25,17 @@ import { splitConversationKey, type LeadEraser, type StaffStores } from './priva
 import type { ActiveSession, LoginThrottle, SessionStore } from './sessions';
 import { SESSION_HOURS } from './sessions';
 import { staffCss } from './styles';
-import { NothingToChangeError, statusChangeSchema, statusLabels, workflowStatuses } from './workflow';
+import { dayInZone, duplicateGroups } from './triage';
+import {
+  assignmentSchema,
+  NothingToChangeError,
+  statusChangeSchema,
+  statusLabels,
+  workflowStatuses,
+} from './workflow';
+
+const favicon =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#0b5394"/><path fill="#fff" d="M8 8h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H13l-5 4V10a2 2 0 0 1 2-2z"/></svg>';
 
 export interface StaffServices {
   stores: StaffStores;
@@ -37,6 +47,8 @@ export interface StaffServices {
   secureCookies: boolean;
   /** The English flow: answer labels and formats. */
   flow: Flow;
+  /** The firm's time zone (FIRM_TIME_ZONE): times, "today" and follow-ups are in it. */
+  timeZone?: string;
   now?: () => Date;
 }
 
@@ -47,6 +59,7 @@ const ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
 /** Messages shown after a redirect, chosen by code: nothing from the URL is shown as given. */
 const notices: Record<string, string> = {
   saved: 'Saved.',
+  handled: 'Marked handled.',
   unchanged: 'Nothing changed: choose another status or write a note.',
   deleted:
     'The lead and every trace of the prospect were deleted. The deletion log keeps its reference only.',
@@ -58,6 +71,7 @@ const errors: Record<string, string> = {
   'invalid-status': 'Not saved: choose one of the statuses in the list.',
   'note-too-long': 'Not saved: a note is at most 2000 characters.',
   'not-retryable': 'That delivery is not waiting for a retry.',
+  'invalid-assignment': 'Not saved: choose an owner from the list and a follow-up date like 2026-12-01.',
 };
 
 function flashOf(req: Request): { notice?: string; error?: string } {
@@ -185,6 +199,8 @@ export function overviewOf(rows: LeadRow[], now: Date): OverviewData {
 export function createStaffRouter(services: StaffServices): Router {
   const { stores, sessions, directory, throttle } = services;
   const now = services.now ?? (() => new Date());
+  const timeZone = services.timeZone ?? 'America/Vancouver';
+  const today = () => dayInZone(now(), timeZone);
   const router = express.Router();
   const form = express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 50 });
 
@@ -210,6 +226,10 @@ export function createStaffRouter(services: StaffServices): Router {
     res.set('Cache-Control', 'no-store');
     res.set('X-Robots-Tag', 'noindex, nofollow');
     next();
+  });
+
+  router.get('/assets/favicon.svg', (_req, res) => {
+    res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400').send(favicon);
   });
 
   router.get('/assets/staff.css', (_req, res) => {
@@ -318,7 +338,11 @@ export function createStaffRouter(services: StaffServices): Router {
       return;
     }
     res.locals.session = session;
-    res.locals.viewer = { email: session.email, csrfToken: session.csrfToken } satisfies Viewer;
+    res.locals.viewer = {
+      email: session.email,
+      csrfToken: session.csrfToken,
+      timeZone,
+    } satisfies Viewer;
     next();
   });
 
@@ -362,8 +386,11 @@ export function createStaffRouter(services: StaffServices): Router {
       .send(
         leadListPage(viewerOf(res), {
           filter,
-          result: stores.index.query(filter),
+          result: stores.index.query(filter, today()),
           streamCodes: stores.index.streamCodes(),
+          duplicates: duplicateGroups(stores.index.all()),
+          today: today(),
+          sources: services.flow.steps.heardAbout.choices ?? {},
           flash: parsed.ok ? flash : { error: parsed.message },
         }),
       );
@@ -403,6 +430,8 @@ export function createStaffRouter(services: StaffServices): Router {
     res.type('html').send(
       leadDetailPage(viewerOf(res), {
         lead,
+        duplicates: duplicateGroups(stores.index.all()).get(id) ?? [],
+        staff: await services.directory.accounts(),
         workflow,
         handoff,
         deliveries,
@@ -441,6 +470,52 @@ export function createStaffRouter(services: StaffServices): Router {
       throw error;
     }
     res.redirect(303, `${back}?done=saved`);
+  });
+
+  router.post('/leads/:id/assign', async (req, res) => {
+    const id = String(req.params.id);
+    const back = `/staff/leads/${encodeURIComponent(id)}`;
+    if (!ID_PATTERN.test(id) || !stores.index.get(id)) {
+      res
+        .status(404)
+        .type('html')
+        .send(errorPage(viewerOf(res), 404, 'No such lead', 'This lead no longer exists.'));
+      return;
+    }
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const parsed = assignmentSchema.safeParse({ owner: body.owner, followUp: body.followUp });
+    const staff = await services.directory.accounts();
+    const current = await stores.workflow.get(id);
+    if (
+      !parsed.success ||
+      (parsed.data.owner && parsed.data.owner !== current?.owner && !staff.includes(parsed.data.owner))
+    ) {
+      res.redirect(303, `${back}?error=invalid-assignment`);
+      return;
+    }
+    try {
+      const record = await stores.workflow.assign(id, parsed.data, viewerOf(res).email, now());
+      stores.index.setAssignment(id, record);
+    } catch (error) {
+      if (error instanceof NothingToChangeError) {
+        res.redirect(303, `${back}?done=unchanged`);
+        return;
+      }
+      throw error;
+    }
+    res.redirect(303, `${back}?done=saved`);
+  });
+
+  router.post('/handoffs/:id/handled', async (req, res) => {
+    const id = String(req.params.id);
+    if (!ID_PATTERN.test(id) || !(await stores.handoffs.markHandled(id, viewerOf(res).email, now()))) {
+      res
+        .status(404)
+        .type('html')
+        .send(errorPage(viewerOf(res), 404, 'No such request', 'This handoff request no longer exists.'));
+      return;
+    }
+    res.redirect(303, '/staff/handoffs?done=handled');
   });
 
   router.post('/leads/:id/delete', async (req, res) => {
@@ -483,16 +558,29 @@ export function createStaffRouter(services: StaffServices): Router {
     res.type('html').send(overviewPage(viewerOf(res), overviewOf(stores.index.all(), now())));
   });
 
-  router.get('/handoffs', async (_req, res) => {
+  router.get('/handoffs', async (req, res) => {
     const items: HandoffListItem[] = [];
     for (const doc of await stores.handoffs.all()) {
       const latest = doc.requests.reduce((a, b) => (b.requestedAt > a.requestedAt ? b : a), doc.requests[0]!);
       if (!latest) continue;
-      const reference = stores.index.get(doc.intakeId)?.reference;
-      items.push({ doc, latest, ...(reference ? { leadReference: reference } : {}) });
+      const row = stores.index.get(doc.intakeId);
+      items.push({
+        doc,
+        latest,
+        ...(row
+          ? {
+              leadReference: row.reference,
+              leadContact: { name: row.name, email: row.email, ...(row.phone ? { phone: row.phone } : {}) },
+            }
+          : {}),
+      });
     }
-    items.sort((a, b) => (a.latest.requestedAt < b.latest.requestedAt ? 1 : -1));
-    res.type('html').send(handoffsPage(viewerOf(res), items));
+    items.sort(
+      (a, b) =>
+        Number(!!a.doc.handled) - Number(!!b.doc.handled) ||
+        (a.latest.requestedAt < b.latest.requestedAt ? 1 : -1),
+    );
+    res.type('html').send(handoffsPage(viewerOf(res), items, services.flow, flashOf(req)));
   });
 
   router.get('/deletions', async (_req, res) => {
@@ -512,7 +600,7 @@ export function createStaffRouter(services: StaffServices): Router {
     res
       .type(csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
       .attachment(`imp-leads-${day}.${csv ? 'csv' : 'json'}`)
-      .send(csv ? toCsv(items) : toJson(items, now()));
+      .send(csv ? toCsv(items, services.flow.steps.heardAbout.choices ?? {}) : toJson(items, now()));
   });
 
   router.use((_req, res) => {

@@ -46,8 +46,8 @@ describe('the lead index', () => {
     index.setStatus('lead-c', 'contacted');
   });
 
-  it('lists newest first, counting per status under the other filters', () => {
-    const page = index.query(filter());
+  it('lists newest first when sorted by date received, counting per status under the other filters', () => {
+    const page = index.query(filter({ sort: 'received' }));
     expect(page.rows.map((r) => r.id)).toEqual(['lead-b', 'lead-c', 'lead-a']);
     expect(page.counts).toMatchObject({ new: 2, contacted: 1, retained: 0 });
     const workers = index.query(filter({ role: 'worker', status: 'new' }));
@@ -72,7 +72,7 @@ describe('the lead index', () => {
 
   it('pages, keeping the last page when asked beyond it', () => {
     expect(index.query(filter({ pageSize: '2' }))).toMatchObject({ pages: 2, total: 3, page: 1 });
-    const last = index.query(filter({ pageSize: '2', page: '9' }));
+    const last = index.query(filter({ pageSize: '2', page: '9', sort: 'received' }));
     expect(last.page).toBe(2);
     expect(last.rows.map((r) => r.id)).toEqual(['lead-a']);
   });
