@@ -1,6 +1,6 @@
 import { createDirectLine, createStore, renderWebChat } from 'botframework-webchat';
 import { TokenRequestError, type Connection } from './connect';
-import { setStatus, showPanel, showPreview } from './panel';
+import { closePreview, setStatus, showPanel } from './panel';
 import { saveSession, type ChatSession } from './session';
 import { langOf, localeOf, text, type Lang, type StringKey } from './strings';
 
@@ -87,11 +87,11 @@ function connect(session: ChatSession): void {
   });
   const store = createStore({}, () => (next: (action: Action) => unknown) => (action: Action) => {
     if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload?.activity) {
+      closePreview();
       const activity = incoming(action.payload.activity);
       return next({ ...action, payload: { ...action.payload, activity } });
     }
     if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') setStatus('');
-    if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') showPreview(undefined);
     if (action.type === 'DIRECT_LINE/CONNECTION_STATUS_UPDATE' && action.payload?.connectionStatus === 4)
       setStatus(text(language, 'unavailable'));
     return next(action);
@@ -190,7 +190,15 @@ function showResumeCode(): void {
   const { reference, resumeCode } = rendered.session;
   line.classList.toggle('chat-panel__resume--reference', reference !== undefined);
   if (reference) line.textContent = text(language, 'reference', { reference });
-  else line.textContent = text(language, 'resumeCode', { code: resumeCode });
+  else {
+    // The code, then how to use it: on a short screen only the code shows.
+    const code = document.createElement('strong');
+    code.textContent = text(language, 'resumeCode', { code: resumeCode });
+    const hint = document.createElement('span');
+    hint.className = 'chat-panel__resume-hint';
+    hint.textContent = ` ${text(language, 'resumeCodeHint')}`;
+    line.replaceChildren(code, hint);
+  }
   line.hidden = !reference && lastStep === 'declined';
 }
 

@@ -14,6 +14,26 @@ const behind = () =>
     (child): child is HTMLElement => child instanceof HTMLElement && child.id !== 'chat-panel',
   );
 
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** In the modal panel, Tab from the last control goes back to the first (and Shift+Tab the other way). */
+function keepFocusIn(panel: HTMLElement, event: KeyboardEvent): void {
+  const focusable = [...panel.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (e) => e.getClientRects().length > 0 && !e.closest('[inert]'),
+  );
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (!first || !last) return;
+  if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  } else if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  }
+}
+
 export function isPanelOpen(): boolean {
   return !element<HTMLElement>('chat-panel').hidden;
 }
@@ -50,18 +70,31 @@ export function setStatus(message: string): void {
 /** Closing (the button or Escape) runs `onClose`; a rotation that changes the layout updates modality. */
 export function initPanel(onClose: () => void): void {
   element<HTMLButtonElement>('chat-close').addEventListener('click', onClose);
-  element<HTMLElement>('chat-panel').addEventListener('keydown', (event) => {
+  const panel = element<HTMLElement>('chat-panel');
+  panel.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') onClose();
+    if (event.key === 'Tab' && panel.getAttribute('aria-modal') === 'true') keepFocusIn(panel, event);
   });
   window.matchMedia('(max-width: 39.99rem)').addEventListener('change', applyModality);
 }
 
+let previewClosed = false;
+
 /**
- * Shows the bot's message as plain text until Web Chat takes over (markdown emphasis dropped);
- * undefined removes it.
+ * Shows the bot's message as plain text until Web Chat takes over (markdown emphasis dropped).
+ * Once Web Chat has rendered (closePreview), it is never shown again.
  */
 export function showPreview(message: string | undefined): void {
+  if (previewClosed || !message) return;
   const preview = element<HTMLDivElement>('chat-preview');
-  preview.textContent = message?.replace(/\*\*|__/g, '').replace(/\[([^\]]+)\]\([^)]*\)/g, '$1') ?? '';
-  preview.hidden = !message;
+  preview.textContent = message.replace(/\*\*|__/g, '').replace(/\[([^\]]+)\]\([^)]*\)/g, '$1');
+  preview.hidden = false;
+}
+
+/** Web Chat is on screen: the text preview goes for good. */
+export function closePreview(): void {
+  previewClosed = true;
+  const preview = element<HTMLDivElement>('chat-preview');
+  preview.textContent = '';
+  preview.hidden = true;
 }

@@ -690,7 +690,7 @@ export function leadDetailPage(viewer: Viewer, options: DetailOptions): string {
       </select></label
     >
     <label>Follow up on <input type="date" name="followUp" value="${workflow?.followUp ?? ''}" /></label>
-    <div><button type="submit">Save owner and follow-up</button></div>
+    <div><button type="submit">Set owner and follow-up</button></div>
   </form>`;
   const deleteForm = html`<form
     class="stack"
