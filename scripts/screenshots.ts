@@ -5,6 +5,7 @@ import { loadFlows } from '../src/intake/flows';
 import type { Answers } from '../src/intake/steps';
 import { projectRoot } from '../src/paths';
 import { buildLead, type Lead } from '../src/screening/lead';
+import { summarize } from '../src/screening/summary';
 import { startServer } from '../src/server';
 import { StaffDirectory } from '../src/staff/accounts';
 import { staffPaths } from '../src/staff';

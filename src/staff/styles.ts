@@ -57,6 +57,7 @@ ol.transcript .text p { margin: 0 0 .4rem; }
 ol.transcript .text p:last-child, ol.transcript .text ul:last-child, ol.transcript .text ol:last-child { margin-bottom: 0; }
 ol.transcript li.user .text { white-space: pre-wrap; }
 ul.why { margin: 0; padding-left: 1rem; }
+form.stack + form.stack { margin-top: 1rem; padding-top: 1rem; border-top: 1px solid var(--line); }
 ul.why li { margin: 0; }
 .dup { display: block; font-size: .8rem; color: var(--warn-text, #7a4b00); }
 .due { font-weight: 600; color: var(--bad-text, #a4262c); }
