@@ -32,54 +32,47 @@ function demoLeads(): Lead[] {
     answers: Answers,
     id: string,
     createdAt: string,
-    edit: (lead: Lead) => void = () => undefined,
-  ) => {
+    contact: Partial<Pick<Answers, 'contactName' | 'contactEmail' | 'contactPhone'>> = {},
+    edit?: (lead: Lead) => void,
+  ): Lead => {
     const built = buildLead({
       id,
       reference: `IMP-2026-DEMO-${id.toUpperCase().padStart(4, '0').slice(-4)}`,
       createdAt,
       locale: 'en-CA',
-      answers,
-      handoffRequested: false,
+      answers: { ...answers, ...contact },
+      handoffRequested: edit !== undefined,
     });
+    if (!edit) return built;
+    // The demo's urgent case: what the screening says of an expiring status and a conviction.
     edit(built);
-    return built;
+    return { ...built, summary: summarize(built) };
   };
   const expiry = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+  const lena = { contactName: 'Lena Fischer', contactEmail: 'lena.f@example.com' };
   return [
     lead(intraCompanyWorker, 'a1', day(1)),
-    lead(spouseOfWorker, 'a2', day(2), (l) => (l.contact = { ...l.contact, name: 'Maria Santos' })),
+    lead(spouseOfWorker, 'a2', day(2)),
     lead(employer, 'a3', day(3)),
-    lead(intraCompanyWorker, 'a4', day(5), (l) => {
-      l.contact = {
-        ...l.contact,
-        name: 'Arjun Mehta',
-        email: 'arjun.mehta@example.com',
-        phone: '+16045550142',
-      };
-      l.handoffRequested = true;
-      l.screening.urgency = {
-        level: 'urgent',
-        deadline: expiry,
-        reason: `status expires ${expiry} (in 40 days)`,
-      };
-      l.screening.admissibility.flags = [
-        { ground: 'criminality', serious: true, note: 'IRPA A36(1) — to confirm' },
-      ];
-      l.screening.admissibility.needsLawyerReview = true;
-    }),
     lead(
-      spouseOfWorker,
-      'a5',
-      day(6),
-      (l) => (l.contact = { ...l.contact, name: 'Lena Fischer', email: 'lena.f@example.com' }),
+      intraCompanyWorker,
+      'a4',
+      day(5),
+      { contactName: 'Arjun Mehta', contactEmail: 'arjun.mehta@example.com', contactPhone: '+16045550142' },
+      (l) => {
+        l.screening.urgency = {
+          level: 'urgent',
+          deadline: expiry,
+          reason: `status expires ${expiry} (in 40 days)`,
+        };
+        l.screening.admissibility.flags = [
+          { ground: 'criminality', serious: true, note: 'IRPA A36(1) — to confirm' },
+        ];
+        l.screening.admissibility.needsLawyerReview = true;
+      },
     ),
-    lead(
-      spouseOfWorker,
-      'a6',
-      day(8),
-      (l) => (l.contact = { ...l.contact, name: 'Lena Fischer', email: 'lena.f@example.com' }),
-    ),
+    lead(spouseOfWorker, 'a5', day(6), lena),
+    lead(spouseOfWorker, 'a6', day(8), lena),
   ];
 }
 
