@@ -9,6 +9,15 @@ const number = (fallback: number) =>
     .transform((value) => (value === undefined || value === '' ? fallback : Number(value)))
     .pipe(z.number().int().positive());
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const optionalText = z
   .string()
   .optional()
@@ -31,6 +40,11 @@ export const configSchema = z.object({
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.string().optional(),
   MicrosoftAppTenantId: z.string().optional(),
+  /** The firm's time zone (IANA name): the dashboard shows times, "today" and follow-ups in it. */
+  FIRM_TIME_ZONE: z
+    .string()
+    .default('America/Vancouver')
+    .refine(isTimeZone, 'an IANA time zone name, e.g. America/Vancouver or America/Toronto'),
   RETENTION_DAYS: number(365),
   /** Conversations never submitted are purged after this many days of silence. */
   ABANDONED_DAYS: number(30),

@@ -3,7 +3,6 @@ import { interpret, type Interpretation } from './interpret';
 import type { Catalogue } from './machine';
 import { stepCatalogue, type Section } from './steps';
 
-
 /**
  * Redaction only needs to know which step an answer belongs to, never what a relative date
  * means: any fixed day will do, and a fixed one keeps redactions stable.
