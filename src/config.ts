@@ -9,6 +9,15 @@ const number = (fallback: number) =>
     .transform((value) => (value === undefined || value === '' ? fallback : Number(value)))
     .pipe(z.number().int().positive());
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const optionalText = z
   .string()
   .optional()
@@ -47,6 +56,11 @@ export const configSchema = z.object({
    * the Bot Framework's and Teams' own; only with MicrosoftAppId (see README, Security).
    */
   BOT_SERVICE_URL_HOSTS: optionalText,
+  /** The firm's time zone (IANA name): the dashboard shows times, "today" and follow-ups in it. */
+  FIRM_TIME_ZONE: z
+    .string()
+    .default('America/Vancouver')
+    .refine(isTimeZone, 'an IANA time zone name, e.g. America/Vancouver or America/Toronto'),
   RETENTION_DAYS: number(365),
   /** Conversations never submitted are purged after this many days of silence. */
   ABANDONED_DAYS: number(30),

@@ -1,5 +1,7 @@
 import { createDirectLine, createStore, renderWebChat } from 'botframework-webchat';
-import { forgetSession, loadSession, saveSession, type ChatSession } from './session';
+import { TokenRequestError, type Connection } from './connect';
+import { closePreview, setStatus, showPanel } from './panel';
+import { saveSession, type ChatSession } from './session';
 import { langOf, localeOf, text, type Lang, type StringKey } from './strings';
 
 /**
@@ -34,13 +36,17 @@ interface Action {
 }
 
 export interface OpenOptions {
-  resumeCode?: string;
+  /** The conversation being requested, or undefined when the chat is already connected. */
+  connecting?: Promise<Connection | TokenRequestError>;
+  /** Opened with a resume code: a problem is shown next to the form, the panel stays closed. */
+  resumed: boolean;
   language: Lang;
   onLanguage: (lang: Lang, chosen: boolean) => void;
 }
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const FINISHED = new Set(['submitted', 'declined']);
+const REFERENCE = /IMP-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/;
 
 let rendered:
   { session: ChatSession; render: () => void; store: { dispatch: (action: Action) => void } } | undefined;
@@ -50,90 +56,38 @@ let botLanguage: Lang | undefined;
 let lastStep: string | undefined;
 let notifyLanguage: OpenOptions['onLanguage'] = () => undefined;
 
-class TokenRequestError extends Error {
-  constructor(readonly problem: StringKey) {
-    super(problem);
-  }
-}
-
-async function requestSession(body: { resumeCode?: string }): Promise<ChatSession> {
-  let response: Response;
-  try {
-    response = await fetch('/api/webchat/token', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    throw new TokenRequestError('unavailable');
-  }
-  if (!response.ok) {
-    const code = ((await response.json().catch(() => ({}))) as { error?: { code?: string } }).error?.code;
-    const problems: Record<string, StringKey> = {
-      ResumeCodeUnknown: 'resumeCodeUnknown',
-      ConversationGone: 'conversationGone',
-      TooManyAttempts: 'tooManyAttempts',
-    };
-    throw new TokenRequestError(problems[code ?? ''] ?? 'unavailable');
-  }
-  const data = (await response.json()) as Omit<ChatSession, 'open'> & { resumed: boolean };
-  return { ...data, open: true };
-}
-
-/** Opens the panel, connecting first if needed. Returns the problem to show next to a resume form. */
+/** Shows the panel, connecting first if needed. Returns the problem to show next to a resume form. */
 export async function openChat(options: OpenOptions): Promise<StringKey | undefined> {
   notifyLanguage = options.onLanguage;
   language = options.language;
-  if (rendered && !options.resumeCode) {
-    showPanel();
+  if (!options.connecting) {
+    showChat();
     return undefined;
   }
-  setStatus(text(language, 'connecting'));
-  let session: ChatSession;
-  let resumed: boolean;
-  try {
-    const stored = loadSession();
-    if (options.resumeCode) {
-      session = await requestSession({ resumeCode: options.resumeCode });
-      resumed = true;
-    } else if (stored) {
-      session = await requestSession({ resumeCode: stored.resumeCode }).catch((error: unknown) => {
-        if (error instanceof TokenRequestError && error.problem !== 'unavailable') {
-          forgetSession();
-          return requestSession({});
-        }
-        throw error;
-      });
-      resumed = session.conversationId === stored.conversationId;
-    } else {
-      session = await requestSession({});
-      resumed = false;
-    }
-  } catch (error) {
-    const problem = error instanceof TokenRequestError ? error.problem : 'unavailable';
-    if (options.resumeCode) {
-      setStatus('');
-      return problem;
-    }
+  const connection = await options.connecting;
+  if (connection instanceof TokenRequestError) {
+    if (options.resumed) return connection.problem;
     showPanel();
-    setStatus(text(language, problem));
-    return problem;
+    setStatus(text(language, connection.problem));
+    return connection.problem;
   }
-  saveSession(session);
-  connect(session, resumed);
-  showPanel();
+  lastStep = undefined;
+  saveSession(connection.session);
+  connect(connection.session);
+  showChat();
   return undefined;
 }
 
-function connect(session: ChatSession, resumed: boolean): void {
+function connect(session: ChatSession): void {
   const directLine = createDirectLine({
     token: session.token,
     domain: session.domain ?? `${location.origin}/v3/directline`,
-    conversationId: resumed ? session.conversationId : undefined,
+    conversationId: session.conversationId,
     conversationStartProperties: { locale: localeOf(language) },
   });
   const store = createStore({}, () => (next: (action: Action) => unknown) => (action: Action) => {
     if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload?.activity) {
+      closePreview();
       const activity = incoming(action.payload.activity);
       return next({ ...action, payload: { ...action.payload, activity } });
     }
@@ -175,6 +129,14 @@ function incoming(activity: Activity): Activity {
   if (activity.type !== 'message' || activity.from?.role === 'user') return activity;
   const intake = activity.channelData?.intake;
   if (intake?.step) showProgress(intake);
+  if (intake?.step === 'submitted' && rendered) {
+    const reference = REFERENCE.exec(activity.text ?? '')?.[0];
+    if (reference) {
+      rendered.session = { ...rendered.session, reference };
+      saveSession(rendered.session);
+    }
+  }
+  if (intake?.step && FINISHED.has(intake.step)) setTimeout(showResumeCode);
   if (activity.locale) {
     const lang = langOf(activity.locale);
     botLanguage = lang;
@@ -218,11 +180,26 @@ function showProgress(intake: IntakeData): void {
   progress.dataset.total = String(total);
 }
 
+/**
+ * The line under the header: the resume code while the intake is in progress; once submitted, the
+ * reference number, which stays in view; nothing after the prospect declined.
+ */
 function showResumeCode(): void {
   const line = element<HTMLParagraphElement>('chat-resume');
   if (!rendered) return;
-  line.textContent = text(language, 'resumeCode', { code: rendered.session.resumeCode });
-  line.hidden = false;
+  const { reference, resumeCode } = rendered.session;
+  line.classList.toggle('chat-panel__resume--reference', reference !== undefined);
+  if (reference) line.textContent = text(language, 'reference', { reference });
+  else {
+    // The code, then how to use it: on a short screen only the code shows.
+    const code = document.createElement('strong');
+    code.textContent = text(language, 'resumeCode', { code: resumeCode });
+    const hint = document.createElement('span');
+    hint.className = 'chat-panel__resume-hint';
+    hint.textContent = ` ${text(language, 'resumeCodeHint')}`;
+    line.replaceChildren(code, hint);
+  }
+  line.hidden = !reference && lastStep === 'declined';
 }
 
 function switchLanguage(lang: Lang, chosen: boolean): void {
@@ -253,16 +230,9 @@ export function languageChosen(lang: Lang): void {
   }
 }
 
-function setStatus(message: string): void {
-  element<HTMLParagraphElement>('chat-status').textContent = message;
-}
-
-function showPanel(): void {
-  const panel = element<HTMLElement>('chat-panel');
-  const launcher = element<HTMLButtonElement>('chat-launcher');
-  panel.hidden = false;
-  launcher.setAttribute('aria-expanded', 'true');
-  document.body.classList.add('chat-open');
+/** Shows the panel, remembers it is open (a reload reopens it) and puts the focus in the send box. */
+function showChat(): void {
+  showPanel();
   if (rendered) saveSession({ ...rendered.session, open: true });
   focusSendBox();
 }
@@ -276,17 +246,7 @@ function focusSendBox(attempt = 0): void {
   else element<HTMLButtonElement>('chat-close').focus();
 }
 
-export function closeChat(): void {
-  const panel = element<HTMLElement>('chat-panel');
-  panel.hidden = true;
-  document.body.classList.remove('chat-open');
-  const launcher = element<HTMLButtonElement>('chat-launcher');
-  launcher.setAttribute('aria-expanded', 'false');
+/** The page closed the panel: a reload leaves it closed. */
+export function chatClosed(): void {
   if (rendered) saveSession({ ...rendered.session, open: false });
-  launcher.focus();
 }
-
-element<HTMLButtonElement>('chat-close').addEventListener('click', closeChat);
-element<HTMLElement>('chat-panel').addEventListener('keydown', (event) => {
-  if (event.key === 'Escape') closeChat();
-});

@@ -8,6 +8,8 @@ export interface ChatSession {
   resumeCode: string;
   resumeCodeExpiresAt: string;
   open: boolean;
+  /** The intake's reference number, once it is submitted. */
+  reference?: string;
 }
 
 const KEY = 'imp-intake-chat';

@@ -9,7 +9,9 @@ export const strings = {
   en: {
     title: 'Work in Canada without an LMIA',
     connecting: 'Connecting to the assistant…',
-    resumeCode: 'Your resume code: {code}. To continue later (within 7 days), enter it on this page.',
+    resumeCode: 'Your resume code: {code}.',
+    resumeCodeHint: 'To continue later, enter it on this page (valid 7 days).',
+    reference: 'Your reference number: {reference}. Keep it: the firm uses it when they contact you.',
     resumeCodeUnknown: 'That resume code is unknown or has expired. Check it, or start a new intake.',
     resumeCodeEmpty: 'Enter the resume code shown in your chat.',
     conversationGone: 'That conversation can no longer be continued. Please start a new intake.',
@@ -23,8 +25,10 @@ export const strings = {
   fr: {
     title: 'Travailler au Canada sans EIMT',
     connecting: "Connexion à l'assistant…",
-    resumeCode:
-      'Votre code de reprise : {code}. Pour continuer plus tard (d’ici 7 jours), entrez-le sur cette page.',
+    resumeCode: 'Votre code de reprise : {code}.',
+    resumeCodeHint: 'Pour continuer plus tard, entrez-le sur cette page (valide 7 jours).',
+    reference:
+      'Votre numéro de référence : {reference}. Conservez-le : le cabinet s’en sert pour communiquer avec vous.',
     resumeCodeUnknown:
       'Ce code de reprise est inconnu ou expiré. Vérifiez-le, ou commencez une nouvelle demande.',
     resumeCodeEmpty: 'Entrez le code de reprise affiché dans votre clavardage.',

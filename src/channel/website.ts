@@ -13,6 +13,7 @@ import type { Documents } from '../storage/ports';
 import { ResumeCodes, type ResumeCodeRecord } from './resume-codes';
 import { loadChannelSecret } from './secret';
 import { TokenSigner } from './tokens';
+import { compressedPage, readManifest, webAssets, type WebManifest } from './web-assets';
 import { azureTokenSource, builtInTokenSource, tokenRouter } from './webchat-token';
 
 /**
@@ -76,18 +77,9 @@ export function createWebsite(config: Config, flows: Flows, options: WebsiteOpti
       },
     },
   });
-  router.get('/', secureHeaders, (_req, res) => {
-    res.type('html').setHeader('Cache-Control', 'no-cache').send(page);
-  });
-  router.use(
-    '/build',
-    secureHeaders,
-    express.static(webBuildDir, {
-      fallthrough: false,
-      setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
-    }),
-  );
-  if (!fs.existsSync(path.join(webBuildDir, 'page.js')))
+  router.get('/', secureHeaders, compressedPage(page));
+  router.use('/build', secureHeaders, webAssets(webBuildDir));
+  if (!readManifest(webBuildDir))
     log.warn('web-bundle-missing', { hint: 'run npm run build:web (npm start does it first)' });
 
   const purge = setInterval(() => void resumeCodes.purgeExpired().catch(() => undefined), 60 * 60 * 1000);
@@ -140,6 +132,7 @@ const escapeHtml = (text: string) =>
 export function renderPage(
   flows: Flows,
   template = fs.readFileSync(path.join(webSourceDir, 'index.html'), 'utf8'),
+  manifest: WebManifest | undefined = readManifest(webBuildDir),
 ) {
   const values: Record<string, string> = {};
   for (const [locale, flow] of Object.entries(flows)) {
@@ -155,7 +148,20 @@ export function renderPage(
     'firm.email': firm.email,
     'firm.website': firm.website,
   });
+  // The build's hashed file names (web-assets.ts); before a build, the names it will have.
+  const entries = manifest?.entries ?? {
+    'page.js': 'page.js',
+    'language.js': 'language.js',
+    'page.css': 'page.css',
+    'favicon.svg': 'favicon.svg',
+  };
+  for (const [name, file] of Object.entries(entries)) values[`build.${name}`] = `/build/${file}`;
+  const preload = (manifest?.pageImports ?? []).map(
+    (file) => `<link rel="modulepreload" href="/build/${escapeHtml(file)}" />`,
+  );
+  values['build.chat'] = (manifest?.chat ?? []).map((file) => `/build/${file}`).join(' ');
   return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, key: string) => {
+    if (key === 'build.preload') return preload.join('\n    ');
     const value = values[key];
     if (value === undefined) throw new Error(`web/index.html: unknown placeholder ${whole}`);
     return escapeHtml(value);

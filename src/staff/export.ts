@@ -33,11 +33,12 @@ export const csvColumns = [
   'best-fit streams',
   'admissibility flags',
   'talk to a person',
+  'heard about us',
   'language',
   'lead id',
 ] as const;
 
-function csvRow(item: ExportItem): string[] {
+function csvRow(item: ExportItem, sources: Record<string, string>): string[] {
   const { lead, status } = item;
   const { screening, contact } = lead;
   return [
@@ -58,16 +59,20 @@ function csvRow(item: ExportItem): string[] {
       .join('; '),
     screening.admissibility.flags.map((f) => `${f.ground}${f.serious ? ' (serious)' : ''}`).join('; '),
     lead.handoffRequested ? 'yes' : 'no',
+    lead.answers.heardAbout ? (sources[lead.answers.heardAbout] ?? lead.answers.heardAbout) : '',
     lead.locale,
     lead.id,
   ];
 }
 
-/** CSV with a byte-order mark so spreadsheet programs read the accents right. */
-export function toCsv(items: ExportItem[]): string {
+/**
+ * CSV with a byte-order mark so spreadsheet programs read the accents right; `sources` labels the
+ * "how did you hear about us" choices.
+ */
+export function toCsv(items: ExportItem[], sources: Record<string, string> = {}): string {
   const lines = [
     csvColumns.map(csvCell).join(','),
-    ...items.map((item) => csvRow(item).map(csvCell).join(',')),
+    ...items.map((item) => csvRow(item, sources).map(csvCell).join(',')),
   ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { priorityLevels, urgencyLevels } from '../screening/lead';
+import type { LeadQuery } from './lead-index';
+import { sortKeys } from './triage';
 import { workflowStatusSchema } from './workflow';
 
 /** The lead list's filters, shared by the dashboard, the exports and the staff API. */
@@ -20,13 +22,32 @@ export const leadFilterSchema = z
     to: isoDay.optional(),
     /** Part of the name, email or reference. */
     q: z.string().max(200).optional(),
+    /** Leads of this staff member (email), or "me" in the dashboard. */
+    owner: z.string().max(254).optional(),
+    /** "1": only open leads whose follow-up day has come. */
+    due: z.literal('1').optional(),
+    sort: z.enum(sortKeys).optional(),
+    dir: z.enum(['asc', 'desc']).optional(),
     page: z.coerce.number().int().min(1).max(1_000_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict();
 export type LeadFilter = z.infer<typeof leadFilterSchema>;
 
-export const filterKeys = ['status', 'role', 'priority', 'urgency', 'stream', 'from', 'to', 'q'] as const;
+export const filterKeys = [
+  'status',
+  'role',
+  'priority',
+  'urgency',
+  'stream',
+  'from',
+  'to',
+  'q',
+  'owner',
+  'due',
+  'sort',
+  'dir',
+] as const;
 
 export type FilterResult = { ok: true; filter: LeadFilter } | { ok: false; message: string };
 
@@ -66,4 +87,13 @@ export function queryOf(filter: Partial<LeadFilter>, extra: Record<string, strin
   for (const [key, value] of Object.entries(extra)) params.set(key, String(value));
   const text = params.toString();
   return text ? `?${text}` : '';
+}
+
+/**
+ * The index query of a filter: "due" becomes the follow-ups due by `today` (the firm's day), which
+ * also decides the "needs action first" order.
+ */
+export function leadQueryOf(filter: LeadFilter, today: string): LeadQuery {
+  const { due, ...rest } = filter;
+  return { ...rest, today, ...(due ? { followUpBy: today } : {}) };
 }

@@ -34,6 +34,8 @@ export const handoffDocumentSchema = z.object({
   intakeId: z.string().min(1),
   conversationKey: z.string().min(1),
   requests: z.array(handoffRequestSchema),
+  /** Set when a staff member marked the requests handled; a later request clears it. */
+  handled: z.object({ at: z.iso.datetime(), by: z.string().min(1) }).optional(),
 });
 export type HandoffDocument = z.infer<typeof handoffDocumentSchema>;
 
@@ -73,7 +75,8 @@ export class HandoffStore {
     const exists = await this.documents.update(request.intakeId, (doc) => {
       if (doc.requests.some((r) => r.id === request.id)) return doc;
       added = true;
-      return { ...doc, requests: [...doc.requests, request] };
+      const { handled: _handled, ...open } = doc;
+      return { ...open, requests: [...doc.requests, request] };
     });
     if (exists) return added;
     const created = await this.documents.create(request.intakeId, {
@@ -82,6 +85,15 @@ export class HandoffStore {
       requests: [request],
     });
     return created || this.add(conversationKey, request);
+  }
+
+  /** Marks the intake's requests handled; returns false when there is no such document. */
+  async markHandled(intakeId: string, by: string, at: Date): Promise<boolean> {
+    const updated = await this.documents.update(intakeId, (doc) => ({
+      ...doc,
+      handled: { at: at.toISOString(), by },
+    }));
+    return updated !== undefined;
   }
 
   get(intakeId: string): Promise<HandoffDocument | undefined> {

@@ -18,6 +18,7 @@ export { observeAll } from './intake-observer';
 
 export type StaffSettings = Pick<
   Config,
+  | 'FIRM_TIME_ZONE'
   | 'RETENTION_DAYS'
   | 'ABANDONED_DAYS'
   | 'PUBLIC_URL'
@@ -100,6 +101,7 @@ export function createStaff(settings: StaffSettings, parts: StaffParts, options:
     throttle: new LoginThrottle(options.throttle),
     secureCookies: settings.PUBLIC_URL?.startsWith('https:') ?? false,
     flow: flows['en-CA'],
+    timeZone: settings.FIRM_TIME_ZONE,
   });
   // the lead list needs the index: requests made during the first load wait for it
   const router = ((req: Request, res: Response, next: NextFunction) => {

@@ -1,7 +1,7 @@
 import type { ConversationRecord, IntakeObserver, SubmittedIntake } from '../service/intake-service';
 import { log } from '../logger';
 import { handoffRequestOf } from './handoffs';
-import { rowOf } from './lead-index';
+import { rowOf, withAssignment } from './lead-index';
 import type { StaffStores } from './privacy';
 
 /** Calls each observer in order; the first that throws stops the turn (nothing is acknowledged). */
@@ -34,7 +34,7 @@ export class StaffIntakeObserver implements IntakeObserver {
     const lead = await leads.get(leadId);
     if (!lead) throw new Error(`Lead ${leadId} was not stored before the staff observer ran`);
     const record = await workflow.open(leadId, intake.conversationKey, this.now().toISOString());
-    await index.upsert(rowOf(lead, record.status));
+    await index.upsert(withAssignment(rowOf(lead, record.status), record));
     await notifier.enqueueLead(leadId, this.now());
   }
 

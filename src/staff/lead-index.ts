@@ -1,5 +1,13 @@
 import type { Lead, PriorityLevel, UrgencyLevel } from '../screening/lead';
-import { priorityLevels, urgencyLevels } from '../screening/lead';
+import {
+  attentionOf,
+  isDue,
+  leadComparator,
+  sortKeys,
+  type AttentionFacts,
+  type SortDirection,
+  type SortKey,
+} from './triage';
 import type { WorkflowStatus } from './workflow';
 
 /**
@@ -26,10 +34,15 @@ export interface LeadRow {
   flags: number;
   /** Lower-case name, email and reference, for the search box. */
   search: string;
-  /** The staff member (email) who owns the lead, when one does. */
+  /** What the list says about why the lead needs attention (triage.ts). */
+  attention: Omit<AttentionFacts, 'followUp' | 'status' | 'handoff'>;
+  phone?: string;
+  /** How the prospect heard about the firm (a choice value of heardAbout). */
+  source?: string;
+  /** The staff member (lower-case email) who owns the lead, when one does. */
   owner?: string;
-  /** The day (YYYY-MM-DD) the lead is next to be followed up, when set. */
-  followUpOn?: string;
+  /** The day (YYYY-MM-DD, the firm's time zone) the lead is next to be followed up, when set. */
+  followUp?: string;
 }
 
 /** Which leads: every field given must match (all are optional). */
@@ -48,22 +61,30 @@ export interface LeadSelection {
   createdBefore?: string;
   /** Part of the name, email or reference; any case. */
   q?: string;
-  /** The owner's email, or "none" for leads nobody owns. */
+  /** The owner's email (any case), or "none" for leads nobody owns. */
   owner?: string;
-  /** Follow-up on or before this day (YYYY-MM-DD): what is due. */
+  /** Due by this day (YYYY-MM-DD): an open lead whose follow-up is on or before it (triage.isDue). */
   followUpBy?: string;
 }
 
 /**
- * The orders of the list. `newest` is the default. `urgency`: urgent first, then the nearest
- * deadline; `priority`: high first; both then newest first. `follow-up`: the earliest follow-up
- * day first, leads without one last.
+ * The orders of the list (triage.ts defines each): `action`, the default, is "needs action first"
+ * (open leads, a follow-up due, urgency and the nearer deadline, priority, waiting longest);
+ * `received`, `urgency`, `priority`, `name` and `follow-up` are the sortable columns. Each has a
+ * natural direction (`received`: newest first) that `dir` can reverse.
  */
-export const leadSorts = ['newest', 'oldest', 'urgency', 'priority', 'follow-up'] as const;
-export type LeadSort = (typeof leadSorts)[number];
+export const leadSorts = sortKeys;
+export type LeadSort = SortKey;
+export type LeadSortDirection = SortDirection;
 
-export interface LeadQuery extends LeadSelection {
+export interface LeadOrder {
   sort?: LeadSort;
+  dir?: LeadSortDirection;
+  /** The firm's day (YYYY-MM-DD): which follow-ups are due, for `action`. Default: today in UTC. */
+  today?: string;
+}
+
+export interface LeadQuery extends LeadSelection, LeadOrder {
   /** 1-based; a page past the last gives the last. */
   page: number;
   pageSize: number;
@@ -89,8 +110,11 @@ export interface LeadIndex {
   update(id: string, change: (row: LeadRow) => LeadRow): Promise<void>;
   remove(id: string): Promise<void>;
   query(query: LeadQuery): Promise<LeadPage>;
-  /** Every row matching the selection, in the given order (no paging): exports and maintenance. */
-  select(selection: LeadSelection, sort?: LeadSort): Promise<LeadRow[]>;
+  /**
+   * Every row matching the selection, in the given order (no paging; by default newest first):
+   * exports and maintenance.
+   */
+  select(selection: LeadSelection, order?: LeadOrder): Promise<LeadRow[]>;
   /** The stream codes seen in any lead, for the stream filter's choices. */
   streamCodes(): Promise<string[]>;
   size(): Promise<number>;
@@ -98,6 +122,7 @@ export interface LeadIndex {
 
 export function rowOf(lead: Lead, status: WorkflowStatus): LeadRow {
   const { screening, contact } = lead;
+  const attention = attentionOf(lead);
   return {
     id: lead.id,
     reference: lead.reference,
@@ -113,6 +138,9 @@ export function rowOf(lead: Lead, status: WorkflowStatus): LeadRow {
     handoff: lead.handoffRequested,
     flags: screening.admissibility.flags.length,
     search: `${contact.name}\n${contact.email}\n${lead.reference}`.toLowerCase(),
+    attention: { urgency: attention.urgency, flags: attention.flags },
+    ...(contact.phone ? { phone: contact.phone } : {}),
+    ...(lead.answers.heardAbout ? { source: lead.answers.heardAbout } : {}),
   };
 }
 
@@ -120,7 +148,8 @@ export function rowOf(lead: Lead, status: WorkflowStatus): LeadRow {
 export function matcher(selection: LeadSelection): (row: LeadRow) => boolean {
   const q = selection.q?.toLowerCase();
   const stream = selection.stream?.toUpperCase();
-  const { owner } = selection;
+  const owner = selection.owner?.toLowerCase();
+  const { followUpBy } = selection;
   return (row) =>
     (!selection.role || row.role === selection.role) &&
     (!selection.priority || row.priority === selection.priority) &&
@@ -130,42 +159,63 @@ export function matcher(selection: LeadSelection): (row: LeadRow) => boolean {
     (!selection.to || row.createdAt.slice(0, 10) <= selection.to) &&
     (!selection.createdBefore || row.createdAt < selection.createdBefore) &&
     (!owner || (owner === 'none' ? row.owner === undefined : row.owner === owner)) &&
-    (!selection.followUpBy || (row.followUpOn !== undefined && row.followUpOn <= selection.followUpBy)) &&
+    (!followUpBy || isDue(row, followUpBy)) &&
     (!q || row.search.includes(q));
 }
 
-const newestFirst = (a: LeadRow, b: LeadRow) =>
-  a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
-const rank = <T extends string>(levels: readonly T[], level: T) => levels.indexOf(level);
+const utcToday = () => new Date().toISOString().slice(0, 10);
 
-/** The one definition of each order, for every index: ties always fall back to newest first. */
-export const leadOrders: Record<LeadSort, (a: LeadRow, b: LeadRow) => number> = {
-  newest: newestFirst,
-  oldest: (a, b) => -newestFirst(a, b),
-  urgency: (a, b) =>
-    rank(urgencyLevels, b.urgency) - rank(urgencyLevels, a.urgency) ||
-    (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') ||
-    newestFirst(a, b),
-  priority: (a, b) =>
-    rank(priorityLevels, b.priority) - rank(priorityLevels, a.priority) || newestFirst(a, b),
-  'follow-up': (a, b) => (a.followUpOn ?? '9999').localeCompare(b.followUpOn ?? '9999') || newestFirst(a, b),
-};
+/** The one comparator of an order, for every index (triage.ts defines each order). */
+export function leadOrder(order: LeadOrder = {}): (a: LeadRow, b: LeadRow) => number {
+  return leadComparator({
+    ...(order.sort ? { sort: order.sort } : {}),
+    ...(order.dir ? { dir: order.dir } : {}),
+    today: order.today ?? utcToday(),
+  });
+}
+
+/** The same order always gives the same key: an index can keep each order sorted until a write. */
+export function orderKey(order: LeadOrder = {}): string {
+  return `${order.sort ?? 'action'}/${order.dir ?? ''}/${order.today ?? utcToday()}`;
+}
+
+/** The order `select` uses when given none: newest first. */
+export const newestFirst: LeadOrder = { sort: 'received', dir: 'desc' };
 
 export interface RowSources {
   leads: { all(): Promise<Lead[]> };
-  workflow: { all(): Promise<{ leadId: string; status: WorkflowStatus }[]> };
+  workflow: {
+    all(): Promise<{ leadId: string; status: WorkflowStatus; owner?: string; followUp?: string }[]>;
+  };
   /** Intake ids with a handoff document: a lead with one asked for a person. */
   handoffIds?: () => Promise<string[]>;
 }
 
-/** Every lead's row, from the stores: what an index is loaded with. */
+/** Every lead's row, from the stores: what an index is loaded with (owner and follow-up included). */
 export async function* rowsFrom(sources: RowSources): AsyncGenerator<LeadRow> {
-  const statuses = new Map<string, WorkflowStatus>();
-  for (const record of await sources.workflow.all()) statuses.set(record.leadId, record.status);
+  const records = new Map((await sources.workflow.all()).map((record) => [record.leadId, record]));
   const withHandoff = new Set(await (sources.handoffIds?.() ?? []));
   for (const lead of await sources.leads.all()) {
-    const row = rowOf(lead, statuses.get(lead.id) ?? 'new');
+    const record = records.get(lead.id);
+    const row = { ...rowOf(lead, record?.status ?? 'new'), ...assignmentOf(record ?? {}) };
     if (withHandoff.has(lead.id)) row.handoff = true;
     yield row;
   }
+}
+
+/** A row's owner and follow-up, from the workflow record (absent ones left out). */
+export function assignmentOf(record: {
+  owner?: string;
+  followUp?: string;
+}): Pick<LeadRow, 'owner' | 'followUp'> {
+  return {
+    ...(record.owner ? { owner: record.owner } : {}),
+    ...(record.followUp ? { followUp: record.followUp } : {}),
+  };
+}
+
+/** `row` with the owner and follow-up of `record` (replacing, or clearing, the row's). */
+export function withAssignment(row: LeadRow, record: { owner?: string; followUp?: string }): LeadRow {
+  const { owner: _owner, followUp: _followUp, ...rest } = row;
+  return { ...rest, ...assignmentOf(record) };
 }

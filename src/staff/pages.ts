@@ -10,6 +10,16 @@ import { queryOf, type LeadFilter } from './filters';
 import type { HandoffDocument, HandoffRequest } from './handoffs';
 import { html, type SafeHtml } from '../html';
 import type { LeadPage, LeadRow } from './lead-index';
+import { markdownToHtml } from './markdown';
+import {
+  displayPhone,
+  formatInZone,
+  isDue,
+  naturalDirection,
+  shortDay,
+  whyPhrases,
+  type SortKey,
+} from './triage';
 import { NOTE_MAX_LENGTH, statusLabels, workflowStatuses, type WorkflowRecord } from './workflow';
 
 /** Server-rendered pages of the dashboard. Every value goes through `html`, which escapes it. */
@@ -17,6 +27,8 @@ import { NOTE_MAX_LENGTH, statusLabels, workflowStatuses, type WorkflowRecord } 
 export interface Viewer {
   email: string;
   csrfToken: string;
+  /** The firm's time zone (FIRM_TIME_ZONE): every time on the dashboard is shown in it. */
+  timeZone: string;
 }
 
 type Section = 'leads' | 'overview' | 'handoffs' | 'deletions';
@@ -41,6 +53,7 @@ function document(title: string, body: SafeHtml): string {
         <meta name="robots" content="noindex, nofollow" />
         <title>${title} — IMP intake staff</title>
         <link rel="stylesheet" href="/staff/assets/staff.css" />
+        <link rel="icon" href="/staff/assets/favicon.svg" type="image/svg+xml" />
       </head>
       <body>
         ${body}
@@ -129,7 +142,17 @@ export function errorPage(
 
 // ---------- formatting ----------
 
-const dateTime = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+/** A time in the firm's zone, the zone named: "2026-11-27 14:05 PST". */
+const dateTime = (iso: string, timeZone: string) => formatInZone(iso, timeZone);
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+/** A phone number formatted, as a tel: link when it is a valid number. */
+function phoneHtml(phone: string | undefined): SafeHtml {
+  if (!phone) return html`<span class="muted">not given</span>`;
+  const shown = displayPhone(phone);
+  return shown.href ? html`<a href="${shown.href}">${shown.text}</a>` : html`${shown.text}`;
+}
 
 function pill(text: string, tone: string): SafeHtml {
   return html`<span class="pill ${tone}">${text}</span>`;
@@ -149,6 +172,12 @@ export interface ListOptions {
   filter: LeadFilter;
   result: LeadPage;
   streamCodes: string[];
+  /** The other leads from the same person (same email or phone), by lead id. */
+  duplicates: Map<string, Pick<LeadRow, 'id' | 'reference'>[]>;
+  /** Today in the firm's time zone (YYYY-MM-DD). */
+  today: string;
+  /** Labels of the "how did you hear about us" choices. */
+  sources: Record<string, string>;
   flash?: { notice?: string; error?: string };
 }
 
@@ -162,26 +191,96 @@ function select(name: string, label: string, current: string | undefined, choice
   >`;
 }
 
-function rowHtml(row: LeadRow): SafeHtml {
+function duplicatesHtml(
+  others: Pick<LeadRow, 'id' | 'reference'>[] | undefined,
+  lead = 'lead',
+): SafeHtml | '' {
+  if (!others?.length) return '';
+  return html`<span class="dup"
+    >Same person as
+    ${others.map(
+      (other, i) =>
+        html`${i > 0 ? ', ' : ''}<a href="/staff/leads/${encodeURIComponent(other.id)}"
+            >${other.reference}</a
+          >`,
+    )}
+    (${plural(others.length, `other ${lead}`)})</span
+  >`;
+}
+
+function rowHtml(row: LeadRow, options: ListOptions, viewer: Viewer): SafeHtml {
+  const why = whyPhrases(
+    { ...row.attention, handoff: row.handoff, followUp: row.followUp, status: row.status },
+    options.today,
+  );
   return html`<tr>
-    <td>${dateTime(row.createdAt)}</td>
     <td class="nowrap"><a href="/staff/leads/${encodeURIComponent(row.id)}">${row.reference}</a></td>
-    <td>${row.name}<br /><span class="muted">${row.email}</span></td>
-    <td>${row.role}</td>
-    <td>${priorityPill(row.priority)}</td>
     <td>
-      ${urgencyPill(row.urgency)}${row.deadline ? html`<br /><span class="muted">by ${row.deadline}</span>` : ''}
+      ${row.name}<br /><span class="muted">${row.email}</span
+      >${row.phone ? html`<br />${phoneHtml(row.phone)}` : ''}
+      ${duplicatesHtml(options.duplicates.get(row.id))}
     </td>
-    <td>${row.streams.slice(0, 3).join(', ') || html`<span class="muted">none evident</span>`}</td>
+    <td>
+      ${
+        why.length > 0
+          ? html`<ul class="why">
+              ${why.map((phrase) => html`<li>${phrase}</li>`)}
+            </ul>`
+          : html`<span class="muted">—</span>`
+      }
+    </td>
+    <td>
+      ${urgencyPill(row.urgency)}${row.deadline ? html`<br /><span class="muted">by ${shortDay(row.deadline, options.today)}</span>` : ''}
+    </td>
+    <td>${priorityPill(row.priority)}</td>
+    <td>${dateTime(row.createdAt, viewer.timeZone)}</td>
+    <td>
+      ${row.role}<br /><span class="muted">${row.streams.slice(0, 3).join(', ') || 'no stream evident'}</span>
+    </td>
+    <td>${row.source ? (options.sources[row.source] ?? row.source) : html`<span class="muted">—</span>`}</td>
     <td>${statusPill(row.status)}</td>
     <td>
-      ${row.handoff ? pill('asked for a person', 'warn') : ''}${row.flags > 0 ? html` ${pill(`${row.flags} flag${row.flags > 1 ? 's' : ''}`, 'bad')}` : ''}
+      ${row.owner ? (row.owner === viewer.email ? 'me' : row.owner) : html`<span class="muted">nobody</span>`}
+      ${row.followUp ? html`<br /><span class="${isDue(row, options.today) ? 'due' : 'muted'}">follow up ${shortDay(row.followUp, options.today)}</span>` : ''}
     </td>
   </tr>`;
 }
 
+/** A column header that sorts the list by `key` (again: the other way). */
+function sortHeader(filter: LeadFilter, key: SortKey | undefined, label: string): SafeHtml {
+  if (!key) return html`<th scope="col">${label}</th>`;
+  const current = (filter.sort ?? 'action') === key;
+  const dir = current ? (filter.dir ?? naturalDirection[key]) : undefined;
+  const next = current ? (dir === 'asc' ? 'desc' : 'asc') : naturalDirection[key];
+  const ariaSort = dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : undefined;
+  return html`<th scope="col" ${ariaSort ? html`aria-sort="${ariaSort}"` : ''}>
+    <a href="/staff/leads${queryOf({ ...filter, sort: key, dir: next })}"
+      >${label}${dir ? html`<span aria-hidden="true">${dir === 'asc' ? ' ▲' : ' ▼'}</span>` : ''}</a
+    >
+  </th>`;
+}
+
 export function leadListPage(viewer: Viewer, options: ListOptions): string {
   const { filter, result } = options;
+  const views = html`<ul class="tabs" aria-label="Views">
+    <li>
+      <a href="/staff/leads" ${!filter.owner && !filter.due ? html`aria-current="true"` : ''}
+        >Everyone's leads</a
+      >
+    </li>
+    <li>
+      <a
+        href="/staff/leads${queryOf({ owner: viewer.email })}"
+        ${filter.owner === viewer.email ? html`aria-current="true"` : ''}
+        >My leads</a
+      >
+    </li>
+    <li>
+      <a href="/staff/leads${queryOf({ due: '1' })}" ${filter.due ? html`aria-current="true"` : ''}
+        >Follow-ups due</a
+      >
+    </li>
+  </ul>`;
   const total = Object.values(result.counts).reduce((a, b) => a + b, 0);
   const tabs = html`<ul class="tabs" aria-label="Leads by status">
     <li>
@@ -203,7 +302,9 @@ export function leadListPage(viewer: Viewer, options: ListOptions): string {
     )}
   </ul>`;
   const filters = html`<form class="filters" method="get" action="/staff/leads" role="search">
-    ${filter.status ? html`<input type="hidden" name="status" value="${filter.status}" />` : ''}
+    ${(['status', 'owner', 'due', 'sort', 'dir'] as const).map((key) =>
+      filter[key] ? html`<input type="hidden" name="${key}" value="${filter[key]}" />` : '',
+    )}
     <label
       >Name, email or reference <input type="search" name="q" value="${filter.q ?? ''}" maxlength="200"
     /></label>
@@ -241,23 +342,22 @@ export function leadListPage(viewer: Viewer, options: ListOptions): string {
     result.rows.length === 0
       ? html`<p class="card">No lead matches these filters.</p>`
       : html`<table>
-          <thead>
-            <tr>
-              <th scope="col">Received</th>
-              <th scope="col">Reference</th>
-              <th scope="col">Prospect</th>
-              <th scope="col">Role</th>
-              <th scope="col">Priority</th>
-              <th scope="col">Urgency</th>
-              <th scope="col">Best fit</th>
-              <th scope="col">Status</th>
-              <th scope="col">Attention</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${result.rows.map(rowHtml)}
-          </tbody>
-        </table>`;
+            <thead>
+              <tr>
+                ${sortHeader(filter, undefined, 'Reference')} ${sortHeader(filter, 'name', 'Prospect')}
+                ${sortHeader(filter, 'action', 'Why (needs action first)')}
+                ${sortHeader(filter, 'urgency', 'Urgency')} ${sortHeader(filter, 'priority', 'Priority')}
+                ${sortHeader(filter, 'received', 'Received')}
+                ${sortHeader(filter, undefined, 'Role, best fit')} ${sortHeader(filter, undefined, 'Source')}
+                ${sortHeader(filter, undefined, 'Status')}
+                ${sortHeader(filter, 'follow-up', 'Owner, follow-up')}
+              </tr>
+            </thead>
+            <tbody>
+              ${result.rows.map((row) => rowHtml(row, options, viewer))}
+            </tbody>
+          </table>
+          <p class="muted">Times are in the firm's time zone (${viewer.timeZone}).</p>`;
   const pager =
     result.pages > 1
       ? html`<nav class="pager" aria-label="Pages">
@@ -271,7 +371,7 @@ export function leadListPage(viewer: Viewer, options: ListOptions): string {
     'leads',
     'Leads',
     html`<h1>Leads</h1>
-      ${tabs}${filters}${exportLinks}${table}${pager}`,
+      ${views}${tabs}${filters}${exportLinks}${table}${pager}`,
     options.flash,
   );
 }
@@ -286,6 +386,10 @@ export interface TranscriptLine {
 
 export interface DetailOptions {
   lead: Lead;
+  /** Other leads from the same person (same email or phone). */
+  duplicates: Pick<LeadRow, 'id' | 'reference'>[];
+  /** Staff members who can own a lead (emails). */
+  staff: string[];
   workflow: WorkflowRecord | undefined;
   handoff: HandoffDocument | undefined;
   deliveries: OutboxEntry[];
@@ -419,17 +523,17 @@ function screeningHtml(lead: Lead): SafeHtml {
     </section>`;
 }
 
-function deliveryStatusText(entry: OutboxEntry): SafeHtml {
+function deliveryStatusText(entry: OutboxEntry, zone: string): SafeHtml {
   switch (entry.status) {
     case 'delivered':
-      return html`${pill('delivered', 'good')} ${entry.deliveredAt ? dateTime(entry.deliveredAt) : ''}`;
+      return html`${pill('delivered', 'good')} ${entry.deliveredAt ? dateTime(entry.deliveredAt, zone) : ''}`;
     case 'not-configured':
       return html`${pill('not configured', '')}`;
     case 'cancelled':
       return html`${pill('cancelled', '')}`;
     case 'retrying':
       return html`${pill('failed, will retry', 'bad')}
-      ${entry.nextAttemptAt ? html`<span class="muted">next try ${dateTime(entry.nextAttemptAt)}</span>` : ''}`;
+      ${entry.nextAttemptAt ? html`<span class="muted">next try ${dateTime(entry.nextAttemptAt, zone)}</span>` : ''}`;
     default:
       return html`${pill(entry.status, 'warn')}`;
   }
@@ -454,9 +558,9 @@ function deliveriesHtml(viewer: Viewer, entries: OutboxEntry[]): SafeHtml {
           html`<tr>
             <td>${e.kind === 'lead' ? 'New lead' : 'Talk to a person'}</td>
             <td>${targetLabels[e.target]}</td>
-            <td>${deliveryStatusText(e)}</td>
+            <td>${deliveryStatusText(e, viewer.timeZone)}</td>
             <td>
-              ${e.attempts}${e.lastAttemptAt ? html`<br /><span class="muted">last ${dateTime(e.lastAttemptAt)}</span>` : ''}
+              ${e.attempts}${e.lastAttemptAt ? html`<br /><span class="muted">last ${dateTime(e.lastAttemptAt, viewer.timeZone)}</span>` : ''}
             </td>
             <td>${e.lastError ?? ''}</td>
             <td>
@@ -474,21 +578,32 @@ function deliveriesHtml(viewer: Viewer, entries: OutboxEntry[]): SafeHtml {
   </table>`;
 }
 
-function handoffHtml(lead: Lead, handoff: HandoffDocument | undefined): SafeHtml {
+/** Where in the intake a prospect asked for a person, in the words of the questionnaire. */
+export function positionText(position: string, answeredCount: number, flow: Flow): string {
+  if (position === 'submitted') return 'after submitting';
+  if (position === 'review') return `at the review, ${plural(answeredCount, 'answer')} given`;
+  const label = (flow.steps as Record<string, { label?: string } | undefined>)[position]?.label;
+  return `at “${label ?? position}”, ${plural(answeredCount, 'answer')} given`;
+}
+
+function handoffHtml(lead: Lead, handoff: HandoffDocument | undefined, flow: Flow, zone: string): SafeHtml {
   const requests = handoff?.requests ?? [];
   if (!lead.handoffRequested && requests.length === 0)
     return html`<p>The prospect did not ask to talk to a person.</p>`;
-  return html`<p>${pill('asked to talk to a person', 'warn')}</p>
+  return html`<p>
+      ${pill('asked to talk to a person', 'warn')}
+      ${handoff?.handled ? html` ${pill('handled', 'good')} by ${handoff.handled.by}, ${dateTime(handoff.handled.at, zone)}` : ''}
+    </p>
     ${
       requests.length > 0
         ? html`<ul>
-            ${requests.map((r) => html`<li>${dateTime(r.requestedAt)}, ${r.position === 'submitted' ? 'after submitting' : `at “${r.position}”, ${r.answeredCount} answers given`}</li>`)}
+            ${requests.map((r) => html`<li>${dateTime(r.requestedAt, zone)}, ${positionText(r.position, r.answeredCount, flow)}</li>`)}
           </ul>`
         : ''
     }`;
 }
 
-function historyHtml(workflow: WorkflowRecord | undefined): SafeHtml {
+function historyHtml(workflow: WorkflowRecord | undefined, zone: string): SafeHtml {
   if (!workflow) return html`<p class="muted">No change recorded yet.</p>`;
   return html`<ol>
     ${[...workflow.history].reverse().map((entry) => {
@@ -497,16 +612,24 @@ function historyHtml(workflow: WorkflowRecord | undefined): SafeHtml {
           ? 'Lead received'
           : entry.action === 'status'
             ? `Status: ${entry.from ? statusLabels[entry.from] : '?'} → ${entry.to ? statusLabels[entry.to] : '?'}`
-            : 'Note';
+            : entry.action === 'owner'
+              ? entry.owner
+                ? `Assigned to ${entry.owner}`
+                : 'Owner removed'
+              : entry.action === 'follow-up'
+                ? entry.followUp
+                  ? `Follow-up set for ${entry.followUp}`
+                  : 'Follow-up cleared'
+                : 'Note';
       return html`<li>
         <strong>${what}</strong> — ${entry.by},
-        ${dateTime(entry.at)}${entry.note ? html`<br /><span class="note">${entry.note}</span>` : ''}
+        ${dateTime(entry.at, zone)}${entry.note ? html`<br /><span class="note">${entry.note}</span>` : ''}
       </li>`;
     })}
   </ol>`;
 }
 
-function transcriptHtml(transcript: TranscriptLine[] | 'unavailable'): SafeHtml {
+function transcriptHtml(transcript: TranscriptLine[] | 'unavailable', zone: string): SafeHtml {
   if (transcript === 'unavailable')
     return html`<p class="muted">No transcript is recorded on this server.</p>`;
   if (transcript.length === 0)
@@ -518,9 +641,9 @@ function transcriptHtml(transcript: TranscriptLine[] | 'unavailable'): SafeHtml 
         (line) =>
           html`<li class="${line.from}">
             <span class="meta"
-              >${line.from === 'user' ? 'Prospect' : 'Assistant'}${line.at ? ` · ${dateTime(line.at)}` : ''}</span
+              >${line.from === 'user' ? 'Prospect' : 'Assistant'}${line.at ? ` · ${dateTime(line.at, zone)}` : ''}</span
             >
-            <span class="text">${line.text}</span>
+            <div class="text">${line.from === 'bot' ? markdownToHtml(line.text) : line.text}</div>
           </li>`,
       )}
     </ol>
@@ -548,6 +671,27 @@ export function leadDetailPage(viewer: Viewer, options: DetailOptions): string {
     <label>Note (optional) <textarea name="note" maxlength="${NOTE_MAX_LENGTH}"></textarea></label>
     <div><button type="submit">Save</button></div>
   </form>`;
+  const assignForm = html`<form
+    class="stack"
+    method="post"
+    action="/staff/leads/${encodeURIComponent(lead.id)}/assign"
+  >
+    ${csrfField(viewer)}
+    <label
+      >Owner
+      <select name="owner">
+        <option value="">Nobody</option>
+        ${[...new Set([...options.staff, ...(workflow?.owner ? [workflow.owner] : [])])].map(
+          (email) =>
+            html`<option value="${email}" ${email === workflow?.owner ? html`selected` : ''}>
+              ${email === viewer.email ? `${email} (me)` : email}
+            </option>`,
+        )}
+      </select></label
+    >
+    <label>Follow up on <input type="date" name="followUp" value="${workflow?.followUp ?? ''}" /></label>
+    <div><button type="submit">Set owner and follow-up</button></div>
+  </form>`;
   const deleteForm = html`<form
     class="stack"
     method="post"
@@ -567,7 +711,11 @@ export function leadDetailPage(viewer: Viewer, options: DetailOptions): string {
   </form>`;
   const content = html`<p><a href="/staff/leads">← All leads</a></p>
     <h1>${lead.reference} — ${contact.name}</h1>
-    <p>${statusPill(status)} ${lead.role} · received ${dateTime(lead.createdAt)} · ${lead.locale}</p>
+    <p>
+      ${statusPill(status)} ${lead.role} · received ${dateTime(lead.createdAt, viewer.timeZone)} ·
+      ${lead.locale}
+    </p>
+    ${options.duplicates.length > 0 ? html`<p class="notice">${duplicatesHtml(options.duplicates)}: same email or phone.</p>` : ''}
     <div class="grid">
       <section class="card" aria-labelledby="h-contact">
         <h2 id="h-contact">Contact</h2>
@@ -577,14 +725,18 @@ export function leadDetailPage(viewer: Viewer, options: DetailOptions): string {
           <dt>Email</dt>
           <dd><a href="mailto:${contact.email}">${contact.email}</a></dd>
           <dt>Phone</dt>
-          <dd>${contact.phone ?? html`<span class="muted">not given</span>`}</dd>
+          <dd>${phoneHtml(contact.phone)}</dd>
           <dt>Prefers</dt>
           <dd>${contact.preferredContact}</dd>
+          <dt>Heard about us</dt>
+          <dd>
+            ${lead.answers.heardAbout ? (flow.steps.heardAbout.choices?.[lead.answers.heardAbout] ?? lead.answers.heardAbout) : html`<span class="muted">not said</span>`}
+          </dd>
         </dl>
       </section>
       <section class="card" aria-labelledby="h-status">
         <h2 id="h-status">Workflow</h2>
-        ${statusForm}
+        ${statusForm} ${assignForm}
       </section>
     </div>
     <section class="card" aria-labelledby="h-summary">
@@ -594,7 +746,7 @@ export function leadDetailPage(viewer: Viewer, options: DetailOptions): string {
     ${screeningHtml(lead)}
     <section class="card" aria-labelledby="h-handoff">
       <h2 id="h-handoff">Handoff request</h2>
-      ${handoffHtml(lead, options.handoff)}
+      ${handoffHtml(lead, options.handoff, flow, viewer.timeZone)}
     </section>
     <section class="card" aria-labelledby="h-notify">
       <h2 id="h-notify">Notifications</h2>
@@ -606,11 +758,11 @@ export function leadDetailPage(viewer: Viewer, options: DetailOptions): string {
     </section>
     <section class="card" aria-labelledby="h-transcript">
       <h2 id="h-transcript">Conversation transcript</h2>
-      ${transcriptHtml(options.transcript)}
+      ${transcriptHtml(options.transcript, viewer.timeZone)}
     </section>
     <section class="card" aria-labelledby="h-history">
       <h2 id="h-history">History</h2>
-      ${historyHtml(workflow)}
+      ${historyHtml(workflow, viewer.timeZone)}
     </section>
     <section class="card" aria-labelledby="h-delete">
       <h2 id="h-delete">Delete on a privacy request</h2>
@@ -657,21 +809,45 @@ export interface HandoffListItem {
   doc: HandoffDocument;
   latest: HandoffRequest;
   leadReference?: string;
+  /** The submitted lead's contact, when there is one: it wins over what the request knew. */
+  leadContact?: { name: string; email: string; phone?: string };
 }
 
-export function handoffsPage(viewer: Viewer, items: HandoffListItem[]): string {
-  const rows = items.map(({ doc, latest, leadReference }) => {
-    const c = latest.contact;
+export function handoffsPage(
+  viewer: Viewer,
+  items: HandoffListItem[],
+  flow: Flow,
+  flash?: { notice?: string; error?: string },
+): string {
+  const rows = items.map(({ doc, latest, leadReference, leadContact }) => {
+    const name = leadContact?.name || latest.contact.name;
+    const email = leadContact?.email || latest.contact.email;
+    const phone = leadContact?.phone ?? latest.contact.phone;
     return html`<tr>
-      <td>${dateTime(latest.requestedAt)}</td>
+      <td>${dateTime(latest.requestedAt, viewer.timeZone)}</td>
       <td>
         ${leadReference ? html`<a href="/staff/leads/${encodeURIComponent(doc.intakeId)}">${leadReference}</a>` : pill('intake not finished', 'warn')}
       </td>
-      <td>${c.name ?? html`<span class="muted">no name yet</span>`}</td>
-      <td>${c.email ?? html`<span class="muted">no email yet</span>`}<br />${c.phone ?? ''}</td>
+      <td>${name ?? html`<span class="muted">no name given</span>`}</td>
+      <td>
+        ${email ?? html`<span class="muted">no email given</span>`}${phone ? html`<br />${phoneHtml(phone)}` : ''}
+      </td>
       <td>${latest.role ?? ''}</td>
-      <td>${latest.position} (${latest.answeredCount} answers)</td>
+      <td>
+        ${positionText(latest.position, latest.answeredCount, flow)}${doc.requests.length > 1 ? html`<br /><span class="muted">asked ${plural(doc.requests.length, 'time')}</span>` : ''}
+      </td>
       <td>${latest.locale}</td>
+      <td>
+        ${
+          doc.handled
+            ? html`${pill('handled', 'good')}<br /><span class="muted"
+                  >${doc.handled.by}, ${dateTime(doc.handled.at, viewer.timeZone)}</span
+                >`
+            : html`<form method="post" action="/staff/handoffs/${encodeURIComponent(doc.intakeId)}/handled">
+                ${csrfField(viewer)}<button class="secondary" type="submit">Mark handled</button>
+              </form>`
+        }
+      </td>
     </tr>`;
   });
   return page(
@@ -680,8 +856,8 @@ export function handoffsPage(viewer: Viewer, items: HandoffListItem[]): string {
     'Handoff requests',
     html`<h1>Handoff requests</h1>
       <p>
-        Prospects who typed “talk to a person”, newest first. Those who had not finished the intake may have
-        left no contact details: they were told how to reach the firm.
+        Prospects who typed “talk to a person”: those not handled yet first, then the newest. Those who had
+        not finished the intake may have left no contact details: they were told how to reach the firm.
       </p>
       ${
         items.length === 0
@@ -696,6 +872,7 @@ export function handoffsPage(viewer: Viewer, items: HandoffListItem[]): string {
                   <th scope="col">Role</th>
                   <th scope="col">Where</th>
                   <th scope="col">Language</th>
+                  <th scope="col">Handled</th>
                 </tr>
               </thead>
               <tbody>
@@ -703,6 +880,7 @@ export function handoffsPage(viewer: Viewer, items: HandoffListItem[]): string {
               </tbody>
             </table>`
       }`,
+    flash,
   );
 }
 
@@ -730,7 +908,7 @@ export function deletionsPage(viewer: Viewer, entries: DeletionEntry[]): string 
                 ${entries.map(
                   (e) =>
                     html`<tr>
-                      <td>${dateTime(e.at)}</td>
+                      <td>${dateTime(e.at, viewer.timeZone)}</td>
                       <td>${e.reference ?? ''}</td>
                       <td>${e.leadId ?? ''}</td>
                       <td>${e.reason}</td>

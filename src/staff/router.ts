@@ -6,8 +6,8 @@ import { log } from '../logger';
 import type { Lead } from '../screening/lead';
 import { normalizeEmail, type StaffDirectory } from './accounts';
 import { toCsv, toJson, type ExportItem } from './export';
-import { parseFilter, type LeadFilter } from './filters';
-import type { LeadRow } from './lead-index';
+import { leadQueryOf, parseFilter, type LeadFilter } from './filters';
+import { withAssignment, type LeadRow } from './lead-index';
 import {
   deletionsPage,
   errorPage,
@@ -25,7 +25,19 @@ import { splitConversationKey, type LeadEraser, type StaffStores } from './priva
 import type { ActiveSession, LoginThrottle, SessionStore } from './sessions';
 import { SESSION_HOURS } from './sessions';
 import { staffCss } from './styles';
-import { NothingToChangeError, statusChangeSchema, statusLabels, workflowStatuses } from './workflow';
+import { dayInZone, duplicateGroups } from './triage';
+import {
+  assignmentSchema,
+  NothingToChangeError,
+  statusChangeSchema,
+  statusLabels,
+  workflowStatuses,
+} from './workflow';
+
+const DEFAULT_TIME_ZONE = 'America/Vancouver';
+
+const favicon =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#0b5394"/><path fill="#fff" d="M8 8h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H13l-5 4V10a2 2 0 0 1 2-2z"/></svg>';
 
 export interface StaffServices {
   stores: StaffStores;
@@ -37,6 +49,8 @@ export interface StaffServices {
   secureCookies: boolean;
   /** The English flow: answer labels and formats. */
   flow: Flow;
+  /** The firm's time zone (FIRM_TIME_ZONE): times, "today" and follow-ups are in it. */
+  timeZone?: string;
   now?: () => Date;
 }
 
@@ -47,6 +61,7 @@ const ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
 /** Messages shown after a redirect, chosen by code: nothing from the URL is shown as given. */
 const notices: Record<string, string> = {
   saved: 'Saved.',
+  handled: 'Marked handled.',
   unchanged: 'Nothing changed: choose another status or write a note.',
   deleted:
     'The lead and every trace of the prospect were deleted. The deletion log keeps its reference only.',
@@ -58,6 +73,7 @@ const errors: Record<string, string> = {
   'invalid-status': 'Not saved: choose one of the statuses in the list.',
   'note-too-long': 'Not saved: a note is at most 2000 characters.',
   'not-retryable': 'That delivery is not waiting for a retry.',
+  'invalid-assignment': 'Not saved: choose an owner from the list and a follow-up date like 2026-12-01.',
 };
 
 function flashOf(req: Request): { notice?: string; error?: string } {
@@ -185,6 +201,8 @@ export function overviewOf(rows: LeadRow[], now: Date): OverviewData {
 export function createStaffRouter(services: StaffServices): Router {
   const { stores, sessions, directory, throttle } = services;
   const now = services.now ?? (() => new Date());
+  const timeZone = services.timeZone ?? DEFAULT_TIME_ZONE;
+  const today = () => dayInZone(now(), timeZone);
   const router = express.Router();
   const form = express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 50 });
 
@@ -210,6 +228,10 @@ export function createStaffRouter(services: StaffServices): Router {
     res.set('Cache-Control', 'no-store');
     res.set('X-Robots-Tag', 'noindex, nofollow');
     next();
+  });
+
+  router.get('/assets/favicon.svg', (_req, res) => {
+    res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400').send(favicon);
   });
 
   router.get('/assets/staff.css', (_req, res) => {
@@ -317,7 +339,11 @@ export function createStaffRouter(services: StaffServices): Router {
       return;
     }
     res.locals.session = session;
-    res.locals.viewer = { email: session.email, csrfToken: session.csrfToken } satisfies Viewer;
+    res.locals.viewer = {
+      email: session.email,
+      csrfToken: session.csrfToken,
+      timeZone,
+    } satisfies Viewer;
     next();
   });
 
@@ -361,8 +387,11 @@ export function createStaffRouter(services: StaffServices): Router {
       .send(
         leadListPage(viewerOf(res), {
           filter,
-          result: await stores.index.query(filter),
+          result: await stores.index.query(leadQueryOf(filter, today())),
           streamCodes: await stores.index.streamCodes(),
+          duplicates: duplicateGroups(await stores.index.select({})),
+          today: today(),
+          sources: services.flow.steps.heardAbout.choices ?? {},
           flash: parsed.ok ? flash : { error: parsed.message },
         }),
       );
@@ -402,6 +431,8 @@ export function createStaffRouter(services: StaffServices): Router {
     res.type('html').send(
       leadDetailPage(viewerOf(res), {
         lead,
+        duplicates: duplicateGroups(await stores.index.select({})).get(id) ?? [],
+        staff: await services.directory.accounts(),
         workflow,
         handoff,
         deliveries,
@@ -440,6 +471,52 @@ export function createStaffRouter(services: StaffServices): Router {
       throw error;
     }
     res.redirect(303, `${back}?done=saved`);
+  });
+
+  router.post('/leads/:id/assign', async (req, res) => {
+    const id = String(req.params.id);
+    const back = `/staff/leads/${encodeURIComponent(id)}`;
+    if (!ID_PATTERN.test(id) || !(await stores.index.get(id))) {
+      res
+        .status(404)
+        .type('html')
+        .send(errorPage(viewerOf(res), 404, 'No such lead', 'This lead no longer exists.'));
+      return;
+    }
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const parsed = assignmentSchema.safeParse({ owner: body.owner, followUp: body.followUp });
+    const staff = await services.directory.accounts();
+    const current = await stores.workflow.get(id);
+    if (
+      !parsed.success ||
+      (parsed.data.owner && parsed.data.owner !== current?.owner && !staff.includes(parsed.data.owner))
+    ) {
+      res.redirect(303, `${back}?error=invalid-assignment`);
+      return;
+    }
+    try {
+      const record = await stores.workflow.assign(id, parsed.data, viewerOf(res).email, now());
+      await stores.index.update(id, (row) => withAssignment(row, record));
+    } catch (error) {
+      if (error instanceof NothingToChangeError) {
+        res.redirect(303, `${back}?done=unchanged`);
+        return;
+      }
+      throw error;
+    }
+    res.redirect(303, `${back}?done=saved`);
+  });
+
+  router.post('/handoffs/:id/handled', async (req, res) => {
+    const id = String(req.params.id);
+    if (!ID_PATTERN.test(id) || !(await stores.handoffs.markHandled(id, viewerOf(res).email, now()))) {
+      res
+        .status(404)
+        .type('html')
+        .send(errorPage(viewerOf(res), 404, 'No such request', 'This handoff request no longer exists.'));
+      return;
+    }
+    res.redirect(303, '/staff/handoffs?done=handled');
   });
 
   router.post('/leads/:id/delete', async (req, res) => {
@@ -482,16 +559,29 @@ export function createStaffRouter(services: StaffServices): Router {
     res.type('html').send(overviewPage(viewerOf(res), overviewOf(await stores.index.select({}), now())));
   });
 
-  router.get('/handoffs', async (_req, res) => {
+  router.get('/handoffs', async (req, res) => {
     const items: HandoffListItem[] = [];
     for (const doc of await stores.handoffs.all()) {
       const latest = doc.requests.reduce((a, b) => (b.requestedAt > a.requestedAt ? b : a), doc.requests[0]!);
       if (!latest) continue;
-      const reference = (await stores.index.get(doc.intakeId))?.reference;
-      items.push({ doc, latest, ...(reference ? { leadReference: reference } : {}) });
+      const row = await stores.index.get(doc.intakeId);
+      items.push({
+        doc,
+        latest,
+        ...(row
+          ? {
+              leadReference: row.reference,
+              leadContact: { name: row.name, email: row.email, ...(row.phone ? { phone: row.phone } : {}) },
+            }
+          : {}),
+      });
     }
-    items.sort((a, b) => (a.latest.requestedAt < b.latest.requestedAt ? 1 : -1));
-    res.type('html').send(handoffsPage(viewerOf(res), items));
+    items.sort(
+      (a, b) =>
+        Number(!!a.doc.handled) - Number(!!b.doc.handled) ||
+        (a.latest.requestedAt < b.latest.requestedAt ? 1 : -1),
+    );
+    res.type('html').send(handoffsPage(viewerOf(res), items, services.flow, flashOf(req)));
   });
 
   router.get('/deletions', async (_req, res) => {
@@ -504,14 +594,14 @@ export function createStaffRouter(services: StaffServices): Router {
       res.status(400).type('text').send(parsed.message);
       return;
     }
-    const items = await exportItems(stores, parsed.filter);
+    const items = await exportItems(stores, parsed.filter, today());
     const day = now().toISOString().slice(0, 10);
     const csv = req.path.endsWith('.csv');
     log.info('leads-exported', { format: csv ? 'csv' : 'json', count: items.length });
     res
       .type(csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
       .attachment(`imp-leads-${day}.${csv ? 'csv' : 'json'}`)
-      .send(csv ? toCsv(items) : toJson(items, now()));
+      .send(csv ? toCsv(items, services.flow.steps.heardAbout.choices ?? {}) : toJson(items, now()));
   });
 
   router.use((_req, res) => {
@@ -546,9 +636,11 @@ function parseFilterOrDefault(): LeadFilter {
   return parsed.filter;
 }
 
-async function exportItems(stores: StaffStores, filter: LeadFilter): Promise<ExportItem[]> {
+/** The leads of a filter, newest first unless the filter sorts them. */
+async function exportItems(stores: StaffStores, filter: LeadFilter, today: string): Promise<ExportItem[]> {
   const items: ExportItem[] = [];
-  for (const row of await stores.index.select(filter)) {
+  const query = leadQueryOf(filter, today);
+  for (const row of await stores.index.select(query, filter.sort ? query : undefined)) {
     const lead = await stores.leads.get(row.id).catch(() => undefined);
     if (lead) items.push({ lead, status: row.status });
   }
@@ -559,6 +651,7 @@ async function exportItems(stores: StaffStores, filter: LeadFilter): Promise<Exp
 function apiRouter(services: StaffServices): Router {
   const { stores, directory } = services;
   const now = services.now ?? (() => new Date());
+  const today = () => dayInZone(now(), services.timeZone ?? DEFAULT_TIME_ZONE);
   const api = express.Router();
 
   api.use(async (req, res, next) => {
@@ -591,7 +684,7 @@ function apiRouter(services: StaffServices): Router {
       res.status(400).json({ error: 'invalid filter', message: parsed.message });
       return;
     }
-    const result = await stores.index.query(parsed.filter);
+    const result = await stores.index.query(leadQueryOf(parsed.filter, today()));
     const items: { lead: Lead; workflow: { status: string } }[] = [];
     for (const row of result.rows) {
       const lead = await stores.leads.get(row.id).catch(() => undefined);

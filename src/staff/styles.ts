@@ -52,7 +52,16 @@ dl.answers dd { margin: 0; overflow-wrap: anywhere; }
 pre.summary { white-space: pre-wrap; font: inherit; margin: 0; }
 ol.transcript { list-style: none; padding: 0; margin: 0; }
 ol.transcript li { padding: .4rem .6rem; margin: .3rem 0; border-radius: 6px; max-width: 48rem; overflow-wrap: anywhere; }
-ol.transcript .text { white-space: pre-wrap; }
+ol.transcript .text { white-space: normal; }
+ol.transcript .text p { margin: 0 0 .4rem; }
+ol.transcript .text p:last-child, ol.transcript .text ul:last-child, ol.transcript .text ol:last-child { margin-bottom: 0; }
+ol.transcript li.user .text { white-space: pre-wrap; }
+ul.why { margin: 0; padding-left: 1rem; }
+form.stack + form.stack { margin-top: 1rem; padding-top: 1rem; border-top: 1px solid var(--line); }
+ul.why li { margin: 0; }
+.dup { display: block; font-size: .8rem; color: var(--warn-text, #7a4b00); }
+.due { font-weight: 600; color: var(--bad-text, #a4262c); }
+th a { color: inherit; }
 ol.transcript li.user { background: #e8f1fb; margin-left: 4rem; }
 ol.transcript li.bot { background: #fff; border: 1px solid var(--line); margin-right: 4rem; }
 ol.transcript .meta { display: block; font-size: .75rem; color: var(--muted); }

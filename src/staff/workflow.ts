@@ -32,9 +32,13 @@ export const historyEntrySchema = z.object({
   at: z.iso.datetime(),
   /** The staff member's email, "intake" for the submission, or the API token's name. */
   by: z.string().min(1),
-  action: z.enum(['created', 'status', 'note']),
+  action: z.enum(['created', 'status', 'note', 'owner', 'follow-up']),
   from: workflowStatusSchema.optional(),
   to: workflowStatusSchema.optional(),
+  /** For "owner": the staff member now responsible (absent: nobody). */
+  owner: z.string().optional(),
+  /** For "follow-up": the day (absent: cleared). */
+  followUp: z.string().optional(),
   note: z.string().max(NOTE_MAX_LENGTH).optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
@@ -44,6 +48,10 @@ export const workflowRecordSchema = z.object({
   /** Where the conversation state and transcript are found (for deletion); absent for imported leads. */
   conversationKey: z.string().min(1).optional(),
   status: workflowStatusSchema,
+  /** The staff member (email) responsible for the lead. */
+  owner: z.string().optional(),
+  /** The day (YYYY-MM-DD, the firm's time zone) someone should follow up. */
+  followUp: z.iso.date().optional(),
   updatedAt: z.iso.datetime(),
   history: z.array(historyEntrySchema),
 });
@@ -59,6 +67,22 @@ export const statusChangeSchema = z
       .transform((note) => (note?.trim() ? note.trim() : undefined)),
   })
   .strict();
+
+/** The owner and follow-up form: empty fields clear them. */
+export const assignmentSchema = z
+  .object({
+    owner: z
+      .string()
+      .max(254)
+      .optional()
+      .transform((owner) => (owner?.trim() ? owner.trim().toLowerCase() : undefined)),
+    followUp: z
+      .union([z.iso.date('Use a date like 2026-12-01.'), z.literal('')])
+      .optional()
+      .transform((day) => day || undefined),
+  })
+  .strict();
+export type Assignment = z.output<typeof assignmentSchema>;
 
 export class NothingToChangeError extends Error {
   constructor() {
@@ -114,6 +138,44 @@ export class WorkflowStore {
       return {
         ...current,
         status: change.status,
+        updatedAt: stamp,
+        history: [...current.history, ...entries],
+      };
+    };
+    const updated = await this.records.update(leadId, apply);
+    if (updated) return updated;
+    await this.open(leadId, undefined, stamp);
+    return (await this.records.update(leadId, apply))!;
+  }
+
+  /**
+   * Sets the owner and the follow-up day, each change recorded in the history. Throws
+   * NothingToChangeError when both are as they were.
+   */
+  async assign(leadId: string, assignment: Assignment, by: string, at: Date) {
+    const stamp = at.toISOString();
+    const apply = (current: WorkflowRecord): WorkflowRecord => {
+      const entries: HistoryEntry[] = [];
+      if (assignment.owner !== current.owner)
+        entries.push({
+          at: stamp,
+          by,
+          action: 'owner',
+          ...(assignment.owner ? { owner: assignment.owner } : {}),
+        });
+      if (assignment.followUp !== current.followUp)
+        entries.push({
+          at: stamp,
+          by,
+          action: 'follow-up',
+          ...(assignment.followUp ? { followUp: assignment.followUp } : {}),
+        });
+      if (entries.length === 0) throw new NothingToChangeError();
+      const { owner: _owner, followUp: _followUp, ...rest } = current;
+      return {
+        ...rest,
+        ...(assignment.owner ? { owner: assignment.owner } : {}),
+        ...(assignment.followUp ? { followUp: assignment.followUp } : {}),
         updatedAt: stamp,
         history: [...current.history, ...entries],
       };

@@ -31,8 +31,8 @@ describe('working a lead in the dashboard', () => {
   const referencesIn = (page: string) =>
     [...page.matchAll(/>(IMP-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4})</g)].map((m) => m[1]);
 
-  it('lists leads newest first with counts per status', async () => {
-    const page = await (await client.get('/staff/leads')).text();
+  it('lists leads newest first when sorted by date received, with counts per status', async () => {
+    const page = await (await client.get('/staff/leads?sort=received')).text();
     const leads = await server.leads.all();
     const newestFirst = [...leads]
       .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))

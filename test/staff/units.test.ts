@@ -1,10 +1,15 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { signWebhook, verifyWebhookSignature } from '../../src/notify';
 import { splitName } from '../../src/notify/messages';
 import { passwordProblem } from '../../src/staff/accounts';
 import { csvCell, toCsv } from '../../src/staff/export';
 import { parseFilter, queryOf, type LeadFilter } from '../../src/staff/filters';
 import { escapeHtml, html } from '../../src/html';
-import { matcher, rowOf } from '../../src/staff/lead-index';
+import { matcher, rowOf, rowsFrom } from '../../src/staff/lead-index';
+import { WorkflowStore } from '../../src/staff/workflow';
+import { openFileStorage } from '../../src/storage/file';
 import { MemoryLeadIndex } from '../../src/storage/memory/lead-index';
 import { splitConversationKey } from '../../src/staff/privacy';
 import { LoginThrottle } from '../../src/staff/sessions';
@@ -47,8 +52,8 @@ describe('the lead index', () => {
     await index.update('lead-c', (row) => ({ ...row, status: 'contacted' }));
   });
 
-  it('lists newest first, counting per status under the other filters', async () => {
-    const page = await index.query(filter());
+  it('lists newest first when sorted by date received, counting per status under the other filters', async () => {
+    const page = await index.query(filter({ sort: 'received' }));
     expect(page.rows.map((r) => r.id)).toEqual(['lead-b', 'lead-c', 'lead-a']);
     expect(page.counts).toMatchObject({ new: 2, contacted: 1, retained: 0 });
     const workers = await index.query(filter({ role: 'worker', status: 'new' }));
@@ -74,9 +79,35 @@ describe('the lead index', () => {
 
   it('pages, keeping the last page when asked beyond it', async () => {
     expect(await index.query(filter({ pageSize: '2' }))).toMatchObject({ pages: 2, total: 3, page: 1 });
-    const last = await index.query(filter({ pageSize: '2', page: '9' }));
+    const last = await index.query(filter({ pageSize: '2', page: '9', sort: 'received' }));
     expect(last.page).toBe(2);
     expect(last.rows.map((r) => r.id)).toEqual(['lead-a']);
+  });
+
+  it('keeps owner and follow-up across a restart: the index is rebuilt from the workflow records', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imp-lead-index-'));
+    try {
+      const before = openFileStorage(dir);
+      for (const lead of leads) await before.leads.create(lead.id, lead);
+      const workflow = new WorkflowStore(before.workflow);
+      await workflow.assign(
+        'lead-a',
+        { owner: 'alex@firm.example', followUp: '2026-11-20' },
+        'alex@firm.example',
+        new Date('2026-11-19T12:00:00.000Z'),
+      );
+      // another process, started later on the same data
+      const after = openFileStorage(dir);
+      const index = new MemoryLeadIndex();
+      await index.load(rowsFrom({ leads: after.leads, workflow: after.workflow }));
+      expect(await index.get('lead-a')).toMatchObject({ owner: 'alex@firm.example', followUp: '2026-11-20' });
+      const due = await index.query({ ...filter({ owner: 'alex@firm.example' }), followUpBy: '2026-11-28' });
+      expect(due.rows.map((r) => r.id)).toEqual(['lead-a']);
+      const first = await index.query({ ...filter(), today: '2026-11-28' });
+      expect(first.rows[0]!.id).toBe('lead-a');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('names what is wrong with a filter', () => {

@@ -64,11 +64,19 @@ function row(id: string, overrides: Partial<LeadRow>): LeadRow {
     handoff: false,
     flags: 0,
     search: `prospect ${id}\n${id}@example.com`,
+    attention: { urgency: { level: overrides.urgency ?? 'normal' }, flags: [] },
     ...overrides,
   };
 }
 
-const query = (q: Partial<LeadQuery> = {}): LeadQuery => ({ page: 1, pageSize: 50, ...q });
+/** Newest first unless asked, on a fixed day (the day decides which follow-ups are due). */
+const query = (q: Partial<LeadQuery> = {}): LeadQuery => ({
+  page: 1,
+  pageSize: 50,
+  sort: 'received',
+  today: '2026-11-28',
+  ...q,
+});
 
 export function describeStoreContract(name: string, open: () => Promise<StoreUnderTest> | StoreUnderTest) {
   describe(`the ${name} store keeps the storage contract`, () => {
@@ -302,13 +310,13 @@ export function describeStoreContract(name: string, open: () => Promise<StoreUnd
           urgency: 'urgent',
           status: 'contacted',
           owner: 'alex@firm.example',
-          followUpOn: '2026-11-30',
+          followUp: '2026-11-30',
         }),
         row('d', {
           createdAt: '2026-11-15T10:00:00.000Z',
           urgency: 'soon',
           deadline: '2026-12-01',
-          followUpOn: '2026-11-26',
+          followUp: '2026-11-26',
         }),
       ];
       const ids = (page: { rows: LeadRow[] }) => page.rows.map((r) => r.id);
@@ -330,7 +338,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreUnd
           'd',
           'c',
         ]);
-        expect(ids(await storage.leadIndex.query(query({ owner: 'alex@firm.example' })))).toEqual(['c']);
+        expect(ids(await storage.leadIndex.query(query({ owner: 'Alex@Firm.example' })))).toEqual(['c']);
         expect(ids(await storage.leadIndex.query(query({ owner: 'none' })))).toEqual(['b', 'd', 'a']);
         expect(ids(await storage.leadIndex.query(query({ followUpBy: '2026-11-28' })))).toEqual(['d']);
         expect(await storage.leadIndex.select({ createdBefore: '2026-11-10T10:00:00.000Z' })).toEqual([
@@ -338,17 +346,31 @@ export function describeStoreContract(name: string, open: () => Promise<StoreUnd
         ]);
       });
 
-      it('sorts by age, urgency, priority and follow-up, newest first among equals', async () => {
-        const order = async (sort: LeadQuery['sort']) => ids(await storage.leadIndex.query(query({ sort })));
-        expect(await order('newest')).toEqual(['b', 'd', 'c', 'a']);
-        expect(await order('oldest')).toEqual(['a', 'c', 'd', 'b']);
-        expect(await order('urgency')).toEqual(['c', 'd', 'a', 'b']);
-        expect(await order('priority')).toEqual(['b', 'd', 'c', 'a']);
-        expect(await order('follow-up')).toEqual(['d', 'c', 'b', 'a']);
-        expect((await storage.leadIndex.select({ role: 'worker' }, 'oldest')).map((r) => r.id)).toEqual([
-          'a',
-          'c',
+      it('sorts by what needs action first (the default), then by any column, either way', async () => {
+        const order = async (q: Partial<LeadQuery>) => ids(await storage.leadIndex.query(query(q)));
+        // d's follow-up is due on the 28th, then urgency (c), the nearer deadline, priority
+        expect(await order({ sort: undefined })).toEqual(['d', 'c', 'a', 'b']);
+        expect(await order({ sort: 'action' })).toEqual(['d', 'c', 'a', 'b']);
+        // on the 30th, c's follow-up is due too, and it is urgent
+        expect(await order({ sort: undefined, today: '2026-11-30' })).toEqual(['c', 'd', 'a', 'b']);
+        // a declined lead goes last, whatever its urgency
+        await storage.leadIndex.update('c', (r) => ({ ...r, status: 'declined' }));
+        expect(await order({ sort: 'action', today: '2026-11-30' })).toEqual(['d', 'a', 'b', 'c']);
+        expect(ids(await storage.leadIndex.query(query({ followUpBy: '2026-11-30' })))).toEqual(['d']);
+        await storage.leadIndex.update('c', (r) => ({ ...r, status: 'contacted' }));
+        expect(await order({ sort: 'received' })).toEqual(['b', 'd', 'c', 'a']);
+        expect(await order({ sort: 'received', dir: 'asc' })).toEqual(['a', 'c', 'd', 'b']);
+        expect(await order({ sort: 'urgency' })).toEqual(['c', 'd', 'a', 'b']);
+        expect(await order({ sort: 'priority' })).toEqual(['b', 'd', 'c', 'a']);
+        expect(await order({ sort: 'follow-up' })).toEqual(['d', 'c', 'a', 'b']);
+        expect(await order({ sort: 'name' })).toEqual(['a', 'b', 'c', 'd']);
+        expect(await order({ sort: 'name', dir: 'desc' })).toEqual(['d', 'c', 'b', 'a']);
+        const workers = await storage.leadIndex.select({ role: 'worker' }, { sort: 'received', dir: 'asc' });
+        expect(workers.map((r) => r.id)).toEqual(['a', 'c', 'd']);
+        expect((await storage.leadIndex.select({ role: 'worker' })).map((r) => r.id)).toEqual([
           'd',
+          'c',
+          'a',
         ]);
       });
 

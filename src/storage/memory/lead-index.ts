@@ -1,12 +1,14 @@
 import {
-  leadOrders,
+  leadOrder,
   matcher,
+  newestFirst,
+  orderKey,
   type LeadIndex,
+  type LeadOrder,
   type LeadPage,
   type LeadQuery,
   type LeadRow,
   type LeadSelection,
-  type LeadSort,
 } from '../../staff/lead-index';
 import { workflowStatuses, type WorkflowStatus } from '../../staff/workflow';
 
@@ -17,7 +19,7 @@ import { workflowStatuses, type WorkflowStatus } from '../../staff/workflow';
  */
 export class MemoryLeadIndex implements LeadIndex {
   private rows = new Map<string, LeadRow>();
-  private readonly sorted = new Map<LeadSort, LeadRow[]>();
+  private readonly sorted = new Map<string, LeadRow[]>();
   /** Rows written or removed while a load is reading the stores: they win over what it read. */
   private changedDuringLoad: Set<string> | undefined;
 
@@ -62,9 +64,9 @@ export class MemoryLeadIndex implements LeadIndex {
     if (this.rows.delete(id)) this.sorted.clear();
   }
 
-  async select(selection: LeadSelection, sort: LeadSort = 'newest'): Promise<LeadRow[]> {
+  async select(selection: LeadSelection, order: LeadOrder = newestFirst): Promise<LeadRow[]> {
     const test = matcher(selection);
-    return this.inOrder(sort).filter(
+    return this.inOrder(order).filter(
       (row) => test(row) && (!selection.status || row.status === selection.status),
     );
   }
@@ -73,7 +75,7 @@ export class MemoryLeadIndex implements LeadIndex {
     const test = matcher(query);
     const counts = Object.fromEntries(workflowStatuses.map((s) => [s, 0])) as Record<WorkflowStatus, number>;
     const matched: LeadRow[] = [];
-    for (const row of this.inOrder(query.sort ?? 'newest')) {
+    for (const row of this.inOrder(query)) {
       if (!test(row)) continue;
       counts[row.status]++;
       if (!query.status || row.status === query.status) matched.push(row);
@@ -97,11 +99,15 @@ export class MemoryLeadIndex implements LeadIndex {
     return [...codes].sort();
   }
 
-  private inOrder(sort: LeadSort): LeadRow[] {
-    let rows = this.sorted.get(sort);
+  private inOrder(order: LeadOrder): LeadRow[] {
+    const key = orderKey(order);
+    let rows = this.sorted.get(key);
     if (!rows) {
-      rows = [...this.rows.values()].sort(leadOrders[sort]);
-      this.sorted.set(sort, rows);
+      // the day changes the "needs action" order: orders of other days are dropped
+      for (const other of this.sorted.keys())
+        if (!other.endsWith(key.slice(key.lastIndexOf('/')))) this.sorted.delete(other);
+      rows = [...this.rows.values()].sort(leadOrder(order));
+      this.sorted.set(key, rows);
     }
     return rows;
   }

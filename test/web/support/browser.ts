@@ -33,7 +33,7 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** The page serves public/build: it must be built from the current web/ sources (npm test does it). */
 function assertBundleFresh(): void {
-  const bundle = path.join(webBuildDir, 'page.js');
+  const bundle = path.join(webBuildDir, 'manifest.json');
   if (!fs.existsSync(bundle)) throw new Error('The web bundle is missing: run "npm run build:web" first.');
   const built = fs.statSync(bundle).mtimeMs;
   const stale = fs

@@ -1,0 +1,270 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import type { Flag, Lead, PriorityLevel, UrgencyLevel } from '../screening/lead';
+
+/**
+ * Who to call first: pure functions over plain lead records (no storage), shared by the list,
+ * the exports and the staff API. The sort keys, the "why" phrases a paralegal scans, and the
+ * grouping of leads that came from the same person.
+ */
+
+/** What the triage reads from a lead (the list keeps it in its rows). */
+export interface TriageRecord {
+  id: string;
+  reference: string;
+  createdAt: string;
+  status: string;
+  priority: PriorityLevel;
+  urgency: UrgencyLevel;
+  deadline?: string;
+  email: string;
+  phone?: string;
+  name: string;
+  /** A YYYY-MM-DD day, in the firm's time zone. */
+  followUp?: string;
+}
+
+/** Statuses where the firm still has something to do. */
+const OPEN_STATUSES = new Set(['new', 'contacted', 'consultation-booked']);
+const URGENCY_RANK: Record<UrgencyLevel, number> = { urgent: 0, soon: 1, normal: 2 };
+const PRIORITY_RANK: Record<PriorityLevel, number> = { high: 0, medium: 1, low: 2 };
+
+export const sortKeys = ['action', 'received', 'urgency', 'priority', 'name', 'follow-up'] as const;
+export type SortKey = (typeof sortKeys)[number];
+export type SortDirection = 'asc' | 'desc';
+
+/** The direction a column sorts in on the first click: the one that puts what matters on top. */
+export const naturalDirection: Record<SortKey, SortDirection> = {
+  action: 'asc',
+  received: 'desc',
+  urgency: 'asc',
+  priority: 'asc',
+  name: 'asc',
+  'follow-up': 'asc',
+};
+
+const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+const FAR = '9999-12-31';
+
+/**
+ * "Needs action first": open leads before closed ones, a follow-up due (today or before) first,
+ * then urgency (and the nearer deadline), then priority, then the oldest (waiting longest).
+ */
+function byAction(today: string) {
+  return (a: TriageRecord, b: TriageRecord) =>
+    compare(OPEN_STATUSES.has(a.status) ? 0 : 1, OPEN_STATUSES.has(b.status) ? 0 : 1) ||
+    compare(isDue(a, today) ? 0 : 1, isDue(b, today) ? 0 : 1) ||
+    compare(URGENCY_RANK[a.urgency], URGENCY_RANK[b.urgency]) ||
+    compare(a.deadline ?? FAR, b.deadline ?? FAR) ||
+    compare(PRIORITY_RANK[a.priority], PRIORITY_RANK[b.priority]) ||
+    compare(a.createdAt, b.createdAt) ||
+    compare(a.id, b.id);
+}
+
+const comparators: Record<SortKey, (today: string) => (a: TriageRecord, b: TriageRecord) => number> = {
+  action: byAction,
+  received: () => (a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id),
+  urgency: (today) => (a, b) =>
+    compare(URGENCY_RANK[a.urgency], URGENCY_RANK[b.urgency]) ||
+    compare(a.deadline ?? FAR, b.deadline ?? FAR) ||
+    byAction(today)(a, b),
+  priority: (today) => (a, b) =>
+    compare(PRIORITY_RANK[a.priority], PRIORITY_RANK[b.priority]) || byAction(today)(a, b),
+  name: () => (a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || compare(a.id, b.id),
+  'follow-up': (today) => (a, b) => compare(a.followUp ?? FAR, b.followUp ?? FAR) || byAction(today)(a, b),
+};
+
+/**
+ * The one definition of each order (a column and its direction), for the list and for every lead
+ * index: `today` (YYYY-MM-DD, the firm's) decides which follow-ups are due.
+ */
+export function leadComparator(options: {
+  sort?: SortKey;
+  dir?: SortDirection;
+  today: string;
+}): (a: TriageRecord, b: TriageRecord) => number {
+  const key = options.sort ?? 'action';
+  const ascending = comparators[key](options.today);
+  const natural =
+    naturalDirection[key] === 'asc' ? ascending : (a: TriageRecord, b: TriageRecord) => ascending(b, a);
+  const flip = (options.dir ?? naturalDirection[key]) !== naturalDirection[key];
+  return flip ? (a, b) => natural(b, a) : natural;
+}
+
+/** A sorted copy of `records`, in the order `leadComparator` defines. */
+export function sortLeads<T extends TriageRecord>(
+  records: readonly T[],
+  options: { sort?: SortKey; dir?: SortDirection; today: string },
+): T[] {
+  return [...records].sort(leadComparator(options));
+}
+
+export function isDue(record: Pick<TriageRecord, 'followUp' | 'status'>, today: string): boolean {
+  return record.followUp !== undefined && record.followUp <= today && OPEN_STATUSES.has(record.status);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Jan 7", with the year when it is not `today`'s. */
+export function shortDay(day: string, today: string): string {
+  const [year, month, date] = day.split('-');
+  const text = `${MONTHS[Number(month) - 1] ?? month} ${Number(date)}`;
+  return year === today.slice(0, 4) ? text : `${text}, ${year}`;
+}
+
+const groundWords: Record<string, string> = {
+  security: 'security',
+  'human-rights': 'human rights violations',
+  criminality: 'criminality',
+  'organized-criminality': 'organized criminality',
+  health: 'health',
+  'medical-exam': 'medical exam',
+  misrepresentation: 'misrepresentation',
+  'previous-refusal': 'previous refusal',
+  'non-compliance': 'past non-compliance',
+};
+
+/**
+ * Why a lead needs attention, in a few words each: the deadline ("status expires Jan 7"), the
+ * admissibility flags ("serious criminality", "previous refusal"), "asked for a person" and a
+ * follow-up that is due.
+ */
+export interface AttentionFacts {
+  urgency: Pick<Lead['screening']['urgency'], 'level' | 'reason' | 'deadline'>;
+  flags: Pick<Flag, 'ground' | 'serious'>[];
+  handoff: boolean;
+  followUp?: string;
+  status?: string;
+}
+
+export const attentionOf = (lead: Lead): Omit<AttentionFacts, 'followUp' | 'status'> => ({
+  urgency: lead.screening.urgency,
+  flags: lead.screening.admissibility.flags.map(({ ground, serious }) => ({
+    ground,
+    ...(serious ? { serious } : {}),
+  })),
+  handoff: lead.handoffRequested,
+});
+
+export function whyPhrases(facts: AttentionFacts, today: string): string[] {
+  const phrases: string[] = [];
+  const { urgency } = facts;
+  if (urgency.level !== 'normal' && urgency.reason) {
+    // The first signal, its dates shortened and its detail in brackets left to the detail page.
+    const first = urgency.reason.split(';')[0]!.trim();
+    phrases.push(
+      first
+        .replace(/\s*\([^)]*\)/g, '')
+        .replace(/:.*$/, '')
+        .replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (day) => shortDay(day, today)),
+    );
+  } else if (urgency.level !== 'normal' && urgency.deadline) {
+    phrases.push(`deadline ${shortDay(urgency.deadline, today)}`);
+  }
+  const seen = new Set<string>();
+  for (const flag of [...facts.flags].sort((a, b) => Number(!!b.serious) - Number(!!a.serious))) {
+    const words = `${flag.serious ? 'serious ' : ''}${groundWords[flag.ground] ?? flag.ground}`;
+    if (!seen.has(flag.ground)) phrases.push(words);
+    seen.add(flag.ground);
+  }
+  if (facts.handoff) phrases.push('asked for a person');
+  if (facts.followUp && isDue({ followUp: facts.followUp, status: facts.status ?? 'new' }, today))
+    phrases.push(
+      facts.followUp < today ? `follow-up overdue (${shortDay(facts.followUp, today)})` : 'follow-up today',
+    );
+  return phrases;
+}
+
+/** The phone number in E.164 (Canada when no country code is given), or undefined if it is not one. */
+export function phoneKey(phone: string | undefined): string | undefined {
+  if (!phone) return undefined;
+  const parsed = parsePhoneNumberFromString(phone, 'CA');
+  return parsed?.isPossible() ? parsed.number : undefined;
+}
+
+/** A phone number for people ("+1 604 555 0199") and its tel: link, or the text as given. */
+export function displayPhone(phone: string): { text: string; href?: string } {
+  const parsed = parsePhoneNumberFromString(phone, 'CA');
+  if (!parsed?.isPossible()) return { text: phone };
+  return {
+    text:
+      parsed.country === 'CA' || parsed.country === 'US'
+        ? parsed.formatNational()
+        : parsed.formatInternational(),
+    href: parsed.getURI(),
+  };
+}
+
+const emailKey = (email: string) => email.trim().toLowerCase();
+
+/**
+ * Leads from the same person: same email (case aside) or same phone number (however written).
+ * Returns, for each lead that has any, the other leads of its group, oldest first.
+ */
+export function duplicateGroups<T extends Pick<TriageRecord, 'id' | 'email' | 'phone' | 'createdAt'>>(
+  records: readonly T[],
+): Map<string, T[]> {
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(id, root);
+    return root;
+  };
+  const byKey = new Map<string, string>();
+  for (const record of records) {
+    parent.set(record.id, record.id);
+    for (const key of [record.email ? `e:${emailKey(record.email)}` : undefined, phoneKey(record.phone)]) {
+      if (!key) continue;
+      const other = byKey.get(key);
+      if (other) parent.set(find(record.id), find(other));
+      else byKey.set(key, record.id);
+    }
+  }
+  const groups = new Map<string, T[]>();
+  for (const record of records) {
+    const root = find(record.id);
+    groups.set(root, [...(groups.get(root) ?? []), record]);
+  }
+  const result = new Map<string, T[]>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const ordered = [...group].sort((a, b) => compare(a.createdAt, b.createdAt));
+    for (const record of group)
+      result.set(
+        record.id,
+        ordered.filter((other) => other.id !== record.id),
+      );
+  }
+  return result;
+}
+
+/** "2026-11-27 14:05 PST": an instant in the firm's time zone, the zone named. */
+export function formatInZone(iso: string, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    })
+      .formatToParts(date)
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
+}
+
+/** Today's date (YYYY-MM-DD) in the firm's time zone. */
+export function dayInZone(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}
