@@ -1,3 +1,5 @@
+import { cusmaProfessionOf } from './cusma-professions';
+import { isIecCountry } from './iec-countries';
 import {
   employerSections,
   stepCatalogue,
@@ -11,36 +13,111 @@ import {
 
 const sameGroupRelations = new Set(['parent', 'subsidiary', 'branch', 'affiliate']);
 const frenchTests = new Set(['tefCanada', 'tcfCanada']);
+const usOrMexico = new Set(['US', 'MX']);
+const degreeCredentials = new Set(['bachelor', 'master', 'doctorate']);
 
 /**
- * The facts that decide whether a question is asked. Each is named for the fact it tests;
- * the machine's guards and the step catalogue refer to them by these names.
+ * The facts that decide whether a question is asked. Each is named for the fact it tests; the
+ * machine's guards and the step catalogue refer to them by these names. A question is asked only
+ * where its answer can still change a stream, flag, pathway, urgency or staff field: the
+ * step-usage test (test/intake/step-usage.test.ts) checks that every question is read.
  */
 export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   isWorker: (a) => a.role === 'worker',
   isEmployer: (a) => a.role === 'employer',
+  // Age decides International Experience Canada only (youth bands by country).
+  isIecPartnerCitizen: (a) => relevance.isWorker(a) && a.citizenship !== undefined && isIecCountry(a.citizenship),
   isInCanada: (a) => a.role === 'worker' && a.inCanada === true,
+  // Maintained status (applied before expiry) or restoration: asked of anyone holding a status.
+  mayExtendStatus: (a) => relevance.isInCanada(a) && a.currentStatus !== undefined && a.currentStatus !== 'other',
+  mayAimAtPermanentResidence: (a) => relevance.isWorker(a) && a.goalType !== undefined && a.goalType !== 'temporary',
   hasJobOffer: (a) => a.role === 'worker' && a.hasJobOffer === true,
   hasNoJobOffer: (a) => a.role === 'worker' && a.hasJobOffer === false,
+  // "This offer is my current job": the bridging case of a worker already employed in Canada.
+  worksForOfferEmployerInCanada: (a) => relevance.hasJobOffer(a) && relevance.isInCanada(a) && a.currentStatus === 'worker',
+  startsNewJob: (a) => relevance.hasJobOffer(a) && a.offerIsCurrentJob !== true,
   hasSameGroupEmployer: (a) =>
     relevance.hasJobOffer(a) && a.offerSameGroup !== undefined && sameGroupRelations.has(a.offerSameGroup),
-  isAcademicPost: (a) => relevance.hasJobOffer(a) && a.offerPostType === 'academic',
+  isAcademicPost: (a) => relevance.hasJobOffer(a) && a.offerSector === 'academic',
+  isSportsPost: (a) => relevance.hasJobOffer(a) && a.offerSector === 'sports',
+  // BC PNP reads whether the offer is permanent and full-time; no other rule does.
+  hasBcOfferAimingAtPr: (a) =>
+    relevance.hasJobOffer(a) &&
+    relevance.mayAimAtPermanentResidence(a) &&
+    a.offerProvince === 'BC' &&
+    (a.goalProvince === undefined || a.goalProvince === 'BC' || a.goalProvince === 'undecided'),
+  isCusmaCitizenWithOffer: (a) =>
+    relevance.hasJobOffer(a) && a.citizenship !== undefined && usOrMexico.has(a.citizenship),
+  // The licence matters only where the profession accepts one and no degree was given.
+  cusmaProfessionAcceptsLicence: (a) =>
+    relevance.isCusmaCitizenWithOffer(a) &&
+    cusmaProfessionOf(a.cusmaProfession)?.credential.licence === true &&
+    !(a.educationLevel !== undefined && degreeCredentials.has(a.educationLevel)),
   hasSpouseInCanada: (a) => relevance.hasNoJobOffer(a) && a.spouseInCanada === true,
   spouseIsWorker: (a) => relevance.hasSpouseInCanada(a) && a.spouseStatus === 'worker',
+  // Family of PR-bound principals have their own codes: asked only when the 2025 limits would fail.
+  spouseMayBePrBound: (a) =>
+    relevance.spouseIsWorker(a) &&
+    a.spouseTeer !== undefined &&
+    a.spouseMonthsLeft !== undefined &&
+    !(['0', '1'].includes(a.spouseTeer) && a.spouseMonthsLeft >= 16),
   spouseIsStudent: (a) => relevance.hasSpouseInCanada(a) && a.spouseStatus === 'student',
+  spouseIsCitizenOrPr: (a) => relevance.hasSpouseInCanada(a) && a.spouseStatus === 'citizenOrPr',
+  spouseSponsorshipFiled: (a) => relevance.spouseIsCitizenOrPr(a) && a.spouseSponsorship === true,
   // A student with a job offer still needs a post-graduation permit, so they are asked too.
   mayHoldCanadianDegree: (a) =>
     relevance.hasNoJobOffer(a) || (relevance.isInCanada(a) && a.currentStatus === 'student'),
   graduatedInCanada: (a) => relevance.mayHoldCanadianDegree(a) && a.graduatedInCanada === true,
-  hasPrApplication: (a) => relevance.isInCanada(a) && a.prApplication === true,
+  // The field-of-study list applies to programs other than bachelor's, master's and doctorates.
+  isNonDegreeGraduate: (a) =>
+    relevance.graduatedInCanada(a) &&
+    a.programCredential !== undefined &&
+    !degreeCredentials.has(a.programCredential),
+  isNonDegreeGraduateUnderNewRules: (a) =>
+    relevance.isNonDegreeGraduate(a) && a.studyPermitAfterNov2024 === true,
+  mayHaveProvincialOrPrFile: (a) => relevance.mayAimAtPermanentResidence(a) || relevance.isInCanada(a),
+  isProvincialNominee: (a) => relevance.mayHaveProvincialOrPrFile(a) && a.prStatus === 'nominated',
+  hasPrApplication: (a) => relevance.mayHaveProvincialOrPrFile(a) && a.prStatus === 'prApplied',
+  hasPrApplicationInCanada: (a) => relevance.hasPrApplication(a) && relevance.isInCanada(a),
   ownsBusiness: (a) => relevance.hasNoJobOffer(a) && a.ownsBusiness === true,
-  tookLanguageTest: (a) => relevance.isWorker(a) && a.languageTest !== undefined && a.languageTest !== 'none',
-  tookNoFrenchTest: (a) =>
-    relevance.isWorker(a) && a.languageTest !== undefined && !frenchTests.has(a.languageTest),
-  hasCanadianWork: (a) => relevance.isWorker(a) && (a.canadianWorkMonths ?? 0) > 0,
-  hadImpairedDriving: (a) => relevance.isWorker(a) && a.impairedDriving === true,
-  hadRefusalOrOverstay: (a) => relevance.isWorker(a) && (a.previousRefusal === true || a.overstay === true),
-  workerIsInSameGroup: (a) => relevance.isEmployer(a) && a.employerWorkerRelation === 'sameGroupEmployee',
+  // Years of experience: significant benefit (TEER 0/1 offer), FSW and BC PNP (permanent goal), CUSMA.
+  mayCountExperience: (a) =>
+    relevance.mayAimAtPermanentResidence(a) ||
+    (relevance.hasJobOffer(a) && (['0', '1'].includes(a.offerNoc?.noc?.[1] ?? String(a.offerNoc?.teer ?? '')) || relevance.isCusmaCitizenWithOffer(a))),
+  // Canadian work counts for CEC: asked of people in Canada, Canadian graduates and PR seekers.
+  mayHaveCanadianWork: (a) =>
+    relevance.isInCanada(a) || relevance.graduatedInCanada(a) || relevance.mayAimAtPermanentResidence(a),
+  hasCanadianWork: (a) => relevance.mayHaveCanadianWork(a) && (a.canadianWorkMonths ?? 0) > 0,
+  hasCanadianWorkAsStudent: (a) =>
+    relevance.hasCanadianWork(a) && (a.currentStatus === 'student' || a.graduatedInCanada === true),
+  // English or French test results decide PGWP, CEC, FSW and BC PNP; for a temporary job offer
+  // only French matters (Francophone Mobility), and frenchAbility asks it.
+  mayNeedLanguageTest: (a) =>
+    relevance.mayAimAtPermanentResidence(a) || relevance.graduatedInCanada(a) || relevance.hasCanadianWork(a),
+  tookLanguageTest: (a) =>
+    relevance.mayNeedLanguageTest(a) && a.languageTest !== undefined && a.languageTest !== 'none',
+  // Francophone Mobility needs a job offer outside Quebec and French; a French test already tells.
+  mayUseFrench: (a) =>
+    relevance.hasJobOffer(a) &&
+    a.offerProvince !== 'QC' &&
+    !(a.languageTest !== undefined && frenchTests.has(a.languageTest)),
+  hasCriminalHistory: (a) => relevance.isWorker(a) && a.criminalHistory === true,
+  hadImpairedDriving: (a) => relevance.hasCriminalHistory(a) && a.impairedDriving === true,
+  hasServiceOrAffiliation: (a) => relevance.isWorker(a) && a.serviceOrAffiliation === true,
+  stayedInAnotherCountry: (a) => relevance.isWorker(a) && a.designatedCountryStay === true,
+  hadRefusal: (a) => relevance.isWorker(a) && a.previousRefusal === true,
+  hadOverstay: (a) => relevance.isWorker(a) && a.overstay === true,
+  workerIsInSameGroup: (a) =>
+    relevance.isEmployer(a) &&
+    (a.employerWorkerRelation === 'sameGroupEmployee' || a.employerWorkerRelation === 'sameGroupNewOffice'),
+  workerIsNewHire: (a) => relevance.isEmployer(a) && !relevance.workerIsInSameGroup(a),
+  employerHiresCusmaCitizen: (a) =>
+    relevance.isEmployer(a) &&
+    a.employerWorkerCitizenship !== undefined &&
+    usOrMexico.has(a.employerWorkerCitizenship),
+  employerCusmaProfessionAcceptsLicence: (a) =>
+    relevance.employerHiresCusmaCitizen(a) &&
+    cusmaProfessionOf(a.employerCusmaProfession)?.credential.licence === true,
   gavePhone: (a) => typeof a.contactPhone === 'string',
 };
 

@@ -76,19 +76,26 @@ export const benefitLabels: Record<Exclude<AnswerOf<'employerBenefit'>, 'notSure
 export const sectorLabels: Record<AnswerOf<'offerSector'>, string> = {
   health: 'health services',
   childCare: 'child care',
+  inHomeCare: 'in-home caregiving',
   schoolTeaching: 'primary or secondary teaching',
+  teacherExchange: 'teacher exchange',
+  academic: 'university or college (teaching or research)',
+  sports: 'professional sports',
+  exchange: 'reciprocal exchange',
   agriculture: 'agriculture',
   other: 'other sector',
 };
 
 export const workerRelationLabels: Record<AnswerOf<'employerWorkerRelation'>, string> = {
   sameGroupEmployee: 'employee of the same corporate group',
+  sameGroupNewOffice: 'employee of the same corporate group, opening a new Canadian office',
   newHire: 'new hire',
   notSure: 'relationship not sure',
 };
 
 export const complianceLabels: Record<AnswerOf<'employerCompliance'>, string> = {
-  neverInspected: 'never inspected',
+  neverUsedPortal: 'has not used the Employer Portal before',
+  neverInspected: 'used the Employer Portal, never inspected',
   inspectedCompliant: 'inspected and found compliant',
   foundNonCompliant: 'found non-compliant before',
   notSure: 'not sure about past inspections',

@@ -83,7 +83,7 @@ describe('a conversation with the intake engine', () => {
     expect(submitted.position.kind).toBe('submitted');
     expect(submitted.replies[0]!.text).toContain('IMP-2026-TEST-0001');
     expect(submitted.replies[0]!.text).toMatch(disclaimerWords);
-    expect(submitted.submitted?.answers.offerEmployer).toBe('Northshore Analytics Ltd.');
+    expect(submitted.submitted?.answers.offerJobTitle).toBe(intraCompanyWorker.offerJobTitle);
   });
 
   it('lets the prospect change an answer by name from the review, then returns to the review', () => {

@@ -82,7 +82,6 @@ describe('the intake machine', () => {
     const asked = answerUntilReview(startMachine(), {
       ...spouseOfWorker,
       previousRefusal: true,
-      refusalDeclared: 'no',
     });
     expect(asked.indexOf('refusalDeclared')).toBe(asked.indexOf('overstay') + 1);
   });

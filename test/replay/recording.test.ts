@@ -122,7 +122,7 @@ describe('recording conversations through HTTP, exporting and replaying them', (
       const fact = facts.find((f) => f.title!.endsWith(label));
       expect(fact).toEqual({ title: fact?.title, value: '[redacted]' });
     }
-    expect(review.text).toContain(`**${en().steps.offerEmployer.label}:** ${worker.offerEmployer}`);
+    expect(review.text).toContain(`**${en().steps.offerJobTitle.label}:** ${worker.offerJobTitle}`);
   });
 
   it('finds a conversation by id, and says clearly when there is none', async () => {

@@ -24,10 +24,17 @@ export interface ScreeningCase {
     pathways?: { program: Pathway['program']; stream?: string; fit: Fit | 'absent'; text?: RegExp }[];
     urgency?: { level: UrgencyLevel; deadline?: string | null; reason?: RegExp };
     priority?: PriorityLevel;
+    /** Text one of the blockers must contain. */
+    blockers?: RegExp;
+    /** Text one of the lawyer notes (not flags) must contain. */
+    notes?: RegExp;
+    needsLawyerReview?: boolean;
   };
 }
 
 const noFlags: Answers = {};
+/** Lives in Canada's neighbour: no designated-country stay, so only the rule under test flags. */
+const canadianResident = (answers: Answers): Answers => ({ ...answers, residenceCountry: 'IE' });
 const ictWorker = (overrides: Answers) =>
   workerWithOffer({
     offerSameGroup: 'subsidiary',
@@ -51,7 +58,7 @@ const graduate = (overrides: Answers) =>
     ...inCanadaAsWorker,
     currentStatus: 'student',
     graduatedInCanada: true,
-    programType: 'university',
+    programCredential: 'bachelor',
     programLength: '24MonthsPlus',
     graduationDate: '2026-09-26',
     hadPgwp: false,
@@ -61,7 +68,7 @@ const bridging = (overrides: Answers) =>
   worker({
     ...inCanadaAsWorker,
     statusExpiry: '2027-02-23',
-    prApplication: true,
+    prStatus: 'prApplied',
     prProgram: 'cec',
     prAor: true,
     canadianWorkMonths: 20,
@@ -280,7 +287,7 @@ export const screeningCases: ScreeningCase[] = [
   {
     name: 'C16: a job in Quebec is outside the stream',
     ref: '§2',
-    answers: francophone({ offerProvince: 'QC', offerCity: 'Montréal' }),
+    answers: francophone({ offerProvince: 'QC' }),
     expect: { streams: { C16: 'unlikely' }, streamText: { C16: /outside Quebec/ } },
   },
   {
@@ -323,7 +330,7 @@ export const screeningCases: ScreeningCase[] = [
   {
     name: 'C20: a coach for a sports team is a possible reciprocal-employment case',
     ref: '§2',
-    answers: workerWithOffer({ offerPostType: 'sports', offerJobTitle: 'Assistant coach' }),
+    answers: workerWithOffer({ offerSector: 'sports', offerJobTitle: 'Assistant coach' }),
     expect: { streams: { C20: 'possible' }, streamText: { C20: /to confirm/ } },
   },
   {
@@ -362,9 +369,8 @@ export const screeningCases: ScreeningCase[] = [
     name: 'C22: a visiting professor is a likely academic exemption',
     ref: '§2',
     answers: workerWithOffer({
-      offerPostType: 'academic',
+      offerSector: 'academic',
       academicRole: 'visitingProfessor',
-      offerSector: 'other',
     }),
     expect: { streams: { C22: 'likely' } },
   },
@@ -372,7 +378,7 @@ export const screeningCases: ScreeningCase[] = [
     name: 'C44: a post-doctoral fellow with a doctorate is likely',
     ref: '§2',
     answers: workerWithOffer({
-      offerPostType: 'academic',
+      offerSector: 'academic',
       academicRole: 'postdoc',
       educationLevel: 'doctorate',
     }),
@@ -382,7 +388,7 @@ export const screeningCases: ScreeningCase[] = [
     name: 'C44: a post-doctoral fellow without a doctorate yet is possible',
     ref: '§2',
     answers: workerWithOffer({
-      offerPostType: 'academic',
+      offerSector: 'academic',
       academicRole: 'postdoc',
       educationLevel: 'master',
     }),
@@ -391,7 +397,7 @@ export const screeningCases: ScreeningCase[] = [
   {
     name: 'C52: a research award recipient is likely',
     ref: '§2',
-    answers: workerWithOffer({ offerPostType: 'academic', academicRole: 'researchAward' }),
+    answers: workerWithOffer({ offerSector: 'academic', academicRole: 'researchAward' }),
     expect: { streams: { C52: 'likely' } },
   },
 
@@ -485,7 +491,7 @@ export const screeningCases: ScreeningCase[] = [
   {
     name: 'C43: a college graduate with CLB 6 is possible pending the field-of-study list',
     ref: '§7',
-    answers: graduate({ programType: 'college', languageLevel: 6 }),
+    answers: graduate({ programCredential: 'college', languageLevel: 6 }),
     expect: { streams: { C43: 'possible' }, streamText: { C43: /field of study .*to confirm/ } },
   },
   {
@@ -569,11 +575,11 @@ export const screeningCases: ScreeningCase[] = [
     expect: { streams: { T36: 'unlikely' }, streamText: { T36: /permanent residents do not qualify/ } },
   },
 
-  // ——— Admissibility (§3) ———
+  // ——— Admissibility (§3, §9) ———
   {
-    name: 'criminal history raises a criminality flag whose seriousness a lawyer decides',
+    name: 'a criminal conviction raises a criminality flag whose seriousness a lawyer decides',
     ref: '§3',
-    answers: worker({ criminalHistory: true }),
+    answers: worker({ criminalHistory: true, criminalConviction: true, impairedDriving: false }),
     expect: {
       flags: ['criminality'],
       criminalitySerious: 'unset',
@@ -581,31 +587,61 @@ export const screeningCases: ScreeningCase[] = [
     },
   },
   {
-    name: 'impaired driving since Dec 18, 2018 is serious criminality',
-    ref: '§3',
-    answers: worker({ impairedDriving: true, impairedDrivingSince2018: true }),
-    expect: { flags: ['criminality'], criminalitySerious: true },
-  },
-  {
-    name: 'impaired driving before 2018 may follow the old rules, to confirm',
-    ref: '§3',
-    answers: worker({ impairedDriving: true, impairedDrivingSince2018: false }),
+    name: 'a charge is not a conviction: flagged for the outcome, not called criminality',
+    ref: '§9 Admissibility',
+    answers: worker({ criminalHistory: true, criminalConviction: false, impairedDriving: false }),
     expect: {
       flags: ['criminality'],
       criminalitySerious: false,
-      flagNote: { ground: 'criminality', pattern: /old rules.*to confirm/ },
+      flagNote: { ground: 'criminality', pattern: /a charge is not a conviction/ },
+      priority: 'medium',
     },
   },
   {
-    name: 'a pre-2018 impaired driving conviction with other criminal history is not called non-serious',
+    name: 'an impaired driving conviction since Dec 18, 2018 is serious criminality, and a blocker',
     ref: '§3',
-    answers: worker({ criminalHistory: true, impairedDriving: true, impairedDrivingSince2018: false }),
-    expect: { flags: ['criminality'], criminalitySerious: 'unset' },
+    answers: worker({
+      criminalHistory: true,
+      criminalConviction: true,
+      impairedDriving: true,
+      impairedDrivingSince2018: true,
+    }),
+    expect: { flags: ['criminality'], criminalitySerious: true, priority: 'high', blockers: /Serious admissibility/ },
+  },
+  {
+    name: 'an open impaired-driving charge since 2018 is possible serious criminality, to confirm',
+    ref: '§9 Admissibility',
+    answers: worker({
+      criminalHistory: true,
+      criminalConviction: false,
+      impairedDriving: true,
+      impairedDrivingSince2018: true,
+    }),
+    expect: {
+      flags: ['criminality'],
+      criminalitySerious: 'unset',
+      flagNote: { ground: 'criminality', pattern: /possible serious criminality.*to confirm/ },
+    },
+  },
+  {
+    name: 'impaired driving before 2018 is not automatically non-serious',
+    ref: '§9 Admissibility',
+    answers: worker({
+      criminalHistory: true,
+      criminalConviction: true,
+      impairedDriving: true,
+      impairedDrivingSince2018: false,
+    }),
+    expect: {
+      flags: ['criminality'],
+      criminalitySerious: 'unset',
+      flagNote: { ground: 'criminality', pattern: /not automatically non-serious/ },
+    },
   },
   {
     name: 'organized crime raises organized criminality',
     ref: '§3',
-    answers: worker({ organizedCrime: true }),
+    answers: worker({ serviceOrAffiliation: true, organizedCrime: true }),
     expect: {
       flags: ['organized-criminality'],
       flagNote: { ground: 'organized-criminality', pattern: /s\. 37/ },
@@ -614,38 +650,81 @@ export const screeningCases: ScreeningCase[] = [
   {
     name: 'a violent group raises security',
     ref: '§3',
-    answers: worker({ violentGroups: true }),
-    expect: { flags: ['security'], flagNote: { ground: 'security', pattern: /s\. 34/ } },
+    answers: worker({ serviceOrAffiliation: true, violentGroups: true }),
+    expect: { flags: ['security'], flagNote: { ground: 'security', pattern: /s\. 34/ }, priority: 'high' },
   },
   {
-    name: 'military service is for lawyer review, not a finding',
-    ref: '§3',
-    answers: worker({ militaryService: true }),
-    expect: { flags: ['security'], flagNote: { ground: 'security', pattern: /not a finding/ } },
+    name: 'national or military service alone is a note for the lawyer, not an s. 34/35 flag',
+    ref: '§9 Admissibility',
+    answers: worker({ serviceOrAffiliation: true, militaryService: true, governmentPosition: false }),
+    expect: { flags: [], notes: /not a ground on its own/, priority: 'low' },
   },
   {
-    name: 'a government position and ill-treatment make one human-rights flag',
+    name: 'a government post alone is a note for the lawyer, not s. 35',
+    ref: '§9 Admissibility',
+    answers: worker({ serviceOrAffiliation: true, governmentPosition: true }),
+    expect: { flags: [], notes: /senior role in a designated regime/ },
+  },
+  {
+    name: 'ill-treatment raises a human-rights flag',
     ref: '§3',
-    answers: worker({ governmentPosition: true, illTreatment: true }),
+    answers: worker({ serviceOrAffiliation: true, governmentPosition: true, illTreatment: true }),
     expect: { flags: ['human-rights'], flagNote: { ground: 'human-rights', pattern: /s\. 35/ } },
   },
   {
-    name: 'a medical condition raises health',
-    ref: '§3',
+    name: 'tuberculosis ever, or a condition needing services, raises health',
+    ref: '§9 Admissibility',
     answers: worker({ medicalCondition: true }),
-    expect: { flags: ['health'], flagNote: { ground: 'health', pattern: /s\. 38/ } },
+    expect: { flags: ['health'], flagNote: { ground: 'health', pattern: /ever/ } },
   },
   {
-    name: 'a child-care job needs a medical exam',
-    ref: '§3',
-    answers: workerWithOffer({ offerSector: 'childCare', offerNoc: { noc: '42202', teer: 2 } }),
+    name: 'a child-care job needs a medical exam under IRPR s. 30',
+    ref: '§9 Admissibility',
+    answers: canadianResident(workerWithOffer({ offerSector: 'childCare', offerNoc: { noc: '42202', teer: 2 } })),
+    expect: { flags: ['medical-exam'], flagNote: { ground: 'medical-exam', pattern: /IRPR s\. 30/ } },
+  },
+  {
+    name: 'an in-home caregiver needs a medical exam',
+    ref: '§9 Admissibility',
+    answers: canadianResident(workerWithOffer({ offerSector: 'inHomeCare', offerNoc: { noc: '44100', teer: 4 } })),
     expect: { flags: ['medical-exam'] },
   },
   {
-    name: 'six months in another country in the past year needs a medical-exam check',
+    name: 'agricultural work alone does not need a medical exam',
+    ref: '§9 Admissibility',
+    answers: canadianResident(workerWithOffer({ offerSector: 'agriculture', offerNoc: { noc: '85100', teer: 5 } })),
+    expect: { flags: [] },
+  },
+  {
+    name: 'agricultural work after a stay in a possibly designated country needs one',
+    ref: '§9 Admissibility',
+    answers: canadianResident(
+      workerWithOffer({
+        offerSector: 'agriculture',
+        offerNoc: { noc: '85100', teer: 5 },
+        designatedCountryStay: true,
+        stayCountry: 'GT',
+      }),
+    ),
+    expect: { flags: ['medical-exam'], flagNote: { ground: 'medical-exam', pattern: /agricultural/ } },
+  },
+  {
+    name: 'a year in the United States or Canada is no designated-country stay',
+    ref: '§9 Admissibility',
+    answers: worker({ citizenship: 'FR', residenceCountry: 'US', designatedCountryStay: false }),
+    expect: { flags: [] },
+  },
+  {
+    name: 'living in a possibly designated country needs a medical-exam check, whatever the citizenship',
+    ref: '§9 Admissibility',
+    answers: worker({ citizenship: 'GB', residenceCountry: 'PH' }),
+    expect: { flags: ['medical-exam'], flagNote: { ground: 'medical-exam', pattern: /Philippines.*designated/ } },
+  },
+  {
+    name: 'the medical exam is a process step: it alone asks no admissibility review',
     ref: '§3',
-    answers: worker({ designatedCountryStay: true }),
-    expect: { flags: ['medical-exam'], flagNote: { ground: 'medical-exam', pattern: /designated/ } },
+    answers: worker({ citizenship: 'GB', residenceCountry: 'PH' }),
+    expect: { flags: ['medical-exam'], needsLawyerReview: false, priority: 'low' },
   },
   {
     name: "an employer hiring a registered nurse (NOC 31301) triggers the worker's medical exam",
@@ -654,33 +733,31 @@ export const screeningCases: ScreeningCase[] = [
     expect: { flags: ['medical-exam'] },
   },
   {
-    name: 'a declared earlier refusal is flagged, without misrepresentation',
-    ref: '§3, §8',
-    answers: worker({ previousRefusal: true, refusalDeclared: 'yes' }),
-    expect: { flags: ['previous-refusal'] },
-  },
-  {
-    name: 'an earlier refusal not declared to Canada is possible misrepresentation',
-    ref: '§3, §8',
-    answers: worker({ previousRefusal: true, refusalDeclared: 'no' }),
+    name: 'a refusal is recorded neutrally (country, year) with the misrepresentation risk to check',
+    ref: '§9 Admissibility',
+    answers: worker({ previousRefusal: true, refusalCountry: 'US', refusalYear: 2019 }),
     expect: {
-      flags: ['previous-refusal', 'misrepresentation'],
-      flagNote: { ground: 'misrepresentation', pattern: /s\. 40/ },
+      flags: ['previous-refusal'],
+      flagNote: { ground: 'previous-refusal', pattern: /the United States, 2019.*s\. 40/ },
+      blockers: /Misrepresentation risk/,
     },
   },
   {
-    name: 'an overstay, not sure whether declared, is non-compliance and a misrepresentation risk to confirm',
+    name: 'an overstay in Canada is non-compliance under IRPA s. 41',
     ref: '§3',
-    answers: worker({ overstay: true, refusalDeclared: 'notSure' }),
-    expect: {
-      flags: ['non-compliance', 'misrepresentation'],
-      flagNote: { ground: 'misrepresentation', pattern: /to confirm/ },
-    },
+    answers: worker({ overstay: true, overstayCountry: 'CA' }),
+    expect: { flags: ['non-compliance'], flagNote: { ground: 'non-compliance', pattern: /s\. 41/ } },
+  },
+  {
+    name: 'an overstay in another country is not s. 41: a disclosure point for the lawyer',
+    ref: '§9 Admissibility',
+    answers: worker({ overstay: true, overstayCountry: 'GB' }),
+    expect: { flags: [], notes: /not IRPA s\. 41/ },
   },
   {
     name: 'no screener answered yes: no flag and no lawyer review',
     ref: '§3',
-    answers: worker(noFlags),
+    answers: canadianResident(worker(noFlags)),
     expect: { flags: [] },
   },
 
@@ -759,7 +836,7 @@ export const screeningCases: ScreeningCase[] = [
   {
     name: 'BC PNP Skilled Worker: a temporary offer is not indeterminate',
     ref: '§4',
-    answers: bcOfferForPr({ offerPermanent: false }),
+    answers: bcOfferForPr({ offerTerms: 'fixedTermFullTime' }),
     expect: { pathways: [{ program: 'BC-PNP', stream: 'Skilled Worker', fit: 'unlikely' }] },
   },
   {
@@ -913,7 +990,7 @@ export const screeningCases: ScreeningCase[] = [
   {
     name: 'an admissibility flag alone makes a lead at least medium',
     ref: '§3',
-    answers: worker({ overstay: true, refusalDeclared: 'yes' }),
+    answers: worker({ overstay: true, overstayCountry: 'CA' }),
     expect: { priority: 'medium' },
   },
 ];

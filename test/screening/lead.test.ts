@@ -68,7 +68,7 @@ describe('buildLead', () => {
       spouseInCanada: false,
     });
     const lead = leadOf(answers);
-    expect(lead.answers.offerEmployer).toBeUndefined();
+    expect(lead.answers.offerJobTitle).toBeUndefined();
     expect(lead.answers.hasJobOffer).toBe(false);
     expect(lead.screening.streams.map((stream) => stream.code)).not.toContain('T36');
   });
@@ -163,9 +163,7 @@ describe('staff summary', () => {
   it('shows admissibility as flags only: ground and note, never prospect text', () => {
     const lead = leadOf(
       workerWithOffer({
-        offerEmployer: 'Secret Cartel Front Ltd',
         previousRefusal: true,
-        refusalDeclared: 'no',
       }),
     );
     const admissibility =
@@ -182,9 +180,7 @@ describe('staff summary', () => {
     const lead = leadOf(
       workerWithOffer({
         contactName: XSS_SCRIPT,
-        offerEmployer: XSS_ATTRIBUTE,
         offerJobTitle: '<img src=x onerror=alert(1)>',
-        educationField: "Law & <b>Order</b>'s",
       }),
     );
     const { html, text } = lead.summary;
@@ -203,8 +199,6 @@ describe('staff summary', () => {
         const lead = leadOf(
           workerWithOffer({
             contactName: name,
-            offerEmployer: employerName,
-            offerCity: city,
             offerJobTitle: name,
           }),
         );

@@ -242,7 +242,7 @@ describe('a stream whose hard requirement fails is never likely', () => {
     );
     fc.assert(
       fc.property(workerAnswersArb, failing, (answers, failure) => {
-        const result = screenOn({ ...answers, inCanada: true, prApplication: true, ...failure });
+        const result = screenOn({ ...answers, inCanada: true, prStatus: 'prApplied', ...failure });
         expect(fitOf(result, 'A75')).not.toBe('likely');
       }),
     );

@@ -43,8 +43,11 @@ describe('screening cases', () => {
       const { flags, needsLawyerReview } = result.admissibility;
       if (want.flags) {
         expect(flags.map((flag) => flag.ground).sort()).toEqual([...want.flags].sort());
-        expect(needsLawyerReview).toBe(want.flags.length > 0);
+        expect(needsLawyerReview).toBe(want.flags.some((ground) => ground !== 'medical-exam'));
       }
+      if (want.needsLawyerReview !== undefined) expect(needsLawyerReview).toBe(want.needsLawyerReview);
+      if (want.blockers) expect(result.blockers.join('\n')).toMatch(want.blockers);
+      if (want.notes) expect(result.admissibility.notes.join('\n')).toMatch(want.notes);
       if (want.criminalitySerious !== undefined) {
         const criminality = flags.find((flag) => flag.ground === 'criminality');
         expect(criminality?.serious).toBe(
@@ -139,9 +142,8 @@ describe('screen', () => {
         inCanada: true,
         currentStatus: 'student',
         statusExpiry: '2027-05-01',
-        prApplication: false,
         graduatedInCanada: true,
-        programType: 'university',
+        programCredential: 'bachelor',
         programLength: '24MonthsPlus',
         graduationDate: '2026-10-01',
         hadPgwp: false,

@@ -84,7 +84,6 @@ describe('complete intakes through the bot over HTTP produce the expected lead',
       impairedDriving: true,
       impairedDrivingSince2018: true,
       previousRefusal: true,
-      refusalDeclared: 'no',
     });
     const grounds = lead.screening.admissibility.flags.map((f) => f.ground);
     expect(grounds).toEqual(expect.arrayContaining(['criminality', 'previous-refusal', 'misrepresentation']));

@@ -306,10 +306,7 @@ describe('answers typed as markup', () => {
       {
         ...intraCompanyWorker,
         contactName: xssPayloads[0]!,
-        offerEmployer: xssPayloads[1]!,
         offerJobTitle: xssPayloads[2]!,
-        educationField: xssPayloads[3]!,
-        offerCity: xssPayloads[4]!,
         contactEmail: 'x@example.com',
       },
       { handoffAtReview: true },
