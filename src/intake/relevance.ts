@@ -12,7 +12,6 @@ import {
 } from './steps';
 
 const sameGroupRelations = new Set(['parent', 'subsidiary', 'branch', 'affiliate']);
-const frenchTests = new Set(['tefCanada', 'tcfCanada']);
 const usOrMexico = new Set(['US', 'MX']);
 const degreeCredentials = new Set(['bachelor', 'master', 'doctorate']);
 
@@ -88,19 +87,19 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   mayHaveCanadianWork: (a) =>
     relevance.isInCanada(a) || relevance.graduatedInCanada(a) || relevance.mayAimAtPermanentResidence(a),
   hasCanadianWork: (a) => relevance.mayHaveCanadianWork(a) && (a.canadianWorkMonths ?? 0) > 0,
-  hasCanadianWorkAsStudent: (a) =>
-    relevance.hasCanadianWork(a) && (a.currentStatus === 'student' || a.graduatedInCanada === true),
+  // Work as a full-time student does not count for CEC: anyone with Canadian work may have studied.
+  hasCanadianWorkAsStudent: (a) => relevance.hasCanadianWork(a),
   // English or French test results decide PGWP, CEC, FSW and BC PNP; for a temporary job offer
   // only French matters (Francophone Mobility), and frenchAbility asks it.
   mayNeedLanguageTest: (a) =>
-    relevance.mayAimAtPermanentResidence(a) || relevance.graduatedInCanada(a) || relevance.hasCanadianWork(a),
+    relevance.mayAimAtPermanentResidence(a) ||
+    relevance.graduatedInCanada(a) ||
+    relevance.hasCanadianWork(a) ||
+    (relevance.mayUseFrench(a) && (a.frenchAbility === 'intermediate' || a.frenchAbility === 'advanced')),
   tookLanguageTest: (a) =>
     relevance.mayNeedLanguageTest(a) && a.languageTest !== undefined && a.languageTest !== 'none',
   // Francophone Mobility needs a job offer outside Quebec and French; a French test already tells.
-  mayUseFrench: (a) =>
-    relevance.hasJobOffer(a) &&
-    a.offerProvince !== 'QC' &&
-    !(a.languageTest !== undefined && frenchTests.has(a.languageTest)),
+  mayUseFrench: (a) => relevance.hasJobOffer(a) && a.offerProvince !== 'QC',
   hasCriminalHistory: (a) => relevance.isWorker(a) && a.criminalHistory === true,
   hadImpairedDriving: (a) => relevance.hasCriminalHistory(a) && a.impairedDriving === true,
   hasServiceOrAffiliation: (a) => relevance.isWorker(a) && a.serviceOrAffiliation === true,

@@ -252,6 +252,7 @@ export const stepCatalogue = {
   canadianWorkTeer: step('qualifications', choice(teerOrUnknown), 'hasCanadianWork'),
   selfEmployed: step('qualifications', yesNo(), 'hasCanadianWork'),
   canadianWorkWhileStudying: step('qualifications', yesNo(), 'hasCanadianWorkAsStudent'),
+  frenchAbility: step('qualifications', choice(['none', 'basic', 'intermediate', 'advanced']), 'mayUseFrench'),
   languageTest: step(
     'qualifications',
     choice(['ieltsGeneral', 'celpip', 'pteCore', 'tefCanada', 'tcfCanada', 'otherTest', 'none']),
@@ -259,7 +260,6 @@ export const stepCatalogue = {
   ),
   languageLevel: step('qualifications', number({ min: 1, max: 12 }), 'tookLanguageTest'),
   languageTestDate: step('qualifications', date(), 'tookLanguageTest'),
-  frenchAbility: step('qualifications', choice(['none', 'basic', 'intermediate', 'advanced']), 'mayUseFrench'),
 
   // Worker: admissibility — yes/no screeners; follow-ups only after a yes; details in consultation
   criminalHistory: step('admissibility', yesNo(), 'isWorker'),

@@ -94,6 +94,7 @@ describe('screen', () => {
     const fits = screened(
       workerWithOffer({
         citizenship: 'US',
+        cusmaProfession: 'engineer',
         offerSameGroup: 'branch',
         icMonthsContinuous: 6,
         icRoleLevel: 'executive',
@@ -113,8 +114,8 @@ describe('screen', () => {
   it('gives the reasons for a priority, and says why a lead is low', () => {
     const low = screened(worker()).priority;
     expect(low).toEqual({ level: 'low', reasons: [expect.stringMatching(/no deadline/)] });
-    const high = screened(workerWithOffer({ citizenship: 'US' }), true).priority;
-    expect(high.reasons).toEqual(['likely stream: T36', 'asked to talk to staff']);
+    const medium = screened(workerWithOffer({ citizenship: 'US', cusmaProfession: 'engineer' }), true).priority;
+    expect(medium).toEqual({ level: 'medium', reasons: ['likely stream: T36', 'asked to talk to staff'] });
   });
 
   it('reads offer answers when the offer question itself is unanswered, and ignores them after a "no"', () => {
