@@ -64,7 +64,6 @@ export function iecPartner(country: string | undefined): IecPartner | undefined 
   return iecPartners.partners.find((partner) => partner.country === country);
 }
 
-
 export function isIecCountry(country: string): boolean {
   return iecPartner(country) !== undefined;
 }

@@ -25,15 +25,19 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   isWorker: (a) => a.role === 'worker',
   isEmployer: (a) => a.role === 'employer',
   // Age decides International Experience Canada only (youth bands by country).
-  isIecPartnerCitizen: (a) => relevance.isWorker(a) && a.citizenship !== undefined && isIecCountry(a.citizenship),
+  isIecPartnerCitizen: (a) =>
+    relevance.isWorker(a) && a.citizenship !== undefined && isIecCountry(a.citizenship),
   isInCanada: (a) => a.role === 'worker' && a.inCanada === true,
   // Maintained status (applied before expiry) or restoration: asked of anyone holding a status.
-  mayExtendStatus: (a) => relevance.isInCanada(a) && a.currentStatus !== undefined && a.currentStatus !== 'other',
-  mayAimAtPermanentResidence: (a) => relevance.isWorker(a) && a.goalType !== undefined && a.goalType !== 'temporary',
+  mayExtendStatus: (a) =>
+    relevance.isInCanada(a) && a.currentStatus !== undefined && a.currentStatus !== 'other',
+  mayAimAtPermanentResidence: (a) =>
+    relevance.isWorker(a) && a.goalType !== undefined && a.goalType !== 'temporary',
   hasJobOffer: (a) => a.role === 'worker' && a.hasJobOffer === true,
   hasNoJobOffer: (a) => a.role === 'worker' && a.hasJobOffer === false,
   // "This offer is my current job": the bridging case of a worker already employed in Canada.
-  worksForOfferEmployerInCanada: (a) => relevance.hasJobOffer(a) && relevance.isInCanada(a) && a.currentStatus === 'worker',
+  worksForOfferEmployerInCanada: (a) =>
+    relevance.hasJobOffer(a) && relevance.isInCanada(a) && a.currentStatus === 'worker',
   startsNewJob: (a) => relevance.hasJobOffer(a) && a.offerIsCurrentJob !== true,
   hasSameGroupEmployer: (a) =>
     relevance.hasJobOffer(a) && a.offerSameGroup !== undefined && sameGroupRelations.has(a.offerSameGroup),
@@ -82,7 +86,9 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   // Years of experience: significant benefit (TEER 0/1 offer), FSW and BC PNP (permanent goal), CUSMA.
   mayCountExperience: (a) =>
     relevance.mayAimAtPermanentResidence(a) ||
-    (relevance.hasJobOffer(a) && (['0', '1'].includes(a.offerNoc?.noc?.[1] ?? String(a.offerNoc?.teer ?? '')) || relevance.isCusmaCitizenWithOffer(a))),
+    (relevance.hasJobOffer(a) &&
+      (['0', '1'].includes(a.offerNoc?.noc?.[1] ?? String(a.offerNoc?.teer ?? '')) ||
+        relevance.isCusmaCitizenWithOffer(a))),
   // Canadian work counts for CEC: asked of people in Canada, Canadian graduates and PR seekers.
   mayHaveCanadianWork: (a) =>
     relevance.isInCanada(a) || relevance.graduatedInCanada(a) || relevance.mayAimAtPermanentResidence(a),

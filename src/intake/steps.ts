@@ -252,7 +252,11 @@ export const stepCatalogue = {
   canadianWorkTeer: step('qualifications', choice(teerOrUnknown), 'hasCanadianWork'),
   selfEmployed: step('qualifications', yesNo(), 'hasCanadianWork'),
   canadianWorkWhileStudying: step('qualifications', yesNo(), 'hasCanadianWorkAsStudent'),
-  frenchAbility: step('qualifications', choice(['none', 'basic', 'intermediate', 'advanced']), 'mayUseFrench'),
+  frenchAbility: step(
+    'qualifications',
+    choice(['none', 'basic', 'intermediate', 'advanced']),
+    'mayUseFrench',
+  ),
   languageTest: step(
     'qualifications',
     choice(['ieltsGeneral', 'celpip', 'pteCore', 'tefCanada', 'tcfCanada', 'otherTest', 'none']),

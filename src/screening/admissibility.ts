@@ -31,19 +31,22 @@ function whenYes(answer: boolean | undefined, note: string): { note: string } | 
   return answer === true ? { note } : undefined;
 }
 
-const country = (code: string | undefined) => (code === undefined ? 'country not given' : englishCountryName(code));
+const country = (code: string | undefined) =>
+  code === undefined ? 'country not given' : englishCountryName(code);
 
 /** The countries a designated-country stay may come from: the one asked about, and where the prospect lives. */
 function staysToCheck(a: Answers, f: Facts): { code: string; asked: boolean }[] {
   const stays: { code: string; asked: boolean }[] = [];
-  if (a.designatedCountryStay === true && a.stayCountry !== undefined) stays.push({ code: a.stayCountry, asked: true });
+  if (a.designatedCountryStay === true && a.stayCountry !== undefined)
+    stays.push({ code: a.stayCountry, asked: true });
   if (f.residence !== undefined && !f.inCanada && f.residence !== a.stayCountry)
     stays.push({ code: f.residence, asked: false });
   return stays;
 }
 
 function designatedStay(a: Answers, f: Facts): { country: string; believed: boolean } | undefined {
-  if (a.designatedCountryStay === true && a.stayCountry === undefined) return { country: 'a country not named', believed: false };
+  if (a.designatedCountryStay === true && a.stayCountry === undefined)
+    return { country: 'a country not named', believed: false };
   for (const stay of staysToCheck(a, f)) {
     const status = designationOf(stay.code);
     if (status === 'mayBeDesignated') return { country: englishCountryName(stay.code), believed: false };

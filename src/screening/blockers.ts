@@ -23,7 +23,9 @@ export function screenBlockers(f: Facts, flags: readonly Flag[]): string[] {
         `Status expired on ${f.statusExpiry}${f.extensionFiled === false ? ', no extension filed' : ''}: restoration (90 days) or maintained status decides every option — see urgency.`,
       );
     else if (days >= 0 && days <= URGENT_WITHIN_DAYS && f.extensionFiled !== true)
-      blockers.push(`Status expires ${f.statusExpiry} (in ${days} days): apply to extend or change before then.`);
+      blockers.push(
+        `Status expires ${f.statusExpiry} (in ${days} days): apply to extend or change before then.`,
+      );
   }
   if (f.inCanada && f.currentStatus === 'visitor')
     blockers.push(

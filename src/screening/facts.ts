@@ -280,7 +280,8 @@ function workerFacts(answers: Answers, today: string): Facts {
   const isSameGroup = relation !== undefined ? true : sameGroupAnswer === 'no' ? false : undefined;
   const spouseOpen = gateOpen(a.spouseInCanada, a.spouseStatus);
   const graduated = gateOpen(a.graduatedInCanada, a.graduationDate, a.programLength);
-  const hasPr = a.prStatus === 'prApplied' || (a.prStatus === undefined && (a.prProgram ?? a.prAor) !== undefined);
+  const hasPr =
+    a.prStatus === 'prApplied' || (a.prStatus === undefined && (a.prProgram ?? a.prAor) !== undefined);
   const ownsBusiness = gateOpen(a.ownsBusiness, a.ownershipPercent, a.businessInvestment);
   return {
     today,

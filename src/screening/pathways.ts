@@ -26,7 +26,9 @@ const aimsAtPermanentResidence = (f: Facts) => f.goalType !== 'temporary';
 /** What will give the prospect skilled Canadian work: a PGWP, a skilled offer, or a work permit held now. */
 function routeToCanadianWork(f: Facts): string | undefined {
   if (f.graduation && f.graduation.programLength !== 'under8Months')
-    return f.graduation.hadPgwp ? 'holds or held a PGWP' : 'Canadian graduate: a PGWP gives the skilled work CEC needs';
+    return f.graduation.hadPgwp
+      ? 'holds or held a PGWP'
+      : 'Canadian graduate: a PGWP gives the skilled work CEC needs';
   const offerTeer = f.offer?.teer;
   if (f.offer && isSkilledTeer(offerTeer) && f.offer.province !== 'QC')
     return `skilled job offer in Canada (TEER ${offerTeer})`;
@@ -68,7 +70,9 @@ const cec: PathwayRule = {
       });
       return check;
     }
-    check.met(`${months} months of work in Canada in the last 3 years (${CEC_MIN_MONTHS} of skilled work needed)`);
+    check.met(
+      `${months} months of work in Canada in the last 3 years (${CEC_MIN_MONTHS} of skilled work needed)`,
+    );
     if (isSkilledTeer(work.teer)) check.met(`Canadian work in TEER ${work.teer}`);
     else if (work.teer !== undefined)
       check.failed(`Canadian work in TEER ${work.teer}: only TEER 0–3 work counts`);
@@ -264,7 +268,11 @@ const bcEntryLevel: PathwayRule = {
 
 /** BC PNP Entrepreneur Immigration (§9): figures believed for 2025–26 [U], checked in the BC PNP guide. */
 const entrepreneurStreams = {
-  base: { netWorth: '600kPlus', investment: '200kPlus', label: 'Base (net worth $600,000+, investment $200,000+, 1+ job)' },
+  base: {
+    netWorth: '600kPlus',
+    investment: '200kPlus',
+    label: 'Base (net worth $600,000+, investment $200,000+, 1+ job)',
+  },
   regional: {
     netWorth: '300kTo600k',
     investment: '100kTo200k',
@@ -283,21 +291,28 @@ const bcEntrepreneur: PathwayRule = {
   evaluate(f) {
     const business = f.business;
     if (!business || f.isEmployer || !aimsAtPermanentResidence(f)) return undefined;
-    if (f.goalProvince !== undefined && f.goalProvince !== 'BC' && f.goalProvince !== 'undecided') return undefined;
+    if (f.goalProvince !== undefined && f.goalProvince !== 'BC' && f.goalProvince !== 'undecided')
+      return undefined;
     const check = new Assessment().met('business owner');
     const { netWorth, investment, jobs } = business;
     const base = entrepreneurStreams.base;
     const regional = entrepreneurStreams.regional;
     if (netWorth === undefined || investment === undefined)
       check.unknown('personal net worth and the planned investment');
-    else if (netWorthRank[netWorth] >= netWorthRank[base.netWorth] && investmentRank[investment] >= investmentRank[base.investment])
+    else if (
+      netWorthRank[netWorth] >= netWorthRank[base.netWorth] &&
+      investmentRank[investment] >= investmentRank[base.investment]
+    )
       check.met(`net worth and investment meet the ${base.label} stream`);
     else if (
       netWorthRank[netWorth] >= netWorthRank[regional.netWorth] &&
       investmentRank[investment] >= investmentRank[regional.investment]
     )
       check.met(`net worth and investment meet the ${regional.label} stream`);
-    else check.failed('net worth or investment below the Regional stream minimums ($300,000 net worth, $100,000 investment)');
+    else
+      check.failed(
+        'net worth or investment below the Regional stream minimums ($300,000 net worth, $100,000 investment)',
+      );
     if (jobs === undefined) check.unknown('jobs the business will create for Canadians or PRs (at least 1)');
     else if (jobs >= 1) check.met(`${jobs} ${jobs === 1 ? 'job' : 'jobs'} to be created (at least 1)`);
     else check.failed('no jobs to be created: Entrepreneur Immigration needs at least 1 new full-time job');

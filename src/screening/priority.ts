@@ -78,7 +78,11 @@ export function assessPriority(input: PriorityInput): Priority {
     return reason === undefined ? [] : [{ level: rule.level, reason }];
   });
   const high = matched.filter((match) => match.level === 'high');
-  if (high.length > 0) return { level: 'high', reasons: [...high, ...matched.filter((m) => m.level !== 'high')].map((m) => m.reason) };
+  if (high.length > 0)
+    return {
+      level: 'high',
+      reasons: [...high, ...matched.filter((m) => m.level !== 'high')].map((m) => m.reason),
+    };
   if (matched.length > 0) return { level: 'medium', reasons: matched.map((match) => match.reason) };
   return { level: 'low', reasons: ['no deadline, likely stream, admissibility flag or handoff request'] };
 }

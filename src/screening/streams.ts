@@ -209,7 +209,8 @@ function ictRule(spec: IctSpec): StreamRule {
         check.unknown('whether the Canadian entity is new (a new office is the start-up code C61)');
       if (group.revenueInTwoCountries === true) check.met('the group earns revenue in 2 or more countries');
       else if (group.revenueInTwoCountries === false) {
-        if (spec.agreement) check.unknown(`${revenueRule}: the group does not — to confirm for ${spec.agreement.name}`);
+        if (spec.agreement)
+          check.unknown(`${revenueRule}: the group does not — to confirm for ${spec.agreement.name}`);
         else check.failed(`the group does not earn revenue in 2 or more countries: ${revenueRule}`);
       } else check.unknown(revenueRule);
       for (const item of spec.confirm) check.confirm(item);
@@ -224,7 +225,8 @@ const ceta = { name: 'CETA', isCitizen: isCetaCitizen };
 const cuktca = { name: 'CUKTCA', isCitizen: isUkCitizen };
 const cptpp = { name: 'CPTPP', isCitizen: isCptppCitizen };
 const cetaCodesUnconfirmed = 'CETA codes T43–T47 — to confirm (they may have changed in 2022)';
-const cuktcaCodesUnconfirmed = 'UK citizens use CUKTCA codes (F-series, e.g. F60/F66), not T43–T47 — to confirm';
+const cuktcaCodesUnconfirmed =
+  'UK citizens use CUKTCA codes (F-series, e.g. F60/F66), not T43–T47 — to confirm';
 const cptppCodesUnconfirmed = 'CPTPP codes T50–T53 — to confirm (current codes)';
 const ictCodesUnconfirmed =
   'intra-company transferee codes since Oct 3, 2024: C61 start-up, C62 executive or senior manager, C63 specialized knowledge (C12 before) — to confirm';
@@ -251,7 +253,11 @@ const ictRules: StreamRule[] = [
     levels: ['specializedKnowledge'],
     newEntity: false,
     explainsOtherLevel: true,
-    confirm: ['proprietary knowledge and advanced expertise: duties and salary', ictCodesUnconfirmed, prevailingWage],
+    confirm: [
+      'proprietary knowledge and advanced expertise: duties and salary',
+      ictCodesUnconfirmed,
+      prevailingWage,
+    ],
   }),
   ictRule({
     code: 'T37',
@@ -350,7 +356,9 @@ const t36: StreamRule = {
     const chosen = f.offer.cusmaProfession;
     const profession = cusmaProfessionOf(chosen);
     if (chosen === 'none') {
-      return check.failed(`the job is not one of the listed CUSMA professions (as answered); ${offListRoutes}`);
+      return check.failed(
+        `the job is not one of the listed CUSMA professions (as answered); ${offListRoutes}`,
+      );
     }
     if (!profession) {
       // Not asked or not sure: the list decides, so the stream stays possible at most.
@@ -361,7 +369,8 @@ const t36: StreamRule = {
         .confirm('the CUSMA list (Appendix 1603.D.1) — to confirm');
     }
     check.met(`profession: ${profession.title}${profession.covers ? ` (${profession.covers})` : ''}`);
-    if (profession.group) check.unknown('which listed profession exactly, and the credential it requires — to confirm');
+    if (profession.group)
+      check.unknown('which listed profession exactly, and the credential it requires — to confirm');
     checkCusmaCredential(check, f, profession);
     return check.confirm('the duties match the listed profession (CUSMA Appendix 1603.D.1) — to confirm');
   },
@@ -602,8 +611,11 @@ const academicRules: StreamRule[] = [
     (check, f) => {
       const role = f.offer?.academicRole;
       if (f.offer?.sector === 'teacherExchange')
-        check.met('teacher in a formal teacher exchange').confirm('the exchange agreement and the reciprocal placement');
-      else if (role === 'guestLecturer') check.met('guest lecturer').confirm('the stay is shorter than one term');
+        check
+          .met('teacher in a formal teacher exchange')
+          .confirm('the exchange agreement and the reciprocal placement');
+      else if (role === 'guestLecturer')
+        check.met('guest lecturer').confirm('the stay is shorter than one term');
       else if (role === 'visitingProfessor')
         check.met('visiting professor').confirm('the post lasts at most 2 academic years');
       else
@@ -707,7 +719,8 @@ const prBoundFamily: StreamRule = {
   code: 'C46–C49',
   name: 'Spouse or partner of a worker moving to PR (open permit)',
   ref: refs(ref.streams, ref.corrections),
-  tests: 'the working spouse has applied for PR or holds a provincial nomination (family of PR-bound principals)',
+  tests:
+    'the working spouse has applied for PR or holds a provincial nomination (family of PR-bound principals)',
   evaluate(f) {
     const spouse = f.spouse;
     if (spouse?.status !== 'worker' || (spouse.prBound !== 'prApplied' && spouse.prBound !== 'nominated'))
@@ -764,7 +777,8 @@ const t13: StreamRule = {
   code: 'T13',
   name: 'Provincial nominee with a job offer',
   ref: refs(ref.streams, ref.corrections),
-  tests: 'a provincial nomination and a job offer in the nominating province (R204(c)), with the support letter',
+  tests:
+    'a provincial nomination and a job offer in the nominating province (R204(c)), with the support letter',
   evaluate(f) {
     if (!f.nomination || f.isEmployer) return undefined;
     const check = new Assessment().met('holds a provincial nomination');
@@ -773,7 +787,8 @@ const t13: StreamRule = {
     if (!f.offer) check.unknown('a job offer in the nominating province');
     else if (nominating === undefined || offerProvince === undefined)
       check.unknown('the job offer is in the nominating province');
-    else if (nominating === offerProvince) check.met(`job offer in ${provinceNames[offerProvince]}, the nominating province`);
+    else if (nominating === offerProvince)
+      check.met(`job offer in ${provinceNames[offerProvince]}, the nominating province`);
     else
       check.failed(
         `the job offer is in ${provinceNames[offerProvince]} but the nomination is from ${provinceNames[nominating]}: T13 needs an offer in the nominating province`,
@@ -850,9 +865,14 @@ const c43: StreamRule = {
           .confirm(
             "reported Jul 4, 2025 changes (list kept until early 2026, college bachelor's exemption) — to confirm",
           );
-      else check.unknown('when the study permit was applied for (the field-of-study list applies from Nov 1, 2024)');
+      else
+        check.unknown(
+          'when the study permit was applied for (the field-of-study list applies from Nov 1, 2024)',
+        );
     } else {
-      check.unknown("the credential: a university degree (CLB 7) or a college program (CLB 5, field of study)");
+      check.unknown(
+        'the credential: a university degree (CLB 7) or a college program (CLB 5, field of study)',
+      );
       checkLanguage(check, f.language, {
         minimum: 5,
         purpose: 'at least (CLB 7 for a university degree)',
@@ -879,9 +899,10 @@ const a75: StreamRule = {
       check.met(`applied under ${prProgramLabels[program]}`);
       if (f.nomination?.tiedToEmployer === true)
         check.failed(
-          'the nomination is tied to an employer: bridging permits are for PNP applicants without employer restrictions (T13 with the province\'s letter may fit)',
+          "the nomination is tied to an employer: bridging permits are for PNP applicants without employer restrictions (T13 with the province's letter may fit)",
         );
-      else if (f.nomination?.tiedToEmployer === false) check.met('the nomination has no employer restriction');
+      else if (f.nomination?.tiedToEmployer === false)
+        check.met('the nomination has no employer restriction');
       else check.unknown('the provincial nomination has no employer restriction — to confirm');
     } else if (program === 'family' || program === 'other') {
       check.failed(

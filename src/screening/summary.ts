@@ -138,8 +138,15 @@ function workerBlocks(a: Answers): Block[] {
       a.sportsTeam && `team: ${a.sportsTeam}`,
       profession && `CUSMA profession: ${profession.title}`,
       a.offerWage && moneyText(a.offerWage),
-      a.offerIsCurrentJob === true ? 'the current job in Canada' : a.offerStartDate && `starts ${a.offerStartDate}`,
-      a.offerTerms && { permanentFullTime: 'permanent full-time', fixedTermFullTime: 'fixed-term full-time', partTime: 'part-time' }[a.offerTerms],
+      a.offerIsCurrentJob === true
+        ? 'the current job in Canada'
+        : a.offerStartDate && `starts ${a.offerStartDate}`,
+      a.offerTerms &&
+        {
+          permanentFullTime: 'permanent full-time',
+          fixedTermFullTime: 'fixed-term full-time',
+          partTime: 'part-time',
+        }[a.offerTerms],
     ]);
     blocks.push({ kind: 'line', label: 'Job offer', text: offer || 'details not given' });
   } else if (a.hasJobOffer === false) {
@@ -318,7 +325,9 @@ function subjectToAdmissibility(lead: LeadWithoutSummary): string {
 function blockersBlock(lead: LeadWithoutSummary): Block[] {
   const { blockers } = lead.screening;
   if (blockers.length === 0) return [];
-  return [{ kind: 'list', title: 'Blockers (read first)', items: blockers.map((text) => ({ text, details: [] })) }];
+  return [
+    { kind: 'list', title: 'Blockers (read first)', items: blockers.map((text) => ({ text, details: [] })) },
+  ];
 }
 
 function blocksOf(lead: LeadWithoutSummary): Block[] {

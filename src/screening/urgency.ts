@@ -52,7 +52,8 @@ function statusExpiry(f: Facts): DatedSignal | undefined {
           : `status expired on ${date}: maintained status if an extension was filed before then, otherwise restoration by ${closes} — to confirm`,
     };
   }
-  const extension = f.extensionFiled === true ? ' (extension applied for: maintained status if it expires first)' : '';
+  const extension =
+    f.extensionFiled === true ? ' (extension applied for: maintained status if it expires first)' : '';
   return {
     date,
     level: f.extensionFiled === true ? 'normal' : band(daysLeft),

@@ -159,14 +159,19 @@ export const screeningCases: ScreeningCase[] = [
     answers: ictWorker({}),
     expect: {
       streams: { C62: 'likely', C63: 'absent', C61: 'absent', C12: 'absent' },
-      streamText: { C62: /C61 start-up, C62 executive or senior manager, C63 specialized knowledge.*to confirm/ },
+      streamText: {
+        C62: /C61 start-up, C62 executive or senior manager, C63 specialized knowledge.*to confirm/,
+      },
     },
   },
   {
     name: 'C61: a transfer to open a new Canadian office is the start-up code',
     ref: '§9 Streams',
     answers: ictWorker({ icNewEntity: true }),
-    expect: { streams: { C61: 'likely', C62: 'absent' }, streamText: { C61: /premises, a staffing plan and funds/ } },
+    expect: {
+      streams: { C61: 'likely', C62: 'absent' },
+      streamText: { C61: /premises, a staffing plan and funds/ },
+    },
   },
   {
     name: 'ICT: a group without revenue in 2+ countries fails the Oct 2024 guidance',
@@ -211,7 +216,7 @@ export const screeningCases: ScreeningCase[] = [
 
   // ——— CUSMA ———
   {
-    name: 'T36: a US engineer with a bachelor\'s degree is a likely CUSMA professional',
+    name: "T36: a US engineer with a bachelor's degree is a likely CUSMA professional",
     ref: '§9 Streams',
     answers: workerWithOffer({ citizenship: 'US', residenceCountry: 'US', cusmaProfession: 'engineer' }),
     expect: { streams: { T36: 'likely' }, noExemptStreamEvident: false },
@@ -219,7 +224,11 @@ export const screeningCases: ScreeningCase[] = [
   {
     name: 'T36: a Mexican computer systems analyst with a degree is a likely CUSMA professional',
     ref: '§9 Streams',
-    answers: workerWithOffer({ citizenship: 'MX', residenceCountry: 'MX', cusmaProfession: 'computerSystemsAnalyst' }),
+    answers: workerWithOffer({
+      citizenship: 'MX',
+      residenceCountry: 'MX',
+      cusmaProfession: 'computerSystemsAnalyst',
+    }),
     expect: { streams: { T36: 'likely' } },
   },
   {
@@ -237,8 +246,15 @@ export const screeningCases: ScreeningCase[] = [
   {
     name: 'T36: a TEER 0 job with a degree, profession not known, is at most possible',
     ref: '§9 Streams',
-    answers: workerWithOffer({ citizenship: 'US', offerNoc: { noc: '60010', teer: 0 }, cusmaProfession: 'notSure' }),
-    expect: { streams: { T36: 'possible' }, streamText: { T36: /TEER 0 job or a degree alone does not qualify/ } },
+    answers: workerWithOffer({
+      citizenship: 'US',
+      offerNoc: { noc: '60010', teer: 0 },
+      cusmaProfession: 'notSure',
+    }),
+    expect: {
+      streams: { T36: 'possible' },
+      streamText: { T36: /TEER 0 job or a degree alone does not qualify/ },
+    },
   },
   {
     name: 'T36: a management consultant without a degree qualifies with 5 years of experience',
@@ -271,7 +287,11 @@ export const screeningCases: ScreeningCase[] = [
   {
     name: 'T36: a retail job answered as none of the professions is not CUSMA',
     ref: '§9 Streams',
-    answers: workerWithOffer({ citizenship: 'US', offerNoc: { noc: '64100', teer: 4 }, cusmaProfession: 'none' }),
+    answers: workerWithOffer({
+      citizenship: 'US',
+      offerNoc: { noc: '64100', teer: 4 },
+      cusmaProfession: 'none',
+    }),
     expect: { streams: { T36: 'unlikely' } },
   },
   {
@@ -682,7 +702,12 @@ export const screeningCases: ScreeningCase[] = [
       impairedDriving: true,
       impairedDrivingSince2018: true,
     }),
-    expect: { flags: ['criminality'], criminalitySerious: true, priority: 'high', blockers: /Serious admissibility/ },
+    expect: {
+      flags: ['criminality'],
+      criminalitySerious: true,
+      priority: 'high',
+      blockers: /Serious admissibility/,
+    },
   },
   {
     name: 'an open impaired-driving charge since 2018 is possible serious criminality, to confirm',
@@ -756,19 +781,25 @@ export const screeningCases: ScreeningCase[] = [
   {
     name: 'a child-care job needs a medical exam under IRPR s. 30',
     ref: '§9 Admissibility',
-    answers: canadianResident(workerWithOffer({ offerSector: 'childCare', offerNoc: { noc: '42202', teer: 2 } })),
+    answers: canadianResident(
+      workerWithOffer({ offerSector: 'childCare', offerNoc: { noc: '42202', teer: 2 } }),
+    ),
     expect: { flags: ['medical-exam'], flagNote: { ground: 'medical-exam', pattern: /IRPR s\. 30/ } },
   },
   {
     name: 'an in-home caregiver needs a medical exam',
     ref: '§9 Admissibility',
-    answers: canadianResident(workerWithOffer({ offerSector: 'inHomeCare', offerNoc: { noc: '44100', teer: 4 } })),
+    answers: canadianResident(
+      workerWithOffer({ offerSector: 'inHomeCare', offerNoc: { noc: '44100', teer: 4 } }),
+    ),
     expect: { flags: ['medical-exam'] },
   },
   {
     name: 'agricultural work alone does not need a medical exam',
     ref: '§9 Admissibility',
-    answers: canadianResident(workerWithOffer({ offerSector: 'agriculture', offerNoc: { noc: '85100', teer: 5 } })),
+    answers: canadianResident(
+      workerWithOffer({ offerSector: 'agriculture', offerNoc: { noc: '85100', teer: 5 } }),
+    ),
     expect: { flags: [] },
   },
   {
@@ -794,7 +825,10 @@ export const screeningCases: ScreeningCase[] = [
     name: 'living in a possibly designated country needs a medical-exam check, whatever the citizenship',
     ref: '§9 Admissibility',
     answers: worker({ citizenship: 'GB', residenceCountry: 'PH' }),
-    expect: { flags: ['medical-exam'], flagNote: { ground: 'medical-exam', pattern: /Philippines.*designated/ } },
+    expect: {
+      flags: ['medical-exam'],
+      flagNote: { ground: 'medical-exam', pattern: /Philippines.*designated/ },
+    },
   },
   {
     name: 'the medical exam is a process step: it alone asks no admissibility review',
@@ -877,14 +911,24 @@ export const screeningCases: ScreeningCase[] = [
   {
     name: 'CEC: a PGWP holder with no Canadian work yet is shown CEC as the route after a year of skilled work',
     ref: '§9 Streams',
-    answers: graduate({ hasJobOffer: false, hadPgwp: true, graduationDate: '2026-06-01', canadianWorkMonths: 0, goalType: 'permanent' }),
-    expect: { pathways: [{ program: 'CEC', fit: 'possible', text: /PGWP.*CEC opens after a year of skilled work/s }] },
+    answers: graduate({
+      hasJobOffer: false,
+      hadPgwp: true,
+      graduationDate: '2026-06-01',
+      canadianWorkMonths: 0,
+      goalType: 'permanent',
+    }),
+    expect: {
+      pathways: [{ program: 'CEC', fit: 'possible', text: /PGWP.*CEC opens after a year of skilled work/s }],
+    },
   },
   {
     name: 'CEC: an eligible graduate with no work yet sees the same route as a job-offer holder',
     ref: '§9 Streams',
     answers: graduate({ hasJobOffer: false, canadianWorkMonths: 0, goalType: 'temporary' }),
-    expect: { pathways: [{ program: 'CEC', fit: 'possible', text: /a PGWP gives the skilled work CEC needs/ }] },
+    expect: {
+      pathways: [{ program: 'CEC', fit: 'possible', text: /a PGWP gives the skilled work CEC needs/ }],
+    },
   },
   {
     name: 'CEC: 8 months of work abroad-returned, no permit or offer now, is short of the year',
@@ -922,7 +966,12 @@ export const screeningCases: ScreeningCase[] = [
     answers: bcOfferForPr({}),
     expect: {
       pathways: [
-        { program: 'BC-PNP', stream: 'Skilled Worker', fit: 'possible', text: /draws are few and targeted.*to confirm/ },
+        {
+          program: 'BC-PNP',
+          stream: 'Skilled Worker',
+          fit: 'possible',
+          text: /draws are few and targeted.*to confirm/,
+        },
         { program: 'BC-PNP', stream: 'Skills Immigration', fit: 'absent' },
       ],
     },
@@ -1034,7 +1083,11 @@ export const screeningCases: ScreeningCase[] = [
     ref: '§9 Status',
     answers: worker({ ...inCanadaAsWorker, statusExpiry: '2026-11-01', extensionFiled: false }),
     expect: {
-      urgency: { level: 'urgent', deadline: '2027-01-30', reason: /restoration must be applied for by 2027-01-30/ },
+      urgency: {
+        level: 'urgent',
+        deadline: '2027-01-30',
+        reason: /restoration must be applied for by 2027-01-30/,
+      },
       blockers: /Status expired/,
       priority: 'high',
     },
@@ -1054,7 +1107,12 @@ export const screeningCases: ScreeningCase[] = [
   {
     name: 'a visitor in Canada cannot apply for a work permit from inside Canada',
     ref: '§9 Status',
-    answers: workerWithOffer({ inCanada: true, currentStatus: 'visitor', statusExpiry: '2027-04-01', extensionFiled: false }),
+    answers: workerWithOffer({
+      inCanada: true,
+      currentStatus: 'visitor',
+      statusExpiry: '2027-04-01',
+      extensionFiled: false,
+    }),
     expect: { blockers: /Aug 28, 2024/ },
   },
   {
@@ -1145,8 +1203,16 @@ export const screeningCases: ScreeningCase[] = [
   {
     name: 'A74: before the sponsorship is filed, the permit follows the filing (possible)',
     ref: '§9 Streams',
-    answers: worker({ ...inCanadaAsWorker, spouseInCanada: true, spouseStatus: 'citizenOrPr', spouseSponsorship: false }),
-    expect: { streams: { A74: 'possible' }, streamText: { A74: /Spouse or Common-law Partner in Canada class/ } },
+    answers: worker({
+      ...inCanadaAsWorker,
+      spouseInCanada: true,
+      spouseStatus: 'citizenOrPr',
+      spouseSponsorship: false,
+    }),
+    expect: {
+      streams: { A74: 'possible' },
+      streamText: { A74: /Spouse or Common-law Partner in Canada class/ },
+    },
   },
   {
     name: 'PR-bound family: the spouse of a TEER 4 worker who applied for PR is not called unlikely',
@@ -1163,19 +1229,36 @@ export const screeningCases: ScreeningCase[] = [
   {
     name: 'C41/C46: the spouse of a TEER 4 worker not moving to PR is unlikely under the 2025 limits',
     ref: '§7',
-    answers: worker({ spouseInCanada: true, spouseStatus: 'worker', spouseTeer: '4', spouseMonthsLeft: 20, spousePrBound: 'no' }),
+    answers: worker({
+      spouseInCanada: true,
+      spouseStatus: 'worker',
+      spouseTeer: '4',
+      spouseMonthsLeft: 20,
+      spousePrBound: 'no',
+    }),
     expect: { streams: { 'C41/C46': 'unlikely', 'C46–C49': 'absent' } },
   },
   {
     name: 'T13: a BC nominee with a BC job offer is a likely provincial nominee permit',
     ref: '§9 Streams',
-    answers: workerWithOffer({ goalType: 'permanent', goalProvince: 'BC', prStatus: 'nominated', nominationProvince: 'BC', nominationEmployer: true }),
+    answers: workerWithOffer({
+      goalType: 'permanent',
+      goalProvince: 'BC',
+      prStatus: 'nominated',
+      nominationProvince: 'BC',
+      nominationEmployer: true,
+    }),
     expect: { streams: { T13: 'likely' }, streamText: { T13: /support letter/ } },
   },
   {
     name: 'T13: a nomination from another province does not support a BC offer',
     ref: '§9 Streams',
-    answers: workerWithOffer({ goalType: 'permanent', prStatus: 'nominated', nominationProvince: 'AB', nominationEmployer: false }),
+    answers: workerWithOffer({
+      goalType: 'permanent',
+      prStatus: 'nominated',
+      nominationProvince: 'AB',
+      nominationEmployer: false,
+    }),
     expect: { streams: { T13: 'unlikely' } },
   },
   {

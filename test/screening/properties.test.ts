@@ -17,13 +17,15 @@ const fitOf = (result: Screening, code: string) => result.streams.find((stream) 
 const notLikely = (result: Screening, ...codes: string[]) =>
   codes.every((code) => fitOf(result, code) !== 'likely');
 
-const ictCodes = ['C12', 'C63', 'T37', 'T38', 'T44', 'T51'];
+const ictCodes = ['C61', 'C62', 'C63', 'T37', 'T38', 'T44', 'CUKTCA-ICT', 'T51'];
 const nonCusmaCountry = countryArb.filter((code) => code !== 'US' && code !== 'MX');
 const sameGroup = fc.constantFrom('parent', 'subsidiary', 'branch', 'affiliate' as const);
 
 const screeners = [
   'criminalHistory',
+  'criminalConviction',
   'impairedDriving',
+  'serviceOrAffiliation',
   'organizedCrime',
   'violentGroups',
   'militaryService',
@@ -33,6 +35,15 @@ const screeners = [
   'designatedCountryStay',
   'previousRefusal',
   'overstay',
+] as const;
+/** Screeners whose yes names a ground of inadmissibility on its own (§3, §9). */
+const groundScreeners = [
+  'criminalHistory',
+  'organizedCrime',
+  'violentGroups',
+  'illTreatment',
+  'medicalCondition',
+  'previousRefusal',
 ] as const;
 
 describe('screening properties', () => {
@@ -68,9 +79,9 @@ describe('screening properties', () => {
     );
   });
 
-  it('sets needsLawyerReview whenever any admissibility screener is answered yes, whatever the role', () => {
+  it('sets needsLawyerReview whenever a screener naming a ground is answered yes, whatever the role', () => {
     fc.assert(
-      fc.property(answersArb, fc.constantFrom(...screeners), (answers, screener) => {
+      fc.property(answersArb, fc.constantFrom(...groundScreeners), (answers, screener) => {
         const { admissibility } = screenOn({ ...answers, [screener]: true });
         expect(admissibility.needsLawyerReview).toBe(true);
         expect(admissibility.flags.length).toBeGreaterThan(0);
@@ -81,9 +92,53 @@ describe('screening properties', () => {
   it('raises no flag when every screener is no and the job is outside public health', () => {
     fc.assert(
       fc.property(workerAnswersArb, (answers) => {
-        const clean: Answers = { ...answers, offerSector: 'other', offerNoc: { teer: 1 } };
+        const clean: Answers = {
+          ...answers,
+          offerSector: 'other',
+          offerNoc: { teer: 1 },
+          residenceCountry: 'US',
+        };
         for (const screener of screeners) clean[screener] = false;
-        expect(screenOn(clean).admissibility).toEqual({ flags: [], needsLawyerReview: false });
+        expect(screenOn(clean).admissibility).toEqual({ flags: [], notes: [], needsLawyerReview: false });
+      }),
+    );
+  });
+
+  it('never raises a flag for military service or a government post alone (§9)', () => {
+    fc.assert(
+      fc.property(workerAnswersArb, fc.boolean(), fc.boolean(), (answers, military, government) => {
+        const only: Answers = {
+          ...answers,
+          offerSector: 'other',
+          offerNoc: { teer: 1 },
+          residenceCountry: 'US',
+        };
+        for (const screener of screeners) only[screener] = false;
+        Object.assign(only, {
+          serviceOrAffiliation: true,
+          militaryService: military,
+          governmentPosition: government,
+        });
+        const { admissibility } = screenOn(only);
+        expect(admissibility.flags).toEqual([]);
+        expect(admissibility.notes.length).toBe(Number(military) + Number(government));
+      }),
+    );
+  });
+
+  it('never calls a charge without a conviction serious criminality', () => {
+    fc.assert(
+      fc.property(answersArb, (answers) => {
+        const charged: Answers = {
+          ...answers,
+          role: 'worker',
+          criminalHistory: true,
+          criminalConviction: false,
+        };
+        const criminality = screenOn(charged).admissibility.flags.find(
+          (flag) => flag.ground === 'criminality',
+        );
+        expect(criminality?.serious).not.toBe(true);
       }),
     );
   });

@@ -114,7 +114,10 @@ describe('screen', () => {
   it('gives the reasons for a priority, and says why a lead is low', () => {
     const low = screened(worker()).priority;
     expect(low).toEqual({ level: 'low', reasons: [expect.stringMatching(/no deadline/)] });
-    const medium = screened(workerWithOffer({ citizenship: 'US', cusmaProfession: 'engineer' }), true).priority;
+    const medium = screened(
+      workerWithOffer({ citizenship: 'US', cusmaProfession: 'engineer' }),
+      true,
+    ).priority;
     expect(medium).toEqual({ level: 'medium', reasons: ['likely stream: T36', 'asked to talk to staff'] });
   });
 
