@@ -80,6 +80,7 @@ const graduateWithPrApplication: Answers = {
   canadianWorkWhileStudying: true,
   impairedDriving: true,
   impairedDrivingSince2018: false,
+  immigrationHistory: true,
   previousRefusal: true,
   contactName: 'Chidi Okafor',
   contactEmail: 'chidi@example.com',
@@ -106,6 +107,7 @@ const studentWithOffer: Answers = {
   languageLevel: 8,
   frenchAbility: 'intermediate',
   canadianWorkMonths: 0,
+  immigrationHistory: true,
   overstay: true,
   goalType: 'temporary',
 };

@@ -1,5 +1,7 @@
 import { cusmaProfessionOf } from './cusma-professions';
+import { designationOf } from './designated-countries';
 import { isIecCountry } from './iec-countries';
+import { CEC_MIN_MONTHS, SPOUSE_MIN_MONTHS_LEFT } from './thresholds';
 import {
   employerSections,
   stepCatalogue,
@@ -15,6 +17,12 @@ const sameGroupRelations = new Set(['parent', 'subsidiary', 'branch', 'affiliate
 const usOrMexico = new Set(['US', 'MX']);
 const degreeCredentials = new Set(['bachelor', 'master', 'doctorate']);
 
+/** Whether years of experience can stand in for the profession's degree (a diploma plus years, or years alone). */
+function cusmaCredentialUsesExperience(profession: string | undefined): boolean {
+  const credential = cusmaProfessionOf(profession)?.credential;
+  return (credential?.diplomaPlusYears ?? 0) > 0 || credential?.experienceYears !== undefined;
+}
+
 /**
  * The facts that decide whether a question is asked. Each is named for the fact it tests; the
  * machine's guards and the step catalogue refer to them by these names. A question is asked only
@@ -28,6 +36,8 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   isIecPartnerCitizen: (a) =>
     relevance.isWorker(a) && a.citizenship !== undefined && isIecCountry(a.citizenship),
   isInCanada: (a) => a.role === 'worker' && a.inCanada === true,
+  // Someone in Canada lives in Canada; where a prospect abroad lives matters (medical exam, CUSMA).
+  isOutsideCanada: (a) => a.role === 'worker' && a.inCanada === false,
   // Maintained status (applied before expiry) or restoration: asked of anyone holding a status.
   mayExtendStatus: (a) =>
     relevance.isInCanada(a) && a.currentStatus !== undefined && a.currentStatus !== 'other',
@@ -49,8 +59,12 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
     relevance.mayAimAtPermanentResidence(a) &&
     a.offerProvince === 'BC' &&
     (a.goalProvince === undefined || a.goalProvince === 'BC' || a.goalProvince === 'undecided'),
+  // A transfer within the group is T37/T38, not the professionals' list: asked for other offers only.
   isCusmaCitizenWithOffer: (a) =>
-    relevance.hasJobOffer(a) && a.citizenship !== undefined && usOrMexico.has(a.citizenship),
+    relevance.hasJobOffer(a) &&
+    a.citizenship !== undefined &&
+    usOrMexico.has(a.citizenship) &&
+    !relevance.hasSameGroupEmployer(a),
   // The licence matters only where the profession accepts one and no degree was given.
   cusmaProfessionAcceptsLicence: (a) =>
     relevance.isCusmaCitizenWithOffer(a) &&
@@ -63,7 +77,7 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
     relevance.spouseIsWorker(a) &&
     a.spouseTeer !== undefined &&
     a.spouseMonthsLeft !== undefined &&
-    !(['0', '1'].includes(a.spouseTeer) && a.spouseMonthsLeft >= 16),
+    !(['0', '1'].includes(a.spouseTeer) && a.spouseMonthsLeft >= SPOUSE_MIN_MONTHS_LEFT),
   spouseIsStudent: (a) => relevance.hasSpouseInCanada(a) && a.spouseStatus === 'student',
   spouseIsCitizenOrPr: (a) => relevance.hasSpouseInCanada(a) && a.spouseStatus === 'citizenOrPr',
   spouseSponsorshipFiled: (a) => relevance.spouseIsCitizenOrPr(a) && a.spouseSponsorship === true,
@@ -93,8 +107,11 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   mayHaveCanadianWork: (a) =>
     relevance.isInCanada(a) || relevance.graduatedInCanada(a) || relevance.mayAimAtPermanentResidence(a),
   hasCanadianWork: (a) => relevance.mayHaveCanadianWork(a) && (a.canadianWorkMonths ?? 0) > 0,
-  // Work as a full-time student does not count for CEC: anyone with Canadian work may have studied.
-  hasCanadianWorkAsStudent: (a) => relevance.hasCanadianWork(a),
+  // Below a year, CEC is a route to build toward: its TEER, self-employment and study tests wait.
+  hasCanadianWorkForCec: (a) => relevance.hasCanadianWork(a) && (a.canadianWorkMonths ?? 0) >= CEC_MIN_MONTHS,
+  // Work as a full-time student does not count for CEC: asked of students and Canadian graduates.
+  hasCanadianWorkAsStudent: (a) =>
+    relevance.hasCanadianWorkForCec(a) && (a.currentStatus === 'student' || a.graduatedInCanada === true),
   // English or French test results decide PGWP, CEC, FSW and BC PNP; for a temporary job offer
   // only French matters (Francophone Mobility), and frenchAbility asks it.
   mayNeedLanguageTest: (a) =>
@@ -109,9 +126,19 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   hasCriminalHistory: (a) => relevance.isWorker(a) && a.criminalHistory === true,
   hadImpairedDriving: (a) => relevance.hasCriminalHistory(a) && a.impairedDriving === true,
   hasServiceOrAffiliation: (a) => relevance.isWorker(a) && a.serviceOrAffiliation === true,
-  stayedInAnotherCountry: (a) => relevance.isWorker(a) && a.designatedCountryStay === true,
-  hadRefusal: (a) => relevance.isWorker(a) && a.previousRefusal === true,
-  hadOverstay: (a) => relevance.isWorker(a) && a.overstay === true,
+  // Living in a country that may be designated already calls for the medical-exam check.
+  mayHaveOtherDesignatedStay: (a) =>
+    relevance.isWorker(a) &&
+    !(
+      a.inCanada === false &&
+      a.residenceCountry !== undefined &&
+      designationOf(a.residenceCountry) === 'mayBeDesignated'
+    ),
+  stayedInAnotherCountry: (a) => relevance.mayHaveOtherDesignatedStay(a) && a.designatedCountryStay === true,
+  // One screener for refusals and overstays anywhere; which of them, where and when only after a yes.
+  hasImmigrationHistory: (a) => relevance.isWorker(a) && a.immigrationHistory === true,
+  hadRefusal: (a) => relevance.hasImmigrationHistory(a) && a.previousRefusal === true,
+  hadOverstay: (a) => relevance.hasImmigrationHistory(a) && a.overstay === true,
   workerIsInSameGroup: (a) =>
     relevance.isEmployer(a) &&
     (a.employerWorkerRelation === 'sameGroupEmployee' || a.employerWorkerRelation === 'sameGroupNewOffice'),

@@ -77,6 +77,7 @@ export type RelevanceName =
   | 'isEmployer'
   | 'isIecPartnerCitizen'
   | 'isInCanada'
+  | 'isOutsideCanada'
   | 'mayExtendStatus'
   | 'mayAimAtPermanentResidence'
   | 'hasJobOffer'
@@ -110,11 +111,14 @@ export type RelevanceName =
   | 'mayUseFrench'
   | 'mayHaveCanadianWork'
   | 'hasCanadianWork'
+  | 'hasCanadianWorkForCec'
   | 'hasCanadianWorkAsStudent'
   | 'hasCriminalHistory'
   | 'hadImpairedDriving'
   | 'hasServiceOrAffiliation'
+  | 'mayHaveOtherDesignatedStay'
   | 'stayedInAnotherCountry'
+  | 'hasImmigrationHistory'
   | 'hadRefusal'
   | 'hadOverstay'
   | 'workerIsInSameGroup'
@@ -152,9 +156,9 @@ export const stepCatalogue = {
 
   // Worker: current situation
   citizenship: step('situation', country(), 'isWorker'),
-  residenceCountry: step('situation', country(), 'isWorker'),
   age: step('situation', number({ min: 14, max: 100 }), 'isIecPartnerCitizen'),
   inCanada: step('situation', yesNo(), 'isWorker'),
+  residenceCountry: step('situation', country(), 'isOutsideCanada'),
   currentStatus: step('situation', choice(['visitor', 'student', 'worker', 'other']), 'isInCanada'),
   statusExpiry: step('situation', date(), 'isInCanada'),
   extensionFiled: step('situation', yesNo(), 'mayExtendStatus'),
@@ -249,8 +253,8 @@ export const stepCatalogue = {
   ),
   yearsExperience: step('qualifications', number({ min: 0, max: 60 }), 'mayCountExperience'),
   canadianWorkMonths: step('qualifications', number({ min: 0, max: 480 }), 'mayHaveCanadianWork'),
-  canadianWorkTeer: step('qualifications', choice(teerOrUnknown), 'hasCanadianWork'),
-  selfEmployed: step('qualifications', yesNo(), 'hasCanadianWork'),
+  canadianWorkTeer: step('qualifications', choice(teerOrUnknown), 'hasCanadianWorkForCec'),
+  selfEmployed: step('qualifications', yesNo(), 'hasCanadianWorkForCec'),
   canadianWorkWhileStudying: step('qualifications', yesNo(), 'hasCanadianWorkAsStudent'),
   frenchAbility: step(
     'qualifications',
@@ -277,12 +281,13 @@ export const stepCatalogue = {
   organizedCrime: step('admissibility', yesNo(), 'hasServiceOrAffiliation'),
   illTreatment: step('admissibility', yesNo(), 'hasServiceOrAffiliation'),
   medicalCondition: step('admissibility', yesNo(), 'isWorker'),
-  designatedCountryStay: step('admissibility', yesNo(), 'isWorker'),
+  designatedCountryStay: step('admissibility', yesNo(), 'mayHaveOtherDesignatedStay'),
   stayCountry: step('admissibility', country(), 'stayedInAnotherCountry'),
-  previousRefusal: step('admissibility', yesNo(), 'isWorker'),
+  immigrationHistory: step('admissibility', yesNo(), 'isWorker'),
+  previousRefusal: step('admissibility', yesNo(), 'hasImmigrationHistory'),
   refusalCountry: step('admissibility', country(), 'hadRefusal'),
   refusalYear: step('admissibility', number({ min: 1950, max: 2100 }), 'hadRefusal'),
-  overstay: step('admissibility', yesNo(), 'isWorker'),
+  overstay: step('admissibility', yesNo(), 'hasImmigrationHistory'),
   overstayCountry: step('admissibility', country(), 'hadOverstay'),
 
   // Employer: company

@@ -1,6 +1,6 @@
 import type { Answers } from '../intake/steps';
 import { englishCountryName } from './countries';
-import { designationOf } from './designated-countries';
+import { designationOf } from '../intake/designated-countries';
 import { sectorOf, type Facts } from './facts';
 import { sectorLabels } from './labels';
 import type { AdmissibilityGround, Flag } from './lead';

@@ -396,8 +396,14 @@ const publicHealthNocs: Record<string, OfferSector> = {
 
 /** The job's sector as answered, or read from its NOC code (employers are not asked the sector). */
 export function sectorOf(offer: OfferFacts | undefined): OfferSector | undefined {
-  if (offer?.sector) return offer.sector;
   const noc = offer?.noc;
-  if (noc === undefined) return undefined;
-  return publicHealthNocs[noc] ?? (noc.startsWith('3') ? 'health' : undefined);
+  const byNoc =
+    noc === undefined ? undefined : (publicHealthNocs[noc] ?? (noc.startsWith('3') ? 'health' : undefined));
+  // A kind of post (exchange, academic, sports) does not hide a school-teaching or health NOC.
+  if (
+    offer?.sector &&
+    !(byNoc && ['teacherExchange', 'exchange', 'academic', 'sports', 'other'].includes(offer.sector))
+  )
+    return offer.sector;
+  return byNoc ?? offer?.sector;
 }

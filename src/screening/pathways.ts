@@ -1,3 +1,4 @@
+import { CEC_MIN_MONTHS } from '../intake/thresholds';
 import { Assessment } from './assessment';
 import { isProfessionalTeer, isSkilledTeer, sectorOf, type Facts, type Province } from './facts';
 import { educationLabels, provinceNames } from './labels';
@@ -18,7 +19,6 @@ export interface PathwayRule {
   streamOf?(facts: Facts): string;
 }
 
-const CEC_MIN_MONTHS = 12;
 const BC_MIN_YEARS_EXPERIENCE = 2;
 
 const aimsAtPermanentResidence = (f: Facts) => f.goalType !== 'temporary';
@@ -136,6 +136,7 @@ const fsw: PathwayRule = {
 
 /** BC PNP Skills Immigration applies when BC is the goal, or the offer is in BC and no other goal is given. */
 function targetsBc(f: Facts): boolean {
+  if (f.goalType === 'temporary') return false;
   if (f.goalProvince === 'BC') return true;
   return f.offer?.province === 'BC' && (f.goalProvince === undefined || f.goalProvince === 'undecided');
 }

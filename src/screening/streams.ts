@@ -1,3 +1,4 @@
+import { SPOUSE_MIN_MONTHS_LEFT } from '../intake/thresholds';
 import { Assessment } from './assessment';
 import { cusmaProfessionOf, type CusmaProfession } from '../intake/cusma-professions';
 import {
@@ -54,7 +55,6 @@ export interface StreamRule {
 const SIGNIFICANT_BENEFIT_YEARS = 10;
 const MIN_OWNERSHIP_PERCENT = 50;
 const MIN_GROUP_MONTHS = 12;
-const SPOUSE_MIN_MONTHS_LEFT = 16;
 const FRANCOPHONE_MIN_NCLC = 5;
 /** A bridging permit is sought as the work permit nears its end; the exact timing is unconfirmed. */
 const BRIDGING_EXPIRY_DAYS = 120;
@@ -355,6 +355,7 @@ const t36: StreamRule = {
     check.met('pre-arranged job offer in Canada');
     const chosen = f.offer.cusmaProfession;
     const profession = cusmaProfessionOf(chosen);
+    if (chosen === 'none' && f.group.isSameGroup === true) return undefined;
     if (chosen === 'none') {
       return check.failed(
         `the job is not one of the listed CUSMA professions (as answered); ${offListRoutes}`,
@@ -383,7 +384,9 @@ function independentProfessional(code: string, agreement: typeof ceta, codes: st
     ref: refs(ref.streams, ref.corrections),
     tests: `${agreement.name} citizenship and professional work under a services contract`,
     evaluate(f) {
-      if (!f.offer || !agreement.isCitizen(f)) return undefined;
+      // A services contract, not a hire: not for an employer's hire or a transfer within the group.
+      if (!f.offer || !agreement.isCitizen(f) || f.isEmployer || f.group.isSameGroup === true)
+        return undefined;
       const teer = f.offer.teer;
       if (!isProfessionalTeer(teer) && f.hasDegree !== true) return undefined;
       const check = new Assessment().met(`${citizenOf(f)} (${agreement.name})`);

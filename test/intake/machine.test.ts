@@ -78,12 +78,35 @@ describe('the intake machine', () => {
     expect(answerUntilReview(startMachine(), spouseOfWorker)).not.toContain('impairedDrivingSince2018');
   });
 
-  it('asks whether refusals were declared only after a refusal or an overstay', () => {
+  it('asks which country and year only after a refusal, and never whether it was declared', () => {
+    const clean = answerUntilReview(startMachine(), spouseOfWorker);
+    expect(clean).not.toContain('refusalCountry');
     const asked = answerUntilReview(startMachine(), {
       ...spouseOfWorker,
+      immigrationHistory: true,
       previousRefusal: true,
+      refusalCountry: 'US',
+      refusalYear: 2020,
+      overstay: false,
     });
-    expect(asked.indexOf('refusalDeclared')).toBe(asked.indexOf('overstay') + 1);
+    expect(asked.slice(asked.indexOf('immigrationHistory'), asked.indexOf('immigrationHistory') + 5)).toEqual(
+      ['immigrationHistory', 'previousRefusal', 'refusalCountry', 'refusalYear', 'overstay'],
+    );
+    expect(asked).not.toContain('refusalDeclared');
+  });
+
+  it('asks the service follow-ups only after a yes to the one screener', () => {
+    expect(answerUntilReview(startMachine(), spouseOfWorker)).not.toContain('militaryService');
+    const asked = answerUntilReview(startMachine(), {
+      ...spouseOfWorker,
+      serviceOrAffiliation: true,
+      militaryService: true,
+      governmentPosition: false,
+      violentGroups: false,
+      organizedCrime: false,
+      illTreatment: false,
+    });
+    expect(asked).toEqual(expect.arrayContaining(['militaryService', 'governmentPosition', 'illTreatment']));
   });
 
   it('takes an employer through company, position and worker sections, with group questions for a transfer', () => {

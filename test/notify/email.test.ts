@@ -94,6 +94,7 @@ describe('email notifications through a real SMTP server', () => {
     const lead = leadOf({
       ...intraCompanyWorker,
       criminalHistory: true,
+      immigrationHistory: true,
       previousRefusal: true,
       overstay: false,
     });

@@ -845,7 +845,12 @@ export const screeningCases: ScreeningCase[] = [
   {
     name: 'a refusal is recorded neutrally (country, year) with the misrepresentation risk to check',
     ref: '§9 Admissibility',
-    answers: worker({ previousRefusal: true, refusalCountry: 'US', refusalYear: 2019 }),
+    answers: worker({
+      immigrationHistory: true,
+      previousRefusal: true,
+      refusalCountry: 'US',
+      refusalYear: 2019,
+    }),
     expect: {
       flags: ['previous-refusal'],
       flagNote: { ground: 'previous-refusal', pattern: /the United States, 2019.*s\. 40/ },
@@ -855,13 +860,13 @@ export const screeningCases: ScreeningCase[] = [
   {
     name: 'an overstay in Canada is non-compliance under IRPA s. 41',
     ref: '§3',
-    answers: worker({ overstay: true, overstayCountry: 'CA' }),
+    answers: worker({ immigrationHistory: true, overstay: true, overstayCountry: 'CA' }),
     expect: { flags: ['non-compliance'], flagNote: { ground: 'non-compliance', pattern: /s\. 41/ } },
   },
   {
     name: 'an overstay in another country is not s. 41: a disclosure point for the lawyer',
     ref: '§9 Admissibility',
-    answers: worker({ overstay: true, overstayCountry: 'GB' }),
+    answers: worker({ immigrationHistory: true, overstay: true, overstayCountry: 'GB' }),
     expect: { flags: [], notes: /not IRPA s\. 41/ },
   },
   {
@@ -1182,7 +1187,7 @@ export const screeningCases: ScreeningCase[] = [
   {
     name: 'an admissibility flag alone makes a lead at least medium',
     ref: '§3',
-    answers: worker({ overstay: true, overstayCountry: 'CA' }),
+    answers: worker({ immigrationHistory: true, overstay: true, overstayCountry: 'CA' }),
     expect: { priority: 'medium' },
   },
   // ——— §9 additions: family, nominees, exchanges, IEC, PGWP, entrepreneurs ———

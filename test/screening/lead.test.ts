@@ -173,6 +173,7 @@ describe('staff summary', () => {
   it('shows admissibility as flags only: ground and note, never prospect text', () => {
     const lead = leadOf(
       workerWithOffer({
+        immigrationHistory: true,
         previousRefusal: true,
         refusalCountry: 'US',
         refusalYear: 2020,

@@ -6,8 +6,7 @@ export const noAdmissibilityConcerns: Answers = {
   serviceOrAffiliation: false,
   medicalCondition: false,
   designatedCountryStay: false,
-  previousRefusal: false,
-  overstay: false,
+  immigrationHistory: false,
 };
 
 /** A foreign worker in Canada with an offer from a subsidiary of their current employer. */
