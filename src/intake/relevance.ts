@@ -95,6 +95,10 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   mayHaveProvincialOrPrFile: (a) => relevance.mayAimAtPermanentResidence(a) || relevance.isInCanada(a),
   isProvincialNominee: (a) => relevance.mayHaveProvincialOrPrFile(a) && a.prStatus === 'nominated',
   hasPrApplication: (a) => relevance.mayHaveProvincialOrPrFile(a) && a.prStatus === 'prApplied',
+  // Nominated, or applied for PR as a nominee: whether the nomination ties them to an employer
+  // decides T13's offer and the bridging permit.
+  holdsNomination: (a) =>
+    relevance.isProvincialNominee(a) || (relevance.hasPrApplication(a) && a.prProgram === 'pnp'),
   hasPrApplicationInCanada: (a) => relevance.hasPrApplication(a) && relevance.isInCanada(a),
   ownsBusiness: (a) => relevance.hasNoJobOffer(a) && a.ownsBusiness === true,
   // Years of experience: significant benefit (TEER 0/1 offer), FSW and BC PNP (permanent goal), CUSMA.

@@ -102,6 +102,7 @@ export type RelevanceName =
   | 'isNonDegreeGraduateUnderNewRules'
   | 'mayHaveProvincialOrPrFile'
   | 'isProvincialNominee'
+  | 'holdsNomination'
   | 'hasPrApplication'
   | 'hasPrApplicationInCanada'
   | 'ownsBusiness'
@@ -231,13 +232,13 @@ export const stepCatalogue = {
     choice(['none', 'pnpApplied', 'nominated', 'prApplied']),
     'mayHaveProvincialOrPrFile',
   ),
-  nominationProvince: step('jobOffer', choice(provinces), 'isProvincialNominee'),
-  nominationEmployer: step('jobOffer', yesNo(), 'isProvincialNominee'),
   prProgram: step(
     'jobOffer',
     choice(['cec', 'fsw', 'fst', 'pnp', 'caregiver', 'family', 'other']),
     'hasPrApplication',
   ),
+  nominationProvince: step('jobOffer', choice(provinces), 'isProvincialNominee'),
+  nominationEmployer: step('jobOffer', yesNo(), 'holdsNomination'),
   prAor: step('jobOffer', yesNo(), 'hasPrApplicationInCanada'),
   ownsBusiness: step('jobOffer', yesNo(), 'hasNoJobOffer'),
   ownershipPercent: step('jobOffer', number({ min: 0, max: 100 }), 'ownsBusiness'),

@@ -341,7 +341,9 @@ function workerFacts(answers: Answers, today: string): Facts {
     nomination:
       a.prStatus === 'nominated'
         ? { province: a.nominationProvince, tiedToEmployer: a.nominationEmployer }
-        : undefined,
+        : a.prStatus === 'prApplied' && a.prProgram === 'pnp'
+          ? { tiedToEmployer: a.nominationEmployer }
+          : undefined,
     prApplication: hasPr ? { program: a.prProgram, aor: inCanada ? a.prAor : undefined } : undefined,
     business: ownsBusiness
       ? {

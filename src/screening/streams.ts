@@ -783,8 +783,10 @@ const t13: StreamRule = {
   tests:
     'a provincial nomination and a job offer in the nominating province (R204(c)), with the support letter',
   evaluate(f) {
-    if (!f.nomination || f.isEmployer) return undefined;
+    if (!f.nomination || f.isEmployer || f.prStatus !== 'nominated') return undefined;
     const check = new Assessment().met('holds a provincial nomination');
+    if (f.nomination.tiedToEmployer === true)
+      check.confirm('the nomination is tied to an employer: the offer must be from that employer');
     const nominating = f.nomination.province;
     const offerProvince = f.offer?.province;
     if (!f.offer) check.unknown('a job offer in the nominating province');
