@@ -898,7 +898,7 @@ export const screeningCases: ScreeningCase[] = [
   {
     name: 'CEC: work as a full-time student does not count',
     ref: '§4, §8',
-    answers: cecCandidate({ canadianWorkWhileStudying: true }),
+    answers: cecCandidate({ currentStatus: 'student', canadianWorkWhileStudying: true }),
     expect: { pathways: [{ program: 'CEC', fit: 'possible', text: /full-time student/ }] },
   },
   {
@@ -1281,7 +1281,7 @@ export const screeningCases: ScreeningCase[] = [
       canadianWorkWhileStudying: false,
       nominationEmployer: true,
     }),
-    expect: { streams: { A75: 'possible' }, streamText: { A75: /employer restriction/ } },
+    expect: { streams: { A75: 'unlikely' }, streamText: { A75: /tied to an employer/ } },
   },
   {
     name: 'C22: a teacher in a formal teacher exchange is C22, not C20',

@@ -132,7 +132,7 @@ describe('staff summary', () => {
     ).summary;
     expect(text).toMatch(/Contact: Asha Patel, asha@example.com/);
     expect(text).toMatch(
-      /Who: citizen of Mexico, lives in Mexico, age 30, in Canada as worker until 2026-12-20 \(no extension applied for\)/,
+      /Who: citizen of Mexico, age 30, in Canada as worker until 2026-12-20 \(no extension applied for\)/,
     );
     expect(text).toMatch(/Job offer: Software engineer at Maple Software Ltd\., British Columbia, NOC 21231/);
     expect(text).toMatch(

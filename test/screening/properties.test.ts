@@ -331,7 +331,7 @@ describe('a stream whose hard requirement fails is never likely', () => {
 });
 
 describe('urgency properties', () => {
-  it('follows the 60/120-day bands of the status expiry, and always gives it as the deadline', () => {
+  it('follows the 60/120-day bands of the status expiry; once expired, the 90-day restoration date is the deadline', () => {
     fc.assert(
       fc.property(isoDateArb, (statusExpiry) => {
         const answers: Answers = { consent: true, role: 'worker', inCanada: true, statusExpiry };
@@ -339,7 +339,8 @@ describe('urgency properties', () => {
         const daysLeft = Math.round((Date.parse(statusExpiry) - Date.parse(TODAY)) / 86_400_000);
         const expected = daysLeft <= 60 ? 'urgent' : daysLeft <= 120 ? 'soon' : 'normal';
         expect(urgency.level).toBe(expected);
-        expect(urgency.deadline).toBe(statusExpiry);
+        const restoration = new Date(Date.parse(statusExpiry) + 90 * 86_400_000).toISOString().slice(0, 10);
+        expect(urgency.deadline).toBe(daysLeft < 0 && daysLeft >= -90 ? restoration : statusExpiry);
       }),
       { numRuns: 300 },
     );

@@ -93,12 +93,13 @@ describe('screen', () => {
   it('lists likely streams before possible ones and unlikely ones last', () => {
     const fits = screened(
       workerWithOffer({
-        citizenship: 'US',
-        cusmaProfession: 'engineer',
-        offerSameGroup: 'branch',
-        icMonthsContinuous: 6,
-        icRoleLevel: 'executive',
-        yearsExperience: 12,
+        citizenship: 'GB',
+        residenceCountry: 'GB',
+        age: 38,
+        frenchAbility: 'advanced',
+        languageTest: 'tefCanada',
+        languageLevel: 7,
+        languageTestDate: '2026-03-01',
       }),
     ).streams.map((stream) => stream.fit);
     expect(fits).toEqual(

@@ -89,6 +89,7 @@ describe('complete intakes through the bot over HTTP produce the expected lead',
       previousRefusal: true,
       refusalCountry: 'US',
       refusalYear: 2022,
+      overstay: false,
     });
     const grounds = lead.screening.admissibility.flags.map((f) => f.ground);
     expect(grounds).toEqual(expect.arrayContaining(['criminality', 'previous-refusal']));
