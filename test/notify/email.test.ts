@@ -114,7 +114,7 @@ describe('email notifications through a real SMTP server', () => {
     const lead = leadOf({
       ...intraCompanyWorker,
       contactName: xssPayloads[0]!,
-      offerJobTitle: xssPayloads[2]!,
+      offerJobTitle: `${xssPayloads[1]!} at ${xssPayloads[2]!}`,
     });
     await leads.create(lead.id, lead);
     await notifier.enqueueLead(lead.id, new Date());
