@@ -61,9 +61,11 @@ const graduateWithPrApplication: Answers = {
   inCanada: true,
   currentStatus: 'worker',
   statusExpiry: '2027-01-20',
+  extensionFiled: false,
   spouseInCanada: false,
   graduatedInCanada: true,
   programCredential: 'college',
+  studyPermitAfterNov2024: false,
   programLength: '8to24Months',
   graduationDate: '2024-05-15',
   hadPgwp: true,
@@ -72,16 +74,24 @@ const graduateWithPrApplication: Answers = {
   prAor: true,
   ownsBusiness: true,
   ownershipPercent: 60,
+  businessInvestment: '100kTo200k',
+  businessNetWorth: '300kTo600k',
+  businessJobs: 1,
   languageTest: 'tefCanada',
   languageLevel: 7,
   languageTestDate: '2025-01-20',
   canadianWorkMonths: 18,
   canadianWorkTeer: '2',
   canadianWorkWhileStudying: true,
+  criminalHistory: true,
+  criminalConviction: true,
   impairedDriving: true,
   impairedDrivingSince2018: false,
   immigrationHistory: true,
   previousRefusal: true,
+  refusalCountry: 'US',
+  refusalYear: 2019,
+  overstay: false,
   contactName: 'Chidi Okafor',
   contactEmail: 'chidi@example.com',
   contactPhone: '+17785550142',
@@ -92,8 +102,14 @@ const spouseStudent: Answers = { ...spouseOfWorker, spouseStatus: 'student', spo
 const spouseCitizen: Answers = {
   ...spouseOfWorker,
   spouseStatus: 'citizenOrPr',
+  spouseSponsorship: false,
   graduatedInCanada: false,
+  serviceOrAffiliation: true,
   militaryService: true,
+  governmentPosition: false,
+  violentGroups: false,
+  organizedCrime: false,
+  illTreatment: false,
   medicalCondition: true,
 };
 
@@ -108,7 +124,9 @@ const studentWithOffer: Answers = {
   frenchAbility: 'intermediate',
   canadianWorkMonths: 0,
   immigrationHistory: true,
+  previousRefusal: false,
   overstay: true,
+  overstayCountry: 'CA',
   goalType: 'temporary',
 };
 
@@ -120,6 +138,7 @@ const employerNewHire: Answers = {
   employerWorkerRelation: 'newHire',
   employerWorkerCitizenship: 'MX',
   employerWorkerCountry: 'MX',
+  employerCusmaProfession: 'none',
   contactPhone: null,
 };
 
@@ -278,7 +297,7 @@ const scenarios: Scenario[] = [
           consent: ['maybe'],
           role: ['astronaut', '7'],
           citizenship: ['Atlantis'],
-          age: ['abc', '7', '30.5'],
+          icMonthsContinuous: ['abc', '-7', '30.5'],
           statusExpiry: ['31/02/2027', '03/04/2027', 'someday'],
           offerNoc: ['123'],
           offerWage: ['lots'],
@@ -320,7 +339,7 @@ const scenarios: Scenario[] = [
         before: {
           consent: ['help'],
           role: ['help me'],
-          age: ['aide'],
+          icMonthsContinuous: ['aide'],
           offerWage: ['help'],
           offerNoc: ['I need help'],
           criminalHistory: ['help'],
@@ -350,7 +369,7 @@ const scenarios: Scenario[] = [
       });
       c.expectStep('review');
       await c.say('back');
-      c.expectStep('heardAbout');
+      c.expectStep('contactPhone');
       await c.say('back');
       await c.answer(spouseOfWorker);
       await c.say('confirm');
@@ -375,6 +394,9 @@ const scenarios: Scenario[] = [
       await c.say(`modifier ${fr.steps.employerWorkerRelation.label}`);
       c.expectStep('employerWorkerRelation');
       await c.say(en.steps.employerWorkerRelation.choices!.newHire!);
+      // A new hire opens the benefit question, asked before returning to the review.
+      c.expectStep('employerBenefit');
+      await c.say(en.steps.employerBenefit.choices!.knowledgeTransfer!);
       c.expectStep('review');
       await c.say('change Preferred contact');
       await c.say(en.steps.contactPreferred.choices!.phone!);
@@ -402,6 +424,11 @@ const scenarios: Scenario[] = [
       await c.say('change criminal history');
       c.expectStep('criminalHistory');
       await c.say('yes');
+      c.expectStep('criminalConviction');
+      await c.say('no');
+      c.expectStep('impairedDriving');
+      await c.say('no');
+      c.expectStep('review');
       await c.say('confirm');
       c.expectStep('submitted');
     },
@@ -410,13 +437,13 @@ const scenarios: Scenario[] = [
     name: 'restart-cancelled-then-confirmed',
     async run(c) {
       await greet(c);
-      await c.answer(intraCompanyWorker, { stopAt: 'age' });
+      await c.answer(intraCompanyWorker, { stopAt: 'statusExpiry' });
       await c.say('restart');
       c.expectStep('confirmRestart');
       await c.say('maybe');
       await c.say('no');
-      c.expectStep('age');
-      await c.say('34');
+      c.expectStep('statusExpiry');
+      await c.say('2027-06-30');
       await c.say('start over');
       await c.say('yes');
       c.expectStep('role');
@@ -499,7 +526,7 @@ const scenarios: Scenario[] = [
       await c.answer(spouseOfWorker, { stopAt: 'spouseStatus' });
       await c.session.join();
       c.expectStep('spouseStatus');
-      await c.answer(spouseOfWorker, { stopAt: 'educationField' });
+      await c.answer(spouseOfWorker, { stopAt: 'educationLevel' });
       await c.session.join();
       await c.answer(spouseOfWorker);
       await c.say('confirm');
@@ -512,8 +539,8 @@ const scenarios: Scenario[] = [
       await c.answer(employerNewHire);
       c.expectStep('review');
       await c.session.send({ type: 'message', text: '', value: { text: 'change 4' } });
-      c.expectStep('employerPortalUsed');
-      await c.say('yes');
+      c.expectStep('employerCompliance');
+      await c.say(en.steps.employerCompliance.choices!.inspectedCompliant!);
       await c.session.send({ type: 'message', value: { text: 'confirm' } });
       c.expectStep('submitted');
     },

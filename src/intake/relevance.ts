@@ -35,36 +35,40 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   // Age decides International Experience Canada only (youth bands by country).
   isIecPartnerCitizen: (a) =>
     relevance.isWorker(a) && a.citizenship !== undefined && isIecCountry(a.citizenship),
+  isCusmaCitizen: (a) =>
+    relevance.isWorker(a) && a.citizenship !== undefined && usOrMexico.has(a.citizenship),
   isInCanada: (a) => a.role === 'worker' && a.inCanada === true,
   // Someone in Canada lives in Canada; where a prospect abroad lives matters (medical exam, CUSMA).
   isOutsideCanada: (a) => a.role === 'worker' && a.inCanada === false,
+  holdsStatus: (a) => relevance.isInCanada(a) && a.currentStatus !== undefined && a.currentStatus !== 'other',
+  isWorkerInCanada: (a) => relevance.isInCanada(a) && a.currentStatus === 'worker',
+  isStudentInCanada: (a) => relevance.isInCanada(a) && a.currentStatus === 'student',
   // Maintained status (applied before expiry) or restoration: asked of anyone holding a status.
-  mayExtendStatus: (a) =>
-    relevance.isInCanada(a) && a.currentStatus !== undefined && a.currentStatus !== 'other',
+  mayExtendStatus: (a) => relevance.holdsStatus(a),
   mayAimAtPermanentResidence: (a) =>
     relevance.isWorker(a) && a.goalType !== undefined && a.goalType !== 'temporary',
+  mayTargetBc: (a) =>
+    relevance.mayAimAtPermanentResidence(a) &&
+    (a.goalProvince === undefined || a.goalProvince === 'BC' || a.goalProvince === 'undecided'),
   hasJobOffer: (a) => a.role === 'worker' && a.hasJobOffer === true,
   hasNoJobOffer: (a) => a.role === 'worker' && a.hasJobOffer === false,
   // "This offer is my current job": the bridging case of a worker already employed in Canada.
-  worksForOfferEmployerInCanada: (a) =>
-    relevance.hasJobOffer(a) && relevance.isInCanada(a) && a.currentStatus === 'worker',
-  startsNewJob: (a) => relevance.hasJobOffer(a) && a.offerIsCurrentJob !== true,
+  worksForOfferEmployerInCanada: (a) => relevance.hasJobOffer(a) && relevance.isWorkerInCanada(a),
+  keepsCurrentJob: (a) => relevance.worksForOfferEmployerInCanada(a) && a.offerIsCurrentJob === true,
+  startsNewJob: (a) => relevance.hasJobOffer(a) && !relevance.keepsCurrentJob(a),
   hasSameGroupEmployer: (a) =>
     relevance.hasJobOffer(a) && a.offerSameGroup !== undefined && sameGroupRelations.has(a.offerSameGroup),
+  hasProfessionalOffer: (a) =>
+    relevance.hasJobOffer(a) && ['0', '1'].includes(a.offerNoc?.noc?.[1] ?? String(a.offerNoc?.teer ?? '')),
   isAcademicPost: (a) => relevance.hasJobOffer(a) && a.offerSector === 'academic',
   isSportsPost: (a) => relevance.hasJobOffer(a) && a.offerSector === 'sports',
+  hasBcOffer: (a) => relevance.hasJobOffer(a) && a.offerProvince === 'BC',
   // BC PNP reads whether the offer is permanent and full-time; no other rule does.
-  hasBcOfferAimingAtPr: (a) =>
-    relevance.hasJobOffer(a) &&
-    relevance.mayAimAtPermanentResidence(a) &&
-    a.offerProvince === 'BC' &&
-    (a.goalProvince === undefined || a.goalProvince === 'BC' || a.goalProvince === 'undecided'),
+  hasBcOfferAimingAtPr: (a) => relevance.hasBcOffer(a) && relevance.mayTargetBc(a),
   // A transfer within the group is T37/T38, not the professionals' list: asked for other offers only.
   isCusmaCitizenWithOffer: (a) =>
-    relevance.hasJobOffer(a) &&
-    a.citizenship !== undefined &&
-    usOrMexico.has(a.citizenship) &&
-    !relevance.hasSameGroupEmployer(a),
+    relevance.hasJobOffer(a) && relevance.isCusmaCitizen(a) && !relevance.hasSameGroupEmployer(a),
+  cusmaCredentialAllowsExperience: (a) => cusmaCredentialUsesExperience(a.cusmaProfession),
   // The licence matters only where the profession accepts one and no degree was given.
   cusmaProfessionAcceptsLicence: (a) =>
     relevance.isCusmaCitizenWithOffer(a) &&
@@ -72,19 +76,20 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
     !(a.educationLevel !== undefined && degreeCredentials.has(a.educationLevel)),
   hasSpouseInCanada: (a) => relevance.hasNoJobOffer(a) && a.spouseInCanada === true,
   spouseIsWorker: (a) => relevance.hasSpouseInCanada(a) && a.spouseStatus === 'worker',
+  spouseIsHighSkilled: (a) => relevance.spouseIsWorker(a) && (a.spouseTeer === '0' || a.spouseTeer === '1'),
   // Family of PR-bound principals have their own codes: asked only when the 2025 limits would fail.
   spouseMayBePrBound: (a) =>
     relevance.spouseIsWorker(a) &&
     a.spouseTeer !== undefined &&
     a.spouseMonthsLeft !== undefined &&
-    !(['0', '1'].includes(a.spouseTeer) && a.spouseMonthsLeft >= SPOUSE_MIN_MONTHS_LEFT),
+    !(relevance.spouseIsHighSkilled(a) && a.spouseMonthsLeft >= SPOUSE_MIN_MONTHS_LEFT),
   spouseIsStudent: (a) => relevance.hasSpouseInCanada(a) && a.spouseStatus === 'student',
   spouseIsCitizenOrPr: (a) => relevance.hasSpouseInCanada(a) && a.spouseStatus === 'citizenOrPr',
   spouseSponsorshipFiled: (a) => relevance.spouseIsCitizenOrPr(a) && a.spouseSponsorship === true,
   // A student with a job offer still needs a post-graduation permit, so they are asked too.
-  mayHoldCanadianDegree: (a) =>
-    relevance.hasNoJobOffer(a) || (relevance.isInCanada(a) && a.currentStatus === 'student'),
+  mayHoldCanadianDegree: (a) => relevance.hasNoJobOffer(a) || relevance.isStudentInCanada(a),
   graduatedInCanada: (a) => relevance.mayHoldCanadianDegree(a) && a.graduatedInCanada === true,
+  wasStudentInCanada: (a) => relevance.isStudentInCanada(a) || relevance.graduatedInCanada(a),
   // The field-of-study list applies to programs other than bachelor's, master's and doctorates.
   isNonDegreeGraduate: (a) =>
     relevance.graduatedInCanada(a) &&
@@ -104,9 +109,8 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   // Years of experience: significant benefit (TEER 0/1 offer), FSW and BC PNP (permanent goal), CUSMA.
   mayCountExperience: (a) =>
     relevance.mayAimAtPermanentResidence(a) ||
-    (relevance.hasJobOffer(a) &&
-      (['0', '1'].includes(a.offerNoc?.noc?.[1] ?? String(a.offerNoc?.teer ?? '')) ||
-        relevance.isCusmaCitizenWithOffer(a))),
+    relevance.hasProfessionalOffer(a) ||
+    (relevance.isCusmaCitizenWithOffer(a) && relevance.cusmaCredentialAllowsExperience(a)),
   // Canadian work counts for CEC: asked of people in Canada, Canadian graduates and PR seekers.
   mayHaveCanadianWork: (a) =>
     relevance.isInCanada(a) || relevance.graduatedInCanada(a) || relevance.mayAimAtPermanentResidence(a),
@@ -114,10 +118,11 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   // Below a year, CEC is a route to build toward: its TEER, self-employment and study tests wait.
   hasCanadianWorkForCec: (a) => relevance.hasCanadianWork(a) && (a.canadianWorkMonths ?? 0) >= CEC_MIN_MONTHS,
   // Work as a full-time student does not count for CEC: asked of students and Canadian graduates.
-  hasCanadianWorkAsStudent: (a) =>
-    relevance.hasCanadianWorkForCec(a) && (a.currentStatus === 'student' || a.graduatedInCanada === true),
-  // English or French test results decide PGWP, CEC, FSW and BC PNP; for a temporary job offer
-  // only French matters (Francophone Mobility), and frenchAbility asks it.
+  hasCanadianWorkAsStudent: (a) => relevance.hasCanadianWorkForCec(a) && relevance.wasStudentInCanada(a),
+  // Francophone Mobility needs a job offer outside Quebec and French.
+  mayUseFrench: (a) => relevance.hasJobOffer(a) && a.offerProvince !== 'QC',
+  // English or French results decide PGWP, CEC, FSW and BC PNP; for a temporary job offer only
+  // French matters (Francophone Mobility), so the test is asked of those who speak French well.
   mayNeedLanguageTest: (a) =>
     relevance.mayAimAtPermanentResidence(a) ||
     relevance.graduatedInCanada(a) ||
@@ -125,8 +130,6 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
     (relevance.mayUseFrench(a) && (a.frenchAbility === 'intermediate' || a.frenchAbility === 'advanced')),
   tookLanguageTest: (a) =>
     relevance.mayNeedLanguageTest(a) && a.languageTest !== undefined && a.languageTest !== 'none',
-  // Francophone Mobility needs a job offer outside Quebec and French; a French test already tells.
-  mayUseFrench: (a) => relevance.hasJobOffer(a) && a.offerProvince !== 'QC',
   hasCriminalHistory: (a) => relevance.isWorker(a) && a.criminalHistory === true,
   hadImpairedDriving: (a) => relevance.hasCriminalHistory(a) && a.impairedDriving === true,
   hasServiceOrAffiliation: (a) => relevance.isWorker(a) && a.serviceOrAffiliation === true,

@@ -126,7 +126,19 @@ export type RelevanceName =
   | 'workerIsNewHire'
   | 'employerHiresCusmaCitizen'
   | 'employerCusmaProfessionAcceptsLicence'
-  | 'gavePhone';
+  | 'gavePhone'
+  // Facts the guards above combine (no step's own guard): named so the path model tracks them.
+  | 'holdsStatus'
+  | 'isWorkerInCanada'
+  | 'isStudentInCanada'
+  | 'keepsCurrentJob'
+  | 'hasProfessionalOffer'
+  | 'hasBcOffer'
+  | 'mayTargetBc'
+  | 'isCusmaCitizen'
+  | 'cusmaCredentialAllowsExperience'
+  | 'spouseIsHighSkilled'
+  | 'wasStudentInCanada';
 
 interface StepDefinition<V> {
   section: Section;

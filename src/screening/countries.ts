@@ -64,6 +64,10 @@ const shortNames: Record<string, string> = {
   VA: 'Vatican City',
   CZ: 'Czechia',
   VN: 'Vietnam',
+  PH: 'the Philippines',
+  NL: 'the Netherlands',
+  AE: 'the United Arab Emirates',
+  DO: 'the Dominican Republic',
 };
 
 export function englishCountryName(code: string): string {

@@ -134,7 +134,7 @@ const c11: StreamRule = {
       .unknown('a viable business plan and steps taken: funds, premises, staffing')
       .unknown('the significant benefit of the business to Canada')
       .confirm('tightening reported May 27, 2025 — to confirm')
-      .confirm('self-employment does not count toward CEC (§4)');
+      .note('self-employment does not count toward CEC (§4)');
   },
 };
 
@@ -680,10 +680,10 @@ const c41c46: StreamRule = {
         'whether the spouse has applied for PR or holds a provincial nomination: family of PR-bound principals have their own codes (C46–C49 family) — to confirm',
       );
     if (f.familyComing)
-      check.confirm('dependent children are no longer eligible under this stream (Jan 21, 2025)');
-    return check.confirm(
-      'proof of the relationship; spouses of free-trade professionals are not affected by the 2025 limits',
-    );
+      check.note('dependent children are no longer eligible under this stream (Jan 21, 2025)');
+    return check
+      .note('spouses of free-trade professionals are not affected by the 2025 limits')
+      .confirm('proof of the relationship');
   },
 };
 
