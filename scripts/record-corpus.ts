@@ -138,7 +138,8 @@ const employerNewHire: Answers = {
   employerWorkerRelation: 'newHire',
   employerWorkerCitizenship: 'MX',
   employerWorkerCountry: 'MX',
-  employerCusmaProfession: 'none',
+  employerCusmaProfession: 'accountant',
+  employerWorkerLicence: true,
   contactPhone: null,
 };
 
