@@ -306,7 +306,7 @@ describe('answers typed as markup', () => {
       {
         ...intraCompanyWorker,
         contactName: xssPayloads[0]!,
-        offerJobTitle: xssPayloads[2]!,
+        offerJobTitle: `${xssPayloads[1]!} at ${xssPayloads[2]!}`,
         contactEmail: 'x@example.com',
       },
       { handoffAtReview: true },
