@@ -53,7 +53,9 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   hasJobOffer: (a) => a.role === 'worker' && a.hasJobOffer === true,
   hasNoJobOffer: (a) => a.role === 'worker' && a.hasJobOffer === false,
   // "This offer is my current job": the bridging case of a worker already employed in Canada.
-  worksForOfferEmployerInCanada: (a) => relevance.hasJobOffer(a) && relevance.isWorkerInCanada(a),
+  // A transfer to a related company is a new job, never the current one.
+  worksForOfferEmployerInCanada: (a) =>
+    relevance.hasJobOffer(a) && relevance.isWorkerInCanada(a) && !relevance.hasSameGroupEmployer(a),
   keepsCurrentJob: (a) => relevance.worksForOfferEmployerInCanada(a) && a.offerIsCurrentJob === true,
   startsNewJob: (a) => relevance.hasJobOffer(a) && !relevance.keepsCurrentJob(a),
   hasSameGroupEmployer: (a) =>

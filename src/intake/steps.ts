@@ -183,7 +183,6 @@ export const stepCatalogue = {
 
   // Worker: job offer
   hasJobOffer: step('jobOffer', yesNo(), 'isWorker'),
-  offerIsCurrentJob: step('jobOffer', yesNo(), 'worksForOfferEmployerInCanada'),
   offerJobTitle: step('jobOffer', text(), 'hasJobOffer'),
   offerSameGroup: step(
     'jobOffer',
@@ -194,6 +193,7 @@ export const stepCatalogue = {
   icRoleLevel: step('jobOffer', choice(roleLevels), 'hasSameGroupEmployer'),
   icNewEntity: step('jobOffer', yesNo(), 'hasSameGroupEmployer'),
   icRevenueCountries: step('jobOffer', yesNo(), 'hasSameGroupEmployer'),
+  offerIsCurrentJob: step('jobOffer', yesNo(), 'worksForOfferEmployerInCanada'),
   offerNoc: step('jobOffer', noc(), 'hasJobOffer'),
   offerSector: step('jobOffer', choice(offerSectors), 'hasJobOffer'),
   academicRole: step(

@@ -111,3 +111,8 @@ export function moneyText(money: Money): string {
 }
 
 export const yesNoText = (value: boolean) => (value ? 'yes' : 'no');
+
+/** "1 year", "5 years": counts in plain English. */
+export function count(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}

@@ -1,7 +1,7 @@
 import { CEC_MIN_MONTHS } from '../intake/thresholds';
 import { Assessment } from './assessment';
 import { isProfessionalTeer, isSkilledTeer, sectorOf, type Facts, type Province } from './facts';
-import { educationLabels, provinceNames } from './labels';
+import { count, educationLabels, provinceNames } from './labels';
 import { checkLanguage } from './language';
 import type { Pathway } from './lead';
 import { ref, refs } from './reference';
@@ -117,7 +117,9 @@ const fsw: PathwayRule = {
       check.unknown('years of skilled work experience (1 year of continuous skilled work in the last 10)');
     else if (years >= 1) {
       check
-        .met(`${years} years of work experience (1 year of continuous skilled work in the last 10 needed)`)
+        .met(
+          `${count(years, 'year')} of work experience (1 year of continuous skilled work in the last 10 needed)`,
+        )
         .confirm('the experience is skilled (TEER 0–3), continuous and within the last 10 years');
     } else
       check.failed('no work experience: FSW needs 1 year of continuous skilled work in the last 10 years');
@@ -207,10 +209,12 @@ const bcSkilledWorker: PathwayRule = {
         `${BC_MIN_YEARS_EXPERIENCE}+ years of related experience${f.isEmployer ? ' (the worker)' : ''}`,
       );
     } else if (years >= BC_MIN_YEARS_EXPERIENCE)
-      check.met(`${years} years of experience (${BC_MIN_YEARS_EXPERIENCE} of related experience needed)`);
+      check.met(
+        `${count(years, 'year')} of experience (${BC_MIN_YEARS_EXPERIENCE} of related experience needed)`,
+      );
     else
       check.failed(
-        `${years} years of experience: ${BC_MIN_YEARS_EXPERIENCE} years of related experience are needed`,
+        `${count(years, 'year')} of experience: ${BC_MIN_YEARS_EXPERIENCE} years of related experience are needed`,
       );
     if (teer === 2 || teer === 3) {
       if (f.isEmployer)

@@ -25,6 +25,7 @@ import {
 } from './facts';
 import {
   benefitLabels,
+  count,
   educationLabels,
   prProgramLabels,
   provinceNames,
@@ -106,7 +107,7 @@ const c10: StreamRule = {
       new Assessment()
         .openQuestion()
         .met(
-          `${f.yearsExperience} years of experience (about ${SIGNIFICANT_BENEFIT_YEARS} is typical evidence)`,
+          `${count(f.yearsExperience, 'year')} of experience (about ${SIGNIFICANT_BENEFIT_YEARS} is typical evidence)`,
         )
         .met(jobTeerReason(teer)),
     );
@@ -320,10 +321,12 @@ function checkCusmaCredential(check: Assessment, f: Facts, profession: CusmaProf
     check.met(
       credential.diplomaPlusYears === 0
         ? `post-secondary education (${degreeReason(f)})`
-        : `post-secondary diploma and ${years} years of experience (${credential.diplomaPlusYears} needed)`,
+        : `post-secondary diploma and ${count(years ?? 0, 'year')} of experience (${credential.diplomaPlusYears} needed)`,
     );
   } else if (credential.experienceYears !== undefined && (years ?? 0) >= credential.experienceYears) {
-    check.met(`${years} years of experience (${credential.experienceYears} accepted instead of a degree)`);
+    check.met(
+      `${count(years ?? 0, 'year')} of experience (${credential.experienceYears} accepted instead of a degree)`,
+    );
   } else if (level === undefined && f.offer?.hasLicence === undefined) {
     check.unknown(`the credential ${profession.title.toLowerCase()} requires (degree or licence)`);
   } else {

@@ -5,6 +5,7 @@ import { englishCountryName } from './countries';
 import { languageTestNames, scaleOf, teerOfNoc } from './facts';
 import {
   complianceLabels,
+  count,
   educationLabels,
   moneyText,
   provinceNames,
@@ -73,11 +74,6 @@ function nocText(noc: Answers['offerNoc']): string | undefined {
   const teer = teerOfNoc(noc);
   if (noc?.noc) return `NOC ${noc.noc} (TEER ${teer})`;
   return teer === undefined ? 'NOC unknown' : `TEER ${teer}`;
-}
-
-/** "1 year", "5 years". */
-export function count(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
 const goalLabels: Record<NonNullable<Answers['goalType']>, string> = {
