@@ -47,7 +47,7 @@ describe('a server killed with SIGKILL mid-conversation', () => {
     await ask(url, 'k1', 'yes');
     await ask(url, 'k1', en().steps.role.choices!.worker!);
     const beforeKill = await ask(url, 'k1', 'Mexico');
-    expect(beforeKill.at(-1)?.channelData?.intake?.step).toBe('residenceCountry');
+    expect(beforeKill.at(-1)?.channelData?.intake?.step).toBe('age');
 
     child.kill('SIGKILL');
     await new Promise((resolve) => child!.once('exit', resolve));
