@@ -41,21 +41,19 @@ const academicWorker: Answers = {
   citizenship: 'FR',
   residenceCountry: 'FR',
   inCanada: false,
-  offerEmployer: 'University of British Columbia',
   offerSameGroup: 'no',
   offerJobTitle: 'Postdoctoral fellow',
   offerNoc: { noc: '41200', teer: 1 },
-  offerPostType: 'academic',
+  offerSector: 'academic',
   academicRole: 'postdoc',
-  offerSector: 'other',
   offerWage: { amount: 62000, per: 'year' },
-  offerCity: 'Vancouver',
-  offerPermanent: false,
+  offerTerms: 'fixedTermFullTime',
   languageTest: 'tcfCanada',
   languageLevel: { test: 'tcfCanada', listening: 549, reading: 549, writing: 16, speaking: 16 },
   canadianWorkMonths: 0,
   contactName: 'Camille Martin',
   contactEmail: 'camille@example.com',
+  heardAbout: 'referral',
 };
 
 const graduateWithPrApplication: Answers = {
@@ -65,29 +63,40 @@ const graduateWithPrApplication: Answers = {
   inCanada: true,
   currentStatus: 'worker',
   statusExpiry: '2027-01-20',
+  extensionFiled: false,
   spouseInCanada: false,
   graduatedInCanada: true,
-  programType: 'college',
+  programCredential: 'college',
+  studyPermitAfterNov2024: false,
   programLength: '8to24Months',
   graduationDate: '2024-05-15',
   hadPgwp: true,
-  prApplication: true,
+  prStatus: 'prApplied',
   prProgram: 'cec',
   prAor: true,
   ownsBusiness: true,
   ownershipPercent: 60,
+  businessInvestment: '100kTo200k',
+  businessNetWorth: '300kTo600k',
+  businessJobs: 1,
   languageTest: 'tefCanada',
   languageLevel: 7,
   languageTestDate: '2025-01-20',
   canadianWorkMonths: 18,
   canadianWorkTeer: '2',
   canadianWorkWhileStudying: true,
+  criminalHistory: true,
+  criminalConviction: true,
   impairedDriving: true,
   impairedDrivingSince2018: false,
+  immigrationHistory: true,
   previousRefusal: true,
-  refusalDeclared: 'yes',
+  refusalCountry: 'US',
+  refusalYear: 2019,
+  overstay: false,
   contactName: 'Chidi Okafor',
   contactEmail: 'chidi@example.com',
+  heardAbout: 'referral',
   contactPhone: '+17785550142',
   contactPreferred: 'email',
 };
@@ -96,8 +105,14 @@ const spouseStudent: Answers = { ...spouseOfWorker, spouseStatus: 'student', spo
 const spouseCitizen: Answers = {
   ...spouseOfWorker,
   spouseStatus: 'citizenOrPr',
+  spouseSponsorship: false,
   graduatedInCanada: false,
+  serviceOrAffiliation: true,
   militaryService: true,
+  governmentPosition: false,
+  violentGroups: false,
+  organizedCrime: false,
+  illTreatment: false,
   medicalCondition: true,
 };
 
@@ -111,8 +126,10 @@ const studentWithOffer: Answers = {
   languageLevel: 8,
   frenchAbility: 'intermediate',
   canadianWorkMonths: 0,
+  immigrationHistory: true,
+  previousRefusal: false,
   overstay: true,
-  refusalDeclared: 'noEarlierApplication',
+  overstayCountry: 'CA',
   goalType: 'temporary',
 };
 
@@ -124,6 +141,8 @@ const employerNewHire: Answers = {
   employerWorkerRelation: 'newHire',
   employerWorkerCitizenship: 'MX',
   employerWorkerCountry: 'MX',
+  employerCusmaProfession: 'accountant',
+  employerWorkerLicence: true,
   contactPhone: null,
 };
 
@@ -282,7 +301,7 @@ const scenarios: Scenario[] = [
           consent: ['maybe'],
           role: ['astronaut', '7'],
           citizenship: ['Atlantis'],
-          age: ['abc', '7', '30.5'],
+          icMonthsContinuous: ['abc', '-7', '30.5'],
           statusExpiry: ['31/02/2027', '03/04/2027', 'someday'],
           offerNoc: ['123'],
           offerWage: ['lots'],
@@ -310,7 +329,6 @@ const scenarios: Scenario[] = [
           employerWage: ['-5'],
           employerStartDate: ['soon'],
           employerWorkerCitizenship: ['Narnia'],
-          heardAbout: ['9'],
         },
       });
       await c.say('confirm');
@@ -325,7 +343,7 @@ const scenarios: Scenario[] = [
         before: {
           consent: ['help'],
           role: ['help me'],
-          age: ['aide'],
+          icMonthsContinuous: ['aide'],
           offerWage: ['help'],
           offerNoc: ['I need help'],
           criminalHistory: ['help'],
@@ -380,6 +398,9 @@ const scenarios: Scenario[] = [
       await c.say(`modifier ${fr.steps.employerWorkerRelation.label}`);
       c.expectStep('employerWorkerRelation');
       await c.say(en.steps.employerWorkerRelation.choices!.newHire!);
+      // A new hire opens the benefit question, asked before returning to the review.
+      c.expectStep('employerBenefit');
+      await c.say(en.steps.employerBenefit.choices!.knowledgeTransfer!);
       c.expectStep('review');
       await c.say('change Preferred contact');
       await c.say(en.steps.contactPreferred.choices!.phone!);
@@ -407,6 +428,11 @@ const scenarios: Scenario[] = [
       await c.say('change criminal history');
       c.expectStep('criminalHistory');
       await c.say('yes');
+      c.expectStep('criminalConviction');
+      await c.say('no');
+      c.expectStep('impairedDriving');
+      await c.say('no');
+      c.expectStep('review');
       await c.say('confirm');
       c.expectStep('submitted');
     },
@@ -415,13 +441,13 @@ const scenarios: Scenario[] = [
     name: 'restart-cancelled-then-confirmed',
     async run(c) {
       await greet(c);
-      await c.answer(intraCompanyWorker, { stopAt: 'age' });
+      await c.answer(intraCompanyWorker, { stopAt: 'statusExpiry' });
       await c.say('restart');
       c.expectStep('confirmRestart');
       await c.say('maybe');
       await c.say('no');
-      c.expectStep('age');
-      await c.say('34');
+      c.expectStep('statusExpiry');
+      await c.say('2027-06-30');
       await c.say('start over');
       await c.say('yes');
       c.expectStep('role');
@@ -504,7 +530,7 @@ const scenarios: Scenario[] = [
       await c.answer(spouseOfWorker, { stopAt: 'spouseStatus' });
       await c.session.join();
       c.expectStep('spouseStatus');
-      await c.answer(spouseOfWorker, { stopAt: 'educationField' });
+      await c.answer(spouseOfWorker, { stopAt: 'educationLevel' });
       await c.session.join();
       await c.answer(spouseOfWorker);
       await c.say('confirm');
@@ -517,8 +543,8 @@ const scenarios: Scenario[] = [
       await c.answer(employerNewHire);
       c.expectStep('review');
       await c.session.send({ type: 'message', text: '', value: { text: 'change 4' } });
-      c.expectStep('employerPortalUsed');
-      await c.say('yes');
+      c.expectStep('employerCompliance');
+      await c.say(en.steps.employerCompliance.choices!.inspectedCompliant!);
       await c.session.send({ type: 'message', value: { text: 'confirm' } });
       c.expectStep('submitted');
     },
@@ -685,6 +711,7 @@ async function recordEmulatorTranscript(dir: string): Promise<string> {
     ...employer,
     contactName: 'Sam Tremblay',
     contactEmail: 'sam@northshore-robotics.example',
+    heardAbout: 'referral',
   };
   const typed: string[] = ['yes', en.steps.role.choices!.employer!];
   for (const step of new InProcessBot({ flows }).engine.reviewSteps(answers)) {

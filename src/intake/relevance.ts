@@ -1,3 +1,7 @@
+import { cusmaProfessionOf } from './cusma-professions';
+import { designationOf } from './designated-countries';
+import { isIecCountry } from './iec-countries';
+import { CEC_MIN_MONTHS, SPOUSE_MIN_MONTHS_LEFT } from './thresholds';
 import {
   employerSections,
   stepCatalogue,
@@ -10,37 +14,151 @@ import {
 } from './steps';
 
 const sameGroupRelations = new Set(['parent', 'subsidiary', 'branch', 'affiliate']);
-const frenchTests = new Set(['tefCanada', 'tcfCanada']);
+const usOrMexico = new Set(['US', 'MX']);
+const degreeCredentials = new Set(['bachelor', 'master', 'doctorate']);
+
+/** Whether years of experience can stand in for the profession's degree (a diploma plus years, or years alone). */
+function cusmaCredentialUsesExperience(profession: string | undefined): boolean {
+  const credential = cusmaProfessionOf(profession)?.credential;
+  return (credential?.diplomaPlusYears ?? 0) > 0 || credential?.experienceYears !== undefined;
+}
 
 /**
- * The facts that decide whether a question is asked. Each is named for the fact it tests;
- * the machine's guards and the step catalogue refer to them by these names.
+ * The facts that decide whether a question is asked. Each is named for the fact it tests; the
+ * machine's guards and the step catalogue refer to them by these names. A question is asked only
+ * where its answer can still change a stream, flag, pathway, urgency or staff field: the
+ * step-usage test (test/intake/step-usage.test.ts) checks that every question is read.
  */
 export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   isWorker: (a) => a.role === 'worker',
   isEmployer: (a) => a.role === 'employer',
+  // Age decides International Experience Canada only (youth bands by country).
+  isIecPartnerCitizen: (a) =>
+    relevance.isWorker(a) && a.citizenship !== undefined && isIecCountry(a.citizenship),
+  isCusmaCitizen: (a) =>
+    relevance.isWorker(a) && a.citizenship !== undefined && usOrMexico.has(a.citizenship),
   isInCanada: (a) => a.role === 'worker' && a.inCanada === true,
+  // Someone in Canada lives in Canada; where a prospect abroad lives matters (medical exam, CUSMA).
+  isOutsideCanada: (a) => a.role === 'worker' && a.inCanada === false,
+  holdsStatus: (a) => relevance.isInCanada(a) && a.currentStatus !== undefined && a.currentStatus !== 'other',
+  isWorkerInCanada: (a) => relevance.isInCanada(a) && a.currentStatus === 'worker',
+  isStudentInCanada: (a) => relevance.isInCanada(a) && a.currentStatus === 'student',
+  // Maintained status (applied before expiry) or restoration: asked of anyone holding a status.
+  mayExtendStatus: (a) => relevance.holdsStatus(a),
+  mayAimAtPermanentResidence: (a) =>
+    relevance.isWorker(a) && a.goalType !== undefined && a.goalType !== 'temporary',
+  mayTargetBc: (a) =>
+    relevance.mayAimAtPermanentResidence(a) &&
+    (a.goalProvince === undefined || a.goalProvince === 'BC' || a.goalProvince === 'undecided'),
   hasJobOffer: (a) => a.role === 'worker' && a.hasJobOffer === true,
   hasNoJobOffer: (a) => a.role === 'worker' && a.hasJobOffer === false,
+  // "This offer is my current job": the bridging case of a worker already employed in Canada.
+  // A transfer to a related company is a new job, never the current one.
+  worksForOfferEmployerInCanada: (a) =>
+    relevance.hasJobOffer(a) && relevance.isWorkerInCanada(a) && !relevance.hasSameGroupEmployer(a),
+  keepsCurrentJob: (a) => relevance.worksForOfferEmployerInCanada(a) && a.offerIsCurrentJob === true,
+  startsNewJob: (a) => relevance.hasJobOffer(a) && !relevance.keepsCurrentJob(a),
   hasSameGroupEmployer: (a) =>
     relevance.hasJobOffer(a) && a.offerSameGroup !== undefined && sameGroupRelations.has(a.offerSameGroup),
-  isAcademicPost: (a) => relevance.hasJobOffer(a) && a.offerPostType === 'academic',
+  hasProfessionalOffer: (a) =>
+    relevance.hasJobOffer(a) && ['0', '1'].includes(a.offerNoc?.noc?.[1] ?? String(a.offerNoc?.teer ?? '')),
+  isAcademicPost: (a) => relevance.hasJobOffer(a) && a.offerSector === 'academic',
+  isSportsPost: (a) => relevance.hasJobOffer(a) && a.offerSector === 'sports',
+  hasBcOffer: (a) => relevance.hasJobOffer(a) && a.offerProvince === 'BC',
+  // BC PNP reads whether the offer is permanent and full-time; no other rule does.
+  hasBcOfferAimingAtPr: (a) => relevance.hasBcOffer(a) && relevance.mayTargetBc(a),
+  // A transfer within the group is T37/T38, not the professionals' list: asked for other offers only.
+  isCusmaCitizenWithOffer: (a) =>
+    relevance.hasJobOffer(a) && relevance.isCusmaCitizen(a) && !relevance.hasSameGroupEmployer(a),
+  cusmaCredentialAllowsExperience: (a) => cusmaCredentialUsesExperience(a.cusmaProfession),
+  // The licence matters only where the profession accepts one and no degree was given.
+  cusmaProfessionAcceptsLicence: (a) =>
+    relevance.isCusmaCitizenWithOffer(a) &&
+    cusmaProfessionOf(a.cusmaProfession)?.credential.licence === true &&
+    !(a.educationLevel !== undefined && degreeCredentials.has(a.educationLevel)),
   hasSpouseInCanada: (a) => relevance.hasNoJobOffer(a) && a.spouseInCanada === true,
   spouseIsWorker: (a) => relevance.hasSpouseInCanada(a) && a.spouseStatus === 'worker',
+  spouseIsHighSkilled: (a) => relevance.spouseIsWorker(a) && (a.spouseTeer === '0' || a.spouseTeer === '1'),
+  // Family of PR-bound principals have their own codes: asked only when the 2025 limits would fail.
+  spouseMayBePrBound: (a) =>
+    relevance.spouseIsWorker(a) &&
+    a.spouseTeer !== undefined &&
+    a.spouseMonthsLeft !== undefined &&
+    !(relevance.spouseIsHighSkilled(a) && a.spouseMonthsLeft >= SPOUSE_MIN_MONTHS_LEFT),
   spouseIsStudent: (a) => relevance.hasSpouseInCanada(a) && a.spouseStatus === 'student',
+  spouseIsCitizenOrPr: (a) => relevance.hasSpouseInCanada(a) && a.spouseStatus === 'citizenOrPr',
+  spouseSponsorshipFiled: (a) => relevance.spouseIsCitizenOrPr(a) && a.spouseSponsorship === true,
   // A student with a job offer still needs a post-graduation permit, so they are asked too.
-  mayHoldCanadianDegree: (a) =>
-    relevance.hasNoJobOffer(a) || (relevance.isInCanada(a) && a.currentStatus === 'student'),
+  mayHoldCanadianDegree: (a) => relevance.hasNoJobOffer(a) || relevance.isStudentInCanada(a),
   graduatedInCanada: (a) => relevance.mayHoldCanadianDegree(a) && a.graduatedInCanada === true,
-  hasPrApplication: (a) => relevance.isInCanada(a) && a.prApplication === true,
+  wasStudentInCanada: (a) => relevance.isStudentInCanada(a) || relevance.graduatedInCanada(a),
+  // The field-of-study list applies to programs other than bachelor's, master's and doctorates.
+  isNonDegreeGraduate: (a) =>
+    relevance.graduatedInCanada(a) &&
+    a.programCredential !== undefined &&
+    !degreeCredentials.has(a.programCredential),
+  isNonDegreeGraduateUnderNewRules: (a) =>
+    relevance.isNonDegreeGraduate(a) && a.studyPermitAfterNov2024 === true,
+  mayHaveProvincialOrPrFile: (a) => relevance.mayAimAtPermanentResidence(a) || relevance.isInCanada(a),
+  isProvincialNominee: (a) => relevance.mayHaveProvincialOrPrFile(a) && a.prStatus === 'nominated',
+  hasPrApplication: (a) => relevance.mayHaveProvincialOrPrFile(a) && a.prStatus === 'prApplied',
+  // Nominated, or applied for PR as a nominee: whether the nomination ties them to an employer
+  // decides T13's offer and the bridging permit.
+  holdsNomination: (a) =>
+    relevance.isProvincialNominee(a) || (relevance.hasPrApplication(a) && a.prProgram === 'pnp'),
+  hasPrApplicationInCanada: (a) => relevance.hasPrApplication(a) && relevance.isInCanada(a),
   ownsBusiness: (a) => relevance.hasNoJobOffer(a) && a.ownsBusiness === true,
-  tookLanguageTest: (a) => relevance.isWorker(a) && a.languageTest !== undefined && a.languageTest !== 'none',
-  tookNoFrenchTest: (a) =>
-    relevance.isWorker(a) && a.languageTest !== undefined && !frenchTests.has(a.languageTest),
-  hasCanadianWork: (a) => relevance.isWorker(a) && (a.canadianWorkMonths ?? 0) > 0,
-  hadImpairedDriving: (a) => relevance.isWorker(a) && a.impairedDriving === true,
-  hadRefusalOrOverstay: (a) => relevance.isWorker(a) && (a.previousRefusal === true || a.overstay === true),
-  workerIsInSameGroup: (a) => relevance.isEmployer(a) && a.employerWorkerRelation === 'sameGroupEmployee',
+  // Years of experience: significant benefit (TEER 0/1 offer), FSW and BC PNP (permanent goal), CUSMA.
+  mayCountExperience: (a) =>
+    relevance.mayAimAtPermanentResidence(a) ||
+    relevance.hasProfessionalOffer(a) ||
+    (relevance.isCusmaCitizenWithOffer(a) && relevance.cusmaCredentialAllowsExperience(a)),
+  // Canadian work counts for CEC: asked of people in Canada, Canadian graduates and PR seekers.
+  mayHaveCanadianWork: (a) =>
+    relevance.isInCanada(a) || relevance.graduatedInCanada(a) || relevance.mayAimAtPermanentResidence(a),
+  hasCanadianWork: (a) => relevance.mayHaveCanadianWork(a) && (a.canadianWorkMonths ?? 0) > 0,
+  // Below a year, CEC is a route to build toward: its TEER, self-employment and study tests wait.
+  hasCanadianWorkForCec: (a) => relevance.hasCanadianWork(a) && (a.canadianWorkMonths ?? 0) >= CEC_MIN_MONTHS,
+  // Work as a full-time student does not count for CEC: asked of students and Canadian graduates.
+  hasCanadianWorkAsStudent: (a) => relevance.hasCanadianWorkForCec(a) && relevance.wasStudentInCanada(a),
+  // Francophone Mobility needs a job offer outside Quebec and French.
+  mayUseFrench: (a) => relevance.hasJobOffer(a) && a.offerProvince !== 'QC',
+  // English or French results decide PGWP, CEC, FSW and BC PNP; for a temporary job offer only
+  // French matters (Francophone Mobility), so the test is asked of those who speak French well.
+  mayNeedLanguageTest: (a) =>
+    relevance.mayAimAtPermanentResidence(a) ||
+    relevance.graduatedInCanada(a) ||
+    relevance.hasCanadianWork(a) ||
+    (relevance.mayUseFrench(a) && (a.frenchAbility === 'intermediate' || a.frenchAbility === 'advanced')),
+  tookLanguageTest: (a) =>
+    relevance.mayNeedLanguageTest(a) && a.languageTest !== undefined && a.languageTest !== 'none',
+  hasCriminalHistory: (a) => relevance.isWorker(a) && a.criminalHistory === true,
+  hadImpairedDriving: (a) => relevance.hasCriminalHistory(a) && a.impairedDriving === true,
+  hasServiceOrAffiliation: (a) => relevance.isWorker(a) && a.serviceOrAffiliation === true,
+  // Living in a country that may be designated already calls for the medical-exam check.
+  mayHaveOtherDesignatedStay: (a) =>
+    relevance.isWorker(a) &&
+    !(
+      a.inCanada === false &&
+      a.residenceCountry !== undefined &&
+      designationOf(a.residenceCountry) === 'mayBeDesignated'
+    ),
+  stayedInAnotherCountry: (a) => relevance.mayHaveOtherDesignatedStay(a) && a.designatedCountryStay === true,
+  // One screener for refusals and overstays anywhere; which of them, where and when only after a yes.
+  hasImmigrationHistory: (a) => relevance.isWorker(a) && a.immigrationHistory === true,
+  hadRefusal: (a) => relevance.hasImmigrationHistory(a) && a.previousRefusal === true,
+  hadOverstay: (a) => relevance.hasImmigrationHistory(a) && a.overstay === true,
+  workerIsInSameGroup: (a) =>
+    relevance.isEmployer(a) &&
+    (a.employerWorkerRelation === 'sameGroupEmployee' || a.employerWorkerRelation === 'sameGroupNewOffice'),
+  workerIsNewHire: (a) => relevance.isEmployer(a) && !relevance.workerIsInSameGroup(a),
+  employerHiresCusmaCitizen: (a) =>
+    relevance.isEmployer(a) &&
+    a.employerWorkerCitizenship !== undefined &&
+    usOrMexico.has(a.employerWorkerCitizenship),
+  employerCusmaProfessionAcceptsLicence: (a) =>
+    relevance.employerHiresCusmaCitizen(a) &&
+    cusmaProfessionOf(a.employerCusmaProfession)?.credential.licence === true,
   gavePhone: (a) => typeof a.contactPhone === 'string',
 };
 

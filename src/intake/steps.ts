@@ -15,6 +15,7 @@ import {
   yesNo,
   type Input,
 } from './inputs';
+import { cusmaProfessionChoices } from './cusma-professions';
 
 /**
  * The step catalogue: every question of the intake, in the order it is asked.
@@ -26,10 +27,10 @@ import {
 export const sections = [
   'welcome',
   'situation',
+  'goals',
   'jobOffer',
   'qualifications',
   'admissibility',
-  'goals',
   'company',
   'position',
   'worker',
@@ -39,10 +40,10 @@ export type Section = (typeof sections)[number];
 
 export const workerSections = [
   'situation',
+  'goals',
   'jobOffer',
   'qualifications',
   'admissibility',
-  'goals',
   'contact',
 ] as const satisfies readonly Section[];
 export const employerSections = [
@@ -69,32 +70,76 @@ export const provinces = [
 ] as const;
 const provinceOrUndecided = [...provinces, 'undecided'] as const;
 const teerOrUnknown = ['0', '1', '2', '3', '4', '5', 'unknown'] as const;
-const timelines = ['asap', 'within3Months', 'within6Months', 'within12Months', 'flexible'] as const;
 const roleLevels = ['executive', 'seniorManager', 'specializedKnowledge', 'other'] as const;
 
 /** Names of the relevance guards in relevance.ts; a step without `when` is asked of everyone. */
 export type RelevanceName =
   | 'isWorker'
   | 'isEmployer'
+  | 'isIecPartnerCitizen'
   | 'isInCanada'
+  | 'isOutsideCanada'
+  | 'mayExtendStatus'
+  | 'mayAimAtPermanentResidence'
   | 'hasJobOffer'
   | 'hasNoJobOffer'
+  | 'worksForOfferEmployerInCanada'
+  | 'startsNewJob'
   | 'hasSameGroupEmployer'
   | 'isAcademicPost'
+  | 'isSportsPost'
+  | 'hasBcOfferAimingAtPr'
+  | 'isCusmaCitizenWithOffer'
+  | 'cusmaProfessionAcceptsLicence'
   | 'hasSpouseInCanada'
   | 'spouseIsWorker'
+  | 'spouseMayBePrBound'
   | 'spouseIsStudent'
+  | 'spouseIsCitizenOrPr'
+  | 'spouseSponsorshipFiled'
   | 'mayHoldCanadianDegree'
   | 'graduatedInCanada'
+  | 'isNonDegreeGraduate'
+  | 'isNonDegreeGraduateUnderNewRules'
+  | 'mayHaveProvincialOrPrFile'
+  | 'isProvincialNominee'
+  | 'holdsNomination'
   | 'hasPrApplication'
+  | 'hasPrApplicationInCanada'
   | 'ownsBusiness'
+  | 'mayCountExperience'
+  | 'mayNeedLanguageTest'
   | 'tookLanguageTest'
-  | 'tookNoFrenchTest'
+  | 'mayUseFrench'
+  | 'mayHaveCanadianWork'
   | 'hasCanadianWork'
+  | 'hasCanadianWorkForCec'
+  | 'hasCanadianWorkAsStudent'
+  | 'hasCriminalHistory'
   | 'hadImpairedDriving'
-  | 'hadRefusalOrOverstay'
+  | 'hasServiceOrAffiliation'
+  | 'mayHaveOtherDesignatedStay'
+  | 'stayedInAnotherCountry'
+  | 'hasImmigrationHistory'
+  | 'hadRefusal'
+  | 'hadOverstay'
   | 'workerIsInSameGroup'
-  | 'gavePhone';
+  | 'workerIsNewHire'
+  | 'employerHiresCusmaCitizen'
+  | 'employerCusmaProfessionAcceptsLicence'
+  | 'gavePhone'
+  // Facts the guards above combine (no step's own guard): named so the path model tracks them.
+  | 'holdsStatus'
+  | 'isWorkerInCanada'
+  | 'isStudentInCanada'
+  | 'keepsCurrentJob'
+  | 'hasProfessionalOffer'
+  | 'hasBcOffer'
+  | 'mayTargetBc'
+  | 'isCusmaCitizen'
+  | 'cusmaCredentialAllowsExperience'
+  | 'spouseIsHighSkilled'
+  | 'wasStudentInCanada';
 
 export interface StepDefinition<V> {
   section: Section;
@@ -106,72 +151,113 @@ function step<V>(section: Section, input: Input<V>, when?: RelevanceName): StepD
   return { section, input, when };
 }
 
+const offerSectors = [
+  'health',
+  'childCare',
+  'inHomeCare',
+  'schoolTeaching',
+  'teacherExchange',
+  'academic',
+  'sports',
+  'exchange',
+  'agriculture',
+  'other',
+] as const;
+
 export const stepCatalogue = {
   consent: step('welcome', yesNo()),
   role: step('welcome', choice(['worker', 'employer'])),
 
   // Worker: current situation
   citizenship: step('situation', country(), 'isWorker'),
-  residenceCountry: step('situation', country(), 'isWorker'),
-  age: step('situation', number({ min: 14, max: 100 }), 'isWorker'),
+  age: step('situation', number({ min: 14, max: 100 }), 'isIecPartnerCitizen'),
   inCanada: step('situation', yesNo(), 'isWorker'),
+  residenceCountry: step('situation', country(), 'isOutsideCanada'),
   currentStatus: step('situation', choice(['visitor', 'student', 'worker', 'other']), 'isInCanada'),
   statusExpiry: step('situation', date(), 'isInCanada'),
+  extensionFiled: step('situation', yesNo(), 'mayExtendStatus'),
+
+  // Worker: goals (asked early: they decide which permanent-residence questions matter)
+  goalType: step('goals', choice(['temporary', 'permanent', 'notSure']), 'isWorker'),
+  goalProvince: step('goals', choice(provinceOrUndecided), 'mayAimAtPermanentResidence'),
+  familyComing: step('goals', yesNo(), 'isWorker'),
 
   // Worker: job offer
   hasJobOffer: step('jobOffer', yesNo(), 'isWorker'),
-  offerEmployer: step('jobOffer', text(), 'hasJobOffer'),
+  offerJobTitle: step('jobOffer', text(), 'hasJobOffer'),
   offerSameGroup: step(
     'jobOffer',
     choice(['no', 'parent', 'subsidiary', 'branch', 'affiliate', 'notSure']),
     'hasJobOffer',
   ),
-  offerJobTitle: step('jobOffer', text(), 'hasJobOffer'),
+  icMonthsContinuous: step('jobOffer', number({ min: 0, max: 480 }), 'hasSameGroupEmployer'),
+  icRoleLevel: step('jobOffer', choice(roleLevels), 'hasSameGroupEmployer'),
+  icNewEntity: step('jobOffer', yesNo(), 'hasSameGroupEmployer'),
+  icRevenueCountries: step('jobOffer', yesNo(), 'hasSameGroupEmployer'),
+  offerIsCurrentJob: step('jobOffer', yesNo(), 'worksForOfferEmployerInCanada'),
   offerNoc: step('jobOffer', noc(), 'hasJobOffer'),
-  offerPostType: step('jobOffer', choice(['none', 'academic', 'sports', 'exchange']), 'hasJobOffer'),
+  offerSector: step('jobOffer', choice(offerSectors), 'hasJobOffer'),
   academicRole: step(
     'jobOffer',
     choice(['guestLecturer', 'visitingProfessor', 'postdoc', 'researchAward', 'researcher', 'other']),
     'isAcademicPost',
   ),
-  offerSector: step(
-    'jobOffer',
-    choice(['health', 'childCare', 'schoolTeaching', 'agriculture', 'other']),
-    'hasJobOffer',
-  ),
+  sportsTeam: step('jobOffer', text(), 'isSportsPost'),
+  cusmaProfession: step('jobOffer', choice(cusmaProfessionChoices), 'isCusmaCitizenWithOffer'),
+  hasLicence: step('jobOffer', yesNo(), 'cusmaProfessionAcceptsLicence'),
   offerWage: step('jobOffer', money(), 'hasJobOffer'),
   offerProvince: step('jobOffer', choice(provinces), 'hasJobOffer'),
-  offerCity: step('jobOffer', text(), 'hasJobOffer'),
-  offerStartDate: step('jobOffer', date({ expect: 'future', askIfLongPast: true }), 'hasJobOffer'),
-  offerFullTime: step('jobOffer', yesNo(), 'hasJobOffer'),
-  offerPermanent: step('jobOffer', yesNo(), 'hasJobOffer'),
+  offerStartDate: step('jobOffer', date({ expect: 'future', askIfLongPast: true }), 'startsNewJob'),
+  offerTerms: step(
+    'jobOffer',
+    choice(['permanentFullTime', 'fixedTermFullTime', 'partTime']),
+    'hasBcOfferAimingAtPr',
+  ),
   spouseInCanada: step('jobOffer', yesNo(), 'hasNoJobOffer'),
   spouseStatus: step('jobOffer', choice(['worker', 'student', 'citizenOrPr', 'other']), 'hasSpouseInCanada'),
   spouseTeer: step('jobOffer', choice(teerOrUnknown), 'spouseIsWorker'),
   spouseMonthsLeft: step('jobOffer', number({ min: 0, max: 120 }), 'spouseIsWorker'),
+  spousePrBound: step('jobOffer', choice(['no', 'prApplied', 'nominated', 'notSure']), 'spouseMayBePrBound'),
   spouseProgram: step(
     'jobOffer',
     choice(['doctoral', 'masters16', 'mastersShort', 'professional', 'bachelor', 'college', 'other']),
     'spouseIsStudent',
   ),
+  spouseSponsorship: step('jobOffer', yesNo(), 'spouseIsCitizenOrPr'),
+  livingTogether: step('jobOffer', yesNo(), 'spouseSponsorshipFiled'),
   graduatedInCanada: step('jobOffer', yesNo(), 'mayHoldCanadianDegree'),
-  programType: step('jobOffer', choice(['university', 'college']), 'graduatedInCanada'),
+  programCredential: step(
+    'jobOffer',
+    choice(['college', 'bachelor', 'master', 'doctorate', 'other']),
+    'graduatedInCanada',
+  ),
   programLength: step(
     'jobOffer',
     choice(['under8Months', '8to24Months', '24MonthsPlus']),
     'graduatedInCanada',
   ),
+  studyPermitAfterNov2024: step('jobOffer', yesNo(), 'isNonDegreeGraduate'),
+  programField: step('jobOffer', text(), 'isNonDegreeGraduateUnderNewRules'),
   graduationDate: step('jobOffer', date(), 'graduatedInCanada'),
   hadPgwp: step('jobOffer', yesNo(), 'graduatedInCanada'),
-  prApplication: step('jobOffer', yesNo(), 'isInCanada'),
+  prStatus: step(
+    'jobOffer',
+    choice(['none', 'pnpApplied', 'nominated', 'prApplied']),
+    'mayHaveProvincialOrPrFile',
+  ),
   prProgram: step(
     'jobOffer',
     choice(['cec', 'fsw', 'fst', 'pnp', 'caregiver', 'family', 'other']),
     'hasPrApplication',
   ),
-  prAor: step('jobOffer', yesNo(), 'hasPrApplication'),
+  nominationProvince: step('jobOffer', choice(provinces), 'isProvincialNominee'),
+  nominationEmployer: step('jobOffer', yesNo(), 'holdsNomination'),
+  prAor: step('jobOffer', yesNo(), 'hasPrApplicationInCanada'),
   ownsBusiness: step('jobOffer', yesNo(), 'hasNoJobOffer'),
   ownershipPercent: step('jobOffer', number({ min: 0, max: 100 }), 'ownsBusiness'),
+  businessInvestment: step('jobOffer', choice(['under100k', '100kTo200k', '200kPlus']), 'ownsBusiness'),
+  businessNetWorth: step('jobOffer', choice(['under300k', '300kTo600k', '600kPlus']), 'ownsBusiness'),
+  businessJobs: step('jobOffer', number({ min: 0, max: 1000 }), 'ownsBusiness'),
 
   // Worker: qualifications and experience
   educationLevel: step(
@@ -179,61 +265,52 @@ export const stepCatalogue = {
     choice(['secondary', 'trade', 'diploma', 'bachelor', 'master', 'doctorate', 'other']),
     'isWorker',
   ),
-  educationField: step('qualifications', text(), 'isWorker'),
-  yearsExperience: step('qualifications', number({ min: 0, max: 60 }), 'isWorker'),
-  icMonthsContinuous: step('qualifications', number({ min: 0, max: 480 }), 'hasSameGroupEmployer'),
-  icRoleLevel: step('qualifications', choice(roleLevels), 'hasSameGroupEmployer'),
-  hasLicence: step('qualifications', yesNo(), 'isWorker'),
-  languageTest: step(
-    'qualifications',
-    choice(['ieltsGeneral', 'celpip', 'pteCore', 'tefCanada', 'tcfCanada', 'otherTest', 'none']),
-    'isWorker',
-  ),
-  languageLevel: step('qualifications', languageScores('languageTest'), 'tookLanguageTest'),
-  languageTestDate: step('qualifications', date({ expect: 'past', refuseFuture: true }), 'tookLanguageTest'),
+  yearsExperience: step('qualifications', number({ min: 0, max: 60 }), 'mayCountExperience'),
+  canadianWorkMonths: step('qualifications', number({ min: 0, max: 480 }), 'mayHaveCanadianWork'),
+  canadianWorkTeer: step('qualifications', choice(teerOrUnknown), 'hasCanadianWorkForCec'),
+  selfEmployed: step('qualifications', yesNo(), 'hasCanadianWorkForCec'),
+  canadianWorkWhileStudying: step('qualifications', yesNo(), 'hasCanadianWorkAsStudent'),
   frenchAbility: step(
     'qualifications',
     choice(['none', 'basic', 'intermediate', 'advanced']),
-    'tookNoFrenchTest',
+    'mayUseFrench',
   ),
-  selfEmployed: step('qualifications', yesNo(), 'isWorker'),
-  canadianWorkMonths: step('qualifications', number({ min: 0, max: 480 }), 'isWorker'),
-  canadianWorkTeer: step('qualifications', choice(teerOrUnknown), 'hasCanadianWork'),
-  canadianWorkWhileStudying: step('qualifications', yesNo(), 'hasCanadianWork'),
+  languageTest: step(
+    'qualifications',
+    choice(['ieltsGeneral', 'celpip', 'pteCore', 'tefCanada', 'tcfCanada', 'otherTest', 'none']),
+    'mayNeedLanguageTest',
+  ),
+  languageLevel: step('qualifications', languageScores('languageTest'), 'tookLanguageTest'),
+  languageTestDate: step('qualifications', date({ expect: 'past', refuseFuture: true }), 'tookLanguageTest'),
 
-  // Worker: admissibility — yes/no screeners only; details are for a confidential consultation
+  // Worker: admissibility — yes/no screeners; follow-ups only after a yes; details in consultation
   criminalHistory: step('admissibility', yesNo(), 'isWorker'),
-  impairedDriving: step('admissibility', yesNo(), 'isWorker'),
+  criminalConviction: step('admissibility', yesNo(), 'hasCriminalHistory'),
+  impairedDriving: step('admissibility', yesNo(), 'hasCriminalHistory'),
   impairedDrivingSince2018: step('admissibility', yesNo(), 'hadImpairedDriving'),
-  organizedCrime: step('admissibility', yesNo(), 'isWorker'),
-  violentGroups: step('admissibility', yesNo(), 'isWorker'),
-  militaryService: step('admissibility', yesNo(), 'isWorker'),
-  governmentPosition: step('admissibility', yesNo(), 'isWorker'),
-  illTreatment: step('admissibility', yesNo(), 'isWorker'),
+  serviceOrAffiliation: step('admissibility', yesNo(), 'isWorker'),
+  militaryService: step('admissibility', yesNo(), 'hasServiceOrAffiliation'),
+  governmentPosition: step('admissibility', yesNo(), 'hasServiceOrAffiliation'),
+  violentGroups: step('admissibility', yesNo(), 'hasServiceOrAffiliation'),
+  organizedCrime: step('admissibility', yesNo(), 'hasServiceOrAffiliation'),
+  illTreatment: step('admissibility', yesNo(), 'hasServiceOrAffiliation'),
   medicalCondition: step('admissibility', yesNo(), 'isWorker'),
-  designatedCountryStay: step('admissibility', yesNo(), 'isWorker'),
-  previousRefusal: step('admissibility', yesNo(), 'isWorker'),
-  overstay: step('admissibility', yesNo(), 'isWorker'),
-  refusalDeclared: step(
-    'admissibility',
-    choice(['yes', 'no', 'noEarlierApplication', 'notSure']),
-    'hadRefusalOrOverstay',
-  ),
-
-  // Worker: pathway goals
-  goalType: step('goals', choice(['temporary', 'permanent', 'notSure']), 'isWorker'),
-  goalProvince: step('goals', choice(provinceOrUndecided), 'isWorker'),
-  goalTimeline: step('goals', choice(timelines), 'isWorker'),
-  familyComing: step('goals', yesNo(), 'isWorker'),
+  designatedCountryStay: step('admissibility', yesNo(), 'mayHaveOtherDesignatedStay'),
+  stayCountry: step('admissibility', country(), 'stayedInAnotherCountry'),
+  immigrationHistory: step('admissibility', yesNo(), 'isWorker'),
+  previousRefusal: step('admissibility', yesNo(), 'hasImmigrationHistory'),
+  refusalCountry: step('admissibility', country(), 'hadRefusal'),
+  refusalYear: step('admissibility', number({ min: 1950, max: 2100 }), 'hadRefusal'),
+  overstay: step('admissibility', yesNo(), 'hasImmigrationHistory'),
+  overstayCountry: step('admissibility', country(), 'hadOverstay'),
 
   // Employer: company
   employerCompany: step('company', text(), 'isEmployer'),
   employerProvince: step('company', choice(provinces), 'isEmployer'),
   employerBusinessNumber: step('company', businessNumber(), 'isEmployer'),
-  employerPortalUsed: step('company', yesNo(), 'isEmployer'),
   employerCompliance: step(
     'company',
-    choice(['neverInspected', 'inspectedCompliant', 'foundNonCompliant', 'notSure']),
+    choice(['neverUsedPortal', 'neverInspected', 'inspectedCompliant', 'foundNonCompliant', 'notSure']),
     'isEmployer',
   ),
 
@@ -241,20 +318,26 @@ export const stepCatalogue = {
   employerPosition: step('position', text(), 'isEmployer'),
   employerNoc: step('position', noc(), 'isEmployer'),
   employerWage: step('position', money(), 'isEmployer'),
-  employerBenefit: step(
-    'position',
-    choice(['jobsCreated', 'knowledgeTransfer', 'both', 'notSure']),
-    'isEmployer',
-  ),
   employerStartDate: step('position', date({ expect: 'future', askIfLongPast: true }), 'isEmployer'),
-  employerTimeline: step('position', choice(timelines), 'isEmployer'),
 
   // Employer: the worker
-  employerWorkerRelation: step('worker', choice(['sameGroupEmployee', 'newHire', 'notSure']), 'isEmployer'),
+  employerWorkerRelation: step(
+    'worker',
+    choice(['sameGroupEmployee', 'sameGroupNewOffice', 'newHire', 'notSure']),
+    'isEmployer',
+  ),
   employerWorkerMonths: step('worker', number({ min: 0, max: 480 }), 'workerIsInSameGroup'),
   employerWorkerLevel: step('worker', choice(roleLevels), 'workerIsInSameGroup'),
+  employerRevenueCountries: step('worker', yesNo(), 'workerIsInSameGroup'),
+  employerBenefit: step(
+    'worker',
+    choice(['jobsCreated', 'knowledgeTransfer', 'both', 'notSure']),
+    'workerIsNewHire',
+  ),
   employerWorkerCitizenship: step('worker', country(), 'isEmployer'),
   employerWorkerCountry: step('worker', country(), 'isEmployer'),
+  employerCusmaProfession: step('worker', choice(cusmaProfessionChoices), 'employerHiresCusmaCitizen'),
+  employerWorkerLicence: step('worker', yesNo(), 'employerCusmaProfessionAcceptsLicence'),
 
   // Contact (everyone)
   contactName: step('contact', text({ min: 2, max: 120 })),

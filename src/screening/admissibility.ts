@@ -1,58 +1,93 @@
 import type { Answers } from '../intake/steps';
+import { englishCountryName } from './countries';
+import { designationOf } from '../intake/designated-countries';
 import { sectorOf, type Facts } from './facts';
 import { sectorLabels } from './labels';
 import type { AdmissibilityGround, Flag } from './lead-schema';
 import { ref, refs } from './reference';
 
 /**
- * Admissibility rules: each tests one yes/no screener (or the job's sector) and names the ground
- * and the IRPA section. Notes never say more than the answer did, and carry no prospect text.
+ * Admissibility rules: each tests yes/no screeners (and their neutral follow-ups: which country,
+ * what year) and names the ground and the law. A rule either raises a flag (lawyer review) or
+ * leaves a note for the lawyer (e.g. national service alone, which is not a ground). Notes never
+ * say more than the answers did, and carry no prospect text.
  */
 export interface AdmissibilityRule {
   ground: AdmissibilityGround;
   ref: string;
-  /** The answer the rule tests. */
+  /** The answers the rule tests. */
   tests: string;
-  /** The flag's note and seriousness, or undefined when the rule does not apply. */
-  evaluate(answers: Answers, facts: Facts): { note: string; serious?: boolean } | undefined;
+  /** The flag (or lawyer note) and its seriousness, or undefined when the rule does not apply. */
+  evaluate(
+    answers: Answers,
+    facts: Facts,
+  ): { note: string; serious?: boolean; noteOnly?: boolean } | undefined;
 }
 
-const publicHealthSectors = new Set(['health', 'childCare', 'schoolTeaching']);
+/** Jobs that need a medical exam whatever the country (IRPR s. 30, §3, §9). */
+const publicHealthSectors = new Set(['health', 'childCare', 'inHomeCare', 'schoolTeaching']);
 
 function whenYes(answer: boolean | undefined, note: string): { note: string } | undefined {
   return answer === true ? { note } : undefined;
 }
 
+const country = (code: string | undefined) =>
+  code === undefined ? 'country not given' : englishCountryName(code);
+
+/** The countries a designated-country stay may come from: the one asked about, and where the prospect lives. */
+function staysToCheck(a: Answers, f: Facts): { code: string; asked: boolean }[] {
+  const stays: { code: string; asked: boolean }[] = [];
+  if (a.designatedCountryStay === true && a.stayCountry !== undefined)
+    stays.push({ code: a.stayCountry, asked: true });
+  if (f.residence !== undefined && !f.inCanada && f.residence !== a.stayCountry)
+    stays.push({ code: f.residence, asked: false });
+  return stays;
+}
+
+function designatedStay(a: Answers, f: Facts): { country: string; believed: boolean } | undefined {
+  if (a.designatedCountryStay === true && a.stayCountry === undefined)
+    return { country: 'a country not named', believed: false };
+  for (const stay of staysToCheck(a, f)) {
+    const status = designationOf(stay.code);
+    if (status === 'mayBeDesignated') return { country: englishCountryName(stay.code), believed: false };
+  }
+  return undefined;
+}
+
 export const admissibilityRules: readonly AdmissibilityRule[] = [
   {
     ground: 'security',
-    ref: ref.admissibility,
+    ref: refs(ref.admissibility, ref.corrections),
     tests: 'violentGroups',
     evaluate: (a) =>
       whenYes(
         a.violentGroups,
-        'Answered yes to involvement with a violent group: security, IRPA s. 34 — lawyer review.',
+        'Answered yes to membership of or association with a group that used or supported violence: security, IRPA s. 34 — lawyer review.',
       ),
   },
   {
     ground: 'security',
-    ref: ref.admissibility,
+    ref: refs(ref.admissibility, ref.corrections),
     tests: 'militaryService',
     evaluate: (a) =>
-      whenYes(
-        a.militaryService,
-        'Answered yes to military, police or intelligence service: a lawyer reviews it under IRPA ss. 34–35; service alone is not a finding.',
-      ),
+      a.militaryService === true
+        ? {
+            noteOnly: true,
+            note: 'Military, police or security service (national service included): not a ground on its own — ask the unit, role and dates in the consultation (IRPA ss. 34–35 only if the facts point there).',
+          }
+        : undefined,
   },
   {
     ground: 'human-rights',
-    ref: ref.admissibility,
+    ref: refs(ref.admissibility, ref.corrections),
     tests: 'governmentPosition',
     evaluate: (a) =>
-      whenYes(
-        a.governmentPosition,
-        'Answered yes to a government position: senior officials of designated regimes may be inadmissible, IRPA s. 35 — lawyer review, not a finding.',
-      ),
+      a.governmentPosition === true
+        ? {
+            noteOnly: true,
+            note: 'Government post: not a ground on its own — IRPA s. 35 needs a senior role in a designated regime or involvement in violations; ask the post and dates.',
+          }
+        : undefined,
   },
   {
     ground: 'human-rights',
@@ -61,41 +96,8 @@ export const admissibilityRules: readonly AdmissibilityRule[] = [
     evaluate: (a) =>
       whenYes(
         a.illTreatment,
-        'Answered yes to ill-treatment of prisoners or civilians: human or international rights violations, IRPA s. 35 — lawyer review.',
+        'Answered yes to witnessing or taking part in ill-treatment of prisoners or civilians: human or international rights violations, IRPA s. 35 — lawyer review.',
       ),
-  },
-  {
-    ground: 'criminality',
-    ref: refs(ref.admissibility, ref.flags),
-    tests: 'criminalHistory',
-    evaluate: (a) =>
-      whenYes(
-        a.criminalHistory,
-        'Answered yes to criminal history: criminality or serious criminality, IRPA s. 36 — the lawyer needs the date each sentence was completed (rehabilitation or a temporary resident permit).',
-      ),
-  },
-  {
-    ground: 'criminality',
-    ref: refs(ref.admissibility, ref.flags),
-    tests: 'impairedDriving, impairedDrivingSince2018',
-    evaluate(a) {
-      if (a.impairedDriving !== true) return undefined;
-      if (a.impairedDrivingSince2018 === true) {
-        return {
-          serious: true,
-          note: 'Impaired driving on or after Dec 18, 2018: serious criminality, IRPA s. 36(1); deemed rehabilitation no longer applies.',
-        };
-      }
-      if (a.impairedDrivingSince2018 === false) {
-        return {
-          serious: false,
-          note: 'Impaired driving before Dec 18, 2018: pre-2018 convictions may follow the old rules (deemed rehabilitation) — to confirm; IRPA s. 36.',
-        };
-      }
-      return {
-        note: 'Impaired driving, date not given: on or after Dec 18, 2018 it is serious criminality, IRPA s. 36(1) — date to confirm.',
-      };
-    },
   },
   {
     ground: 'organized-criminality',
@@ -104,109 +106,142 @@ export const admissibilityRules: readonly AdmissibilityRule[] = [
     evaluate: (a) =>
       whenYes(
         a.organizedCrime,
-        'Answered yes to organized crime: organized criminality, IRPA s. 37 — lawyer review.',
+        'Answered yes to involvement with a group that commits crimes in an organized way: organized criminality, IRPA s. 37 — lawyer review.',
       ),
   },
   {
+    ground: 'criminality',
+    ref: refs(ref.admissibility, ref.flags, ref.corrections),
+    tests: 'criminalHistory, criminalConviction, impairedDriving, impairedDrivingSince2018',
+    evaluate(a) {
+      if (a.criminalHistory !== true) return undefined;
+      const convicted = a.criminalConviction;
+      if (a.impairedDriving === true) {
+        if (a.impairedDrivingSince2018 === true) {
+          return convicted === true
+            ? {
+                serious: true,
+                note: 'Impaired driving conviction, on or after Dec 18, 2018: serious criminality, IRPA s. 36(1) (10-year maximum); deemed rehabilitation no longer applies — the lawyer needs the date the sentence was completed.',
+              }
+            : {
+                note: `Impaired driving on or after Dec 18, 2018, ${convicted === false ? 'charged, not convicted' : 'conviction not stated'}: possible serious criminality, IRPA s. 36(1) — a charge is not a conviction; to confirm.`,
+              };
+        }
+        return {
+          note: `Impaired driving ${a.impairedDrivingSince2018 === false ? 'before Dec 18, 2018' : 'on a date not given'} (${convicted === true ? 'convicted' : convicted === false ? 'charged, not convicted' : 'conviction not stated'}): not automatically non-serious — a Canadian sentence over 6 months is serious criminality; old rules and deemed rehabilitation to confirm (IRPA s. 36).`,
+        };
+      }
+      if (convicted === false) {
+        return {
+          serious: false,
+          note: 'Arrested or charged, not convicted: a charge is not a conviction (IRPA s. 36 needs a conviction, or abroad the commission of an act) — the lawyer asks about the outcome and any pending charge.',
+        };
+      }
+      return {
+        note: 'Criminal conviction: criminality or serious criminality, IRPA s. 36 — the lawyer needs the offence, the sentence and the date it was completed (rehabilitation or a temporary resident permit).',
+      };
+    },
+  },
+  {
     ground: 'health',
-    ref: ref.admissibility,
+    ref: refs(ref.admissibility, ref.corrections),
     tests: 'medicalCondition',
     evaluate: (a) =>
       whenYes(
         a.medicalCondition,
-        'Answered yes to a medical condition: health grounds, IRPA s. 38 (danger to public health or safety, or excessive demand) — lawyer review.',
+        'Answered yes to tuberculosis (ever: history, contact or treatment) or a condition needing health or social services: health grounds, IRPA s. 38 (danger to public health or safety, or excessive demand) — lawyer review.',
       ),
-  },
-  {
-    ground: 'misrepresentation',
-    ref: refs(ref.admissibility, ref.flags),
-    tests: 'refusalDeclared (after a refusal or an overstay)',
-    evaluate(a) {
-      if (a.previousRefusal !== true && a.overstay !== true) return undefined;
-      if (a.refusalDeclared === 'no') {
-        return {
-          note: 'A refusal or overstay was not declared on an earlier Canadian application: possible misrepresentation, IRPA s. 40 (5-year bar).',
-        };
-      }
-      if (a.refusalDeclared === 'notSure') {
-        return {
-          note: 'Not sure whether a refusal or overstay was declared on an earlier Canadian application: misrepresentation risk, IRPA s. 40 — to confirm against the earlier file.',
-        };
-      }
-      return undefined;
-    },
   },
   {
     ground: 'previous-refusal',
-    ref: refs(ref.admissibility, ref.flags),
-    tests: 'previousRefusal',
+    ref: refs(ref.admissibility, ref.flags, ref.corrections),
+    tests: 'previousRefusal, refusalCountry, refusalYear',
     evaluate: (a) =>
-      whenYes(
-        a.previousRefusal,
-        'Answered yes to an earlier refusal, denied entry or removal (Canada or any other country): it must be declared on every application; leaving it out risks misrepresentation, IRPA s. 40.',
-      ),
+      a.previousRefusal === true
+        ? {
+            note: `Refused a visa or permit, denied entry or removed: ${country(a.refusalCountry)}${a.refusalYear === undefined ? '' : `, ${a.refusalYear}`}. It must be declared on every Canadian application; the lawyer checks earlier forms for disclosure (misrepresentation risk, IRPA s. 40, 5-year bar).`,
+          }
+        : undefined,
   },
   {
     ground: 'non-compliance',
-    ref: ref.admissibility,
-    tests: 'overstay',
-    evaluate: (a) =>
-      whenYes(
-        a.overstay,
-        'Answered yes to an overstay or unauthorized work or study: non-compliance, IRPA s. 41.',
-      ),
-  },
-  {
-    ground: 'medical-exam',
-    ref: ref.admissibility,
-    tests: "the job's sector (health services, child care, primary or secondary teaching)",
-    evaluate(_a, f) {
-      const sector = sectorOf(f.offer);
-      if (sector === undefined || !publicHealthSectors.has(sector)) return undefined;
+    ref: refs(ref.admissibility, ref.corrections),
+    tests: 'overstay, overstayCountry',
+    evaluate(a) {
+      if (a.overstay !== true) return undefined;
+      if (a.overstayCountry === undefined || a.overstayCountry === 'CA') {
+        return {
+          note: `Overstay or unauthorized work or study${a.overstayCountry === 'CA' ? ' in Canada' : ', country not given'}: non-compliance, IRPA s. 41.`,
+        };
+      }
       return {
-        note: `Job in ${sectorLabels[sector]}: public-health jobs need an immigration medical exam (IRPA s. 38).`,
+        noteOnly: true,
+        note: `Overstay or unauthorized work or study in ${englishCountryName(a.overstayCountry)}: not IRPA s. 41 (Canadian law) — a disclosure and credibility point for the consultation.`,
       };
     },
   },
   {
     ground: 'medical-exam',
-    ref: ref.admissibility,
-    tests: 'designatedCountryStay',
-    evaluate(a, f) {
-      if (a.designatedCountryStay !== true) return undefined;
-      const agriculture =
-        sectorOf(f.offer) === 'agriculture'
-          ? ' Agricultural work after living in a designated country needs one too.'
-          : '';
+    ref: refs(ref.admissibility, ref.corrections),
+    tests: "the job's sector (health services, child care, in-home care, primary or secondary teaching)",
+    evaluate(_a, f) {
+      const sector = sectorOf(f.offer);
+      if (sector === undefined || !publicHealthSectors.has(sector)) return undefined;
       return {
-        note: `Answered yes to 6+ consecutive months in another country in the past year: a stay over 6 months needs a medical exam if that country is designated — the lawyer checks the list.${agriculture}`,
+        note: `Job in ${sectorLabels[sector]}: an immigration medical exam is required for this work (IRPR s. 30).`,
+      };
+    },
+  },
+  {
+    ground: 'medical-exam',
+    ref: refs(ref.admissibility, ref.corrections),
+    tests: 'designatedCountryStay, stayCountry, residenceCountry; agriculture after such a stay',
+    evaluate(a, f) {
+      const stay = designatedStay(a, f);
+      if (!stay) return undefined;
+      const agriculture =
+        sectorOf(f.offer) === 'agriculture' ? ' The agricultural job also needs one after such a stay.' : '';
+      return {
+        note: `6+ consecutive months in the past year in ${stay.country}, which may be a designated country: a stay in Canada over 6 months then needs a medical exam (IRPR s. 30) — the lawyer checks IRCC's list and the dates.${agriculture}`,
       };
     },
   },
 ];
 
+/** Grounds that are a process step, not a possible inadmissibility: they do not call for lawyer review. */
+const processGrounds = new Set<AdmissibilityGround>(['medical-exam']);
+
 /** One flag per ground: notes of the rules behind it are joined; serious if any of them is. */
 export function screenAdmissibility(
   answers: Answers,
   facts: Facts,
-): { flags: Flag[]; needsLawyerReview: boolean } {
+): { flags: Flag[]; notes: string[]; needsLawyerReview: boolean } {
   const byGround = new Map<AdmissibilityGround, { notes: string[]; serious: (boolean | undefined)[] }>();
+  const notes: string[] = [];
   for (const rule of admissibilityRules) {
     const found = rule.evaluate(answers, facts);
     if (!found) continue;
+    if (found.noteOnly) {
+      notes.push(found.note);
+      continue;
+    }
     const entry = byGround.get(rule.ground) ?? { notes: [], serious: [] };
     entry.notes.push(found.note);
     entry.serious.push(found.serious);
     byGround.set(rule.ground, entry);
   }
-  const flags = [...byGround].map(([ground, { notes, serious }]): Flag => {
+  const flags = [...byGround].map(([ground, { notes: texts, serious }]): Flag => {
     // Serious when any rule says so; not serious only when every rule knows it is not.
     const isSerious = serious.includes(true)
       ? true
       : serious.every((value) => value === false)
         ? false
         : undefined;
-    return { ground, ...(isSerious === undefined ? {} : { serious: isSerious }), note: notes.join(' ') };
+    return { ground, ...(isSerious === undefined ? {} : { serious: isSerious }), note: texts.join(' ') };
   });
-  return { flags, needsLawyerReview: flags.length > 0 };
+  return {
+    flags,
+    notes,
+    needsLawyerReview: flags.some((flag) => !processGrounds.has(flag.ground)),
+  };
 }

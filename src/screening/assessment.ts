@@ -4,6 +4,8 @@ export interface Outcome {
   fit: Fit;
   reasons: string[];
   missing: string[];
+  /** The hard requirements the answers fail. */
+  unmet: string[];
   /**
    * Listed so staff consider it, but no answer points to it (e.g. C16 on an employer lead, where
    * the worker's French is unknown): it does not make an LMIA-exempt stream "evident".
@@ -81,6 +83,7 @@ export class Assessment {
       fit,
       reasons: [...this.#failures, ...this.#supports, ...this.#notes],
       missing: [...this.#unknowns, ...this.#checks],
+      unmet: [...this.#failures],
       openQuestion: this.#openQuestion,
     };
   }

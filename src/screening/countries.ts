@@ -23,6 +23,8 @@ export const cuktcaCountries = { ref: ref.streams, citizens: new Set(['GB']) };
 export const cptppCountries = {
   ref: ref.streams,
   citizens: new Set(['AU', 'BN', 'CL', 'JP', 'MY', 'MX', 'NZ', 'PE', 'SG', 'VN', 'GB']),
+  /** T52 professionals: only the parties with professional commitments, per IRCC's T52 page (§9). */
+  professionals: new Set(['AU', 'BN', 'CL', 'JP', 'MY', 'MX', 'PE']),
 };
 
 /** Professionals under the other free-trade agreements the reference names (country lists). */
@@ -34,64 +36,7 @@ export const otherFtaProfessionals = [
   { code: 'F52', country: 'PE', agreement: 'Canada–Peru FTA' },
 ] as const;
 
-export interface IecPartner {
-  country: string;
-  maxAge: number;
-  /** False where the per-country band is believed but not confirmed: staff confirm it. */
-  bandConfirmed: boolean;
-}
-
-/** International Experience Canada partners and their age bands (all start at 18). */
-export const iecPartners = {
-  ref: ref.streams,
-  minAge: 18,
-  /** Every band is 18–30 or 18–35, so an age in between is in doubt where a band is unconfirmed. */
-  widestMaxAge: 35,
-  narrowestMaxAge: 30,
-  partners: [
-    { country: 'AD', maxAge: 30, bandConfirmed: false },
-    { country: 'AU', maxAge: 35, bandConfirmed: true },
-    { country: 'AT', maxAge: 35, bandConfirmed: false },
-    { country: 'BE', maxAge: 30, bandConfirmed: false },
-    { country: 'CL', maxAge: 35, bandConfirmed: false },
-    { country: 'CR', maxAge: 35, bandConfirmed: false },
-    { country: 'HR', maxAge: 35, bandConfirmed: false },
-    { country: 'CZ', maxAge: 35, bandConfirmed: false },
-    { country: 'DK', maxAge: 35, bandConfirmed: false },
-    { country: 'EE', maxAge: 35, bandConfirmed: false },
-    { country: 'FR', maxAge: 35, bandConfirmed: true },
-    { country: 'DE', maxAge: 35, bandConfirmed: false },
-    { country: 'GR', maxAge: 35, bandConfirmed: false },
-    { country: 'HK', maxAge: 30, bandConfirmed: false },
-    { country: 'IE', maxAge: 35, bandConfirmed: true },
-    { country: 'IT', maxAge: 35, bandConfirmed: true },
-    { country: 'JP', maxAge: 30, bandConfirmed: false },
-    { country: 'LV', maxAge: 35, bandConfirmed: false },
-    { country: 'LT', maxAge: 35, bandConfirmed: false },
-    { country: 'LU', maxAge: 30, bandConfirmed: false },
-    { country: 'MX', maxAge: 29, bandConfirmed: false },
-    { country: 'NL', maxAge: 30, bandConfirmed: false },
-    { country: 'NZ', maxAge: 35, bandConfirmed: false },
-    { country: 'NO', maxAge: 35, bandConfirmed: false },
-    { country: 'PL', maxAge: 35, bandConfirmed: false },
-    { country: 'PT', maxAge: 35, bandConfirmed: false },
-    { country: 'SM', maxAge: 35, bandConfirmed: false },
-    { country: 'SK', maxAge: 35, bandConfirmed: false },
-    { country: 'SI', maxAge: 35, bandConfirmed: false },
-    { country: 'KR', maxAge: 30, bandConfirmed: false },
-    { country: 'ES', maxAge: 35, bandConfirmed: false },
-    { country: 'SE', maxAge: 30, bandConfirmed: false },
-    { country: 'CH', maxAge: 35, bandConfirmed: false },
-    { country: 'TW', maxAge: 35, bandConfirmed: false },
-    { country: 'UA', maxAge: 35, bandConfirmed: false },
-    { country: 'GB', maxAge: 35, bandConfirmed: true },
-    { country: 'UY', maxAge: 35, bandConfirmed: false },
-  ] satisfies IecPartner[],
-};
-
-export function iecPartner(country: string | undefined): IecPartner | undefined {
-  return iecPartners.partners.find((partner) => partner.country === country);
-}
+export { iecPartner, iecPartners, type IecPartner } from '../intake/iec-countries';
 
 /** Official names read oddly in a staff summary for a few places; everything else is the ISO name. */
 const shortNames: Record<string, string> = {
@@ -99,6 +44,30 @@ const shortNames: Record<string, string> = {
   HK: 'Hong Kong',
   US: 'the United States',
   GB: 'the United Kingdom',
+  CN: 'China',
+  KR: 'South Korea',
+  KP: 'North Korea',
+  IR: 'Iran',
+  RU: 'Russia',
+  SY: 'Syria',
+  TZ: 'Tanzania',
+  MD: 'Moldova',
+  LA: 'Laos',
+  CD: 'DR Congo',
+  CG: 'Republic of the Congo',
+  MK: 'North Macedonia',
+  BN: 'Brunei',
+  VE: 'Venezuela',
+  BO: 'Bolivia',
+  PS: 'Palestine',
+  FM: 'Micronesia',
+  VA: 'Vatican City',
+  CZ: 'Czechia',
+  VN: 'Vietnam',
+  PH: 'the Philippines',
+  NL: 'the Netherlands',
+  AE: 'the United Arab Emirates',
+  DO: 'the Dominican Republic',
 };
 
 export function englishCountryName(code: string): string {

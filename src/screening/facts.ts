@@ -29,11 +29,16 @@ export interface OfferFacts {
   province?: Province;
   sector?: OfferSector;
   startDate?: string;
+  /** The offer is the job the worker already holds in Canada (the bridging case). */
+  isCurrentJob?: boolean;
   fullTime?: boolean;
   permanent?: boolean;
   wage?: Money;
-  postType?: AnswerOf<'offerPostType'>;
   academicRole?: AnswerOf<'academicRole'>;
+  sportsTeam?: string;
+  /** CUSMA profession chosen (US/Mexican citizens), and whether a licence is held. */
+  cusmaProfession?: AnswerOf<'cusmaProfession'>;
+  hasLicence?: boolean;
 }
 
 export interface CorporateGroupFacts {
@@ -43,6 +48,10 @@ export interface CorporateGroupFacts {
   /** Months of continuous full-time work with the group in the last 3 years. */
   months?: number;
   level?: RoleLevel;
+  /** The Canadian entity is new (start-up office: C61 since Oct 2024). */
+  newEntity?: boolean;
+  /** The group earns revenue in 2 or more countries (Oct 3, 2024 guidance). */
+  revenueInTwoCountries?: boolean;
 }
 
 export interface LanguageFacts {
@@ -71,6 +80,8 @@ export interface Facts {
   inCanada: boolean;
   currentStatus?: AnswerOf<'currentStatus'>;
   statusExpiry?: string;
+  /** Applied to extend before the status expired (maintained status). */
+  extensionFiled?: boolean;
   /** The job offer (an employer lead always has one: the position). */
   offer?: OfferFacts;
   group: CorporateGroupFacts;
@@ -87,15 +98,28 @@ export interface Facts {
     teer?: Teer;
     monthsLeft?: number;
     program?: AnswerOf<'spouseProgram'>;
+    prBound?: AnswerOf<'spousePrBound'>;
+    sponsorshipFiled?: boolean;
+    livingTogether?: boolean;
   };
   graduation?: {
-    programType?: AnswerOf<'programType'>;
+    credential?: AnswerOf<'programCredential'>;
     programLength?: AnswerOf<'programLength'>;
+    /** Study permit applied for on or after Nov 1, 2024 (field-of-study list). */
+    studyPermitAfterNov2024?: boolean;
+    field?: string;
     date?: string;
     hadPgwp?: boolean;
   };
+  prStatus?: AnswerOf<'prStatus'>;
+  nomination?: { province?: Province; tiedToEmployer?: boolean };
   prApplication?: { program?: AnswerOf<'prProgram'>; aor?: boolean };
-  business?: { ownershipPercent?: number };
+  business?: {
+    ownershipPercent?: number;
+    investment?: AnswerOf<'businessInvestment'>;
+    netWorth?: AnswerOf<'businessNetWorth'>;
+    jobs?: number;
+  };
   goalType?: AnswerOf<'goalType'>;
   goalProvince?: AnswerOf<'goalProvince'>;
   familyComing?: boolean;
@@ -118,7 +142,7 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((utc(to) - utc(from)) / DAY_MS);
 }
 
-function addDays(date: string, days: number): string {
+export function addDays(date: string, days: number): string {
   return new Date(utc(date) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
@@ -207,23 +231,27 @@ function languageFacts(answers: Answers, today: string): LanguageFacts {
 }
 
 function workerOffer(answers: Answers): OfferFacts {
+  const terms = answers.offerTerms;
   return {
     teer: teerOfNoc(answers.offerNoc),
     noc: answers.offerNoc?.noc,
     province: answers.offerProvince,
     sector: answers.offerSector,
-    startDate: answers.offerStartDate,
-    fullTime: answers.offerFullTime,
-    permanent: answers.offerPermanent,
+    isCurrentJob: answers.offerIsCurrentJob,
+    startDate: answers.offerIsCurrentJob === true ? undefined : answers.offerStartDate,
+    fullTime: terms === undefined ? undefined : terms !== 'partTime',
+    permanent: terms === undefined ? undefined : terms === 'permanentFullTime',
     wage: answers.offerWage,
-    postType: answers.offerPostType,
-    academicRole: answers.offerPostType === 'academic' ? answers.academicRole : undefined,
+    academicRole: answers.offerSector === 'academic' ? answers.academicRole : undefined,
+    sportsTeam: answers.offerSector === 'sports' ? answers.sportsTeam : undefined,
+    cusmaProfession: answers.cusmaProfession,
+    hasLicence: answers.hasLicence,
   };
 }
 
 function employerFacts(answers: Answers, today: string): Facts {
   const relation = answers.employerWorkerRelation;
-  const sameGroup = relation === 'sameGroupEmployee';
+  const sameGroup = relation === 'sameGroupEmployee' || relation === 'sameGroupNewOffice';
   return {
     today,
     role: 'employer',
@@ -237,18 +265,25 @@ function employerFacts(answers: Answers, today: string): Facts {
       province: answers.employerProvince,
       startDate: answers.employerStartDate,
       wage: answers.employerWage,
+      cusmaProfession: answers.employerCusmaProfession,
+      hasLicence: answers.employerWorkerLicence,
     },
     group: {
       isSameGroup: relation === undefined || relation === 'notSure' ? undefined : sameGroup,
       relation: sameGroup ? 'sameGroupEmployee' : undefined,
       months: sameGroup ? answers.employerWorkerMonths : undefined,
       level: sameGroup ? answers.employerWorkerLevel : undefined,
+      newEntity: sameGroup ? relation === 'sameGroupNewOffice' : undefined,
+      revenueInTwoCountries: sameGroup ? answers.employerRevenueCountries : undefined,
     },
     language: { kind: 'unknown', scale: 'CLB', expired: false },
     canadianWork: { teerUnknown: false },
     employer: {
-      benefit: answers.employerBenefit,
-      portalUsed: answers.employerPortalUsed,
+      benefit: sameGroup ? undefined : answers.employerBenefit,
+      portalUsed:
+        answers.employerCompliance === undefined || answers.employerCompliance === 'notSure'
+          ? undefined
+          : answers.employerCompliance !== 'neverUsedPortal',
       compliance: answers.employerCompliance,
     },
   };
@@ -256,15 +291,16 @@ function employerFacts(answers: Answers, today: string): Facts {
 
 function workerFacts(answers: Answers, today: string): Facts {
   const a = answers;
-  const inCanada = gateOpen(a.inCanada, a.currentStatus, a.statusExpiry, a.prApplication);
-  const hasOffer = gateOpen(a.hasJobOffer, a.offerEmployer, a.offerNoc, a.offerProvince, a.offerSameGroup);
+  const inCanada = gateOpen(a.inCanada, a.currentStatus, a.statusExpiry, a.extensionFiled);
+  const hasOffer = gateOpen(a.hasJobOffer, a.offerJobTitle, a.offerNoc, a.offerProvince, a.offerSameGroup);
   const sameGroupAnswer = hasOffer ? a.offerSameGroup : undefined;
   const relation = sameGroupRelations.find((candidate) => candidate === sameGroupAnswer);
   const isSameGroup = relation !== undefined ? true : sameGroupAnswer === 'no' ? false : undefined;
   const spouseOpen = gateOpen(a.spouseInCanada, a.spouseStatus);
   const graduated = gateOpen(a.graduatedInCanada, a.graduationDate, a.programLength);
-  const hasPr = inCanada && gateOpen(a.prApplication, a.prProgram, a.prAor);
-  const ownsBusiness = gateOpen(a.ownsBusiness, a.ownershipPercent);
+  const hasPr =
+    a.prStatus === 'prApplied' || (a.prStatus === undefined && (a.prProgram ?? a.prAor) !== undefined);
+  const ownsBusiness = gateOpen(a.ownsBusiness, a.ownershipPercent, a.businessInvestment);
   return {
     today,
     role: 'worker',
@@ -275,12 +311,15 @@ function workerFacts(answers: Answers, today: string): Facts {
     inCanada,
     currentStatus: inCanada ? a.currentStatus : undefined,
     statusExpiry: inCanada ? a.statusExpiry : undefined,
+    extensionFiled: inCanada ? a.extensionFiled : undefined,
     offer: hasOffer ? workerOffer(a) : undefined,
     group: {
       isSameGroup,
       relation,
       months: isSameGroup ? a.icMonthsContinuous : undefined,
       level: isSameGroup ? a.icRoleLevel : undefined,
+      newEntity: isSameGroup ? a.icNewEntity : undefined,
+      revenueInTwoCountries: isSameGroup ? a.icRevenueCountries : undefined,
     },
     educationLevel: a.educationLevel,
     hasDegree: a.educationLevel === undefined ? undefined : degreeLevels.has(a.educationLevel),
@@ -301,18 +340,37 @@ function workerFacts(answers: Answers, today: string): Facts {
           teer: a.spouseStatus === 'worker' ? teerOfChoice(a.spouseTeer) : undefined,
           monthsLeft: a.spouseStatus === 'worker' ? a.spouseMonthsLeft : undefined,
           program: a.spouseStatus === 'student' ? a.spouseProgram : undefined,
+          prBound: a.spouseStatus === 'worker' ? a.spousePrBound : undefined,
+          sponsorshipFiled: a.spouseStatus === 'citizenOrPr' ? a.spouseSponsorship : undefined,
+          livingTogether: a.spouseStatus === 'citizenOrPr' ? a.livingTogether : undefined,
         }
       : undefined,
     graduation: graduated
       ? {
-          programType: a.programType,
+          credential: a.programCredential,
           programLength: a.programLength,
+          studyPermitAfterNov2024: a.studyPermitAfterNov2024,
+          field: a.programField,
           date: a.graduationDate,
           hadPgwp: a.hadPgwp,
         }
       : undefined,
-    prApplication: hasPr ? { program: a.prProgram, aor: a.prAor } : undefined,
-    business: ownsBusiness ? { ownershipPercent: a.ownershipPercent } : undefined,
+    prStatus: a.prStatus,
+    nomination:
+      a.prStatus === 'nominated'
+        ? { province: a.nominationProvince, tiedToEmployer: a.nominationEmployer }
+        : a.prStatus === 'prApplied' && a.prProgram === 'pnp'
+          ? { tiedToEmployer: a.nominationEmployer }
+          : undefined,
+    prApplication: hasPr ? { program: a.prProgram, aor: inCanada ? a.prAor : undefined } : undefined,
+    business: ownsBusiness
+      ? {
+          ownershipPercent: a.ownershipPercent,
+          investment: a.businessInvestment,
+          netWorth: a.businessNetWorth,
+          jobs: a.businessJobs,
+        }
+      : undefined,
     goalType: a.goalType,
     goalProvince: a.goalProvince,
     familyComing: a.familyComing,
@@ -325,11 +383,15 @@ export function deriveFacts(answers: Answers, today: string): Facts {
 
 export const isUsOrMexicoCitizen = (f: Facts) =>
   f.citizenship !== undefined && cusmaCountries.citizens.has(f.citizenship);
-export const isCetaOrCuktcaCitizen = (f: Facts) =>
-  f.citizenship !== undefined &&
-  (cetaCountries.citizens.has(f.citizenship) || cuktcaCountries.citizens.has(f.citizenship));
+export const isCetaCitizen = (f: Facts) =>
+  f.citizenship !== undefined && cetaCountries.citizens.has(f.citizenship);
+export const isUkCitizen = (f: Facts) =>
+  f.citizenship !== undefined && cuktcaCountries.citizens.has(f.citizenship);
 export const isCptppCitizen = (f: Facts) =>
   f.citizenship !== undefined && cptppCountries.citizens.has(f.citizenship);
+/** CPTPP professionals (T52): only the parties with professional commitments (§9). */
+export const isCptppProfessionalCitizen = (f: Facts) =>
+  f.citizenship !== undefined && cptppCountries.professionals.has(f.citizenship);
 export const isProfessionalTeer = (teer: Teer | undefined): teer is 0 | 1 => teer === 0 || teer === 1;
 export const isSkilledTeer = (teer: Teer | undefined): teer is 0 | 1 | 2 | 3 =>
   teer !== undefined && teer <= 3;
@@ -354,8 +416,14 @@ const publicHealthNocs: Record<string, OfferSector> = {
 
 /** The job's sector as answered, or read from its NOC code (employers are not asked the sector). */
 export function sectorOf(offer: OfferFacts | undefined): OfferSector | undefined {
-  if (offer?.sector) return offer.sector;
   const noc = offer?.noc;
-  if (noc === undefined) return undefined;
-  return publicHealthNocs[noc] ?? (noc.startsWith('3') ? 'health' : undefined);
+  const byNoc =
+    noc === undefined ? undefined : (publicHealthNocs[noc] ?? (noc.startsWith('3') ? 'health' : undefined));
+  // A kind of post (exchange, academic, sports) does not hide a school-teaching or health NOC.
+  if (
+    offer?.sector &&
+    !(byNoc && ['teacherExchange', 'exchange', 'academic', 'sports', 'other'].includes(offer.sector))
+  )
+    return offer.sector;
+  return byNoc ?? offer?.sector;
 }

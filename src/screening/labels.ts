@@ -1,6 +1,6 @@
 import type { LanguageResult, Money } from '../intake/inputs';
 import { convertScores, skills, testScales } from '../intake/parse/language';
-import type { AnswerOf } from '../intake/steps';
+import type { AnswerOf, Answers } from '../intake/steps';
 
 /**
  * English words for answer values, for reasons and the staff summary: staff read English whatever
@@ -77,19 +77,26 @@ export const benefitLabels: Record<Exclude<AnswerOf<'employerBenefit'>, 'notSure
 export const sectorLabels: Record<AnswerOf<'offerSector'>, string> = {
   health: 'health services',
   childCare: 'child care',
+  inHomeCare: 'in-home caregiving',
   schoolTeaching: 'primary or secondary teaching',
+  teacherExchange: 'teacher exchange',
+  academic: 'university or college (teaching or research)',
+  sports: 'professional sports',
+  exchange: 'reciprocal exchange',
   agriculture: 'agriculture',
   other: 'other sector',
 };
 
 export const workerRelationLabels: Record<AnswerOf<'employerWorkerRelation'>, string> = {
   sameGroupEmployee: 'employee of the same corporate group',
+  sameGroupNewOffice: 'employee of the same corporate group, opening a new Canadian office',
   newHire: 'new hire',
   notSure: 'relationship not sure',
 };
 
 export const complianceLabels: Record<AnswerOf<'employerCompliance'>, string> = {
-  neverInspected: 'never inspected',
+  neverUsedPortal: 'has not used the Employer Portal before',
+  neverInspected: 'used the Employer Portal, never inspected',
   inspectedCompliant: 'inspected and found compliant',
   foundNonCompliant: 'found non-compliant before',
   notSure: 'not sure about past inspections',
@@ -146,3 +153,19 @@ export function languageResultText(
   const levels = skills.map((skill) => conversion.bySkill[skill]).join('/');
   return `${scores} (${unit}) = ${conversion.levels} ${levels}, lowest ${level(conversion.lowest)}${toConfirm}`;
 }
+
+export const yesNoText = (value: boolean) => (value ? 'yes' : 'no');
+
+/** "1 year", "5 years": counts in plain English. */
+export function count(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/** How the prospect heard about the firm (heardAbout), for the staff summary. */
+export const sourceLabels: Record<NonNullable<Answers['heardAbout']>, string> = {
+  search: 'search engine',
+  referral: 'referral',
+  socialMedia: 'social media',
+  event: 'event or seminar',
+  other: 'other',
+};

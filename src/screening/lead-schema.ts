@@ -14,6 +14,8 @@ export const streamSchema = z.object({
   reasons: z.array(z.string().min(1)),
   /** Facts that would confirm it. */
   missing: z.array(z.string().min(1)),
+  /** The requirements the answers fail (the "why not" of an unlikely stream). */
+  unmet: z.array(z.string().min(1)).default([]),
   ref: z.string().min(1),
 });
 
@@ -44,6 +46,7 @@ export const pathwaySchema = z.object({
   fit: fitSchema,
   reasons: z.array(z.string().min(1)),
   missing: z.array(z.string().min(1)),
+  unmet: z.array(z.string().min(1)).default([]),
 });
 
 export const urgencyLevels = ['normal', 'soon', 'urgent'] as const;
@@ -65,8 +68,12 @@ export const screeningSchema = z.object({
   streams: z.array(streamSchema),
   admissibility: z.object({
     flags: z.array(flagSchema),
+    /** Facts for the lawyer that are not a ground on their own (e.g. national service). */
+    notes: z.array(z.string().min(1)).default([]),
     needsLawyerReview: z.boolean(),
   }),
+  /** What stands in the way before any stream (status, serious inadmissibility, disclosure risk). */
+  blockers: z.array(z.string().min(1)).default([]),
   pathways: z.array(pathwaySchema),
   urgency: urgencySchema,
   priority: prioritySchema,

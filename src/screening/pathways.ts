@@ -1,6 +1,7 @@
+import { CEC_MIN_MONTHS } from '../intake/thresholds';
 import { Assessment } from './assessment';
 import { isProfessionalTeer, isSkilledTeer, sectorOf, type Facts, type Province } from './facts';
-import { educationLabels, provinceNames } from './labels';
+import { count, educationLabels, provinceNames } from './labels';
 import { checkLanguage } from './language';
 import type { Pathway } from './lead-schema';
 import { ref, refs } from './reference';
@@ -18,10 +19,22 @@ export interface PathwayRule {
   streamOf?(facts: Facts): string;
 }
 
-const CEC_MIN_MONTHS = 12;
 const BC_MIN_YEARS_EXPERIENCE = 2;
 
 const aimsAtPermanentResidence = (f: Facts) => f.goalType !== 'temporary';
+
+/** What will give the prospect skilled Canadian work: a PGWP, a skilled offer, or a work permit held now. */
+function routeToCanadianWork(f: Facts): string | undefined {
+  if (f.graduation && f.graduation.programLength !== 'under8Months')
+    return f.graduation.hadPgwp
+      ? 'holds or held a PGWP'
+      : 'Canadian graduate: a PGWP gives the skilled work CEC needs';
+  const offerTeer = f.offer?.teer;
+  if (f.offer && isSkilledTeer(offerTeer) && f.offer.province !== 'QC')
+    return `skilled job offer in Canada (TEER ${offerTeer})`;
+  if (f.inCanada && f.currentStatus === 'worker') return 'works in Canada on a work permit';
+  return undefined;
+}
 const plansQuebec = (f: Facts) => f.goalProvince === 'QC';
 
 const cec: PathwayRule = {
@@ -35,26 +48,31 @@ const cec: PathwayRule = {
     const check = new Assessment();
     if (plansQuebec(f))
       check.failed('plans to live in Quebec: CEC applicants must plan to live outside Quebec');
-    if (months === 0) {
-      if (!aimsAtPermanentResidence(f)) return undefined;
-      const offerTeer = f.offer?.teer;
-      if (f.offer && isSkilledTeer(offerTeer) && f.offer.province !== 'QC') {
-        return check
-          .met(`skilled job offer in Canada (TEER ${offerTeer})`)
-          .unknown(
-            `${CEC_MIN_MONTHS} months of skilled work in Canada (none yet): CEC opens after a year of work on the permit`,
-          );
+    if (months < CEC_MIN_MONTHS) {
+      // The standard route after a PGWP or a skilled permit: shown as a pathway to build toward (§9).
+      const route = routeToCanadianWork(f);
+      if (route === undefined) {
+        if (months === 0 && !aimsAtPermanentResidence(f)) return undefined;
+        return check.failed(
+          months === 0
+            ? `no skilled work in Canada yet: CEC needs ${CEC_MIN_MONTHS} months of TEER 0–3 work in the last 3 years`
+            : `${months} months of work in Canada: ${CEC_MIN_MONTHS} are needed (${CEC_MIN_MONTHS - months} more)`,
+        );
       }
-      return check.failed(
-        `no skilled work in Canada yet: CEC needs ${CEC_MIN_MONTHS} months of TEER 0–3 work in the last 3 years`,
+      check.met(route);
+      check.unknown(
+        `${CEC_MIN_MONTHS} months of skilled (TEER 0–3) work in Canada (${months === 0 ? 'none yet' : `${months} so far`}): CEC opens after a year of skilled work on the permit`,
       );
+      checkLanguage(check, f.language, {
+        minimum: 5,
+        purpose: 'at least for CEC (CLB 7 for TEER 0/1 work)',
+        hard: false,
+      });
+      return check;
     }
-    if (months >= CEC_MIN_MONTHS)
-      check.met(`${months} months of skilled work in Canada in the last 3 years (${CEC_MIN_MONTHS} needed)`);
-    else
-      check.failed(
-        `${months} months of work in Canada: ${CEC_MIN_MONTHS} are needed (${CEC_MIN_MONTHS - months} more)`,
-      );
+    check.met(
+      `${months} months of work in Canada in the last 3 years (${CEC_MIN_MONTHS} of skilled work needed)`,
+    );
     if (isSkilledTeer(work.teer)) check.met(`Canadian work in TEER ${work.teer}`);
     else if (work.teer !== undefined)
       check.failed(`Canadian work in TEER ${work.teer}: only TEER 0–3 work counts`);
@@ -99,7 +117,9 @@ const fsw: PathwayRule = {
       check.unknown('years of skilled work experience (1 year of continuous skilled work in the last 10)');
     else if (years >= 1) {
       check
-        .met(`${years} years of work experience (1 year of continuous skilled work in the last 10 needed)`)
+        .met(
+          `${count(years, 'year')} of work experience (1 year of continuous skilled work in the last 10 needed)`,
+        )
         .confirm('the experience is skilled (TEER 0–3), continuous and within the last 10 years');
     } else
       check.failed('no work experience: FSW needs 1 year of continuous skilled work in the last 10 years');
@@ -118,6 +138,7 @@ const fsw: PathwayRule = {
 
 /** BC PNP Skills Immigration applies when BC is the goal, or the offer is in BC and no other goal is given. */
 function targetsBc(f: Facts): boolean {
+  if (f.goalType === 'temporary') return false;
   if (f.goalProvince === 'BC') return true;
   return f.offer?.province === 'BC' && (f.goalProvince === undefined || f.goalProvince === 'undecided');
 }
@@ -133,6 +154,10 @@ function noteClosedGraduateStreams(check: Assessment, f: Facts): Assessment {
   }
   return check;
 }
+
+/** §9: without evidence of a targeted draw, a Skills Immigration route is at most possible. */
+const bcDrawsTargeted =
+  'an invitation: 2025–26 Skills Immigration draws are few and targeted (priority occupations, wage thresholds) — to confirm';
 
 const bcAllocation =
   'an invitation in a BC PNP draw: the 2025 allocation was cut to 4,000; 2026 reported at ~10,000 or 12,500 — to confirm';
@@ -184,10 +209,12 @@ const bcSkilledWorker: PathwayRule = {
         `${BC_MIN_YEARS_EXPERIENCE}+ years of related experience${f.isEmployer ? ' (the worker)' : ''}`,
       );
     } else if (years >= BC_MIN_YEARS_EXPERIENCE)
-      check.met(`${years} years of experience (${BC_MIN_YEARS_EXPERIENCE} of related experience needed)`);
+      check.met(
+        `${count(years, 'year')} of experience (${BC_MIN_YEARS_EXPERIENCE} of related experience needed)`,
+      );
     else
       check.failed(
-        `${years} years of experience: ${BC_MIN_YEARS_EXPERIENCE} years of related experience are needed`,
+        `${count(years, 'year')} of experience: ${BC_MIN_YEARS_EXPERIENCE} years of related experience are needed`,
       );
     if (teer === 2 || teer === 3) {
       if (f.isEmployer)
@@ -199,7 +226,10 @@ const bcSkilledWorker: PathwayRule = {
           hard: false,
         });
     }
-    check.confirm('the wage meets the BC wage level for the occupation').confirm(bcAllocation);
+    check
+      .unknown(bcDrawsTargeted)
+      .confirm('the wage meets the BC wage level for the occupation')
+      .confirm(bcAllocation);
     return noteClosedGraduateStreams(check, f);
   },
 };
@@ -241,6 +271,62 @@ const bcEntryLevel: PathwayRule = {
   },
 };
 
+/** BC PNP Entrepreneur Immigration (§9): figures believed for 2025–26 [U], checked in the BC PNP guide. */
+const entrepreneurStreams = {
+  base: {
+    netWorth: '600kPlus',
+    investment: '200kPlus',
+    label: 'Base (net worth $600,000+, investment $200,000+, 1+ job)',
+  },
+  regional: {
+    netWorth: '300kTo600k',
+    investment: '100kTo200k',
+    label: 'Regional (net worth $300,000+, investment $100,000+, 1+ job, in a smaller community)',
+  },
+} as const;
+
+const netWorthRank = { under300k: 0, '300kTo600k': 1, '600kPlus': 2 } as const;
+const investmentRank = { under100k: 0, '100kTo200k': 1, '200kPlus': 2 } as const;
+
+const bcEntrepreneur: PathwayRule = {
+  program: 'BC-PNP',
+  stream: 'Entrepreneur Immigration',
+  ref: refs(ref.pathways, ref.corrections),
+  tests: 'a business owner aiming at BC: personal net worth, investment and jobs created (Base or Regional)',
+  evaluate(f) {
+    const business = f.business;
+    if (!business || f.isEmployer || !aimsAtPermanentResidence(f)) return undefined;
+    if (f.goalProvince !== undefined && f.goalProvince !== 'BC' && f.goalProvince !== 'undecided')
+      return undefined;
+    const check = new Assessment().met('business owner');
+    const { netWorth, investment, jobs } = business;
+    const base = entrepreneurStreams.base;
+    const regional = entrepreneurStreams.regional;
+    if (netWorth === undefined || investment === undefined)
+      check.unknown('personal net worth and the planned investment');
+    else if (
+      netWorthRank[netWorth] >= netWorthRank[base.netWorth] &&
+      investmentRank[investment] >= investmentRank[base.investment]
+    )
+      check.met(`net worth and investment meet the ${base.label} stream`);
+    else if (
+      netWorthRank[netWorth] >= netWorthRank[regional.netWorth] &&
+      investmentRank[investment] >= investmentRank[regional.investment]
+    )
+      check.met(`net worth and investment meet the ${regional.label} stream`);
+    else
+      check.failed(
+        'net worth or investment below the Regional stream minimums ($300,000 net worth, $100,000 investment)',
+      );
+    if (jobs === undefined) check.unknown('jobs the business will create for Canadians or PRs (at least 1)');
+    else if (jobs >= 1) check.met(`${jobs} ${jobs === 1 ? 'job' : 'jobs'} to be created (at least 1)`);
+    else check.failed('no jobs to be created: Entrepreneur Immigration needs at least 1 new full-time job');
+    return check
+      .unknown('the business plan, the registration score and an invitation')
+      .confirm('Entrepreneur Immigration figures and intake for 2025–26 — to confirm in the BC PNP guide');
+  },
+};
+
 /** The province another PNP would be in: the goal, or the offer's province when no goal is set. */
 function otherProvince(f: Facts): Province | undefined {
   const goal = f.goalProvince;
@@ -270,6 +356,7 @@ export const pathwayRules: readonly PathwayRule[] = [
   bcHealthAuthority,
   bcEntryLevel,
   bcWithoutOffer,
+  bcEntrepreneur,
   fsw,
   otherPnp,
 ];
@@ -278,8 +365,10 @@ export function screenPathways(facts: Facts): Pathway[] {
   return pathwayRules.flatMap((rule) => {
     const assessment = rule.evaluate(facts);
     if (!assessment) return [];
-    const { fit, reasons, missing } = assessment.outcome();
+    const { fit, reasons, missing, unmet } = assessment.outcome();
     const stream = rule.streamOf?.(facts) ?? rule.stream;
-    return [{ program: rule.program, ...(stream === undefined ? {} : { stream }), fit, reasons, missing }];
+    return [
+      { program: rule.program, ...(stream === undefined ? {} : { stream }), fit, reasons, missing, unmet },
+    ];
   });
 }

@@ -9,8 +9,10 @@ export interface PriorityInput {
 }
 
 /**
- * What makes a lead worth an early call. A "high" rule sets high on its own; two or more
- * "medium" rules together also make it high; one makes it medium; none leaves it low.
+ * What makes a lead worth an early call. Urgency and serious admissibility flags make it high;
+ * anything else worth a prompt look (a deadline within 4 months, a likely stream, a flag for
+ * review, an employer, a handoff request) makes it medium; otherwise it is low. The first reason
+ * is the one that set the level, so the summary explains it in one line.
  */
 export interface PriorityRule {
   level: 'high' | 'medium';
@@ -22,6 +24,21 @@ export const priorityRules: readonly PriorityRule[] = [
     level: 'high',
     reason: ({ screening: { urgency } }) =>
       urgency.level === 'urgent' ? `urgent: ${urgency.reason ?? 'deadline'}` : undefined,
+  },
+  {
+    level: 'high',
+    reason: ({ screening: { admissibility } }) => {
+      const serious = admissibility.flags.filter(
+        (flag) =>
+          flag.serious === true ||
+          flag.ground === 'security' ||
+          flag.ground === 'human-rights' ||
+          flag.ground === 'organized-criminality',
+      );
+      return serious.length > 0
+        ? `serious admissibility flag: ${serious.map((flag) => flag.ground).join(', ')}`
+        : undefined;
+    },
   },
   {
     level: 'medium',
@@ -60,9 +77,12 @@ export function assessPriority(input: PriorityInput): Priority {
     const reason = rule.reason(input);
     return reason === undefined ? [] : [{ level: rule.level, reason }];
   });
-  const reasons = matched.map((match) => match.reason);
-  if (matched.some((match) => match.level === 'high') || matched.length >= 2)
-    return { level: 'high', reasons };
-  if (matched.length === 1) return { level: 'medium', reasons };
+  const high = matched.filter((match) => match.level === 'high');
+  if (high.length > 0)
+    return {
+      level: 'high',
+      reasons: [...high, ...matched.filter((m) => m.level !== 'high')].map((m) => m.reason),
+    };
+  if (matched.length > 0) return { level: 'medium', reasons: matched.map((match) => match.reason) };
   return { level: 'low', reasons: ['no deadline, likely stream, admissibility flag or handoff request'] };
 }

@@ -11,6 +11,7 @@ export const ref = {
   language: '§6 Language tests',
   changes: '§7 Changes in 2024–2026',
   flags: '§8 Flags for the staff summary',
+  corrections: '§9 Corrections and additions',
 } as const;
 
 export type RefSection = (typeof ref)[keyof typeof ref];

@@ -1,5 +1,6 @@
 import type { Answers } from '../intake/steps';
 import { screenAdmissibility } from './admissibility';
+import { screenBlockers } from './blockers';
 import { deriveFacts } from './facts';
 import type { Screening } from './lead-schema';
 import { screenPathways } from './pathways';
@@ -8,7 +9,7 @@ import { screenStreams } from './streams';
 import { assessUrgency } from './urgency';
 
 /** Bumped whenever a rule changes, so a stored lead says which rules screened it. */
-export const RULES_VERSION = '2026-11-25.1';
+export const RULES_VERSION = '2026-11-28.1';
 
 export interface ScreenOptions {
   /** 'YYYY-MM-DD': the day the answers are screened on (deadlines, windows, test validity). */
@@ -31,6 +32,7 @@ export function screen(answers: Answers, options: ScreenOptions): Screening {
   return {
     streams,
     admissibility,
+    blockers: screenBlockers(facts, admissibility.flags),
     pathways: screenPathways(facts),
     urgency,
     priority,

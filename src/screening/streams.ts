@@ -1,6 +1,7 @@
+import { SPOUSE_MIN_MONTHS_LEFT } from '../intake/thresholds';
 import { Assessment } from './assessment';
+import { cusmaProfessionOf, type CusmaProfession } from '../intake/cusma-professions';
 import {
-  cetaCountries,
   cusmaCountries,
   englishCountryName,
   iecPartner,
@@ -10,8 +11,10 @@ import {
 import {
   citizenOf,
   daysBetween,
-  isCetaOrCuktcaCitizen,
+  isCetaCitizen,
   isCptppCitizen,
+  isCptppProfessionalCitizen,
+  isUkCitizen,
   isProfessionalTeer,
   isUsOrMexicoCitizen,
   personOf,
@@ -22,6 +25,7 @@ import {
 } from './facts';
 import {
   benefitLabels,
+  count,
   educationLabels,
   prProgramLabels,
   provinceNames,
@@ -52,7 +56,6 @@ export interface StreamRule {
 const SIGNIFICANT_BENEFIT_YEARS = 10;
 const MIN_OWNERSHIP_PERCENT = 50;
 const MIN_GROUP_MONTHS = 12;
-const SPOUSE_MIN_MONTHS_LEFT = 16;
 const FRANCOPHONE_MIN_NCLC = 5;
 /** A bridging permit is sought as the work permit nears its end; the exact timing is unconfirmed. */
 const BRIDGING_EXPIRY_DAYS = 120;
@@ -104,7 +107,7 @@ const c10: StreamRule = {
       new Assessment()
         .openQuestion()
         .met(
-          `${f.yearsExperience} years of experience (about ${SIGNIFICANT_BENEFIT_YEARS} is typical evidence)`,
+          `${count(f.yearsExperience, 'year')} of experience (about ${SIGNIFICANT_BENEFIT_YEARS} is typical evidence)`,
         )
         .met(jobTeerReason(teer)),
     );
@@ -132,7 +135,7 @@ const c11: StreamRule = {
       .unknown('a viable business plan and steps taken: funds, premises, staffing')
       .unknown('the significant benefit of the business to Canada')
       .confirm('tightening reported May 27, 2025 — to confirm')
-      .confirm('self-employment does not count toward CEC (§4)');
+      .note('self-employment does not count toward CEC (§4)');
   },
 };
 
@@ -143,22 +146,28 @@ interface IctSpec {
   name: string;
   levels: readonly RoleLevel[];
   agreement?: { name: string; isCitizen: (f: Facts) => boolean };
+  /** The start-up code (C61): only for a new Canadian entity; the others only for an established one. */
+  newEntity?: boolean;
   /** The rule that tells staff why a role level of "other" does not qualify (one is enough). */
   explainsOtherLevel?: boolean;
   confirm: string[];
 }
+
+const revenueRule = 'the multinational already earns revenue in 2 or more countries (Oct 3, 2024 guidance)';
 
 function ictRule(spec: IctSpec): StreamRule {
   const levels = spec.levels.map((level) => roleLevelLabels[level]).join(', ');
   return {
     code: spec.code,
     name: spec.name,
-    ref: refs(ref.streams, ref.changes, ref.flags),
-    tests: `same corporate group (parent, subsidiary, branch or affiliate), at least ${MIN_GROUP_MONTHS} months of continuous full-time work in the last 3 years, role: ${levels}${spec.agreement ? `, ${spec.agreement.name} citizenship` : ''}`,
+    ref: refs(ref.streams, ref.changes, ref.flags, ref.corrections),
+    tests: `same corporate group (parent, subsidiary, branch or affiliate), at least ${MIN_GROUP_MONTHS} months of continuous full-time work in the last 3 years, role: ${levels}${spec.agreement ? `, ${spec.agreement.name} citizenship` : ''}${spec.newEntity === undefined ? '' : spec.newEntity ? ', a new Canadian entity' : ', an established Canadian entity'}, revenue in 2+ countries`,
     evaluate(f) {
       const { group } = f;
       if (group.isSameGroup !== true) return undefined;
       if (spec.agreement && !spec.agreement.isCitizen(f)) return undefined;
+      if (spec.newEntity === true && group.newEntity !== true) return undefined;
+      if (spec.newEntity === false && group.newEntity === true) return undefined;
       const level = group.level;
       const levelFits = level !== undefined && spec.levels.includes(level);
       if (level !== undefined && !levelFits && !(level === 'other' && spec.explainsOtherLevel))
@@ -193,10 +202,18 @@ function ictRule(spec: IctSpec): StreamRule {
       else if (levelFits) check.met(`role: ${roleLevelLabels[level]}`);
       else {
         check.failed(
-          'role level given as "other": a transfer needs an executive or senior manager (C12) or specialized-knowledge (C63) role',
+          'role level given as "other": a transfer needs an executive or senior manager (C62) or specialized-knowledge (C63) role',
         );
       }
-      check.confirm('the multinational already earns revenue in 2 or more countries (Oct 3, 2024 guidance)');
+      if (spec.newEntity === true) check.met('the Canadian entity is new: start-up rules apply');
+      else if (spec.newEntity === false && group.newEntity === undefined)
+        check.unknown('whether the Canadian entity is new (a new office is the start-up code C61)');
+      if (group.revenueInTwoCountries === true) check.met('the group earns revenue in 2 or more countries');
+      else if (group.revenueInTwoCountries === false) {
+        if (spec.agreement)
+          check.unknown(`${revenueRule}: the group does not — to confirm for ${spec.agreement.name}`);
+        else check.failed(`the group does not earn revenue in 2 or more countries: ${revenueRule}`);
+      } else check.unknown(revenueRule);
       for (const item of spec.confirm) check.confirm(item);
       return check;
     },
@@ -205,34 +222,42 @@ function ictRule(spec: IctSpec): StreamRule {
 
 const newOffice = 'a new office in Canada needs premises, a staffing plan and funds (first permit 1 year)';
 const cusma = { name: 'CUSMA', isCitizen: isUsOrMexicoCitizen };
-const cetaOrCuktca = {
-  name: 'CETA/CUKTCA',
-  isCitizen: isCetaOrCuktcaCitizen,
-};
+const ceta = { name: 'CETA', isCitizen: isCetaCitizen };
+const cuktca = { name: 'CUKTCA', isCitizen: isUkCitizen };
 const cptpp = { name: 'CPTPP', isCitizen: isCptppCitizen };
-const cetaCodesUnconfirmed = 'CETA/CUKTCA codes T43–T47 — to confirm (they may have changed in 2022)';
+const cetaCodesUnconfirmed = 'CETA codes T43–T47 — to confirm (they may have changed in 2022)';
+const cuktcaCodesUnconfirmed =
+  'UK citizens use CUKTCA codes (F-series, e.g. F60/F66), not T43–T47 — to confirm';
 const cptppCodesUnconfirmed = 'CPTPP codes T50–T53 — to confirm (current codes)';
+const ictCodesUnconfirmed =
+  'intra-company transferee codes since Oct 3, 2024: C61 start-up, C62 executive or senior manager, C63 specialized knowledge (C12 before) — to confirm';
+const prevailingWage = 'prevailing wage reported for all intra-company transferees — to confirm';
 
 const ictRules: StreamRule[] = [
   ictRule({
-    code: 'C12',
+    code: 'C61',
+    name: 'Intra-company transferee: start-up (new office)',
+    levels: ['executive', 'seniorManager', 'specializedKnowledge'],
+    newEntity: true,
+    confirm: [newOffice, ictCodesUnconfirmed, prevailingWage],
+  }),
+  ictRule({
+    code: 'C62',
     name: 'Intra-company transferee: executive or senior manager',
     levels: ['executive', 'seniorManager'],
-    confirm: [
-      'C12 retained as a code — to confirm',
-      'prevailing wage reported for all intra-company transferees — to confirm',
-      newOffice,
-    ],
+    newEntity: false,
+    confirm: [ictCodesUnconfirmed, prevailingWage],
   }),
   ictRule({
     code: 'C63',
     name: 'Intra-company transferee: specialized knowledge',
     levels: ['specializedKnowledge'],
+    newEntity: false,
     explainsOtherLevel: true,
     confirm: [
       'proprietary knowledge and advanced expertise: duties and salary',
-      'prevailing wage reported for all intra-company transferees — to confirm',
-      newOffice,
+      ictCodesUnconfirmed,
+      prevailingWage,
     ],
   }),
   ictRule({
@@ -251,10 +276,17 @@ const ictRules: StreamRule[] = [
   }),
   ictRule({
     code: 'T44',
-    name: 'CETA/CUKTCA intra-company transferee',
+    name: 'CETA intra-company transferee',
     levels: ['executive', 'seniorManager', 'specializedKnowledge'],
-    agreement: cetaOrCuktca,
+    agreement: ceta,
     confirm: [cetaCodesUnconfirmed],
+  }),
+  ictRule({
+    code: 'CUKTCA-ICT',
+    name: 'CUKTCA intra-company transferee',
+    levels: ['executive', 'seniorManager', 'specializedKnowledge'],
+    agreement: cuktca,
+    confirm: [cuktcaCodesUnconfirmed],
   }),
   ictRule({
     code: 'T51',
@@ -267,12 +299,49 @@ const ictRules: StreamRule[] = [
 
 // ——— Free-trade professionals ———
 
+/** Routes for managers and others not on the CUSMA list (§9). */
+const offListRoutes =
+  'not on the list: managers look at T37 (CUSMA intra-company), C62 (intra-company) or C10 (significant benefit)';
+
+/** Records whether the prospect holds the credential their CUSMA profession requires. */
+function checkCusmaCredential(check: Assessment, f: Facts, profession: CusmaProfession): void {
+  const { credential } = profession;
+  const level = f.educationLevel;
+  const degree = level === 'bachelor' || level === 'master' || level === 'doctorate';
+  const years = f.yearsExperience;
+  if (credential.mastersOnly ? level === 'master' || level === 'doctorate' : credential.degree && degree) {
+    check.met(`${degreeReason(f)}: the credential ${profession.title.toLowerCase()} requires`);
+  } else if (credential.licence && f.offer?.hasLicence === true) {
+    check.met('holds the provincial or state licence the profession accepts');
+  } else if (
+    credential.diplomaPlusYears !== undefined &&
+    (level === 'diploma' || level === 'trade' || degree) &&
+    (credential.diplomaPlusYears === 0 || (years ?? 0) >= credential.diplomaPlusYears)
+  ) {
+    check.met(
+      credential.diplomaPlusYears === 0
+        ? `post-secondary education (${degreeReason(f)})`
+        : `post-secondary diploma and ${count(years ?? 0, 'year')} of experience (${credential.diplomaPlusYears} needed)`,
+    );
+  } else if (credential.experienceYears !== undefined && (years ?? 0) >= credential.experienceYears) {
+    check.met(
+      `${count(years ?? 0, 'year')} of experience (${credential.experienceYears} accepted instead of a degree)`,
+    );
+  } else if (level === undefined && f.offer?.hasLicence === undefined) {
+    check.unknown(`the credential ${profession.title.toLowerCase()} requires (degree or licence)`);
+  } else {
+    check.failed(
+      `${level ? educationLabels[level] : 'education not given'}${credential.licence ? ', no licence' : ''}: below the credential CUSMA requires for ${profession.title.toLowerCase()}`,
+    );
+  }
+}
+
 const t36: StreamRule = {
   code: 'T36',
   name: 'CUSMA professional',
-  ref: refs(ref.streams, ref.flags),
+  ref: refs(ref.streams, ref.flags, ref.corrections),
   tests:
-    'US or Mexican citizenship (permanent residents do not qualify), a pre-arranged job in one of ~63 professions, the degree or licence it requires',
+    'US or Mexican citizenship (permanent residents do not qualify), a pre-arranged job in one of the ~63 listed professions, the credential that profession requires',
   evaluate(f) {
     if (!f.offer || f.citizenship === undefined) return undefined;
     const check = new Assessment();
@@ -282,59 +351,74 @@ const t36: StreamRule = {
       check.failed(
         `lives in ${englishCountryName(f.residence)} but is a ${citizenOf(f)}: CUSMA covers US and Mexican citizens only — permanent residents do not qualify`,
       );
+      return check;
     } else {
       return undefined;
     }
     check.met('pre-arranged job offer in Canada');
-    const teer = f.offer.teer;
-    if (isProfessionalTeer(teer)) check.met(jobTeerReason(teer));
-    else if (teer === 2 || teer === 3) {
-      check.unknown(
-        `whether the TEER ${teer} job is one of the ~63 CUSMA professions (a few are technician-level)`,
+    const chosen = f.offer.cusmaProfession;
+    const profession = cusmaProfessionOf(chosen);
+    if (chosen === 'none' && f.group.isSameGroup === true) return undefined;
+    if (chosen === 'none') {
+      return check.failed(
+        `the job is not one of the listed CUSMA professions (as answered); ${offListRoutes}`,
       );
-    } else if (teer !== undefined) {
-      check.failed(`TEER ${teer} job: the CUSMA professions are professional or technician level`);
-    } else check.unknown("the job's NOC code or TEER");
-    if (f.hasDegree) check.met(degreeReason(f));
-    else if (f.hasLicence) check.met('holds a professional licence');
-    else check.unknown('the degree or licence the profession requires');
-    return check.confirm('the job is one of the ~63 CUSMA professions and the duties match it');
+    }
+    if (!profession) {
+      // Not asked or not sure: the list decides, so the stream stays possible at most.
+      return check
+        .unknown(
+          `whether the job is one of the ~63 listed CUSMA professions (a TEER 0 job or a degree alone does not qualify); ${offListRoutes}`,
+        )
+        .confirm('the CUSMA list (Appendix 1603.D.1) — to confirm');
+    }
+    check.met(`profession: ${profession.title}${profession.covers ? ` (${profession.covers})` : ''}`);
+    if (profession.group)
+      check.unknown('which listed profession exactly, and the credential it requires — to confirm');
+    checkCusmaCredential(check, f, profession);
+    return check.confirm('the duties match the listed profession (CUSMA Appendix 1603.D.1) — to confirm');
   },
 };
 
-const t43: StreamRule = {
-  code: 'T43',
-  name: 'CETA/CUKTCA independent professional',
-  ref: ref.streams,
-  tests: 'EU or UK citizenship and professional work under a services contract',
-  evaluate(f) {
-    if (!f.offer || !isCetaOrCuktcaCitizen(f)) return undefined;
-    const teer = f.offer.teer;
-    if (!isProfessionalTeer(teer) && f.hasDegree !== true) return undefined;
-    const agreement =
-      f.citizenship !== undefined && cetaCountries.citizens.has(f.citizenship) ? 'CETA' : 'CUKTCA';
-    const check = new Assessment().met(`${citizenOf(f)} (${agreement})`);
-    if (isProfessionalTeer(teer)) check.met(jobTeerReason(teer));
-    if (f.hasDegree) check.met(degreeReason(f));
-    else check.unknown('the degree and professional qualifications the category requires');
-    return check
-      .unknown(
-        `whether the work is a services contract (independent professional, or contractual service supplier of an ${agreement === 'CETA' ? 'EU' : 'UK'} enterprise): ${agreement} does not cover a direct hire`,
-      )
-      .confirm(cetaCodesUnconfirmed);
-  },
-};
+function independentProfessional(code: string, agreement: typeof ceta, codes: string): StreamRule {
+  return {
+    code,
+    name: `${agreement.name} independent professional or contractual service supplier`,
+    ref: refs(ref.streams, ref.corrections),
+    tests: `${agreement.name} citizenship and professional work under a services contract`,
+    evaluate(f) {
+      // A services contract, not a hire: not for an employer's hire or a transfer within the group.
+      if (!f.offer || !agreement.isCitizen(f) || f.isEmployer || f.group.isSameGroup === true)
+        return undefined;
+      const teer = f.offer.teer;
+      if (!isProfessionalTeer(teer) && f.hasDegree !== true) return undefined;
+      const check = new Assessment().met(`${citizenOf(f)} (${agreement.name})`);
+      if (isProfessionalTeer(teer)) check.met(jobTeerReason(teer));
+      if (f.hasDegree) check.met(degreeReason(f));
+      else check.unknown('the degree and professional qualifications the category requires');
+      return check
+        .unknown(
+          `whether the work is a services contract (independent professional, or contractual service supplier of an ${agreement.name === 'CETA' ? 'EU' : 'UK'} enterprise): ${agreement.name} does not cover a direct hire`,
+        )
+        .confirm(codes);
+    },
+  };
+}
+
+const t43 = independentProfessional('T43', ceta, cetaCodesUnconfirmed);
+const cuktcaProfessional = independentProfessional('CUKTCA', cuktca, cuktcaCodesUnconfirmed);
 
 const t52: StreamRule = {
   code: 'T52',
   name: 'CPTPP professional or technician',
-  ref: ref.streams,
-  tests: 'CPTPP citizenship, a TEER 0/1 job, a degree of 4+ years, the country list',
+  ref: refs(ref.streams, ref.corrections),
+  tests:
+    'citizenship of a CPTPP party with professional commitments (Australia, Brunei, Chile, Japan, Malaysia, Mexico, Peru), a TEER 0/1 job, a degree of 4+ years',
   evaluate(f) {
-    if (!f.offer || !isCptppCitizen(f)) return undefined;
+    if (!f.offer || !isCptppProfessionalCitizen(f)) return undefined;
     const teer = f.offer.teer;
     if (teer !== undefined && teer >= 4) return undefined;
-    const check = new Assessment().met(`${citizenOf(f)} (CPTPP)`);
+    const check = new Assessment().met(`${citizenOf(f)} (CPTPP, with professional commitments)`);
     if (isProfessionalTeer(teer)) check.met(jobTeerReason(teer));
     else if (teer === undefined) check.unknown("the job's NOC code or TEER (professionals: TEER 0/1)");
     else
@@ -410,17 +494,10 @@ const c16: StreamRule = {
   ref: refs(ref.streams, ref.language),
   tests: `a job outside Quebec (any TEER except primary agriculture) and NCLC ${FRANCOPHONE_MIN_NCLC}+ in speaking and listening`,
   evaluate(f) {
-    if (!f.offer) return undefined;
+    // An employer lead has no French facts: C16 is not listed (staff see it if the worker's French is known).
+    if (!f.offer || f.isEmployer) return undefined;
     const check = new Assessment();
-    if (f.isEmployer) {
-      check
-        .openQuestion()
-        .unknown(
-          `the worker's French: NCLC ${FRANCOPHONE_MIN_NCLC}+ in speaking and listening (TEF Canada or TCF Canada) — C16 cannot be judged without it`,
-        );
-    } else if (!checkFrench(check, f)) {
-      return undefined;
-    }
+    if (!checkFrench(check, f)) return undefined;
     const province = f.offer.province;
     if (province === 'QC') {
       check.failed(
@@ -446,18 +523,21 @@ const c16: StreamRule = {
 const c20: StreamRule = {
   code: 'C20',
   name: 'Reciprocal employment',
-  ref: ref.streams,
-  tests: 'a sports post (athletes and coaches on Canadian teams) or an exchange post with reciprocity',
+  ref: refs(ref.streams, ref.corrections),
+  tests:
+    'a sports post (pro or semi-pro athletes and coaches on Canadian teams) or a formal reciprocal exchange (not teacher exchanges: C22)',
   evaluate(f) {
-    const post = f.offer?.postType;
-    if (post !== 'sports' && post !== 'exchange') return undefined;
+    const sector = f.offer?.sector;
+    if (sector !== 'sports' && sector !== 'exchange') return undefined;
     const check = new Assessment();
-    if (post === 'sports') {
-      check
-        .met('job with a sports team or league: athletes and coaches on Canadian teams are covered')
-        .unknown('the team and league (professional or semi-professional, Canadian team)');
+    if (sector === 'sports') {
+      check.met('job with a sports team or league: pro and semi-pro athletes and coaches on Canadian teams');
+      if (f.offer?.sportsTeam) check.met(`team or league: ${f.offer.sportsTeam}`);
+      else check.unknown('the team and league (professional or semi-professional, Canadian team)');
     } else {
-      check.met('exchange post').unknown('proof of reciprocity: comparable jobs for Canadians abroad');
+      check
+        .met('post in a formal reciprocal exchange')
+        .unknown('proof of reciprocity: comparable jobs for Canadians abroad');
     }
     return check.confirm('C20 guidance refreshed Feb 20, 2026 — to confirm');
   },
@@ -470,7 +550,8 @@ const c21: StreamRule = {
   tests: 'citizenship of an IEC partner country and age within its band (18–30 or 18–35)',
   evaluate(f) {
     const partner = iecPartner(f.citizenship);
-    if (!partner) return undefined;
+    // Employers are not asked the worker's age: IEC is for the worker to raise, not listed here.
+    if (!partner || f.isEmployer) return undefined;
     const country = englishCountryName(partner.country);
     const band = `18–${partner.maxAge}`;
     const bandText = partner.bandConfirmed
@@ -491,8 +572,8 @@ const c21: StreamRule = {
       check.unknown(`the IEC band for ${country}: believed ${band}, and the prospect is ${age} — to confirm`);
     check.met(
       f.offer
-        ? 'job offer: Young Professionals (employer-specific, $230 employer compliance fee) or Working Holiday (open)'
-        : 'no job offer needed for Working Holiday (open permit), where the country offers it',
+        ? 'job offer: Young Professionals or International Co-op (employer-specific: Employer Portal offer and $230 fee), or Working Holiday (open)'
+        : 'no job offer needed for Working Holiday (open permit), where the country offers it; Young Professionals and Co-op need an employer-specific offer',
     );
     return check.confirm(
       'the IEC categories open to this country, past participations and a pool invitation (quotas)',
@@ -516,7 +597,11 @@ function academicRule(
     ref: ref.streams,
     tests: `an academic post as ${roles.filter(Boolean).join(' or ')}`,
     evaluate(f) {
-      if (f.offer?.postType !== 'academic' || !roles.includes(f.offer.academicRole)) return undefined;
+      const offer = f.offer;
+      if (!offer) return undefined;
+      const teacherExchange = offer.sector === 'teacherExchange' && code === 'C22';
+      if (!teacherExchange && (offer.sector !== 'academic' || !roles.includes(offer.academicRole)))
+        return undefined;
       const check = new Assessment();
       assess(check, f);
       return check.confirm("a letter from the institution with the role's dates and funding");
@@ -531,7 +616,12 @@ const academicRules: StreamRule[] = [
     ['guestLecturer', 'visitingProfessor', undefined],
     (check, f) => {
       const role = f.offer?.academicRole;
-      if (role === 'guestLecturer') check.met('guest lecturer').confirm('the stay is shorter than one term');
+      if (f.offer?.sector === 'teacherExchange')
+        check
+          .met('teacher in a formal teacher exchange')
+          .confirm('the exchange agreement and the reciprocal placement');
+      else if (role === 'guestLecturer')
+        check.met('guest lecturer').confirm('the stay is shorter than one term');
       else if (role === 'visitingProfessor')
         check.met('visiting professor').confirm('the post lasts at most 2 academic years');
       else
@@ -563,6 +653,8 @@ const c41c46: StreamRule = {
   evaluate(f) {
     const spouse = f.spouse;
     if (spouse?.status !== 'worker') return undefined;
+    // Family of PR-bound principals are not under the Jan 21, 2025 limits: their own rule below.
+    if (spouse.prBound === 'prApplied' || spouse.prBound === 'nominated') return undefined;
     const check = new Assessment().met('spouse or partner works in Canada');
     const teer = spouse.teer;
     if (isProfessionalTeer(teer)) check.met(`spouse's job is TEER ${teer}`);
@@ -574,7 +666,7 @@ const c41c46: StreamRule = {
         );
     } else if (teer !== undefined) {
       check.failed(
-        `spouse's job is TEER ${teer}: since Jan 21, 2025 only TEER 0/1 or listed TEER 2/3 jobs qualify`,
+        `spouse's job is TEER ${teer}: since Jan 21, 2025 only TEER 0/1 or listed TEER 2/3 jobs qualify (for principals not moving to PR)`,
       );
     } else check.unknown("the spouse's TEER: 0/1, or a listed TEER 2/3 occupation");
     const months = spouse.monthsLeft;
@@ -584,13 +676,17 @@ const c41c46: StreamRule = {
       check.met(`${months} months left on the spouse's permit (at least ${SPOUSE_MIN_MONTHS_LEFT} needed)`);
     else
       check.failed(
-        `${months} months left on the spouse's permit: at least ${SPOUSE_MIN_MONTHS_LEFT} are needed`,
+        `${months} months left on the spouse's permit: at least ${SPOUSE_MIN_MONTHS_LEFT} are needed (for principals not moving to PR)`,
+      );
+    if (check.hasFailed && spouse.prBound === 'notSure')
+      check.unknown(
+        'whether the spouse has applied for PR or holds a provincial nomination: family of PR-bound principals have their own codes (C46–C49 family) — to confirm',
       );
     if (f.familyComing)
-      check.confirm('dependent children are no longer eligible under this stream (Jan 21, 2025)');
-    return check.confirm(
-      'proof of the relationship; spouses of free-trade professionals are not affected by the 2025 limits',
-    );
+      check.note('dependent children are no longer eligible under this stream (Jan 21, 2025)');
+    return check
+      .note('spouses of free-trade professionals are not affected by the 2025 limits')
+      .confirm('proof of the relationship');
   },
 };
 
@@ -625,21 +721,111 @@ const c42: StreamRule = {
 
 // ——— Post-graduation and bridging permits ———
 
+const prBoundFamily: StreamRule = {
+  code: 'C46–C49',
+  name: 'Spouse or partner of a worker moving to PR (open permit)',
+  ref: refs(ref.streams, ref.corrections),
+  tests:
+    'the working spouse has applied for PR or holds a provincial nomination (family of PR-bound principals)',
+  evaluate(f) {
+    const spouse = f.spouse;
+    if (spouse?.status !== 'worker' || (spouse.prBound !== 'prApplied' && spouse.prBound !== 'nominated'))
+      return undefined;
+    return new Assessment()
+      .met('spouse or partner works in Canada')
+      .met(
+        spouse.prBound === 'prApplied'
+          ? 'the spouse has applied for permanent residence'
+          : 'the spouse holds a provincial nomination',
+      )
+      .met('the Jan 21, 2025 TEER and 16-month limits apply to principals not moving to PR')
+      .unknown(
+        "the spouse's PR file passed the completeness check (or the nomination is valid) and their work permit is valid",
+      )
+      .confirm('the current code for this family member (C46–C49, Jan 30, 2023 update) — to confirm')
+      .confirm('proof of the relationship');
+  },
+};
+
+const a74: StreamRule = {
+  code: 'A74',
+  name: 'Spouse or partner of a citizen or PR, sponsored in Canada (open permit)',
+  ref: refs(ref.streams, ref.corrections),
+  tests:
+    'in Canada, spouse or partner of a Canadian citizen or PR, sponsorship filed in the Spouse or Common-law Partner in Canada class, living with the sponsor',
+  evaluate(f) {
+    const spouse = f.spouse;
+    if (spouse?.status !== 'citizenOrPr') return undefined;
+    const check = new Assessment().met('spouse or partner is a Canadian citizen or permanent resident');
+    if (!f.inCanada) {
+      return check.failed(
+        'outside Canada: A74 is for spouses in Canada; from abroad the route is family-class sponsorship',
+      );
+    }
+    check.met('in Canada');
+    if (spouse.sponsorshipFiled === true) check.met('a spousal sponsorship has been filed');
+    else if (spouse.sponsorshipFiled === false)
+      check.unknown(
+        'a sponsorship filed in the Spouse or Common-law Partner in Canada class: the open permit is applied for with or after it',
+      );
+    else check.unknown('whether a spousal sponsorship has been filed');
+    if (spouse.livingTogether === true) check.met('lives with the sponsor');
+    else if (spouse.livingTogether === false)
+      check.failed('does not live with the sponsor: the in-Canada class needs the couple to live together');
+    else if (spouse.sponsorshipFiled === true) check.unknown('whether the couple lives together');
+    return check.confirm(
+      'the sponsorship is in the Spouse or Common-law Partner in Canada class, and the applicant has or had temporary status — to confirm',
+    );
+  },
+};
+
+const t13: StreamRule = {
+  code: 'T13',
+  name: 'Provincial nominee with a job offer',
+  ref: refs(ref.streams, ref.corrections),
+  tests:
+    'a provincial nomination and a job offer in the nominating province (R204(c)), with the support letter',
+  evaluate(f) {
+    if (!f.nomination || f.isEmployer || f.prStatus !== 'nominated') return undefined;
+    const check = new Assessment().met('holds a provincial nomination');
+    if (f.nomination.tiedToEmployer === true)
+      check.confirm('the nomination is tied to an employer: the offer must be from that employer');
+    const nominating = f.nomination.province;
+    const offerProvince = f.offer?.province;
+    if (!f.offer) check.unknown('a job offer in the nominating province');
+    else if (nominating === undefined || offerProvince === undefined)
+      check.unknown('the job offer is in the nominating province');
+    else if (nominating === offerProvince)
+      check.met(`job offer in ${provinceNames[offerProvince]}, the nominating province`);
+    else
+      check.failed(
+        `the job offer is in ${provinceNames[offerProvince]} but the nomination is from ${provinceNames[nominating]}: T13 needs an offer in the nominating province`,
+      );
+    return check.confirm("the province's support letter for the work permit");
+  },
+};
+
 const c43: StreamRule = {
   code: 'C43',
   name: 'Post-graduation work permit',
-  ref: refs(ref.streams, ref.changes, ref.language),
-  tests: `a DLI program of 8+ months, within ${PGWP_WINDOW_DAYS} days of graduation, no earlier PGWP, CLB 7 (university) or CLB 5 (college)`,
+  ref: refs(ref.streams, ref.changes, ref.language, ref.corrections),
+  tests: `a DLI program of 8+ months, within ${PGWP_WINDOW_DAYS} days of graduation, no earlier PGWP, CLB 7 (university degree) or CLB 5 (college), field of study for non-degree programs (study permit on or after Nov 1, 2024)`,
   evaluate(f) {
     const graduation = f.graduation;
     if (!graduation) return undefined;
     const check = new Assessment();
+    const credential = graduation.credential;
+    const degree = credential === 'bachelor' || credential === 'master' || credential === 'doctorate';
     switch (graduation.programLength) {
       case 'under8Months':
         check.failed('program shorter than 8 months: a PGWP needs a program of 8 months or more');
         break;
       case '8to24Months':
-        check.met('program of 8 to 24 months: a PGWP about as long as the program');
+        check.met(
+          credential === 'master'
+            ? "master's program shorter than 2 years: a 3-year PGWP (since Feb 15, 2024)"
+            : 'program of 8 to 24 months: a PGWP about as long as the program',
+        );
         break;
       case '24MonthsPlus':
         check.met('program of 2 years or more: a PGWP of up to 3 years');
@@ -664,30 +850,40 @@ const c43: StreamRule = {
     if (graduation.hadPgwp === true) check.failed('already had a PGWP: it is once per lifetime');
     else if (graduation.hadPgwp === false) check.met('has not had a PGWP before');
     else check.unknown('whether a PGWP was held before (once per lifetime)');
-    if (graduation.programType === 'university') {
+    if (degree) {
+      check.met(`${educationLabels[credential]}: no field-of-study requirement for university degrees`);
       checkLanguage(check, f.language, {
         minimum: 7,
-        purpose: 'for a university graduate (since Nov 1, 2024)',
+        purpose: 'for a university degree (since Nov 1, 2024)',
         hard: true,
       });
-    } else if (graduation.programType === 'college') {
+    } else if (credential !== undefined) {
       checkLanguage(check, f.language, {
         minimum: 5,
-        purpose: 'for a college graduate (since Nov 1, 2024)',
+        purpose: 'for a college or other program (since Nov 1, 2024)',
         hard: true,
       });
-      check
-        .unknown(
-          'the field of study is on the eligible list (non-degree programs; study permit applied on or after Nov 1, 2024; list revised Jun 25, 2025) — to confirm',
-        )
-        .confirm(
-          "reported Jul 4, 2025 changes (list kept until early 2026, college bachelor's exemption) — to confirm",
+      if (graduation.studyPermitAfterNov2024 === false)
+        check.met('study permit applied for before Nov 1, 2024: the field-of-study list does not apply');
+      else if (graduation.studyPermitAfterNov2024 === true)
+        check
+          .unknown(
+            `the field of study${graduation.field ? ` (${graduation.field})` : ''} is on the eligible list (list revised Jun 25, 2025) — to confirm`,
+          )
+          .confirm(
+            "reported Jul 4, 2025 changes (list kept until early 2026, college bachelor's exemption) — to confirm",
+          );
+      else
+        check.unknown(
+          'when the study permit was applied for (the field-of-study list applies from Nov 1, 2024)',
         );
     } else {
-      check.unknown('the program type: university (CLB 7) or college (CLB 5)');
+      check.unknown(
+        'the credential: a university degree (CLB 7) or a college program (CLB 5, field of study)',
+      );
       checkLanguage(check, f.language, {
         minimum: 5,
-        purpose: 'at least (CLB 7 for a university program)',
+        purpose: 'at least (CLB 7 for a university degree)',
         hard: true,
       });
     }
@@ -708,9 +904,14 @@ const a75: StreamRule = {
     const program = pr.program;
     if (program === undefined) check.unknown('the PR program');
     else if (program === 'pnp') {
-      check
-        .met(`applied under ${prProgramLabels[program]}`)
-        .unknown('the provincial nomination has no employer restriction — to confirm');
+      check.met(`applied under ${prProgramLabels[program]}`);
+      if (f.nomination?.tiedToEmployer === true)
+        check.failed(
+          "the nomination is tied to an employer: bridging permits are for PNP applicants without employer restrictions (T13 with the province's letter may fit)",
+        );
+      else if (f.nomination?.tiedToEmployer === false)
+        check.met('the nomination has no employer restriction');
+      else check.unknown('the provincial nomination has no employer restriction — to confirm');
     } else if (program === 'family' || program === 'other') {
       check.failed(
         `applied under ${prProgramLabels[program]}: bridging permits are for CEC, FSW, FST, caregiver or PNP (without employer restriction) applicants`,
@@ -748,11 +949,15 @@ export const streamRules: readonly StreamRule[] = [
   ...ictRules,
   t36,
   t43,
+  cuktcaProfessional,
   t52,
   ...otherFtaRules,
   c16,
+  t13,
   c43,
+  a74,
   c41c46,
+  prBoundFamily,
   c42,
   a75,
   c21,
@@ -768,9 +973,12 @@ export function screenStreams(facts: Facts): { streams: Stream[]; noExemptStream
   const found = streamRules.flatMap((rule) => {
     const assessment = rule.evaluate(facts);
     if (!assessment) return [];
-    const { fit, reasons, missing, openQuestion } = assessment.outcome();
+    const { fit, reasons, missing, unmet, openQuestion } = assessment.outcome();
     return [
-      { stream: { code: rule.code, name: rule.name, fit, reasons, missing, ref: rule.ref }, openQuestion },
+      {
+        stream: { code: rule.code, name: rule.name, fit, reasons, missing, unmet, ref: rule.ref },
+        openQuestion,
+      },
     ];
   });
   const streams = found.map((entry) => entry.stream).sort((a, b) => fitOrder[a.fit] - fitOrder[b.fit]);

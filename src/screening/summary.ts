@@ -1,13 +1,18 @@
+import { cusmaProfessionOf } from '../intake/cusma-professions';
 import type { Answers } from '../intake/steps';
+import { isSeriousFlag } from './blockers';
 import { englishCountryName } from './countries';
 import { languageTestNames, scaleOf, teerOfNoc } from './facts';
 import {
   complianceLabels,
+  count,
   educationLabels,
   languageResultText,
   moneyText,
   provinceNames,
   roleLevelLabels,
+  sectorLabels,
+  sourceLabels,
   statusLabels,
   workerRelationLabels,
 } from './labels';
@@ -44,7 +49,7 @@ const groundLabels: Record<AdmissibilityGround, string> = {
 };
 
 /** Streams that give an open permit: no Employer Portal offer is needed for them. */
-const openPermitStreams = new Set(['C41/C46', 'C42', 'C43', 'A75', 'C21']);
+const openPermitStreams = new Set(['C41/C46', 'C46–C49', 'C42', 'C43', 'A74', 'A75']);
 
 const DISCLAIMER = 'Automated first triage, not legal advice: a lawyer confirms every point before advising.';
 
@@ -69,6 +74,19 @@ function nocText(noc: Answers['offerNoc']): string | undefined {
   return teer === undefined ? 'NOC unknown' : `TEER ${teer}`;
 }
 
+const goalLabels: Record<NonNullable<Answers['goalType']>, string> = {
+  temporary: 'temporary work',
+  permanent: 'permanent residence',
+  notSure: 'not sure yet (temporary or permanent)',
+};
+
+const prStatusLabels: Record<NonNullable<Answers['prStatus']>, string> = {
+  none: 'no PR or PNP application',
+  pnpApplied: 'applied to a provincial nominee program',
+  nominated: 'holds a provincial nomination',
+  prApplied: 'applied for permanent residence',
+};
+
 function workerBlocks(a: Answers): Block[] {
   const who = joined([
     a.citizenship && `citizen of ${englishCountryName(a.citizenship)}`,
@@ -79,38 +97,61 @@ function workerBlocks(a: Answers): Block[] {
         [
           `in Canada as ${a.currentStatus ? statusLabels[a.currentStatus] : 'status not given'}`,
           a.statusExpiry && `until ${a.statusExpiry}`,
+          a.extensionFiled === true && '(extension applied for)',
+          a.extensionFiled === false && '(no extension applied for)',
         ],
         ' ',
       ),
     a.inCanada === false && 'outside Canada',
   ]);
   const background = joined([
-    a.educationLevel &&
-      joined([educationLabels[a.educationLevel], a.educationField && `in ${a.educationField}`], ' '),
-    a.yearsExperience !== undefined && `${a.yearsExperience} years of experience`,
+    a.educationLevel && educationLabels[a.educationLevel],
+    a.yearsExperience !== undefined && `${count(a.yearsExperience, 'year')} of experience`,
     a.canadianWorkMonths !== undefined &&
       a.canadianWorkMonths > 0 &&
-      `${a.canadianWorkMonths} months of Canadian work`,
+      joined(
+        [
+          `${count(a.canadianWorkMonths, 'month')} of Canadian work`,
+          a.canadianWorkTeer && a.canadianWorkTeer !== 'unknown' && `(TEER ${a.canadianWorkTeer})`,
+          a.selfEmployed === true && 'partly self-employed',
+        ],
+        ' ',
+      ),
     languageText(a),
+    a.frenchAbility && a.frenchAbility !== 'none' && `French: ${a.frenchAbility} (self-assessed)`,
   ]);
   const blocks: Block[] = [{ kind: 'line', label: 'Who', text: who || 'not given' }];
   if (background) blocks.push({ kind: 'line', label: 'Background', text: background });
   if (a.hasJobOffer === true) {
+    const profession = a.cusmaProfession && cusmaProfessionOf(a.cusmaProfession);
     const offer = joined([
-      joined([a.offerJobTitle, a.offerEmployer && `at ${a.offerEmployer}`], ' '),
-      joined([a.offerCity, a.offerProvince && provinceNames[a.offerProvince]]),
+      a.offerJobTitle,
+      a.offerProvince && provinceNames[a.offerProvince],
       nocText(a.offerNoc),
+      a.offerSector && a.offerSector !== 'other' && sectorLabels[a.offerSector],
+      a.sportsTeam && `team: ${a.sportsTeam}`,
+      profession && `CUSMA profession: ${profession.title}`,
       a.offerWage && moneyText(a.offerWage),
-      a.offerStartDate && `starts ${a.offerStartDate}`,
+      a.offerIsCurrentJob === true
+        ? 'the current job in Canada'
+        : a.offerStartDate && `starts ${a.offerStartDate}`,
+      a.offerTerms &&
+        {
+          permanentFullTime: 'permanent full-time',
+          fixedTermFullTime: 'fixed-term full-time',
+          partTime: 'part-time',
+        }[a.offerTerms],
     ]);
     blocks.push({ kind: 'line', label: 'Job offer', text: offer || 'details not given' });
   } else if (a.hasJobOffer === false) {
     blocks.push({ kind: 'line', label: 'Job offer', text: 'none' });
   }
   const goals = joined([
-    a.goalType && `${a.goalType === 'notSure' ? 'not sure' : a.goalType} stay`,
+    a.goalType && goalLabels[a.goalType],
     a.goalProvince && a.goalProvince !== 'undecided' && `in ${provinceNames[a.goalProvince]}`,
-    a.familyComing === true && 'family coming',
+    a.prStatus && a.prStatus !== 'none' && prStatusLabels[a.prStatus],
+    a.nominationProvince && `nominated by ${provinceNames[a.nominationProvince]}`,
+    a.familyComing === true && 'family would come',
   ]);
   if (goals) blocks.push({ kind: 'line', label: 'Goal', text: goals });
   return blocks;
@@ -123,6 +164,7 @@ function employerBlocks(a: Answers): Block[] {
     a.employerBusinessNumber && `business number ${a.employerBusinessNumber}`,
     a.employerCompliance && complianceLabels[a.employerCompliance],
   ]);
+  const profession = a.employerCusmaProfession && cusmaProfessionOf(a.employerCusmaProfession);
   const position = joined([
     a.employerPosition,
     nocText(a.employerNoc),
@@ -133,8 +175,11 @@ function employerBlocks(a: Answers): Block[] {
     a.employerWorkerCitizenship && `citizen of ${englishCountryName(a.employerWorkerCitizenship)}`,
     a.employerWorkerCountry && `lives in ${englishCountryName(a.employerWorkerCountry)}`,
     a.employerWorkerRelation && workerRelationLabels[a.employerWorkerRelation],
-    a.employerWorkerMonths !== undefined && `${a.employerWorkerMonths} months with the group`,
+    a.employerWorkerMonths !== undefined && `${count(a.employerWorkerMonths, 'month')} with the group`,
     a.employerWorkerLevel && roleLevelLabels[a.employerWorkerLevel],
+    a.employerRevenueCountries === true && 'group earns revenue in 2+ countries',
+    a.employerRevenueCountries === false && 'group does not earn revenue in 2+ countries',
+    profession && `CUSMA profession: ${profession.title}`,
   ]);
   return [
     { kind: 'line', label: 'Company', text: company || 'not given' },
@@ -148,15 +193,27 @@ function sectionsOf(reference: string): string {
   return reference.match(/§\d+/g)?.join(', ') ?? reference;
 }
 
+const toConfirmPattern = /to confirm/;
+
+/** Why it fits, the facts still to collect, and the points of law staff confirm — kept apart. */
 function detailsOf(entry: Pick<Stream, 'reasons' | 'missing'>): string[] {
   const details: string[] = [];
+  const facts = entry.missing.filter((item) => !toConfirmPattern.test(item));
+  const law = entry.missing.filter((item) => toConfirmPattern.test(item));
   if (entry.reasons.length > 0) details.push(`Why: ${entry.reasons.join('; ')}`);
-  if (entry.missing.length > 0) details.push(`Missing: ${entry.missing.join('; ')}`);
+  if (facts.length > 0) details.push(`Missing facts: ${facts.join('; ')}`);
+  if (law.length > 0) details.push(`To confirm (law): ${law.join('; ')}`);
   return details;
+}
+
+/** Only the requirements the answers fail; older leads without them fall back to the reasons. */
+function whyNot(entry: Pick<Stream, 'reasons' | 'unmet'>): string {
+  return (entry.unmet.length > 0 ? entry.unmet : entry.reasons).join('; ');
 }
 
 function streamBlocks(lead: LeadWithoutSummary): Block[] {
   const { streams, noExemptStreamEvident } = lead.screening;
+  const caveat = subjectToAdmissibility(lead);
   const candidates = streams.filter((stream) => stream.fit !== 'unlikely');
   const unlikely = streams.filter((stream) => stream.fit === 'unlikely');
   const blocks: Block[] = [];
@@ -171,7 +228,7 @@ function streamBlocks(lead: LeadWithoutSummary): Block[] {
       kind: 'list',
       title: noExemptStreamEvident ? 'Streams to consider' : 'Best-fit LMIA-exempt streams',
       items: candidates.map((stream) => ({
-        text: `${stream.code} ${stream.name} — ${stream.fit} (${sectionsOf(stream.ref)})`,
+        text: `${stream.code} ${stream.name} — ${stream.fit}${caveat} (${sectionsOf(stream.ref)})`,
         details: detailsOf(stream),
       })),
     });
@@ -182,7 +239,7 @@ function streamBlocks(lead: LeadWithoutSummary): Block[] {
       title: 'Considered but unlikely',
       items: unlikely.map((stream) => ({
         text: `${stream.code} ${stream.name} (${sectionsOf(stream.ref)})`,
-        details: [`Why not: ${stream.reasons.join('; ')}`],
+        details: [`Why not: ${whyNot(stream)}`],
       })),
     });
   }
@@ -200,7 +257,7 @@ function streamBlocks(lead: LeadWithoutSummary): Block[] {
 function employerStepsBlock(a: Answers): Block {
   const items: Item[] = [
     {
-      text: `Submit the offer of employment in the IRCC Employer Portal; the worker enters its offer-of-employment number in the work-permit application${a.employerPortalUsed === false ? ' (the employer has not used the portal yet)' : ''}`,
+      text: `Submit the offer of employment in the IRCC Employer Portal; the worker enters its offer-of-employment number in the work-permit application${a.employerCompliance === 'neverUsedPortal' ? ' (the employer has not used the portal yet)' : ''}`,
       details: [],
     },
     { text: 'Pay the $230 employer compliance fee in the portal', details: [] },
@@ -214,18 +271,27 @@ function employerStepsBlock(a: Answers): Block {
   return { kind: 'list', title: `Employer next steps (${sectionsOf(ref.employer)})`, items };
 }
 
-function admissibilityBlock(lead: LeadWithoutSummary): Block {
-  const { flags, needsLawyerReview } = lead.screening.admissibility;
-  if (!needsLawyerReview)
-    return { kind: 'line', label: 'Admissibility', text: 'no flag raised by the screeners' };
-  return {
-    kind: 'list',
-    title: `Admissibility: lawyer review needed (${sectionsOf(ref.admissibility)})`,
-    items: flags.map((flag) => ({
-      text: `${groundLabels[flag.ground]}${flag.serious ? ' (serious)' : ''}: ${flag.note}`,
-      details: [],
-    })),
-  };
+function admissibilityBlock(lead: LeadWithoutSummary): Block[] {
+  const { flags, notes, needsLawyerReview } = lead.screening.admissibility;
+  const blocks: Block[] = [];
+  if (flags.length === 0)
+    blocks.push({ kind: 'line', label: 'Admissibility', text: 'no flag raised by the screeners' });
+  else
+    blocks.push({
+      kind: 'list',
+      title: `Admissibility${needsLawyerReview ? ': lawyer review needed' : ''} (${sectionsOf(ref.admissibility)})`,
+      items: flags.map((flag) => ({
+        text: `${groundLabels[flag.ground]}${isSeriousFlag(flag) ? ' (serious)' : ''}: ${flag.note}`,
+        details: [],
+      })),
+    });
+  if (notes.length > 0)
+    blocks.push({
+      kind: 'list',
+      title: 'Notes for the lawyer (not flags)',
+      items: notes.map((text) => ({ text, details: [] })),
+    });
+  return blocks;
 }
 
 function pathwayTitle(pathway: Pathway): string {
@@ -239,10 +305,23 @@ function pathwayBlock(lead: LeadWithoutSummary): Block {
     kind: 'list',
     title: `PR pathways (${sectionsOf(ref.pathways)})`,
     items: pathways.map((pathway) => ({
-      text: `${pathwayTitle(pathway)} — ${pathway.fit}`,
-      details: detailsOf(pathway),
+      text: `${pathwayTitle(pathway)} — ${pathway.fit}${pathway.fit === 'unlikely' ? '' : subjectToAdmissibility(lead)}`,
+      details: pathway.fit === 'unlikely' ? [`Why not: ${whyNot(pathway)}`] : detailsOf(pathway),
     })),
   };
+}
+
+/** Next to a serious flag every stream and pathway reads "subject to admissibility". */
+function subjectToAdmissibility(lead: LeadWithoutSummary): string {
+  return lead.screening.admissibility.flags.some(isSeriousFlag) ? ', subject to admissibility' : '';
+}
+
+function blockersBlock(lead: LeadWithoutSummary): Block[] {
+  const { blockers } = lead.screening;
+  if (blockers.length === 0) return [];
+  return [
+    { kind: 'list', title: 'Blockers (read first)', items: blockers.map((text) => ({ text, details: [] })) },
+  ];
 }
 
 function blocksOf(lead: LeadWithoutSummary): Block[] {
@@ -259,6 +338,9 @@ function blocksOf(lead: LeadWithoutSummary): Block[] {
       label: 'Contact',
       text: joined([contact.name, contact.email, contact.phone, `prefers ${contact.preferredContact}`]),
     },
+    ...(answers.heardAbout
+      ? [{ kind: 'line' as const, label: 'Source', text: sourceLabels[answers.heardAbout] }]
+      : []),
     {
       kind: 'line',
       label: 'Handoff',
@@ -277,10 +359,11 @@ function blocksOf(lead: LeadWithoutSummary): Block[] {
       label: 'Priority',
       text: `${priority.level.toUpperCase()} — ${priority.reasons.join('; ')}`,
     },
+    ...blockersBlock(lead),
     ...(lead.role === 'employer' ? employerBlocks(answers) : workerBlocks(answers)),
     ...streamBlocks(lead),
     ...(lead.role === 'employer' ? [employerStepsBlock(answers)] : []),
-    admissibilityBlock(lead),
+    ...admissibilityBlock(lead),
     pathwayBlock(lead),
     { kind: 'paragraph', text: `Rules ${screening.rulesVersion}, lead ${lead.id}.` },
   ];

@@ -1,4 +1,4 @@
-import { daysBetween, pgwpWindowClosesOn, type Facts } from './facts';
+import { addDays, daysBetween, pgwpWindowClosesOn, type Facts } from './facts';
 import { urgencyLevels, type Urgency, type UrgencyLevel } from './lead-schema';
 
 /** Urgency bands (§8: permit expiring soon, maintained status; §2/§7: the 180-day PGWP window). */
@@ -19,18 +19,46 @@ function band(daysLeft: number): UrgencyLevel {
   return 'normal';
 }
 
+/** Restoration must be applied for within 90 days of losing status (§9). */
+export const RESTORATION_DAYS = 90;
+
 function statusExpiry(f: Facts): DatedSignal | undefined {
   const date = f.statusExpiry;
   if (date === undefined) return undefined;
   const daysLeft = daysBetween(f.today, date);
   if (daysLeft < 0) {
+    if (f.extensionFiled === true) {
+      return {
+        date,
+        level: 'soon',
+        reason: `status expired on ${date} after an extension was applied for: maintained status while the application is pending — to confirm`,
+      };
+    }
+    const closes = addDays(date, RESTORATION_DAYS);
+    const since = -daysLeft;
+    if (since > RESTORATION_DAYS) {
+      return {
+        date,
+        level: 'urgent',
+        reason: `status expired on ${date} (${since} days ago)${f.extensionFiled === false ? ' with no extension filed' : ''}: the 90-day restoration period has passed — out of status, lawyer review`,
+      };
+    }
     return {
-      date,
+      date: closes,
       level: 'urgent',
-      reason: `status expired on ${date} (${-daysLeft} days ago): maintained status or restoration may be at stake — to confirm`,
+      reason:
+        f.extensionFiled === false
+          ? `status expired on ${date} with no extension filed: restoration must be applied for by ${closes} (90 days)`
+          : `status expired on ${date}: maintained status if an extension was filed before then, otherwise restoration by ${closes} — to confirm`,
     };
   }
-  return { date, level: band(daysLeft), reason: `status expires ${date} (in ${daysLeft} days)` };
+  const extension =
+    f.extensionFiled === true ? ' (extension applied for: maintained status if it expires first)' : '';
+  return {
+    date,
+    level: f.extensionFiled === true ? 'normal' : band(daysLeft),
+    reason: `status expires ${date} (in ${daysLeft} days)${extension}`,
+  };
 }
 
 /** Only a window that can still be used: a closed one, or a PGWP already held, is the stream's business. */
@@ -53,16 +81,13 @@ function pgwpWindow(f: Facts): DatedSignal | undefined {
   };
 }
 
+/** A start date soon raises the urgency; one in the past is no deadline (the job may wait or be the current one). */
 function startDate(f: Facts): Omit<DatedSignal, 'level'> | undefined {
   const date = f.offer?.startDate;
   if (date === undefined) return undefined;
   const daysLeft = daysBetween(f.today, date);
-  if (daysLeft > START_DATE_WITHIN_DAYS) return undefined;
-  return {
-    date,
-    reason:
-      daysLeft < 0 ? `the job start date ${date} has passed` : `the job starts ${date} (in ${daysLeft} days)`,
-  };
+  if (daysLeft < 0 || daysLeft > START_DATE_WITHIN_DAYS) return undefined;
+  return { date, reason: `the job starts ${date} (in ${daysLeft} days)` };
 }
 
 const rank = (level: UrgencyLevel) => urgencyLevels.indexOf(level);

@@ -247,7 +247,7 @@ describe('the production build, as the Dockerfile makes it', () => {
     const page = await fetch(`${url}/`);
     expect(page.status).toBe(200);
     const html = await page.text();
-    const script = /<script[^>]+src="([^"]+page\.js)"/.exec(html)?.[1];
+    const script = /<script[^>]+src="([^"]*page[^"]*\.js)"/.exec(html)?.[1];
     expect(script).toBeDefined();
     const bundle = await fetch(new URL(script!, `${url}/`));
     expect(bundle.status).toBe(200);

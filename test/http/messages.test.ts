@@ -122,12 +122,15 @@ describe('POST /api/messages on a listening server', () => {
     await ask(server.url, 'c5', 'hello');
     await ask(server.url, 'c5', 'yes');
     await ask(server.url, 'c5', en().steps.role.choices!.worker!);
-    await Promise.all([ask(server.url, 'c5', 'India'), ask(server.url, 'c5', 'Canada')]);
+    for (const text of ['India', 'no', 'India', en().steps.goalType.choices!.temporary!])
+      await ask(server.url, 'c5', text);
+    // Two yes/no questions in a row (family coming, job offer), answered at once.
+    await Promise.all([ask(server.url, 'c5', 'yes'), ask(server.url, 'c5', 'no')]);
     const record = await server.intake.load('test/conversations/c5');
-    expect(record?.position).toBe('age');
-    const answers = (record?.snapshot as unknown as { context: { answers: Record<string, string> } }).context
+    expect(['offerJobTitle', 'spouseInCanada']).toContain(record?.position);
+    const answers = (record?.snapshot as unknown as { context: { answers: Record<string, boolean> } }).context
       .answers;
-    expect([answers.citizenship, answers.residenceCountry].sort()).toEqual(['CA', 'IN']);
+    expect([answers.familyComing, answers.hasJobOffer].sort()).toEqual([false, true]);
   });
 });
 

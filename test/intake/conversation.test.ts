@@ -83,7 +83,7 @@ describe('a conversation with the intake engine', () => {
     expect(submitted.position.kind).toBe('submitted');
     expect(submitted.replies[0]!.text).toContain('IMP-2026-TEST-0001');
     expect(submitted.replies[0]!.text).toMatch(disclaimerWords);
-    expect(submitted.submitted?.answers.offerEmployer).toBe('Northshore Analytics Ltd.');
+    expect(submitted.submitted?.answers.offerJobTitle).toBe(intraCompanyWorker.offerJobTitle);
   });
 
   it('lets the prospect change an answer by name from the review, then returns to the review', () => {
@@ -100,8 +100,11 @@ describe('a conversation with the intake engine', () => {
     const conversation = converse();
     typeUntilReview(conversation, spouseOfWorker);
     const items = conversation.last.replies[0]!.review!;
-    const age = items.find((item) => item.step === 'age')!;
-    expect(conversation.say(String(age.number)).position).toEqual({ kind: 'step', step: 'age' });
+    const citizenship = items.find((item) => item.step === 'citizenship')!;
+    expect(conversation.say(String(citizenship.number)).position).toEqual({
+      kind: 'step',
+      step: 'citizenship',
+    });
   });
 
   it('records a request to talk to a person and says how the firm will reach them', () => {
@@ -175,7 +178,7 @@ describe('a conversation saved under an older flow', () => {
     }
     const engine = new IntakeEngine(oldFlows, { catalogue: oldCatalogue });
     let state = engine.start('en-CA').state;
-    const typed = ['yes', en().steps.role.choices!.worker!, 'India', 'Canada', 'blue', 'no'];
+    const typed = ['yes', en().steps.role.choices!.worker!, 'France', 'no', 'France', 'blue'];
     for (const text of typed) state = engine.handle(state, text, fixedDependencies(), 'en-CA').state;
     return state;
   }
@@ -192,11 +195,11 @@ describe('a conversation saved under an older flow', () => {
     expect(resumed.position).toEqual({ kind: 'step', step: 'age' });
     expect(resumed.replies[0]!.text).toContain(en().messages.flowUpdated.slice(0, 20));
     const next = engine.handle(saved, '41', fixedDependencies(), 'en-CA');
-    expect(next.position).toEqual({ kind: 'step', step: 'hasJobOffer' });
+    expect(next.position).toEqual({ kind: 'step', step: 'goalType' });
     const { context } = next.state.snapshot as unknown as { context: { answers: Record<string, unknown> } };
     expect(context.answers).toMatchObject({
-      citizenship: 'IN',
-      residenceCountry: 'CA',
+      citizenship: 'FR',
+      residenceCountry: 'FR',
       inCanada: false,
       age: 41,
     });

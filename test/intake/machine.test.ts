@@ -29,10 +29,10 @@ describe('the intake machine', () => {
     expect(sections).toEqual([
       'welcome',
       'situation',
+      'goals',
       'jobOffer',
       'qualifications',
       'admissibility',
-      'goals',
       'contact',
     ]);
   });
@@ -54,7 +54,7 @@ describe('the intake machine', () => {
         'ownsBusiness',
       ]),
     );
-    expect(asked).not.toContain('offerEmployer');
+    expect(asked).not.toContain('offerJobTitle');
     expect(asked).not.toContain('spouseProgram');
     expect(asked).not.toContain('statusExpiry');
     expect(asked).not.toContain('languageLevel');
@@ -71,6 +71,8 @@ describe('the intake machine', () => {
   it('asks whether impaired driving was on or after 18 December 2018 only after a yes', () => {
     const asked = answerUntilReview(startMachine(), {
       ...spouseOfWorker,
+      criminalHistory: true,
+      criminalConviction: true,
       impairedDriving: true,
       impairedDrivingSince2018: true,
     });
@@ -78,13 +80,35 @@ describe('the intake machine', () => {
     expect(answerUntilReview(startMachine(), spouseOfWorker)).not.toContain('impairedDrivingSince2018');
   });
 
-  it('asks whether refusals were declared only after a refusal or an overstay', () => {
+  it('asks which country and year only after a refusal, and never whether it was declared', () => {
+    const clean = answerUntilReview(startMachine(), spouseOfWorker);
+    expect(clean).not.toContain('refusalCountry');
     const asked = answerUntilReview(startMachine(), {
       ...spouseOfWorker,
+      immigrationHistory: true,
       previousRefusal: true,
-      refusalDeclared: 'no',
+      refusalCountry: 'US',
+      refusalYear: 2020,
+      overstay: false,
     });
-    expect(asked.indexOf('refusalDeclared')).toBe(asked.indexOf('overstay') + 1);
+    expect(asked.slice(asked.indexOf('immigrationHistory'), asked.indexOf('immigrationHistory') + 5)).toEqual(
+      ['immigrationHistory', 'previousRefusal', 'refusalCountry', 'refusalYear', 'overstay'],
+    );
+    expect(asked).not.toContain('refusalDeclared');
+  });
+
+  it('asks the service follow-ups only after a yes to the one screener', () => {
+    expect(answerUntilReview(startMachine(), spouseOfWorker)).not.toContain('militaryService');
+    const asked = answerUntilReview(startMachine(), {
+      ...spouseOfWorker,
+      serviceOrAffiliation: true,
+      militaryService: true,
+      governmentPosition: false,
+      violentGroups: false,
+      organizedCrime: false,
+      illTreatment: false,
+    });
+    expect(asked).toEqual(expect.arrayContaining(['militaryService', 'governmentPosition', 'illTreatment']));
   });
 
   it('takes an employer through company, position and worker sections, with group questions for a transfer', () => {
@@ -102,17 +126,21 @@ describe('the intake machine', () => {
         ['consent', true],
         ['role', 'worker'],
         ['citizenship', 'FR'],
-        ['residenceCountry', 'FR'],
         ['age', 25],
-        ['inCanada', false],
+        ['inCanada', true],
+        ['currentStatus', 'worker'],
+        ['statusExpiry', '2027-06-30'],
+        ['extensionFiled', false],
+        ['goalType', 'temporary'],
       ] as const) {
         actor.send({ type: 'ANSWER', step, value });
       }
-      expect(currentStep(actor)).toBe('hasJobOffer');
+      // goalProvince (not for a temporary goal) and residenceCountry (in Canada) were skipped.
+      expect(currentStep(actor)).toBe('familyComing');
       actor.send({ type: 'BACK' });
-      expect(currentStep(actor)).toBe('inCanada');
+      expect(currentStep(actor)).toBe('goalType');
       actor.send({ type: 'BACK' });
-      expect(currentStep(actor)).toBe('age');
+      expect(currentStep(actor)).toBe('extensionFiled');
     });
 
     it('after going back and answering again, continues at the first question not yet answered', () => {
@@ -121,7 +149,7 @@ describe('the intake machine', () => {
         ['consent', true],
         ['role', 'worker'],
         ['citizenship', 'FR'],
-        ['residenceCountry', 'FR'],
+        ['age', 25],
       ] as const) {
         actor.send({ type: 'ANSWER', step, value });
       }
@@ -129,7 +157,8 @@ describe('the intake machine', () => {
       actor.send({ type: 'BACK' });
       expect(currentStep(actor)).toBe('citizenship');
       actor.send({ type: 'ANSWER', step: 'citizenship', value: 'BE' });
-      expect(currentStep(actor)).toBe('age');
+      // Age is already answered: the next question not yet answered is whether they are in Canada.
+      expect(currentStep(actor)).toBe('inCanada');
       expect(actor.getSnapshot().context.answers.citizenship).toBe('BE');
     });
 
@@ -186,6 +215,8 @@ describe('the intake machine', () => {
       expect(currentStep(actor)).toBe('icMonthsContinuous');
       actor.send({ type: 'ANSWER', step: 'icMonthsContinuous', value: 18 });
       actor.send({ type: 'ANSWER', step: 'icRoleLevel', value: 'executive' });
+      actor.send({ type: 'ANSWER', step: 'icNewEntity', value: false });
+      actor.send({ type: 'ANSWER', step: 'icRevenueCountries', value: true });
       expect(currentStep(actor)).toBe('review');
     });
   });

@@ -95,9 +95,9 @@ describe('email notifications through a real SMTP server', () => {
     const lead = leadOf({
       ...intraCompanyWorker,
       criminalHistory: true,
+      immigrationHistory: true,
       previousRefusal: true,
       overstay: false,
-      refusalDeclared: 'notSure',
     });
     expect(lead.screening.admissibility.flags.length).toBeGreaterThan(0);
     await leads.create(lead.id, lead);
@@ -115,10 +115,7 @@ describe('email notifications through a real SMTP server', () => {
     const lead = leadOf({
       ...intraCompanyWorker,
       contactName: xssPayloads[0]!,
-      offerEmployer: xssPayloads[1]!,
-      offerJobTitle: xssPayloads[2]!,
-      educationField: xssPayloads[3]!,
-      offerCity: xssPayloads[4]!,
+      offerJobTitle: `${xssPayloads[1]!} at ${xssPayloads[2]!}`,
     });
     await leads.create(lead.id, lead);
     await notifier.enqueueLead(lead.id, new Date());

@@ -94,14 +94,14 @@ describe('replaying recorded conversations', () => {
     const lead = JSON.parse(fs.readFileSync(leadFile, 'utf8'));
     expect(lead).toMatchObject({ id: '<lead id>', reference: 'IMP-YYYY-XXXX-XXXX', role: 'employer' });
     lead.screening.priority.level = lead.screening.priority.level === 'high' ? 'low' : 'high';
-    delete lead.answers.employerTimeline;
+    delete lead.answers.employerWage;
     fs.writeFileSync(leadFile, JSON.stringify(lead));
 
     const report = await replayWith([transcript]);
     expect(report.files[0]!.status).toBe('failed');
     expect(report.files[0]!.mismatches).toEqual([]);
     expect(report.files[0]!.lead?.differences.map((d) => d.path)).toEqual([
-      'answers.employerTimeline',
+      'answers.employerWage',
       'screening.priority.level',
     ]);
     expect(formatFileReport(report.files[0]!)).toMatch(

@@ -24,15 +24,24 @@ export interface ScreeningCase {
     pathways?: { program: Pathway['program']; stream?: string; fit: Fit | 'absent'; text?: RegExp }[];
     urgency?: { level: UrgencyLevel; deadline?: string | null; reason?: RegExp };
     priority?: PriorityLevel;
+    /** Text one of the blockers must contain. */
+    blockers?: RegExp;
+    /** Text one of the lawyer notes (not flags) must contain. */
+    notes?: RegExp;
+    needsLawyerReview?: boolean;
   };
 }
 
 const noFlags: Answers = {};
+/** Lives in Canada's neighbour: no designated-country stay, so only the rule under test flags. */
+const canadianResident = (answers: Answers): Answers => ({ ...answers, residenceCountry: 'IE' });
 const ictWorker = (overrides: Answers) =>
   workerWithOffer({
     offerSameGroup: 'subsidiary',
     icMonthsContinuous: 24,
     icRoleLevel: 'executive',
+    icNewEntity: false,
+    icRevenueCountries: true,
     ...overrides,
   });
 const spouseWorker = (overrides: Answers) =>
@@ -51,7 +60,7 @@ const graduate = (overrides: Answers) =>
     ...inCanadaAsWorker,
     currentStatus: 'student',
     graduatedInCanada: true,
-    programType: 'university',
+    programCredential: 'bachelor',
     programLength: '24MonthsPlus',
     graduationDate: '2026-09-26',
     hadPgwp: false,
@@ -61,7 +70,7 @@ const bridging = (overrides: Answers) =>
   worker({
     ...inCanadaAsWorker,
     statusExpiry: '2027-02-23',
-    prApplication: true,
+    prStatus: 'prApplied',
     prProgram: 'cec',
     prAor: true,
     canadianWorkMonths: 20,
@@ -76,7 +85,7 @@ const francophone = (overrides: Answers) =>
     languageTest: 'tefCanada',
     languageLevel: 7,
     languageTestDate: '2026-03-01',
-    frenchAbility: undefined,
+    frenchAbility: 'advanced',
     ...overrides,
   });
 const cecCandidate = (overrides: Answers) =>
@@ -145,13 +154,36 @@ export const screeningCases: ScreeningCase[] = [
 
   // ——— Intra-company transferees ———
   {
-    name: 'C12: an executive of a subsidiary with 24 months continuous full-time is likely',
-    ref: '§2',
+    name: 'C62: an executive of a subsidiary with 24 months continuous full-time is likely (codes since Oct 2024 to confirm)',
+    ref: '§9 Streams',
     answers: ictWorker({}),
     expect: {
-      streams: { C12: 'likely', C63: 'absent' },
-      streamText: { C12: /C12 retained as a code — to confirm/ },
+      streams: { C62: 'likely', C63: 'absent', C61: 'absent', C12: 'absent' },
+      streamText: {
+        C62: /C61 start-up, C62 executive or senior manager, C63 specialized knowledge.*to confirm/,
+      },
     },
+  },
+  {
+    name: 'C61: a transfer to open a new Canadian office is the start-up code',
+    ref: '§9 Streams',
+    answers: ictWorker({ icNewEntity: true }),
+    expect: {
+      streams: { C61: 'likely', C62: 'absent' },
+      streamText: { C61: /premises, a staffing plan and funds/ },
+    },
+  },
+  {
+    name: 'ICT: a group without revenue in 2+ countries fails the Oct 2024 guidance',
+    ref: '§9 Streams',
+    answers: ictWorker({ icRevenueCountries: false }),
+    expect: { streams: { C62: 'unlikely' }, streamText: { C62: /revenue in 2 or more countries/ } },
+  },
+  {
+    name: 'ICT: whether the entity is new, when not answered, stays open',
+    ref: '§9 Streams',
+    answers: ictWorker({ icNewEntity: undefined }),
+    expect: { streams: { C62: 'possible' }, streamText: { C62: /C61/ } },
   },
   {
     name: 'C63: specialized knowledge with 18 months at a branch is likely',
@@ -161,39 +193,90 @@ export const screeningCases: ScreeningCase[] = [
       icMonthsContinuous: 18,
       icRoleLevel: 'specializedKnowledge',
     }),
-    expect: { streams: { C63: 'likely', C12: 'absent' } },
+    expect: { streams: { C63: 'likely', C62: 'absent' } },
   },
   {
-    name: 'C12: 8 months with the group fails the one-year requirement',
+    name: 'C62: 8 months with the group fails the one-year requirement',
     ref: '§2, §8',
     answers: ictWorker({ icMonthsContinuous: 8 }),
-    expect: { streams: { C12: 'unlikely' }, streamText: { C12: /at least 12/ } },
+    expect: { streams: { C62: 'unlikely' }, streamText: { C62: /at least 12/ } },
   },
   {
     name: 'C63: a role level of "other" does not qualify for a transfer',
     ref: '§2',
     answers: ictWorker({ icRoleLevel: 'other' }),
-    expect: { streams: { C63: 'unlikely', C12: 'absent' } },
+    expect: { streams: { C63: 'unlikely', C62: 'absent' } },
   },
   {
     name: 'C12/C63: an offer from an unrelated company is no intra-company transfer',
     ref: '§2',
     answers: workerWithOffer({ offerSameGroup: 'no' }),
-    expect: { streams: { C12: 'absent', C63: 'absent' } },
+    expect: { streams: { C62: 'absent', C63: 'absent' } },
   },
 
   // ——— CUSMA ———
   {
-    name: 'T36: a US citizen with a TEER 1 offer and a degree is a likely CUSMA professional',
-    ref: '§2',
-    answers: workerWithOffer({ citizenship: 'US', residenceCountry: 'US' }),
+    name: "T36: a US engineer with a bachelor's degree is a likely CUSMA professional",
+    ref: '§9 Streams',
+    answers: workerWithOffer({ citizenship: 'US', residenceCountry: 'US', cusmaProfession: 'engineer' }),
     expect: { streams: { T36: 'likely' }, noExemptStreamEvident: false },
   },
   {
-    name: 'T36: a Mexican citizen with a TEER 1 offer and a degree is a likely CUSMA professional',
-    ref: '§2',
-    answers: workerWithOffer({ citizenship: 'MX', residenceCountry: 'MX' }),
+    name: 'T36: a Mexican computer systems analyst with a degree is a likely CUSMA professional',
+    ref: '§9 Streams',
+    answers: workerWithOffer({
+      citizenship: 'MX',
+      residenceCountry: 'MX',
+      cusmaProfession: 'computerSystemsAnalyst',
+    }),
     expect: { streams: { T36: 'likely' } },
+  },
+  {
+    name: 'T36: a US sales manager (TEER 0, degree) is not a listed profession: unlikely, pointed to manager routes',
+    ref: '§9 Streams',
+    answers: workerWithOffer({
+      citizenship: 'US',
+      residenceCountry: 'US',
+      offerJobTitle: 'Sales manager at Maple Software Ltd.',
+      offerNoc: { noc: '60010', teer: 0 },
+      cusmaProfession: 'none',
+    }),
+    expect: { streams: { T36: 'unlikely' }, streamText: { T36: /T37.*C62.*C10/ } },
+  },
+  {
+    name: 'T36: a TEER 0 job with a degree, profession not known, is at most possible',
+    ref: '§9 Streams',
+    answers: workerWithOffer({
+      citizenship: 'US',
+      offerNoc: { noc: '60010', teer: 0 },
+      cusmaProfession: 'notSure',
+    }),
+    expect: {
+      streams: { T36: 'possible' },
+      streamText: { T36: /TEER 0 job or a degree alone does not qualify/ },
+    },
+  },
+  {
+    name: 'T36: a management consultant without a degree qualifies with 5 years of experience',
+    ref: '§9 Streams',
+    answers: workerWithOffer({
+      citizenship: 'US',
+      cusmaProfession: 'managementConsultant',
+      educationLevel: 'diploma',
+      yearsExperience: 6,
+    }),
+    expect: { streams: { T36: 'likely' }, streamText: { T36: /6 years of experience \(5 accepted/ } },
+  },
+  {
+    name: 'T36: a registered nurse needs the licence, not a degree',
+    ref: '§9 Streams',
+    answers: workerWithOffer({
+      citizenship: 'US',
+      cusmaProfession: 'registeredNurse',
+      educationLevel: 'diploma',
+      hasLicence: false,
+    }),
+    expect: { streams: { T36: 'unlikely' }, streamText: { T36: /below the credential/ } },
   },
   {
     name: 'T36: a US permanent resident who is an Indian citizen is shown why CUSMA does not apply',
@@ -202,9 +285,13 @@ export const screeningCases: ScreeningCase[] = [
     expect: { streams: { T36: 'unlikely' }, streamText: { T36: /permanent residents do not qualify/ } },
   },
   {
-    name: 'T36: a TEER 4 job is not a CUSMA profession',
-    ref: '§2',
-    answers: workerWithOffer({ citizenship: 'US', offerNoc: { noc: '64100', teer: 4 } }),
+    name: 'T36: a retail job answered as none of the professions is not CUSMA',
+    ref: '§9 Streams',
+    answers: workerWithOffer({
+      citizenship: 'US',
+      offerNoc: { noc: '64100', teer: 4 },
+      cusmaProfession: 'none',
+    }),
     expect: { streams: { T36: 'unlikely' } },
   },
   {
@@ -220,10 +307,10 @@ export const screeningCases: ScreeningCase[] = [
     expect: { streams: { T36: 'possible' } },
   },
   {
-    name: 'T37: a US executive transferred within the group is likely under CUSMA and C12',
+    name: 'T37: a US executive transferred within the group is likely under CUSMA and C62',
     ref: '§2',
-    answers: ictWorker({ citizenship: 'US', residenceCountry: 'US' }),
-    expect: { streams: { T37: 'likely', C12: 'likely', T38: 'absent' } },
+    answers: ictWorker({ citizenship: 'US', residenceCountry: 'US', cusmaProfession: 'none' }),
+    expect: { streams: { T37: 'likely', C62: 'likely', T38: 'absent' } },
   },
   {
     name: 'T38: a Mexican specialized-knowledge transferee is likely under CUSMA',
@@ -237,7 +324,7 @@ export const screeningCases: ScreeningCase[] = [
     name: 'T44: a French senior manager transferred within the group is likely (codes to confirm)',
     ref: '§2',
     answers: ictWorker({ citizenship: 'FR', icMonthsContinuous: 14, icRoleLevel: 'seniorManager' }),
-    expect: { streams: { T44: 'likely', C12: 'likely' }, streamText: { T44: /to confirm/ } },
+    expect: { streams: { T44: 'likely', C62: 'likely' }, streamText: { T44: /to confirm/ } },
   },
   {
     name: 'T43: a German professional is possible only as a services contract',
@@ -246,10 +333,19 @@ export const screeningCases: ScreeningCase[] = [
     expect: { streams: { T43: 'possible' }, streamText: { T43: /services contract/ } },
   },
   {
-    name: 'T43: a UK citizen is covered by CUKTCA, not CETA',
-    ref: '§2',
+    name: 'CUKTCA: a UK professional uses CUKTCA codes, not T43, and is not a T52 professional',
+    ref: '§9 Streams',
     answers: workerWithOffer({ citizenship: 'GB' }),
-    expect: { streams: { T43: 'possible', T52: 'possible' }, streamText: { T43: /CUKTCA/ } },
+    expect: {
+      streams: { CUKTCA: 'possible', T43: 'absent', T52: 'absent' },
+      streamText: { CUKTCA: /F-series.*to confirm/ },
+    },
+  },
+  {
+    name: 'T52: a Vietnamese professional is not from a party with professional commitments',
+    ref: '§9 Streams',
+    answers: workerWithOffer({ citizenship: 'VN' }),
+    expect: { streams: { T52: 'absent' } },
   },
   {
     name: 'T52: a Japanese professional with a degree and a TEER 1 offer is a possible CPTPP professional',
@@ -278,10 +374,10 @@ export const screeningCases: ScreeningCase[] = [
     expect: { streams: { C16: 'likely' }, noExemptStreamEvident: false },
   },
   {
-    name: 'C16: a job in Quebec is outside the stream',
+    name: 'C16: a job in Quebec is outside the stream, so French is not asked and C16 not listed',
     ref: '§2',
-    answers: francophone({ offerProvince: 'QC', offerCity: 'Montréal' }),
-    expect: { streams: { C16: 'unlikely' }, streamText: { C16: /outside Quebec/ } },
+    answers: francophone({ offerProvince: 'QC' }),
+    expect: { streams: { C16: 'absent' } },
   },
   {
     name: 'C16: NCLC 4 as the lowest skill is unlikely, and staff check speaking and listening',
@@ -308,22 +404,17 @@ export const screeningCases: ScreeningCase[] = [
     expect: { streams: { C16: 'possible' }, streamText: { C16: /primary agriculture/ } },
   },
   {
-    name: 'C16: on an employer lead it cannot be judged without the French level, and no stream is evident',
+    name: 'C16 and C21 are not listed on an employer lead without French or youth facts',
     ref: '§2',
-    answers: employer(),
-    expect: {
-      onlyStreams: ['C16'],
-      streams: { C16: 'possible' },
-      streamText: { C16: /cannot be judged/ },
-      noExemptStreamEvident: true,
-    },
+    answers: employer({ employerWorkerCitizenship: 'TW', employerWorkerCountry: 'TW' }),
+    expect: { onlyStreams: [], noExemptStreamEvident: true },
   },
 
   // ——— C20, C21 ———
   {
     name: 'C20: a coach for a sports team is a possible reciprocal-employment case',
     ref: '§2',
-    answers: workerWithOffer({ offerPostType: 'sports', offerJobTitle: 'Assistant coach' }),
+    answers: workerWithOffer({ offerSector: 'sports', offerJobTitle: 'Assistant coach' }),
     expect: { streams: { C20: 'possible' }, streamText: { C20: /to confirm/ } },
   },
   {
@@ -362,9 +453,8 @@ export const screeningCases: ScreeningCase[] = [
     name: 'C22: a visiting professor is a likely academic exemption',
     ref: '§2',
     answers: workerWithOffer({
-      offerPostType: 'academic',
+      offerSector: 'academic',
       academicRole: 'visitingProfessor',
-      offerSector: 'other',
     }),
     expect: { streams: { C22: 'likely' } },
   },
@@ -372,7 +462,7 @@ export const screeningCases: ScreeningCase[] = [
     name: 'C44: a post-doctoral fellow with a doctorate is likely',
     ref: '§2',
     answers: workerWithOffer({
-      offerPostType: 'academic',
+      offerSector: 'academic',
       academicRole: 'postdoc',
       educationLevel: 'doctorate',
     }),
@@ -382,7 +472,7 @@ export const screeningCases: ScreeningCase[] = [
     name: 'C44: a post-doctoral fellow without a doctorate yet is possible',
     ref: '§2',
     answers: workerWithOffer({
-      offerPostType: 'academic',
+      offerSector: 'academic',
       academicRole: 'postdoc',
       educationLevel: 'master',
     }),
@@ -391,7 +481,7 @@ export const screeningCases: ScreeningCase[] = [
   {
     name: 'C52: a research award recipient is likely',
     ref: '§2',
-    answers: workerWithOffer({ offerPostType: 'academic', academicRole: 'researchAward' }),
+    answers: workerWithOffer({ offerSector: 'academic', academicRole: 'researchAward' }),
     expect: { streams: { C52: 'likely' } },
   },
 
@@ -485,7 +575,7 @@ export const screeningCases: ScreeningCase[] = [
   {
     name: 'C43: a college graduate with CLB 6 is possible pending the field-of-study list',
     ref: '§7',
-    answers: graduate({ programType: 'college', languageLevel: 6 }),
+    answers: graduate({ programCredential: 'college', studyPermitAfterNov2024: true, languageLevel: 6 }),
     expect: { streams: { C43: 'possible' }, streamText: { C43: /field of study .*to confirm/ } },
   },
   {
@@ -535,16 +625,28 @@ export const screeningCases: ScreeningCase[] = [
 
   // ——— Employer leads ———
   {
-    name: 'employer: a same-group US executive with 18 months is likely under C12 and T37, high priority',
+    name: 'employer: a same-group US executive with 18 months is likely under C62 and T37 (medium: no deadline)',
     ref: '§2, §1',
     answers: employer({
       employerWorkerRelation: 'sameGroupEmployee',
       employerWorkerMonths: 18,
       employerWorkerLevel: 'executive',
+      employerRevenueCountries: true,
       employerWorkerCitizenship: 'US',
       employerWorkerCountry: 'US',
     }),
-    expect: { streams: { C12: 'likely', T37: 'likely', T36: 'possible' }, priority: 'high' },
+    expect: { streams: { C62: 'likely', T37: 'likely', T36: 'possible' }, priority: 'medium' },
+  },
+  {
+    name: 'employer: a same-group worker opening a new Canadian office is the start-up code C61',
+    ref: '§9 Streams',
+    answers: employer({
+      employerWorkerRelation: 'sameGroupNewOffice',
+      employerWorkerMonths: 30,
+      employerWorkerLevel: 'seniorManager',
+      employerRevenueCountries: true,
+    }),
+    expect: { streams: { C61: 'likely', C62: 'absent' } },
   },
   {
     name: 'employer: a same-group employee with 6 months fails the ICT year',
@@ -560,7 +662,7 @@ export const screeningCases: ScreeningCase[] = [
     name: 'employer: a Mexican new hire is a possible CUSMA professional (degree unknown)',
     ref: '§2',
     answers: employer({ employerWorkerCitizenship: 'MX', employerWorkerCountry: 'MX' }),
-    expect: { streams: { T36: 'possible', T52: 'possible', C21: 'possible' } },
+    expect: { streams: { T36: 'possible', T52: 'possible', C21: 'absent' } },
   },
   {
     name: 'employer: a worker living in the US who is not a US or Mexican citizen cannot use CUSMA',
@@ -569,11 +671,11 @@ export const screeningCases: ScreeningCase[] = [
     expect: { streams: { T36: 'unlikely' }, streamText: { T36: /permanent residents do not qualify/ } },
   },
 
-  // ——— Admissibility (§3) ———
+  // ——— Admissibility (§3, §9) ———
   {
-    name: 'criminal history raises a criminality flag whose seriousness a lawyer decides',
+    name: 'a criminal conviction raises a criminality flag whose seriousness a lawyer decides',
     ref: '§3',
-    answers: worker({ criminalHistory: true }),
+    answers: worker({ criminalHistory: true, criminalConviction: true, impairedDriving: false }),
     expect: {
       flags: ['criminality'],
       criminalitySerious: 'unset',
@@ -581,31 +683,66 @@ export const screeningCases: ScreeningCase[] = [
     },
   },
   {
-    name: 'impaired driving since Dec 18, 2018 is serious criminality',
-    ref: '§3',
-    answers: worker({ impairedDriving: true, impairedDrivingSince2018: true }),
-    expect: { flags: ['criminality'], criminalitySerious: true },
-  },
-  {
-    name: 'impaired driving before 2018 may follow the old rules, to confirm',
-    ref: '§3',
-    answers: worker({ impairedDriving: true, impairedDrivingSince2018: false }),
+    name: 'a charge is not a conviction: flagged for the outcome, not called criminality',
+    ref: '§9 Admissibility',
+    answers: worker({ criminalHistory: true, criminalConviction: false, impairedDriving: false }),
     expect: {
       flags: ['criminality'],
       criminalitySerious: false,
-      flagNote: { ground: 'criminality', pattern: /old rules.*to confirm/ },
+      flagNote: { ground: 'criminality', pattern: /a charge is not a conviction/ },
+      priority: 'medium',
     },
   },
   {
-    name: 'a pre-2018 impaired driving conviction with other criminal history is not called non-serious',
+    name: 'an impaired driving conviction since Dec 18, 2018 is serious criminality, and a blocker',
     ref: '§3',
-    answers: worker({ criminalHistory: true, impairedDriving: true, impairedDrivingSince2018: false }),
-    expect: { flags: ['criminality'], criminalitySerious: 'unset' },
+    answers: worker({
+      criminalHistory: true,
+      criminalConviction: true,
+      impairedDriving: true,
+      impairedDrivingSince2018: true,
+    }),
+    expect: {
+      flags: ['criminality'],
+      criminalitySerious: true,
+      priority: 'high',
+      blockers: /Serious admissibility/,
+    },
+  },
+  {
+    name: 'an open impaired-driving charge since 2018 is possible serious criminality, to confirm',
+    ref: '§9 Admissibility',
+    answers: worker({
+      criminalHistory: true,
+      criminalConviction: false,
+      impairedDriving: true,
+      impairedDrivingSince2018: true,
+    }),
+    expect: {
+      flags: ['criminality'],
+      criminalitySerious: 'unset',
+      flagNote: { ground: 'criminality', pattern: /possible serious criminality.*to confirm/ },
+    },
+  },
+  {
+    name: 'impaired driving before 2018 is not automatically non-serious',
+    ref: '§9 Admissibility',
+    answers: worker({
+      criminalHistory: true,
+      criminalConviction: true,
+      impairedDriving: true,
+      impairedDrivingSince2018: false,
+    }),
+    expect: {
+      flags: ['criminality'],
+      criminalitySerious: 'unset',
+      flagNote: { ground: 'criminality', pattern: /not automatically non-serious/ },
+    },
   },
   {
     name: 'organized crime raises organized criminality',
     ref: '§3',
-    answers: worker({ organizedCrime: true }),
+    answers: worker({ serviceOrAffiliation: true, organizedCrime: true }),
     expect: {
       flags: ['organized-criminality'],
       flagNote: { ground: 'organized-criminality', pattern: /s\. 37/ },
@@ -614,38 +751,90 @@ export const screeningCases: ScreeningCase[] = [
   {
     name: 'a violent group raises security',
     ref: '§3',
-    answers: worker({ violentGroups: true }),
-    expect: { flags: ['security'], flagNote: { ground: 'security', pattern: /s\. 34/ } },
+    answers: worker({ serviceOrAffiliation: true, violentGroups: true }),
+    expect: { flags: ['security'], flagNote: { ground: 'security', pattern: /s\. 34/ }, priority: 'high' },
   },
   {
-    name: 'military service is for lawyer review, not a finding',
-    ref: '§3',
-    answers: worker({ militaryService: true }),
-    expect: { flags: ['security'], flagNote: { ground: 'security', pattern: /not a finding/ } },
+    name: 'national or military service alone is a note for the lawyer, not an s. 34/35 flag',
+    ref: '§9 Admissibility',
+    answers: worker({ serviceOrAffiliation: true, militaryService: true, governmentPosition: false }),
+    expect: { flags: [], notes: /not a ground on its own/, priority: 'low' },
   },
   {
-    name: 'a government position and ill-treatment make one human-rights flag',
+    name: 'a government post alone is a note for the lawyer, not s. 35',
+    ref: '§9 Admissibility',
+    answers: worker({ serviceOrAffiliation: true, governmentPosition: true }),
+    expect: { flags: [], notes: /senior role in a designated regime/ },
+  },
+  {
+    name: 'ill-treatment raises a human-rights flag',
     ref: '§3',
-    answers: worker({ governmentPosition: true, illTreatment: true }),
+    answers: worker({ serviceOrAffiliation: true, governmentPosition: true, illTreatment: true }),
     expect: { flags: ['human-rights'], flagNote: { ground: 'human-rights', pattern: /s\. 35/ } },
   },
   {
-    name: 'a medical condition raises health',
-    ref: '§3',
+    name: 'tuberculosis ever, or a condition needing services, raises health',
+    ref: '§9 Admissibility',
     answers: worker({ medicalCondition: true }),
-    expect: { flags: ['health'], flagNote: { ground: 'health', pattern: /s\. 38/ } },
+    expect: { flags: ['health'], flagNote: { ground: 'health', pattern: /ever/ } },
   },
   {
-    name: 'a child-care job needs a medical exam',
-    ref: '§3',
-    answers: workerWithOffer({ offerSector: 'childCare', offerNoc: { noc: '42202', teer: 2 } }),
+    name: 'a child-care job needs a medical exam under IRPR s. 30',
+    ref: '§9 Admissibility',
+    answers: canadianResident(
+      workerWithOffer({ offerSector: 'childCare', offerNoc: { noc: '42202', teer: 2 } }),
+    ),
+    expect: { flags: ['medical-exam'], flagNote: { ground: 'medical-exam', pattern: /IRPR s\. 30/ } },
+  },
+  {
+    name: 'an in-home caregiver needs a medical exam',
+    ref: '§9 Admissibility',
+    answers: canadianResident(
+      workerWithOffer({ offerSector: 'inHomeCare', offerNoc: { noc: '44100', teer: 4 } }),
+    ),
     expect: { flags: ['medical-exam'] },
   },
   {
-    name: 'six months in another country in the past year needs a medical-exam check',
+    name: 'agricultural work alone does not need a medical exam',
+    ref: '§9 Admissibility',
+    answers: canadianResident(
+      workerWithOffer({ offerSector: 'agriculture', offerNoc: { noc: '85100', teer: 5 } }),
+    ),
+    expect: { flags: [] },
+  },
+  {
+    name: 'agricultural work after a stay in a possibly designated country needs one',
+    ref: '§9 Admissibility',
+    answers: canadianResident(
+      workerWithOffer({
+        offerSector: 'agriculture',
+        offerNoc: { noc: '85100', teer: 5 },
+        designatedCountryStay: true,
+        stayCountry: 'GT',
+      }),
+    ),
+    expect: { flags: ['medical-exam'], flagNote: { ground: 'medical-exam', pattern: /agricultural/ } },
+  },
+  {
+    name: 'a year in the United States or Canada is no designated-country stay',
+    ref: '§9 Admissibility',
+    answers: worker({ citizenship: 'FR', residenceCountry: 'US', designatedCountryStay: false }),
+    expect: { flags: [] },
+  },
+  {
+    name: 'living in a possibly designated country needs a medical-exam check, whatever the citizenship',
+    ref: '§9 Admissibility',
+    answers: worker({ citizenship: 'GB', residenceCountry: 'PH' }),
+    expect: {
+      flags: ['medical-exam'],
+      flagNote: { ground: 'medical-exam', pattern: /Philippines.*designated/ },
+    },
+  },
+  {
+    name: 'the medical exam is a process step: it alone asks no admissibility review',
     ref: '§3',
-    answers: worker({ designatedCountryStay: true }),
-    expect: { flags: ['medical-exam'], flagNote: { ground: 'medical-exam', pattern: /designated/ } },
+    answers: worker({ citizenship: 'IN', residenceCountry: 'PH' }),
+    expect: { flags: ['medical-exam'], needsLawyerReview: false, priority: 'low' },
   },
   {
     name: "an employer hiring a registered nurse (NOC 31301) triggers the worker's medical exam",
@@ -654,33 +843,36 @@ export const screeningCases: ScreeningCase[] = [
     expect: { flags: ['medical-exam'] },
   },
   {
-    name: 'a declared earlier refusal is flagged, without misrepresentation',
-    ref: '§3, §8',
-    answers: worker({ previousRefusal: true, refusalDeclared: 'yes' }),
-    expect: { flags: ['previous-refusal'] },
-  },
-  {
-    name: 'an earlier refusal not declared to Canada is possible misrepresentation',
-    ref: '§3, §8',
-    answers: worker({ previousRefusal: true, refusalDeclared: 'no' }),
+    name: 'a refusal is recorded neutrally (country, year) with the misrepresentation risk to check',
+    ref: '§9 Admissibility',
+    answers: worker({
+      immigrationHistory: true,
+      previousRefusal: true,
+      refusalCountry: 'US',
+      refusalYear: 2019,
+    }),
     expect: {
-      flags: ['previous-refusal', 'misrepresentation'],
-      flagNote: { ground: 'misrepresentation', pattern: /s\. 40/ },
+      flags: ['previous-refusal'],
+      flagNote: { ground: 'previous-refusal', pattern: /the United States, 2019.*s\. 40/ },
+      blockers: /Misrepresentation risk/,
     },
   },
   {
-    name: 'an overstay, not sure whether declared, is non-compliance and a misrepresentation risk to confirm',
+    name: 'an overstay in Canada is non-compliance under IRPA s. 41',
     ref: '§3',
-    answers: worker({ overstay: true, refusalDeclared: 'notSure' }),
-    expect: {
-      flags: ['non-compliance', 'misrepresentation'],
-      flagNote: { ground: 'misrepresentation', pattern: /to confirm/ },
-    },
+    answers: worker({ immigrationHistory: true, overstay: true, overstayCountry: 'CA' }),
+    expect: { flags: ['non-compliance'], flagNote: { ground: 'non-compliance', pattern: /s\. 41/ } },
+  },
+  {
+    name: 'an overstay in another country is not s. 41: a disclosure point for the lawyer',
+    ref: '§9 Admissibility',
+    answers: worker({ immigrationHistory: true, overstay: true, overstayCountry: 'GB' }),
+    expect: { flags: [], notes: /not IRPA s\. 41/ },
   },
   {
     name: 'no screener answered yes: no flag and no lawyer review',
     ref: '§3',
-    answers: worker(noFlags),
+    answers: canadianResident(worker(noFlags)),
     expect: { flags: [] },
   },
 
@@ -706,7 +898,7 @@ export const screeningCases: ScreeningCase[] = [
   {
     name: 'CEC: work as a full-time student does not count',
     ref: '§4, §8',
-    answers: cecCandidate({ canadianWorkWhileStudying: true }),
+    answers: cecCandidate({ currentStatus: 'student', canadianWorkWhileStudying: true }),
     expect: { pathways: [{ program: 'CEC', fit: 'possible', text: /full-time student/ }] },
   },
   {
@@ -716,9 +908,37 @@ export const screeningCases: ScreeningCase[] = [
     expect: { pathways: [{ program: 'CEC', fit: 'possible', text: /self-employment does not count/ }] },
   },
   {
-    name: 'CEC: 8 months is short of the year',
-    ref: '§4',
+    name: 'CEC: 8 months on a work permit is a year to build toward, not unlikely',
+    ref: '§9 Streams',
     answers: cecCandidate({ canadianWorkMonths: 8 }),
+    expect: { pathways: [{ program: 'CEC', fit: 'possible', text: /8 so far/ }] },
+  },
+  {
+    name: 'CEC: a PGWP holder with no Canadian work yet is shown CEC as the route after a year of skilled work',
+    ref: '§9 Streams',
+    answers: graduate({
+      hasJobOffer: false,
+      hadPgwp: true,
+      graduationDate: '2026-06-01',
+      canadianWorkMonths: 0,
+      goalType: 'permanent',
+    }),
+    expect: {
+      pathways: [{ program: 'CEC', fit: 'possible', text: /PGWP.*CEC opens after a year of skilled work/s }],
+    },
+  },
+  {
+    name: 'CEC: an eligible graduate with no work yet sees the same route as a job-offer holder',
+    ref: '§9 Streams',
+    answers: graduate({ hasJobOffer: false, canadianWorkMonths: 0, goalType: 'temporary' }),
+    expect: {
+      pathways: [{ program: 'CEC', fit: 'possible', text: /a PGWP gives the skilled work CEC needs/ }],
+    },
+  },
+  {
+    name: 'CEC: 8 months of work abroad-returned, no permit or offer now, is short of the year',
+    ref: '§4',
+    answers: worker({ canadianWorkMonths: 8, canadianWorkTeer: '1', goalType: 'permanent' }),
     expect: { pathways: [{ program: 'CEC', fit: 'unlikely', text: /4 more/ }] },
   },
   {
@@ -746,12 +966,17 @@ export const screeningCases: ScreeningCase[] = [
     expect: { pathways: [{ program: 'CEC', fit: 'unlikely', text: /outside Quebec/ }] },
   },
   {
-    name: 'BC PNP Skilled Worker: a permanent full-time TEER 1 BC offer with 5 years of experience is likely',
-    ref: '§4',
+    name: 'BC PNP Skilled Worker: even a strong BC offer is at most possible after the 2025–26 cuts (draws to confirm)',
+    ref: '§9 Streams',
     answers: bcOfferForPr({}),
     expect: {
       pathways: [
-        { program: 'BC-PNP', stream: 'Skilled Worker', fit: 'likely' },
+        {
+          program: 'BC-PNP',
+          stream: 'Skilled Worker',
+          fit: 'possible',
+          text: /draws are few and targeted.*to confirm/,
+        },
         { program: 'BC-PNP', stream: 'Skills Immigration', fit: 'absent' },
       ],
     },
@@ -759,7 +984,7 @@ export const screeningCases: ScreeningCase[] = [
   {
     name: 'BC PNP Skilled Worker: a temporary offer is not indeterminate',
     ref: '§4',
-    answers: bcOfferForPr({ offerPermanent: false }),
+    answers: bcOfferForPr({ offerTerms: 'fixedTermFullTime' }),
     expect: { pathways: [{ program: 'BC-PNP', stream: 'Skilled Worker', fit: 'unlikely' }] },
   },
   {
@@ -859,12 +1084,61 @@ export const screeningCases: ScreeningCase[] = [
     expect: { urgency: { level: 'normal', deadline: '2027-06-13' } },
   },
   {
-    name: 'status that expired is urgent: maintained status or restoration',
-    ref: '§8',
-    answers: worker({ ...inCanadaAsWorker, statusExpiry: '2026-11-01' }),
+    name: 'status expired without an extension: restoration within 90 days is urgent, and a blocker',
+    ref: '§9 Status',
+    answers: worker({ ...inCanadaAsWorker, statusExpiry: '2026-11-01', extensionFiled: false }),
     expect: {
-      urgency: { level: 'urgent', deadline: '2026-11-01', reason: /maintained status or restoration/ },
+      urgency: {
+        level: 'urgent',
+        deadline: '2027-01-30',
+        reason: /restoration must be applied for by 2027-01-30/,
+      },
+      blockers: /Status expired/,
+      priority: 'high',
     },
+  },
+  {
+    name: 'status expired after an extension was filed: maintained status, not urgent',
+    ref: '§9 Status',
+    answers: worker({ ...inCanadaAsWorker, statusExpiry: '2026-11-01', extensionFiled: true }),
+    expect: { urgency: { level: 'soon', reason: /maintained status/ } },
+  },
+  {
+    name: 'status expired over 90 days ago without an extension: restoration has passed',
+    ref: '§9 Status',
+    answers: worker({ ...inCanadaAsWorker, statusExpiry: '2026-07-01', extensionFiled: false }),
+    expect: { urgency: { level: 'urgent', reason: /restoration period has passed/ } },
+  },
+  {
+    name: 'a visitor in Canada cannot apply for a work permit from inside Canada',
+    ref: '§9 Status',
+    answers: workerWithOffer({
+      inCanada: true,
+      currentStatus: 'visitor',
+      statusExpiry: '2027-04-01',
+      extensionFiled: false,
+    }),
+    expect: { blockers: /Aug 28, 2024/ },
+  },
+  {
+    name: 'a start date in the past is not a deadline',
+    ref: '§9 Status',
+    answers: workerWithOffer({ offerStartDate: '2026-09-01' }),
+    expect: { urgency: { level: 'normal', deadline: null } },
+  },
+  {
+    name: 'the offer is the current job (bridging case): no start date, CEC and A75 read it',
+    ref: '§9 Status',
+    answers: workerWithOffer({
+      ...inCanadaAsWorker,
+      offerIsCurrentJob: true,
+      offerStartDate: '2026-12-01',
+      prStatus: 'prApplied',
+      prProgram: 'cec',
+      prAor: true,
+      statusExpiry: '2027-02-23',
+    }),
+    expect: { streams: { A75: 'likely' }, urgency: { level: 'soon', deadline: '2027-02-23' } },
   },
   {
     name: 'a PGWP window closing in 20 days is urgent, with its closing date',
@@ -904,16 +1178,181 @@ export const screeningCases: ScreeningCase[] = [
     expect: { priority: 'medium' },
   },
   {
-    name: 'a likely stream and a handoff request make a lead high',
-    ref: '§2',
-    answers: workerWithOffer({ citizenship: 'US' }),
+    name: 'a likely stream and a handoff request, without a deadline or serious flag, stay medium',
+    ref: '§8',
+    answers: workerWithOffer({ citizenship: 'US', cusmaProfession: 'engineer' }),
     handoffRequested: true,
-    expect: { priority: 'high' },
+    expect: { priority: 'medium' },
   },
   {
     name: 'an admissibility flag alone makes a lead at least medium',
     ref: '§3',
-    answers: worker({ overstay: true, refusalDeclared: 'yes' }),
+    answers: worker({ immigrationHistory: true, overstay: true, overstayCountry: 'CA' }),
     expect: { priority: 'medium' },
+  },
+  // ——— §9 additions: family, nominees, exchanges, IEC, PGWP, entrepreneurs ———
+  {
+    name: 'A74: the spouse of a citizen, sponsored in Canada and living together, gets an open permit, not an LMIA',
+    ref: '§9 Streams',
+    answers: worker({
+      ...inCanadaAsWorker,
+      currentStatus: 'visitor',
+      extensionFiled: true,
+      spouseInCanada: true,
+      spouseStatus: 'citizenOrPr',
+      spouseSponsorship: true,
+      livingTogether: true,
+    }),
+    expect: { streams: { A74: 'likely' }, noExemptStreamEvident: false },
+  },
+  {
+    name: 'A74: before the sponsorship is filed, the permit follows the filing (possible)',
+    ref: '§9 Streams',
+    answers: worker({
+      ...inCanadaAsWorker,
+      spouseInCanada: true,
+      spouseStatus: 'citizenOrPr',
+      spouseSponsorship: false,
+    }),
+    expect: {
+      streams: { A74: 'possible' },
+      streamText: { A74: /Spouse or Common-law Partner in Canada class/ },
+    },
+  },
+  {
+    name: 'PR-bound family: the spouse of a TEER 4 worker who applied for PR is not called unlikely',
+    ref: '§9 Streams',
+    answers: worker({
+      spouseInCanada: true,
+      spouseStatus: 'worker',
+      spouseTeer: '4',
+      spouseMonthsLeft: 10,
+      spousePrBound: 'prApplied',
+    }),
+    expect: { streams: { 'C46–C49': 'possible', 'C41/C46': 'absent' } },
+  },
+  {
+    name: 'C41/C46: the spouse of a TEER 4 worker not moving to PR is unlikely under the 2025 limits',
+    ref: '§7',
+    answers: worker({
+      spouseInCanada: true,
+      spouseStatus: 'worker',
+      spouseTeer: '4',
+      spouseMonthsLeft: 20,
+      spousePrBound: 'no',
+    }),
+    expect: { streams: { 'C41/C46': 'unlikely', 'C46–C49': 'absent' } },
+  },
+  {
+    name: 'T13: a BC nominee with a BC job offer is a likely provincial nominee permit',
+    ref: '§9 Streams',
+    answers: workerWithOffer({
+      goalType: 'permanent',
+      goalProvince: 'BC',
+      prStatus: 'nominated',
+      nominationProvince: 'BC',
+      nominationEmployer: true,
+    }),
+    expect: { streams: { T13: 'likely' }, streamText: { T13: /support letter/ } },
+  },
+  {
+    name: 'T13: a nomination from another province does not support a BC offer',
+    ref: '§9 Streams',
+    answers: workerWithOffer({
+      goalType: 'permanent',
+      prStatus: 'nominated',
+      nominationProvince: 'AB',
+      nominationEmployer: false,
+    }),
+    expect: { streams: { T13: 'unlikely' } },
+  },
+  {
+    name: 'A75: a nomination tied to an employer gives no bridging permit',
+    ref: '§9 Streams',
+    answers: worker({
+      ...inCanadaAsWorker,
+      statusExpiry: '2027-02-23',
+      goalType: 'permanent',
+      prStatus: 'prApplied',
+      prProgram: 'pnp',
+      prAor: true,
+      canadianWorkMonths: 20,
+      canadianWorkTeer: '2',
+      canadianWorkWhileStudying: false,
+      nominationEmployer: true,
+    }),
+    expect: { streams: { A75: 'unlikely' }, streamText: { A75: /tied to an employer/ } },
+  },
+  {
+    name: 'C22: a teacher in a formal teacher exchange is C22, not C20',
+    ref: '§9 Streams',
+    answers: workerWithOffer({ offerSector: 'teacherExchange', offerNoc: { noc: '41220', teer: 1 } }),
+    expect: { streams: { C22: 'likely', C20: 'absent' } },
+  },
+  {
+    name: 'C20: a semi-pro player with a named team is reciprocal employment, not C22',
+    ref: '§9 Streams',
+    answers: workerWithOffer({ offerSector: 'sports', sportsTeam: 'Vancouver FC, Canadian Premier League' }),
+    expect: { streams: { C20: 'likely', C22: 'absent' }, streamText: { C20: /Vancouver FC/ } },
+  },
+  {
+    name: 'C21: a Korean 33-year-old is inside the 18–35 band (to confirm)',
+    ref: '§9 Streams',
+    answers: worker({ citizenship: 'KR', residenceCountry: 'KR', age: 33 }),
+    expect: { streams: { C21: 'possible' }, streamText: { C21: /believed 18–35/ } },
+  },
+  {
+    name: 'C21: an Icelander of 33 is past the believed 18–30 band (to confirm, so not ruled out)',
+    ref: '§9 Streams',
+    answers: worker({ citizenship: 'IS', residenceCountry: 'IS', age: 33 }),
+    expect: { streams: { C21: 'possible' }, streamText: { C21: /believed 18–30/ } },
+  },
+  {
+    name: 'C21: with a job offer, Young Professionals and Co-op are employer-specific',
+    ref: '§9 Streams',
+    answers: workerWithOffer({ citizenship: 'FI', residenceCountry: 'FI', age: 27 }),
+    expect: { streamText: { C21: /employer-specific: Employer Portal offer/ } },
+  },
+  {
+    name: "C43: a master's program shorter than 2 years gives a 3-year PGWP",
+    ref: '§9 Streams',
+    answers: graduate({ programCredential: 'master', programLength: '8to24Months' }),
+    expect: { streams: { C43: 'likely' }, streamText: { C43: /3-year PGWP/ } },
+  },
+  {
+    name: 'C43: a college program with a study permit from before Nov 1, 2024 escapes the field-of-study list',
+    ref: '§9 Streams',
+    answers: graduate({ programCredential: 'college', studyPermitAfterNov2024: false }),
+    expect: { streams: { C43: 'likely' }, streamText: { C43: /field-of-study list does not apply/ } },
+  },
+  {
+    name: 'BC PNP Entrepreneur: a business owner with $600k+ net worth, $200k+ investment and 2 jobs is possible (Base)',
+    ref: '§9 Streams',
+    answers: worker({
+      goalType: 'permanent',
+      goalProvince: 'BC',
+      ownsBusiness: true,
+      ownershipPercent: 100,
+      businessInvestment: '200kPlus',
+      businessNetWorth: '600kPlus',
+      businessJobs: 2,
+    }),
+    expect: {
+      streams: { C11: 'possible' },
+      pathways: [{ program: 'BC-PNP', stream: 'Entrepreneur Immigration', fit: 'possible', text: /Base/ }],
+    },
+  },
+  {
+    name: 'BC PNP Entrepreneur: below the Regional minimums is unlikely',
+    ref: '§9 Streams',
+    answers: worker({
+      goalType: 'permanent',
+      ownsBusiness: true,
+      ownershipPercent: 60,
+      businessInvestment: 'under100k',
+      businessNetWorth: 'under300k',
+      businessJobs: 1,
+    }),
+    expect: { pathways: [{ program: 'BC-PNP', stream: 'Entrepreneur Immigration', fit: 'unlikely' }] },
   },
 ];

@@ -10,7 +10,7 @@ export function worker(overrides: Answers = {}): Answers {
     consent: true,
     role: 'worker',
     citizenship: 'IN',
-    residenceCountry: 'IN',
+    residenceCountry: 'IE',
     age: 30,
     inCanada: false,
     hasJobOffer: false,
@@ -18,7 +18,6 @@ export function worker(overrides: Answers = {}): Answers {
     graduatedInCanada: false,
     ownsBusiness: false,
     educationLevel: 'bachelor',
-    educationField: 'Civil engineering',
     yearsExperience: 5,
     hasLicence: false,
     languageTest: 'ieltsGeneral',
@@ -30,12 +29,11 @@ export function worker(overrides: Answers = {}): Answers {
     ...noAdmissibilityConcerns,
     goalType: 'temporary',
     goalProvince: 'undecided',
-    goalTimeline: 'flexible',
     familyComing: false,
     contactName: 'Asha Patel',
     contactEmail: 'asha@example.com',
+    heardAbout: 'referral',
     contactPhone: null,
-    heardAbout: 'search',
     ...overrides,
   };
 }
@@ -43,18 +41,14 @@ export function worker(overrides: Answers = {}): Answers {
 /** The answers of a job offer in North Vancouver: TEER 1, permanent, full-time, from an unrelated employer. */
 export const offer: Answers = {
   hasJobOffer: true,
-  offerEmployer: 'Maple Software Ltd.',
   offerSameGroup: 'no',
-  offerJobTitle: 'Software engineer',
+  offerJobTitle: 'Software engineer at Maple Software Ltd.',
   offerNoc: { noc: '21231', teer: 1 },
-  offerPostType: 'none',
   offerSector: 'other',
   offerWage: { amount: 110000, per: 'year' },
   offerProvince: 'BC',
-  offerCity: 'North Vancouver',
   offerStartDate: '2027-06-01',
-  offerFullTime: true,
-  offerPermanent: true,
+  offerTerms: 'permanentFullTime',
 };
 
 /** A worker with a job offer: the no-offer questions (spouse, graduation, business) are not asked. */
@@ -71,7 +65,6 @@ export const inCanadaAsWorker: Answers = {
   inCanada: true,
   currentStatus: 'worker',
   statusExpiry: '2027-09-30',
-  prApplication: false,
 };
 
 /** A complete employer intake in BC hiring a new TEER 1 worker from India. */
@@ -82,22 +75,20 @@ export function employer(overrides: Answers = {}): Answers {
     employerCompany: 'Cedar Robotics Inc.',
     employerProvince: 'BC',
     employerBusinessNumber: '123456789',
-    employerPortalUsed: false,
     employerCompliance: 'neverInspected',
     employerPosition: 'Robotics engineer',
     employerNoc: { noc: '21399', teer: 1 },
     employerWage: { amount: 120000, per: 'year' },
     employerBenefit: 'notSure',
     employerStartDate: '2027-05-01',
-    employerTimeline: 'within6Months',
     employerWorkerRelation: 'newHire',
     employerWorkerCitizenship: 'IN',
     employerWorkerCountry: 'IN',
     contactName: 'Morgan Lee',
     contactEmail: 'morgan@cedar.example',
+    heardAbout: 'referral',
     contactPhone: '+16045550123',
     contactPreferred: 'phone',
-    heardAbout: 'referral',
     ...overrides,
   };
 }

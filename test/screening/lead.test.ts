@@ -68,7 +68,7 @@ describe('buildLead', () => {
       spouseInCanada: false,
     });
     const lead = leadOf(answers);
-    expect(lead.answers.offerEmployer).toBeUndefined();
+    expect(lead.answers.offerJobTitle).toBeUndefined();
     expect(lead.answers.hasJobOffer).toBe(false);
     expect(lead.screening.streams.map((stream) => stream.code)).not.toContain('T36');
   });
@@ -110,6 +110,10 @@ describe('staff summary', () => {
     citizenship: 'MX',
     residenceCountry: 'MX',
     statusExpiry: '2026-12-20',
+    extensionFiled: false,
+    cusmaProfession: 'engineer',
+    criminalHistory: true,
+    criminalConviction: true,
     impairedDriving: true,
     impairedDrivingSince2018: true,
   });
@@ -128,17 +132,23 @@ describe('staff summary', () => {
     ).summary;
     expect(text).toMatch(/Contact: Asha Patel, asha@example.com/);
     expect(text).toMatch(
-      /Who: citizen of Mexico, lives in Mexico, age 30, in Canada as worker until 2026-12-20/,
+      /Who: citizen of Mexico, age 30, in Canada as worker until 2026-12-20 \(no extension applied for\)/,
     );
+    expect(text).toMatch(/Job offer: Software engineer at Maple Software Ltd\., British Columbia, NOC 21231/);
     expect(text).toMatch(
-      /Job offer: Software engineer at Maple Software Ltd\., North Vancouver, British Columbia/,
+      /T36 CUSMA professional — likely, subject to admissibility \(§2, §8, §9\)\n {4}Why: .*citizen of Mexico/,
     );
-    expect(text).toMatch(/T36 CUSMA professional — likely \(§2, §8\)\n {4}Why: .*citizen of Mexico/);
-    expect(text).toMatch(/Missing: the job is one of the ~63 CUSMA professions/);
-    expect(text).toMatch(/Criminality \(serious\): Impaired driving on or after Dec 18, 2018/);
-    expect(text).toMatch(/BC-PNP Skilled Worker — likely/);
+    expect(text).toMatch(/To confirm \(law\): the duties match the listed profession/);
+    expect(text).toMatch(/Criminality \(serious\): Impaired driving conviction, on or after Dec 18, 2018/);
+    expect(text).toMatch(/BC-PNP Skilled Worker — possible, subject to admissibility/);
     expect(text).toMatch(/Urgency: URGENT — deadline 2026-12-20/);
-    expect(text).toMatch(/Priority: HIGH/);
+    expect(text).toMatch(/Priority: HIGH — urgent: status expires 2026-12-20/);
+    // Blockers come before the streams.
+    expect(text.indexOf('Blockers (read first)')).toBeGreaterThan(-1);
+    expect(text.indexOf('Blockers (read first)')).toBeLessThan(text.indexOf('T36 CUSMA'));
+    expect(text).toMatch(
+      /- Serious admissibility issue \(criminality\): every stream below is subject to admissibility/,
+    );
     expect(text).toMatch(/Handoff: requested/);
     expect(text).toMatch(/Employer Portal .*\$230 compliance fee/);
   });
@@ -150,10 +160,10 @@ describe('staff summary', () => {
   });
 
   it('tells an employer about the Employer Portal offer and the $230 compliance fee', () => {
-    const { text } = leadOf(employer({ employerCompliance: 'foundNonCompliant' })).summary;
-    expect(text).toMatch(
+    expect(leadOf(employer({ employerCompliance: 'neverUsedPortal' })).summary.text).toMatch(
       /Submit the offer of employment in the IRCC Employer Portal.*has not used the portal yet/,
     );
+    const { text } = leadOf(employer({ employerCompliance: 'foundNonCompliant' })).summary;
     expect(text).toMatch(/Pay the \$230 employer compliance fee/);
     expect(text).toMatch(/Found non-compliant before/);
     expect(text).toMatch(/Company: Cedar Robotics Inc\., British Columbia/);
@@ -163,15 +173,16 @@ describe('staff summary', () => {
   it('shows admissibility as flags only: ground and note, never prospect text', () => {
     const lead = leadOf(
       workerWithOffer({
-        offerEmployer: 'Secret Cartel Front Ltd',
+        immigrationHistory: true,
         previousRefusal: true,
-        refusalDeclared: 'no',
+        refusalCountry: 'US',
+        refusalYear: 2020,
       }),
     );
     const admissibility =
       lead.summary.text.split('Admissibility: lawyer review needed')[1]?.split('\n\n')[0] ?? '';
-    expect(admissibility).toMatch(/- Previous refusal: /);
-    expect(admissibility).toMatch(/- Misrepresentation: /);
+    expect(admissibility).toMatch(/- Previous refusal: .*the United States, 2020/);
+    expect(lead.summary.text).toMatch(/Misrepresentation risk: /);
     expect(admissibility).not.toMatch(/Secret Cartel/);
     for (const flag of lead.screening.admissibility.flags) {
       expect(flag.note).not.toMatch(/Secret Cartel|Maple|Asha/);
@@ -182,9 +193,7 @@ describe('staff summary', () => {
     const lead = leadOf(
       workerWithOffer({
         contactName: XSS_SCRIPT,
-        offerEmployer: XSS_ATTRIBUTE,
-        offerJobTitle: '<img src=x onerror=alert(1)>',
-        educationField: "Law & <b>Order</b>'s",
+        offerJobTitle: `<img src=x onerror=alert(1)> at ${XSS_ATTRIBUTE}`,
       }),
     );
     const { html, text } = lead.summary;
@@ -203,9 +212,7 @@ describe('staff summary', () => {
         const lead = leadOf(
           workerWithOffer({
             contactName: name,
-            offerEmployer: employerName,
-            offerCity: city,
-            offerJobTitle: name,
+            offerJobTitle: `${city} at ${employerName}`,
           }),
         );
         expect(withoutOwnTags(lead.summary.html)).not.toMatch(/[<>"']/);

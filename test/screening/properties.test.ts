@@ -17,13 +17,15 @@ const fitOf = (result: Screening, code: string) => result.streams.find((stream) 
 const notLikely = (result: Screening, ...codes: string[]) =>
   codes.every((code) => fitOf(result, code) !== 'likely');
 
-const ictCodes = ['C12', 'C63', 'T37', 'T38', 'T44', 'T51'];
+const ictCodes = ['C61', 'C62', 'C63', 'T37', 'T38', 'T44', 'CUKTCA-ICT', 'T51'];
 const nonCusmaCountry = countryArb.filter((code) => code !== 'US' && code !== 'MX');
 const sameGroup = fc.constantFrom('parent', 'subsidiary', 'branch', 'affiliate' as const);
 
 const screeners = [
   'criminalHistory',
+  'criminalConviction',
   'impairedDriving',
+  'serviceOrAffiliation',
   'organizedCrime',
   'violentGroups',
   'militaryService',
@@ -33,6 +35,15 @@ const screeners = [
   'designatedCountryStay',
   'previousRefusal',
   'overstay',
+] as const;
+/** Screeners whose yes names a ground of inadmissibility on its own (§3, §9). */
+const groundScreeners = [
+  'criminalHistory',
+  'organizedCrime',
+  'violentGroups',
+  'illTreatment',
+  'medicalCondition',
+  'previousRefusal',
 ] as const;
 
 describe('screening properties', () => {
@@ -68,9 +79,9 @@ describe('screening properties', () => {
     );
   });
 
-  it('sets needsLawyerReview whenever any admissibility screener is answered yes, whatever the role', () => {
+  it('sets needsLawyerReview whenever a screener naming a ground is answered yes, whatever the role', () => {
     fc.assert(
-      fc.property(answersArb, fc.constantFrom(...screeners), (answers, screener) => {
+      fc.property(answersArb, fc.constantFrom(...groundScreeners), (answers, screener) => {
         const { admissibility } = screenOn({ ...answers, [screener]: true });
         expect(admissibility.needsLawyerReview).toBe(true);
         expect(admissibility.flags.length).toBeGreaterThan(0);
@@ -81,9 +92,53 @@ describe('screening properties', () => {
   it('raises no flag when every screener is no and the job is outside public health', () => {
     fc.assert(
       fc.property(workerAnswersArb, (answers) => {
-        const clean: Answers = { ...answers, offerSector: 'other', offerNoc: { teer: 1 } };
+        const clean: Answers = {
+          ...answers,
+          offerSector: 'other',
+          offerNoc: { teer: 1 },
+          residenceCountry: 'US',
+        };
         for (const screener of screeners) clean[screener] = false;
-        expect(screenOn(clean).admissibility).toEqual({ flags: [], needsLawyerReview: false });
+        expect(screenOn(clean).admissibility).toEqual({ flags: [], notes: [], needsLawyerReview: false });
+      }),
+    );
+  });
+
+  it('never raises a flag for military service or a government post alone (§9)', () => {
+    fc.assert(
+      fc.property(workerAnswersArb, fc.boolean(), fc.boolean(), (answers, military, government) => {
+        const only: Answers = {
+          ...answers,
+          offerSector: 'other',
+          offerNoc: { teer: 1 },
+          residenceCountry: 'US',
+        };
+        for (const screener of screeners) only[screener] = false;
+        Object.assign(only, {
+          serviceOrAffiliation: true,
+          militaryService: military,
+          governmentPosition: government,
+        });
+        const { admissibility } = screenOn(only);
+        expect(admissibility.flags).toEqual([]);
+        expect(admissibility.notes.length).toBe(Number(military) + Number(government));
+      }),
+    );
+  });
+
+  it('never calls a charge without a conviction serious criminality', () => {
+    fc.assert(
+      fc.property(answersArb, (answers) => {
+        const charged: Answers = {
+          ...answers,
+          role: 'worker',
+          criminalHistory: true,
+          criminalConviction: false,
+        };
+        const criminality = screenOn(charged).admissibility.flags.find(
+          (flag) => flag.ground === 'criminality',
+        );
+        expect(criminality?.serious).not.toBe(true);
       }),
     );
   });
@@ -242,7 +297,7 @@ describe('a stream whose hard requirement fails is never likely', () => {
     );
     fc.assert(
       fc.property(workerAnswersArb, failing, (answers, failure) => {
-        const result = screenOn({ ...answers, inCanada: true, prApplication: true, ...failure });
+        const result = screenOn({ ...answers, inCanada: true, prStatus: 'prApplied', ...failure });
         expect(fitOf(result, 'A75')).not.toBe('likely');
       }),
     );
@@ -276,7 +331,7 @@ describe('a stream whose hard requirement fails is never likely', () => {
 });
 
 describe('urgency properties', () => {
-  it('follows the 60/120-day bands of the status expiry, and always gives it as the deadline', () => {
+  it('follows the 60/120-day bands of the status expiry; once expired, the 90-day restoration date is the deadline', () => {
     fc.assert(
       fc.property(isoDateArb, (statusExpiry) => {
         const answers: Answers = { consent: true, role: 'worker', inCanada: true, statusExpiry };
@@ -284,7 +339,8 @@ describe('urgency properties', () => {
         const daysLeft = Math.round((Date.parse(statusExpiry) - Date.parse(TODAY)) / 86_400_000);
         const expected = daysLeft <= 60 ? 'urgent' : daysLeft <= 120 ? 'soon' : 'normal';
         expect(urgency.level).toBe(expected);
-        expect(urgency.deadline).toBe(statusExpiry);
+        const restoration = new Date(Date.parse(statusExpiry) + 90 * 86_400_000).toISOString().slice(0, 10);
+        expect(urgency.deadline).toBe(daysLeft < 0 && daysLeft >= -90 ? restoration : statusExpiry);
       }),
       { numRuns: 300 },
     );

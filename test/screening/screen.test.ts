@@ -43,8 +43,11 @@ describe('screening cases', () => {
       const { flags, needsLawyerReview } = result.admissibility;
       if (want.flags) {
         expect(flags.map((flag) => flag.ground).sort()).toEqual([...want.flags].sort());
-        expect(needsLawyerReview).toBe(want.flags.length > 0);
+        expect(needsLawyerReview).toBe(want.flags.some((ground) => ground !== 'medical-exam'));
       }
+      if (want.needsLawyerReview !== undefined) expect(needsLawyerReview).toBe(want.needsLawyerReview);
+      if (want.blockers) expect(result.blockers.join('\n')).toMatch(want.blockers);
+      if (want.notes) expect(result.admissibility.notes.join('\n')).toMatch(want.notes);
       if (want.criminalitySerious !== undefined) {
         const criminality = flags.find((flag) => flag.ground === 'criminality');
         expect(criminality?.serious).toBe(
@@ -90,11 +93,13 @@ describe('screen', () => {
   it('lists likely streams before possible ones and unlikely ones last', () => {
     const fits = screened(
       workerWithOffer({
-        citizenship: 'US',
-        offerSameGroup: 'branch',
-        icMonthsContinuous: 6,
-        icRoleLevel: 'executive',
-        yearsExperience: 12,
+        citizenship: 'GB',
+        residenceCountry: 'GB',
+        age: 38,
+        frenchAbility: 'advanced',
+        languageTest: 'tefCanada',
+        languageLevel: 7,
+        languageTestDate: '2026-03-01',
       }),
     ).streams.map((stream) => stream.fit);
     expect(fits).toEqual(
@@ -110,8 +115,11 @@ describe('screen', () => {
   it('gives the reasons for a priority, and says why a lead is low', () => {
     const low = screened(worker()).priority;
     expect(low).toEqual({ level: 'low', reasons: [expect.stringMatching(/no deadline/)] });
-    const high = screened(workerWithOffer({ citizenship: 'US' }), true).priority;
-    expect(high.reasons).toEqual(['likely stream: T36', 'asked to talk to staff']);
+    const medium = screened(
+      workerWithOffer({ citizenship: 'US', cusmaProfession: 'engineer' }),
+      true,
+    ).priority;
+    expect(medium).toEqual({ level: 'medium', reasons: ['likely stream: T36', 'asked to talk to staff'] });
   });
 
   it('reads offer answers when the offer question itself is unanswered, and ignores them after a "no"', () => {
@@ -139,9 +147,8 @@ describe('screen', () => {
         inCanada: true,
         currentStatus: 'student',
         statusExpiry: '2027-05-01',
-        prApplication: false,
         graduatedInCanada: true,
-        programType: 'university',
+        programCredential: 'bachelor',
         programLength: '24MonthsPlus',
         graduationDate: '2026-10-01',
         hadPgwp: false,

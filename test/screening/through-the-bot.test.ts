@@ -30,25 +30,25 @@ describe('complete intakes through the bot over HTTP produce the expected lead',
     return lead;
   }
 
-  it('an intra-company senior manager: C12 likely, CEC and BC PNP Skilled Worker likely (§2, §4)', async () => {
+  it('an intra-company senior manager: C62 likely, CEC likely and BC PNP Skilled Worker possible (§2, §4, §9)', async () => {
     const lead = await leadFor('worker-ict', intraCompanyWorker);
     expect(lead).toMatchObject({
       role: 'worker',
       locale: 'en-CA',
       contact: { name: 'Priya Raman', preferredContact: 'phone' },
     });
-    expect(fitOf(lead, 'C12')).toBe('likely');
+    expect(fitOf(lead, 'C62')).toBe('likely');
     expect(lead.screening.pathways).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ program: 'CEC', fit: 'likely' }),
         expect.objectContaining({
           program: 'BC-PNP',
           stream: expect.stringMatching(/skilled worker/i),
-          fit: 'likely',
+          fit: 'possible',
         }),
       ]),
     );
-    expect(lead.screening.admissibility).toEqual({ flags: [], needsLawyerReview: false });
+    expect(lead.screening.admissibility).toEqual({ flags: [], notes: [], needsLawyerReview: false });
     expect(lead.screening.noExemptStreamEvident).toBe(false);
   });
 
@@ -78,16 +78,22 @@ describe('complete intakes through the bot over HTTP produce the expected lead',
     expect(fitOf(lead, 'T36')).not.toBe('likely');
   });
 
-  it('impaired driving since December 2018 and an undeclared refusal: serious criminality and misrepresentation flags (§3)', async () => {
+  it('an impaired driving conviction since December 2018 and a refusal: serious criminality, refusal and the misrepresentation risk (§3, §9)', async () => {
     const lead = await leadFor('adm-flags', {
       ...spouseOfWorker,
+      criminalHistory: true,
+      criminalConviction: true,
       impairedDriving: true,
       impairedDrivingSince2018: true,
+      immigrationHistory: true,
       previousRefusal: true,
-      refusalDeclared: 'no',
+      refusalCountry: 'US',
+      refusalYear: 2022,
+      overstay: false,
     });
     const grounds = lead.screening.admissibility.flags.map((f) => f.ground);
-    expect(grounds).toEqual(expect.arrayContaining(['criminality', 'previous-refusal', 'misrepresentation']));
+    expect(grounds).toEqual(expect.arrayContaining(['criminality', 'previous-refusal']));
+    expect(lead.screening.blockers.join(' ')).toMatch(/Misrepresentation risk/);
     expect(lead.screening.admissibility.flags.find((f) => f.ground === 'criminality')?.serious).toBe(true);
     expect(lead.screening.admissibility.needsLawyerReview).toBe(true);
   });

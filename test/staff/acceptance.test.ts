@@ -15,7 +15,7 @@ const prospect = {
   contactName: 'Zelda Quixote-Marchetti',
   contactEmail: 'zelda.qm@example.org',
   contactPhone: '+16045550777',
-  educationField: 'Ornithology of Zanzibar',
+  offerJobTitle: 'Ornithology of Zanzibar',
 };
 const traces = ['Zelda', 'Quixote', 'zelda.qm@example.org', '6045550777', 'Ornithology of Zanzibar'];
 

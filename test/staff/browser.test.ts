@@ -21,7 +21,7 @@ describe('the dashboard in a real browser', () => {
     server = await startServer(config);
     priyaReference = await submitIntake(server, 'b-1', {
       ...intraCompanyWorker,
-      offerEmployer: xssPayloads[1]!,
+      offerJobTitle: xssPayloads[1]!,
     });
     await submitIntake(server, 'b-2', { ...employer, contactName: xssPayloads[0]! });
     await addStaff(config.DATA_DIR);

@@ -78,11 +78,13 @@ describe('working a lead in the dashboard', () => {
     expect(page).toContain('Data engineering manager'); // an answer
     const labels = flows()['en-CA'].steps;
     expect(page).toMatch(
-      new RegExp(`<dt>${labels.offerJobTitle.label}</dt>\\s*<dd>Data engineering manager</dd>`),
+      new RegExp(
+        `<dt>${labels.offerJobTitle.label}</dt>\\s*<dd>Data engineering manager at Northshore Analytics Ltd\\.</dd>`,
+      ),
     );
     expect(page).toMatch(new RegExp(`<dt>${labels.criminalHistory.label}</dt>\\s*<dd>No</dd>`));
     expect(page).toContain('India'); // a country formatted by name
-    expect(page).toMatch(/C12<\/strong>/); // a stream with its code
+    expect(page).toMatch(/C62<\/strong>/); // a stream with its code
     expect(page).toContain('Conversation transcript');
     expect(page).toMatch(/Show the conversation \(\d+ messages\)/);
     expect(page).toContain('Notifications');

@@ -305,11 +305,9 @@ describe('answers typed as markup', () => {
       {
         ...intraCompanyWorker,
         contactName: xssPayloads[0]!,
-        offerEmployer: xssPayloads[1]!,
-        offerJobTitle: xssPayloads[2]!,
-        educationField: xssPayloads[3]!,
-        offerCity: xssPayloads[4]!,
+        offerJobTitle: `${xssPayloads[1]!} at ${xssPayloads[2]!}`,
         contactEmail: 'x@example.com',
+        heardAbout: 'referral',
       },
       { handoffAtReview: true },
     );

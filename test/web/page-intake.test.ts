@@ -37,7 +37,7 @@ describe('the website chat in a real browser (English)', () => {
         await expect(chat.progress.innerText()).resolves.toBe('');
       }
       if (step === 'educationLevel')
-        await expect(chat.progress.innerText()).resolves.toMatch(/^Part 3 of \d: Education and experience$/);
+        await expect(chat.progress.innerText()).resolves.toMatch(/^Part 4 of \d: Education and experience$/);
       if (asked === 20 && !reloaded) {
         reloaded = true;
         const question = await chat.lastBotText();

@@ -88,6 +88,27 @@ export interface PathModelOptions {
   every?: boolean;
 }
 
+/** Each fact with the facts its guard reads (`relevance.name(`), transitively. */
+function factDependencies(): Map<RelevanceName, Set<RelevanceName>> {
+  const direct = new Map(
+    relevanceNames.map((name) => [
+      name,
+      relevanceNames.filter((other) => relevance[name].toString().includes(`relevance.${other}(`)),
+    ]),
+  );
+  const closure = new Map<RelevanceName, Set<RelevanceName>>();
+  const visit = (name: RelevanceName): Set<RelevanceName> => {
+    const known = closure.get(name);
+    if (known) return known;
+    const found = new Set<RelevanceName>([name]);
+    closure.set(name, found);
+    for (const other of direct.get(name) ?? []) for (const dep of visit(other)) found.add(dep);
+    return found;
+  };
+  for (const name of relevanceNames) visit(name);
+  return closure;
+}
+
 export function generateModelPaths(options: PathModelOptions): PathModel {
   const { catalogue, root, order, nodes, edgeCount } = buildGraph(options);
   const simplePaths = countPaths(order);
@@ -153,11 +174,17 @@ function buildGraph(options: PathModelOptions) {
   const catalogue: Catalogue = options.catalogue ?? stepCatalogue;
   const machine = options.machine ?? createIntakeMachine(catalogue);
   const redaction = new Redaction(options.flows, catalogue);
-  // The facts a question and the ones after it are asked on: earlier facts no longer matter.
+  // The facts a question and the ones after it are asked on, with every fact their guards combine
+  // (a guard may join an earlier answer with a later one): facts no guard ahead reads no longer matter.
   const stepIds = Object.keys(catalogue);
+  const dependencies = factDependencies();
   const factsFrom = new Map<string, RelevanceName[]>(
     stepIds.map((step, i) => {
-      const ahead = new Set(stepIds.slice(i).map((id) => catalogue[id]!.when));
+      const ahead = new Set<RelevanceName>();
+      for (const id of stepIds.slice(i)) {
+        const when = catalogue[id]!.when;
+        if (when) for (const name of dependencies.get(when) ?? [when]) ahead.add(name);
+      }
       return [step, relevanceNames.filter((name) => ahead.has(name))];
     }),
   );

@@ -1,0 +1,56 @@
+/**
+ * How long the intake is, and what it concludes, on realistic prospects (test/support/profiles.ts):
+ * questions asked per profile (consent and role included), the median and maximum for workers and
+ * employers, and each profile's screening, so a change that shortens the interview and breaks a
+ * lead shows at once.
+ *
+ *   npm run interview:stats
+ */
+import { relevantSteps } from '../src/intake/relevance';
+import { screen } from '../src/screening';
+import { profiles } from '../test/support/profiles';
+
+const TODAY = '2026-11-25';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+const rows = profiles.map((profile) => {
+  const questions = relevantSteps(profile.answers).length;
+  const result = screen(profile.answers, { today: TODAY });
+  const streams = result.streams.map((stream) => `${stream.code} ${stream.fit}`).join(', ') || 'none';
+  const pathways = result.pathways
+    .map((pathway) => `${pathway.program}${pathway.stream ? ` ${pathway.stream}` : ''} ${pathway.fit}`)
+    .join(', ');
+  const flags = result.admissibility.flags
+    .map((flag) => `${flag.ground}${flag.serious ? ' (serious)' : ''}`)
+    .join(', ');
+  return { profile, questions, result, streams, pathways, flags };
+});
+
+for (const { profile, questions, result, streams, pathways, flags } of rows) {
+  console.log(`${profile.name} (${profile.answers.role}, ${profile.locale}): ${questions} questions`);
+  console.log(`  expected: ${profile.expect}`);
+  console.log(`  streams: ${streams}${result.noExemptStreamEvident ? ' — no exempt stream evident' : ''}`);
+  if (pathways) console.log(`  pathways: ${pathways}`);
+  if (flags) console.log(`  flags: ${flags}`);
+  if (result.admissibility.notes.length > 0)
+    console.log(`  lawyer notes: ${result.admissibility.notes.length}`);
+  if (result.blockers.length > 0)
+    console.log(`  blockers: ${result.blockers.map((b) => b.split(':')[0]).join('; ')}`);
+  console.log(
+    `  urgency ${result.urgency.level}, priority ${result.priority.level} — ${result.priority.reasons[0]}`,
+  );
+}
+
+for (const role of ['worker', 'employer'] as const) {
+  const counts = rows.filter((row) => row.profile.answers.role === role).map((row) => row.questions);
+  console.log(
+    `\n${role}s: ${counts.length} profiles, median ${median(counts)} questions, max ${Math.max(...counts)}, min ${Math.min(...counts)}`,
+  );
+}
+const high = rows.filter((row) => row.result.priority.level === 'high').length;
+console.log(`priority high: ${high} of ${rows.length} leads`);
