@@ -1,5 +1,5 @@
 import { daysBetween, type Facts } from './facts';
-import type { Flag } from './lead';
+import type { Flag } from './lead-schema';
 import { URGENT_WITHIN_DAYS } from './urgency';
 
 /**

@@ -20,7 +20,7 @@ const TODAY = '2026-11-25';
 const YES = '{yes}';
 const withOffer = { hasJobOffer: YES };
 
-/** An engine that asks only the steps a case needs, after consent and the worker role. */
+/** An engine that asks only the steps a case needs, after consent and the worker role, in that order. */
 function at(
   step: StepId,
   before: Partial<Record<StepId, string>>,
@@ -28,7 +28,13 @@ function at(
   now = `${TODAY}T17:00:00.000Z`,
 ) {
   const ids: StepId[] = ['consent', 'role', ...(Object.keys(before) as StepId[]), step];
-  const catalogue = Object.fromEntries(ids.map((id) => [id, stepCatalogue[id]])) as unknown as Catalogue;
+  // every step asked unconditionally: these cases are about reading answers, not about relevance
+  const catalogue = Object.fromEntries(
+    ids.map((id) => {
+      const { when: _when, ...definition } = stepCatalogue[id];
+      return [id, definition];
+    }),
+  ) as unknown as Catalogue;
   const conversation = converse(new IntakeEngine(flows(), { catalogue }), locale, fixedDependencies(now));
   const flow = flows()[locale];
   conversation.say(flow.yesno.yes);

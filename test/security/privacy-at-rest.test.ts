@@ -25,6 +25,9 @@ function valueFor(step: string, answers: Record<string, unknown>): unknown {
   };
   if (input.kind === 'yesno') return true;
   if (input.kind === 'choice' && input.choices) return input.choices[0];
+  // the follow-ups of a "yes": which country, what year
+  if (input.kind === 'country') return 'IN';
+  if (input.kind === 'number') return 2020;
   return null;
 }
 
