@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { priorityLevels, urgencyLevels } from '../screening/lead';
 import type { LeadQuery } from './lead-index';
-import { sortKeys } from './triage';
+import { nextDay, sortKeys, startOfDayInZone } from './triage';
 import { workflowStatusSchema } from './workflow';
 
 /** The lead list's filters, shared by the dashboard, the exports and the staff API. */
@@ -16,9 +16,9 @@ export const leadFilterSchema = z
     urgency: z.enum(urgencyLevels).optional(),
     /** A candidate stream code (likely or possible fit), e.g. "C12". */
     stream: z.string().max(40).optional(),
-    /** Received on or after this day (UTC). */
+    /** Received on or after this day (the firm's day, FIRM_TIME_ZONE). */
     from: isoDay.optional(),
-    /** Received on or before this day (UTC). */
+    /** Received on or before this day (the firm's day, FIRM_TIME_ZONE). */
     to: isoDay.optional(),
     /** Part of the name, email or reference. */
     q: z.string().max(200).optional(),
@@ -93,7 +93,14 @@ export function queryOf(filter: Partial<LeadFilter>, extra: Record<string, strin
  * The index query of a filter: "due" becomes the follow-ups due by `today` (the firm's day), which
  * also decides the "needs action first" order.
  */
-export function leadQueryOf(filter: LeadFilter, today: string): LeadQuery {
-  const { due, ...rest } = filter;
-  return { ...rest, today, ...(due ? { followUpBy: today } : {}) };
+export function leadQueryOf(filter: LeadFilter, today: string, timeZone = 'UTC'): LeadQuery {
+  // "from" and "to" are the firm's days: from the start of one to the end of the other, in its zone
+  const { due, from, to, ...rest } = filter;
+  return {
+    ...rest,
+    today,
+    ...(due ? { followUpBy: today } : {}),
+    ...(from ? { createdFrom: startOfDayInZone(from, timeZone) } : {}),
+    ...(to ? { createdBefore: startOfDayInZone(nextDay(to), timeZone) } : {}),
+  };
 }

@@ -53,11 +53,13 @@ export interface LeadSelection {
   urgency?: UrgencyLevel;
   /** A candidate stream code (likely or possible fit), e.g. "C12"; any case. */
   stream?: string;
-  /** Received on or after this day (UTC, YYYY-MM-DD). */
+  /** Received on or after this day (YYYY-MM-DD, UTC; the dashboard passes createdFrom in its zone). */
   from?: string;
-  /** Received on or before this day (UTC, YYYY-MM-DD). */
+  /** Received on or before this day (YYYY-MM-DD, UTC; the dashboard passes createdBefore in its zone). */
   to?: string;
-  /** Received strictly before this instant (ISO 8601): the retention purge. */
+  /** Received at or after this instant (ISO 8601): a day's start in the firm's time zone. */
+  createdFrom?: string;
+  /** Received strictly before this instant (ISO 8601): the retention purge, a day's end. */
   createdBefore?: string;
   /** Part of the name, email or reference; any case. */
   q?: string;
@@ -157,7 +159,8 @@ export function matcher(selection: LeadSelection): (row: LeadRow) => boolean {
     (!stream || row.streams.some((code) => code.toUpperCase() === stream)) &&
     (!selection.from || row.createdAt.slice(0, 10) >= selection.from) &&
     (!selection.to || row.createdAt.slice(0, 10) <= selection.to) &&
-    (!selection.createdBefore || row.createdAt < selection.createdBefore) &&
+    (!selection.createdFrom || Date.parse(row.createdAt) >= Date.parse(selection.createdFrom)) &&
+    (!selection.createdBefore || Date.parse(row.createdAt) < Date.parse(selection.createdBefore)) &&
     (!owner || (owner === 'none' ? row.owner === undefined : row.owner === owner)) &&
     (!followUpBy || isDue(row, followUpBy)) &&
     (!q || row.search.includes(q));

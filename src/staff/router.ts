@@ -387,7 +387,7 @@ export function createStaffRouter(services: StaffServices): Router {
       .send(
         leadListPage(viewerOf(res), {
           filter,
-          result: await stores.index.query(leadQueryOf(filter, today())),
+          result: await stores.index.query(leadQueryOf(filter, today(), timeZone)),
           streamCodes: await stores.index.streamCodes(),
           duplicates: duplicateGroups(await stores.index.select({})),
           today: today(),
@@ -594,7 +594,7 @@ export function createStaffRouter(services: StaffServices): Router {
       res.status(400).type('text').send(parsed.message);
       return;
     }
-    const items = await exportItems(stores, parsed.filter, today());
+    const items = await exportItems(stores, parsed.filter, today(), timeZone);
     const day = now().toISOString().slice(0, 10);
     const csv = req.path.endsWith('.csv');
     log.info('leads-exported', { format: csv ? 'csv' : 'json', count: items.length });
@@ -637,9 +637,14 @@ function parseFilterOrDefault(): LeadFilter {
 }
 
 /** The leads of a filter, newest first unless the filter sorts them. */
-async function exportItems(stores: StaffStores, filter: LeadFilter, today: string): Promise<ExportItem[]> {
+async function exportItems(
+  stores: StaffStores,
+  filter: LeadFilter,
+  today: string,
+  timeZone: string,
+): Promise<ExportItem[]> {
   const items: ExportItem[] = [];
-  const query = leadQueryOf(filter, today);
+  const query = leadQueryOf(filter, today, timeZone);
   for (const row of await stores.index.select(query, filter.sort ? query : undefined)) {
     const lead = await stores.leads.get(row.id).catch(() => undefined);
     if (lead) items.push({ lead, status: row.status });
@@ -651,7 +656,8 @@ async function exportItems(stores: StaffStores, filter: LeadFilter, today: strin
 function apiRouter(services: StaffServices): Router {
   const { stores, directory } = services;
   const now = services.now ?? (() => new Date());
-  const today = () => dayInZone(now(), services.timeZone ?? DEFAULT_TIME_ZONE);
+  const timeZone = services.timeZone ?? DEFAULT_TIME_ZONE;
+  const today = () => dayInZone(now(), timeZone);
   const api = express.Router();
 
   api.use(async (req, res, next) => {
@@ -684,7 +690,7 @@ function apiRouter(services: StaffServices): Router {
       res.status(400).json({ error: 'invalid filter', message: parsed.message });
       return;
     }
-    const result = await stores.index.query(leadQueryOf(parsed.filter, today()));
+    const result = await stores.index.query(leadQueryOf(parsed.filter, today(), timeZone));
     const items: { lead: Lead; workflow: { status: string } }[] = [];
     for (const row of result.rows) {
       const lead = await stores.leads.get(row.id).catch(() => undefined);

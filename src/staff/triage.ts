@@ -268,3 +268,37 @@ export function dayInZone(at: Date, timeZone: string): string {
     day: '2-digit',
   }).format(at);
 }
+
+/** How far `timeZone` is ahead of UTC at `at`, in milliseconds. */
+function zoneOffset(at: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(at))
+      .map((part) => [part.type, Number(part.value)]),
+  );
+  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  return wall - Math.floor(at / 1000) * 1000;
+}
+
+/** The instant (ISO 8601, UTC) a day (YYYY-MM-DD) begins in the firm's time zone, DST included. */
+export function startOfDayInZone(day: string, timeZone: string): string {
+  const midnightUtc = Date.parse(`${day}T00:00:00Z`);
+  let start = midnightUtc - zoneOffset(midnightUtc, timeZone);
+  // across a DST change the offset at the start itself may differ from the first guess
+  start = midnightUtc - zoneOffset(start, timeZone);
+  return new Date(start).toISOString();
+}
+
+/** The day after a day (YYYY-MM-DD). */
+export function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Lead } from '../../src/screening/lead';
 import { startServer } from '../../src/server';
+import { leadQueryOf, parseFilter } from '../../src/staff/filters';
+import { matcher, rowOf } from '../../src/staff/lead-index';
 import { markdownToHtml } from '../../src/staff/markdown';
 import {
   dayInZone,
@@ -9,6 +11,7 @@ import {
   duplicateGroups,
   formatInZone,
   sortLeads,
+  startOfDayInZone,
   whyPhrases,
   type TriageRecord,
 } from '../../src/staff/triage';
@@ -30,6 +33,12 @@ const record = (id: string, fields: Partial<TriageRecord> = {}): TriageRecord =>
   name: id,
   ...fields,
 });
+
+function parsedFilter(query: Record<string, string>) {
+  const parsed = parseFilter(query);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.filter;
+}
 
 describe('who to call first (pure triage)', () => {
   const today = '2026-11-28';
@@ -109,6 +118,28 @@ describe('who to call first (pure triage)', () => {
     expect(formatInZone('2026-07-01T12:00:00.000Z', 'America/Vancouver')).toBe('2026-07-01 05:00 PDT');
     expect(formatInZone('2026-11-28T03:30:00.000Z', 'America/Toronto')).toBe('2026-11-27 22:30 EST');
     expect(dayInZone(new Date('2026-11-28T03:30:00.000Z'), 'America/Vancouver')).toBe('2026-11-27');
+  });
+
+  it("filters received dates by the firm's days, not UTC days (DST included)", () => {
+    const row = (createdAt: string) => ({
+      ...rowOf(leadOf(employer, 'lead-x', { createdAt }), 'new'),
+      createdAt,
+    });
+    const on27 = leadQueryOf(
+      parsedFilter({ from: '2026-11-27', to: '2026-11-27' }),
+      '2026-11-28',
+      'America/Vancouver',
+    );
+    const test = matcher(on27);
+    // 21:00 on Nov 27 in Vancouver is already Nov 28 in UTC
+    expect(test(row('2026-11-28T05:00:00.000Z'))).toBe(true);
+    // 23:30 on Nov 26 in Vancouver (07:30 UTC on Nov 27) is not Nov 27 there
+    expect(test(row('2026-11-27T07:30:00.000Z'))).toBe(false);
+    expect(test(row('2026-11-28T08:00:00.000Z'))).toBe(false);
+    expect(startOfDayInZone('2026-03-08', 'America/Vancouver')).toBe('2026-03-08T08:00:00.000Z');
+    expect(startOfDayInZone('2026-03-09', 'America/Vancouver')).toBe('2026-03-09T07:00:00.000Z');
+    expect(startOfDayInZone('2026-11-01', 'America/Vancouver')).toBe('2026-11-01T07:00:00.000Z');
+    expect(startOfDayInZone('2026-11-02', 'America/Vancouver')).toBe('2026-11-02T08:00:00.000Z');
   });
 
   it('formats phone numbers with a tel: link, leaving what is not a number as typed', () => {
