@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { employer } from '../support/answers';
 import { flows } from '../support/talk';
 import { startSite } from '../channel/support';
+import { seriousViolations } from './support/axe';
 import { answerFor, Chat, launchBrowser, newPage, referenceIn } from './support/browser';
 import type { StepId } from '../../src/intake/steps';
 
@@ -37,27 +37,6 @@ async function arrowTo(page: Page, matches: string): Promise<void> {
 const focusedButton = (name: string) =>
   `element.tagName === 'BUTTON' && element.innerText.trim() === ${JSON.stringify(name)}`;
 const sendBoxFocused = `element.getAttribute('data-id') === 'webchat-sendbox-input'`;
-
-async function seriousViolations(page: Page) {
-  await page.addScriptTag({
-    content: fs.readFileSync(path.join(require.resolve('axe-core'), '..', 'axe.min.js'), 'utf8'),
-  });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: Document,
-          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    return (await axe.run(document)).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('the website chat: French, keyboard, accessibility, phones, privacy', () => {
   let browser: Browser;
