@@ -443,16 +443,21 @@ export function createStaffRouter(services: StaffServices): Router {
     );
   });
 
-  router.post('/leads/:id/status', async (req, res) => {
+  /** The lead id of a form posted to a lead, or undefined after answering 404 when there is none. */
+  const existingLeadId = async (req: Request, res: Response): Promise<string | undefined> => {
     const id = String(req.params.id);
+    if (ID_PATTERN.test(id) && (await stores.index.get(id))) return id;
+    res
+      .status(404)
+      .type('html')
+      .send(errorPage(viewerOf(res), 404, 'No such lead', 'This lead no longer exists.'));
+    return undefined;
+  };
+
+  router.post('/leads/:id/status', async (req, res) => {
+    const id = await existingLeadId(req, res);
+    if (!id) return;
     const back = `/staff/leads/${encodeURIComponent(id)}`;
-    if (!ID_PATTERN.test(id) || !(await stores.index.get(id))) {
-      res
-        .status(404)
-        .type('html')
-        .send(errorPage(viewerOf(res), 404, 'No such lead', 'This lead no longer exists.'));
-      return;
-    }
     const body = (req.body ?? {}) as Record<string, unknown>;
     const parsed = statusChangeSchema.safeParse({ status: body.status, note: body.note });
     if (!parsed.success) {
@@ -474,15 +479,9 @@ export function createStaffRouter(services: StaffServices): Router {
   });
 
   router.post('/leads/:id/assign', async (req, res) => {
-    const id = String(req.params.id);
+    const id = await existingLeadId(req, res);
+    if (!id) return;
     const back = `/staff/leads/${encodeURIComponent(id)}`;
-    if (!ID_PATTERN.test(id) || !(await stores.index.get(id))) {
-      res
-        .status(404)
-        .type('html')
-        .send(errorPage(viewerOf(res), 404, 'No such lead', 'This lead no longer exists.'));
-      return;
-    }
     const body = (req.body ?? {}) as Record<string, unknown>;
     const parsed = assignmentSchema.safeParse({ owner: body.owner, followUp: body.followUp });
     const staff = await services.directory.accounts();
