@@ -1,13 +1,10 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { employer } from '../support/answers';
 import { flows } from '../support/talk';
-import { startSite } from '../channel/support';
 import { seriousViolations } from './support/axe';
-import { answerFor, Chat, launchBrowser, newPage, referenceIn } from './support/browser';
+import { answerFor, Chat, newPage, withBrowserAndSite, referenceIn } from './support/browser';
 import type { StepId } from '../../src/intake/steps';
-
-type Site = Awaited<ReturnType<typeof startSite>>;
 
 /** Presses Tab (or Shift+Tab) until `matches` is true of the focused element. */
 async function tabTo(page: Page, matches: string, backwards = false, maxPresses = 80): Promise<void> {
@@ -39,21 +36,12 @@ const focusedButton = (name: string) =>
 const sendBoxFocused = `element.getAttribute('data-id') === 'webchat-sendbox-input'`;
 
 describe('the website chat: French, keyboard, accessibility, phones, privacy', () => {
-  let browser: Browser;
-  let site: Site;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    site = await startSite({ DIRECT_LINE_MESSAGES_PER_MINUTE: '60000' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.stop();
-  });
+  const world = withBrowserAndSite();
 
   it('follows a French browser, and an employer completes the intake with the keyboard alone', async () => {
     const fr = flows()['fr-CA'];
-    const page = await newPage(browser, { locale: 'fr-CA' });
-    await page.goto(`${site.url}/`);
+    const page = await newPage(world.browser, { locale: 'fr-CA' });
+    await page.goto(`${world.site.url}/`);
     await expect(page.locator('h1:visible').innerText()).resolves.toBe('Travailler au Canada sans EIMT');
     expect(await page.getAttribute('html', 'lang')).toBe('fr-CA');
 
@@ -86,14 +74,14 @@ describe('the website chat: French, keyboard, accessibility, phones, privacy', (
     await page.keyboard.press('Enter');
     await chat.waitForStep('submitted');
     const reference = referenceIn(await chat.lastBotText());
-    const lead = (await site.server.leads.all()).find((l) => l.reference === reference);
+    const lead = (await world.site.server.leads.all()).find((l) => l.reference === reference);
     expect(lead).toMatchObject({ locale: 'fr-CA' });
     await page.context().close();
   }, 120_000);
 
   it('switches the page and the chat to French when the prospect types "français", keeping the answers', async () => {
-    const page = await newPage(browser, { locale: 'en-CA' });
-    await page.goto(`${site.url}/`);
+    const page = await newPage(world.browser, { locale: 'en-CA' });
+    await page.goto(`${world.site.url}/`);
     await page.getByRole('button', { name: 'Chat with us' }).click();
     const chat = new Chat(page);
     await chat.waitForStep('consent');
@@ -119,8 +107,8 @@ describe('the website chat: French, keyboard, accessibility, phones, privacy', (
 
   it('has no serious or critical axe violations, with the chat closed and open', async () => {
     // bypassCSP: the page's policy (rightly) refuses inline scripts such as the injected axe-core.
-    const page = await newPage(browser, { locale: 'en-CA', bypassCSP: true });
-    await page.goto(`${site.url}/`);
+    const page = await newPage(world.browser, { locale: 'en-CA', bypassCSP: true });
+    await page.goto(`${world.site.url}/`);
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Chat with us' }).click();
     const chat = new Chat(page);
@@ -137,12 +125,12 @@ describe('the website chat: French, keyboard, accessibility, phones, privacy', (
   }, 60_000);
 
   it('fits a 360 px phone without horizontal scrolling, chat open or closed', async () => {
-    const page = await newPage(browser, {
+    const page = await newPage(world.browser, {
       viewport: { width: 360, height: 740 },
       locale: 'en-CA',
       isMobile: true,
     });
-    await page.goto(`${site.url}/`);
+    await page.goto(`${world.site.url}/`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.getByRole('button', { name: 'Chat with us' }).click();
     const chat = new Chat(page);
@@ -152,13 +140,13 @@ describe('the website chat: French, keyboard, accessibility, phones, privacy', (
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     const panel = await page.locator('#chat-panel').boundingBox();
     expect(panel!.width).toBeLessThanOrEqual(360);
-    await page.screenshot({ path: path.join(site.config.DATA_DIR, 'phone.png') });
+    await page.screenshot({ path: path.join(world.site.config.DATA_DIR, 'phone.png') });
     await page.context().close();
   }, 60_000);
 
   it("does not let another browser read a prospect's conversation with its own token", async () => {
-    const prospect = await newPage(browser, { locale: 'en-CA' });
-    await prospect.goto(`${site.url}/`);
+    const prospect = await newPage(world.browser, { locale: 'en-CA' });
+    await prospect.goto(`${world.site.url}/`);
     await prospect.getByRole('button', { name: 'Chat with us' }).click();
     const chat = new Chat(prospect);
     await chat.waitForStep('consent');
@@ -169,8 +157,8 @@ describe('the website chat: French, keyboard, accessibility, phones, privacy', (
         (JSON.parse(sessionStorage.getItem('imp-intake-chat')!) as { conversationId: string }).conversationId,
     );
 
-    const other = await newPage(browser);
-    await other.goto(`${site.url}/`);
+    const other = await newPage(world.browser);
+    await other.goto(`${world.site.url}/`);
     const attempt = await other.evaluate(async (target) => {
       const session = (await (
         await fetch('/api/webchat/token', {

@@ -1,27 +1,14 @@
-import type { Browser } from 'playwright-core';
 import { intraCompanyWorker } from '../support/answers';
 import { flows } from '../support/talk';
-import { startSite } from '../channel/support';
-import { answerUntilReview, Chat, launchBrowser, newPage, referenceIn } from './support/browser';
-
-type Site = Awaited<ReturnType<typeof startSite>>;
+import { answerUntilReview, Chat, newPage, withBrowserAndSite, referenceIn } from './support/browser';
 
 describe('the website chat in a real browser (English)', () => {
-  let browser: Browser;
-  let site: Site;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    site = await startSite({ DIRECT_LINE_MESSAGES_PER_MINUTE: '60000' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.stop();
-  });
+  const world = withBrowserAndSite();
 
   it('completes a worker intake with buttons and typed answers, surviving a reload half-way', async () => {
-    const page = await newPage(browser, { locale: 'en-CA' });
+    const page = await newPage(world.browser, { locale: 'en-CA' });
     const en = flows()['en-CA'];
-    await page.goto(`${site.url}/`);
+    await page.goto(`${world.site.url}/`);
     await page.getByRole('button', { name: 'Chat with us' }).click();
     const chat = new Chat(page);
     await chat.waitForStep('consent');
@@ -65,7 +52,7 @@ describe('the website chat in a real browser (English)', () => {
 
     const reference = referenceIn(await chat.lastBotText());
     expect(reference).toBeDefined();
-    const lead = (await site.server.leads.all()).find((l) => l.reference === reference);
+    const lead = (await world.site.server.leads.all()).find((l) => l.reference === reference);
     expect(lead).toMatchObject({ locale: 'en-CA' });
     expect(JSON.stringify(lead)).toContain('Priya R. Raman');
     await page.context().close();

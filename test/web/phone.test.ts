@@ -1,11 +1,15 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { employer } from '../support/answers';
 import { flows } from '../support/talk';
-import { startSite } from '../channel/support';
-import { answerFor, answerUntilReview, Chat, launchBrowser, newPage, referenceIn } from './support/browser';
+import {
+  answerFor,
+  answerUntilReview,
+  Chat,
+  newPage,
+  withBrowserAndSite,
+  referenceIn,
+} from './support/browser';
 import type { StepId } from '../../src/intake/steps';
-
-type Site = Awaited<ReturnType<typeof startSite>>;
 
 const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'en-CA' };
 
@@ -62,21 +66,12 @@ async function contrastOf(target: Locator): Promise<number> {
 }
 
 describe('the website chat on a phone', () => {
-  let browser: Browser;
-  let site: Site;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    site = await startSite({ DIRECT_LINE_MESSAGES_PER_MINUTE: '60000' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.stop();
-  });
+  const world = withBrowserAndSite();
 
   it('keeps the question, every choice of a long list and the send box reachable at 360×740 and 360×420', async () => {
     const en = flows()['en-CA'];
-    const page = await newPage(browser, phone);
-    await page.goto(`${site.url}/`);
+    const page = await newPage(world.browser, phone);
+    await page.goto(`${world.site.url}/`);
     await page.locator('#chat-launcher').tap();
     const chat = new Chat(page);
     await chat.waitForStep('consent');
@@ -128,8 +123,8 @@ describe('the website chat on a phone', () => {
 
   it('is a modal dialog on a phone, the page behind inert; the reference stays in view after submitting', async () => {
     const en = flows()['en-CA'];
-    const page = await newPage(browser, phone);
-    await page.goto(`${site.url}/`);
+    const page = await newPage(world.browser, phone);
+    await page.goto(`${world.site.url}/`);
     await page.locator('#chat-launcher').tap();
     const chat = new Chat(page);
     await chat.waitForStep('consent');
@@ -166,8 +161,8 @@ describe('the website chat on a phone', () => {
   }, 180_000);
 
   it("shows a wrong resume code's error above the launcher on a phone", async () => {
-    const page = await newPage(browser, phone);
-    await page.goto(`${site.url}/`);
+    const page = await newPage(world.browser, phone);
+    await page.goto(`${world.site.url}/`);
     await page.locator('#resume-code-en').fill('ABCD-EFGH-JKMN');
     await page.locator('#resume-code-en').press('Enter');
     const error = page.locator('[data-resume-error]:visible');

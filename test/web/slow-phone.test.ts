@@ -1,8 +1,5 @@
-import type { Browser, CDPSession, Page } from 'playwright-core';
-import { startSite } from '../channel/support';
-import { launchBrowser, newPage } from './support/browser';
-
-type Site = Awaited<ReturnType<typeof startSite>>;
+import type { CDPSession, Page } from 'playwright-core';
+import { newPage, withBrowserAndSite } from './support/browser';
 
 /** The slow phone of the issue: 1.6 Mbps down, 150 ms round trip (Chromium's own throttling). */
 const SLOW_3G = {
@@ -56,19 +53,10 @@ async function countBytes(cdp: CDPSession) {
 }
 
 describe('the website on a slow phone', () => {
-  let browser: Browser;
-  let site: Site;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    site = await startSite({ DIRECT_LINE_MESSAGES_PER_MINUTE: '60000' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.stop();
-  });
+  const world = withBrowserAndSite();
 
   async function slowPhone(): Promise<{ page: Page; received: () => { url: string; length: number }[] }> {
-    const page = await newPage(browser, {
+    const page = await newPage(world.browser, {
       viewport: { width: 360, height: 740 },
       isMobile: true,
       hasTouch: true,
@@ -86,7 +74,7 @@ describe('the website on a slow phone', () => {
   it('opens the panel at once on a tap and shows the first question within 4 s at 1.6 Mbps / 150 ms', async () => {
     const { page, received } = await slowPhone();
     // The prospect taps as soon as the page has loaded: the chat is not downloaded yet.
-    await page.goto(`${site.url}/`, { waitUntil: 'load' });
+    await page.goto(`${world.site.url}/`, { waitUntil: 'load' });
     await page.locator('#chat-launcher').tap();
     await page.waitForFunction(
       () => (window as unknown as { timings: { webChat?: number } }).timings.webChat,
@@ -115,7 +103,7 @@ describe('the website on a slow phone', () => {
   }, 90_000);
 
   it('serves the bundle precompressed, under content-hashed names cached as immutable', async () => {
-    const html = await (await fetch(`${site.url}/`)).text();
+    const html = await (await fetch(`${world.site.url}/`)).text();
     const page = /src="(\/build\/page-[A-Z0-9]{8}\.js)"/.exec(html)?.[1];
     const chat = /<meta name="chat-bundle" content="(\/build\/chat-[A-Z0-9]{8}\.js)[ "]/.exec(html)?.[1];
     expect(page).toBeDefined();
@@ -124,7 +112,7 @@ describe('the website on a slow phone', () => {
       ['br, gzip', 'br', 600_000],
       ['gzip', 'gzip', 800_000],
     ] as const) {
-      const response = await fetch(`${site.url}${chat}`, { headers: { 'accept-encoding': encoding } });
+      const response = await fetch(`${world.site.url}${chat}`, { headers: { 'accept-encoding': encoding } });
       expect(response.headers.get('content-encoding')).toBe(expected);
       expect(response.headers.get('content-type')).toMatch(/javascript/);
       expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
@@ -133,16 +121,16 @@ describe('the website on a slow phone', () => {
       // fetch decodes it: the script arrives whole.
       expect((await response.text()).length).toBeGreaterThan(1_000_000);
     }
-    const plain = await fetch(`${site.url}${chat}`, { headers: { 'accept-encoding': 'identity' } });
+    const plain = await fetch(`${world.site.url}${chat}`, { headers: { 'accept-encoding': 'identity' } });
     expect(plain.headers.get('content-encoding')).toBeNull();
     expect(plain.status).toBe(200);
     await plain.arrayBuffer();
     // The page itself is compressed too, and never cached: a new build is picked up at once.
-    const home = await fetch(`${site.url}/`, { headers: { 'accept-encoding': 'br' } });
+    const home = await fetch(`${world.site.url}/`, { headers: { 'accept-encoding': 'br' } });
     expect(home.headers.get('cache-control')).toBe('no-cache');
     expect(home.headers.get('content-encoding')).toBe('br');
     expect(await home.text()).toContain('<html');
-    expect((await fetch(`${site.url}/build/../package.json`)).status).toBe(404);
-    expect((await fetch(`${site.url}/build/nothing-here.js`)).status).toBe(404);
+    expect((await fetch(`${world.site.url}/build/../package.json`)).status).toBe(404);
+    expect((await fetch(`${world.site.url}/build/nothing-here.js`)).status).toBe(404);
   });
 });

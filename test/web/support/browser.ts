@@ -5,6 +5,7 @@ import { webBuildDir, webSourceDir } from '../../../src/channel/website';
 import type { Flow } from '../../../src/intake/flows';
 import { stepCatalogue, type Answers, type StepId } from '../../../src/intake/steps';
 import { typedAnswer } from '../../support/talk';
+import { startSite } from '../../channel/support';
 
 const BOT_BUBBLES =
   '#webchat .webchat__basic-transcript__activity .webchat__stacked-layout:not(.webchat__stacked-layout--from-user) .webchat__bubble__content';
@@ -138,3 +139,24 @@ export async function answerUntilReview(
 }
 
 export const referenceIn = (text: string) => /IMP-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(text)?.[0];
+
+type Site = Awaited<ReturnType<typeof startSite>>;
+
+/**
+ * One Chromium and one website (a server on a free port, temp data) for a describe block, closed
+ * after it. Returns a holder whose fields are set once `beforeAll` has run.
+ */
+export function withBrowserAndSite(
+  overrides: Record<string, string> = { DIRECT_LINE_MESSAGES_PER_MINUTE: '60000' },
+): { browser: Browser; site: Site } {
+  const holder = {} as { browser: Browser; site: Site };
+  beforeAll(async () => {
+    holder.browser = await launchBrowser();
+    holder.site = await startSite(overrides);
+  });
+  afterAll(async () => {
+    await holder.browser?.close();
+    await holder.site?.stop();
+  });
+  return holder;
+}
