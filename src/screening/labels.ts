@@ -160,12 +160,3 @@ export const yesNoText = (value: boolean) => (value ? 'yes' : 'no');
 export function count(n: number, unit: string): string {
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
-
-/** How the prospect heard about the firm (heardAbout), for the staff summary. */
-export const sourceLabels: Record<NonNullable<Answers['heardAbout']>, string> = {
-  search: 'search engine',
-  referral: 'referral',
-  socialMedia: 'social media',
-  event: 'event or seminar',
-  other: 'other',
-};

@@ -391,7 +391,6 @@ export function createStaffRouter(services: StaffServices): Router {
           streamCodes: await stores.index.streamCodes(),
           duplicates: duplicateGroups(await stores.index.select({})),
           today: today(),
-          sources: services.flow.steps.heardAbout.choices ?? {},
           flash: parsed.ok ? flash : { error: parsed.message },
         }),
       );
@@ -600,7 +599,7 @@ export function createStaffRouter(services: StaffServices): Router {
     res
       .type(csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
       .attachment(`imp-leads-${day}.${csv ? 'csv' : 'json'}`)
-      .send(csv ? toCsv(items, services.flow.steps.heardAbout.choices ?? {}) : toJson(items, now()));
+      .send(csv ? toCsv(items) : toJson(items, now()));
   });
 
   router.use((_req, res) => {

@@ -98,7 +98,6 @@ function worker(name: string, locale: Profile['locale'], expect: string, answers
       role: 'worker',
       contactName: 'Prospect',
       contactEmail: `${name}@example.com`,
-      heardAbout: 'referral',
       ...answers,
     }),
   };
@@ -116,7 +115,6 @@ function employer(name: string, locale: Profile['locale'], expect: string, answe
       employerProvince: 'BC',
       contactName: 'Hiring manager',
       contactEmail: `${name}@example.com`,
-      heardAbout: 'referral',
       ...answers,
     }),
   };
