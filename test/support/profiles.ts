@@ -499,7 +499,7 @@ export const profiles: Profile[] = [
     employerWorkerCitizenship: 'FR',
     employerWorkerCountry: 'FR',
   }),
-  employer('e-us-accountant', 'en-CA', 'T36 possible (accountant; credential to confirm)', {
+  employer('e-us-accountant', 'en-CA', 'T36 likely (listed accountant with the CPA licence CUSMA accepts)', {
     employerPosition: 'Senior accountant',
     employerNoc: { noc: '11100', teer: 1 },
     employerWorkerRelation: 'newHire',
