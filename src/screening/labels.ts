@@ -1,6 +1,6 @@
 import type { LanguageResult, Money } from '../intake/inputs';
 import { convertScores, skills, testScales } from '../intake/parse/language';
-import type { AnswerOf, Answers } from '../intake/steps';
+import type { AnswerOf } from '../intake/steps';
 
 /**
  * English words for answer values, for reasons and the staff summary: staff read English whatever

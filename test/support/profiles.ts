@@ -15,7 +15,8 @@ export interface Profile {
   answers: Answers;
 }
 
-const typical: Answers = {
+/** The plain answer a typical prospect gives to each question (no to the screeners, and so on). */
+export const typical: Answers = {
   consent: true,
   inCanada: false,
   extensionFiled: false,
