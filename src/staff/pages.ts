@@ -783,6 +783,7 @@ export interface OverviewData {
   byStatus: Datum[];
   byUrgency: Datum[];
   byPriority: Datum[];
+  bySource: Datum[];
   total: number;
 }
 
@@ -802,6 +803,7 @@ export function overviewPage(viewer: Viewer, data: OverviewData): string {
         <section class="card">${barChart('by-urgency', 'Leads by urgency', data.byUrgency)}</section>
         <section class="card">${barChart('by-priority', 'Leads by priority', data.byPriority)}</section>
         <section class="card">${barChart('by-stream', 'Leads by best-fit stream', data.byStream)}</section>
+        <section class="card">${barChart('by-source', 'Leads by source', data.bySource)}</section>
       </div>`,
   );
 }

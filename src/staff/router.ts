@@ -2,6 +2,7 @@ import { timingSafeEqual, randomBytes } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import helmet from 'helmet';
 import type { Flow } from '../intake/flows';
+import { sourceCategories, sourceCategoryLabels } from '../screening/source';
 import { log } from '../logger';
 import type { Lead } from '../screening/lead';
 import { normalizeEmail, type StaffDirectory } from './accounts';
@@ -195,6 +196,7 @@ export function overviewOf(rows: LeadRow[], now: Date): OverviewData {
       (row) => row.priority,
     ),
     byStream: rest > 0 ? [...top, { label: 'other streams', value: rest }] : top,
+    bySource: count(sourceCategories, sourceCategoryLabels, (row) => row.source ?? 'other'),
   };
 }
 
