@@ -15,6 +15,11 @@ export function teerOfNoc(noc: Noc | undefined): Teer | undefined {
   return teer !== undefined && teer >= 0 && teer <= 5 ? (teer as Teer) : undefined;
 }
 
+/** The TEER picked from a list (the spouse's job, Canadian work), or undefined when not known. */
+export function teerOfChoice(value: AnswerOf<'canadianWorkTeer'> | undefined): Teer | undefined {
+  return value === undefined || value === 'unknown' ? undefined : (Number(value) as Teer);
+}
+
 /** TEER 0 or 1: management and jobs that usually need a university degree. */
 export const isProfessionalTeer = (teer: Teer | undefined): teer is 0 | 1 => teer === 0 || teer === 1;
 

@@ -3,6 +3,7 @@ import {
   isDegree,
   isProfessionalTeer,
   isSameGroupRelation,
+  teerOfChoice,
   teerOfNoc,
 } from './answer-facts';
 import { cusmaProfessionOf } from './cusma-professions';
@@ -79,7 +80,7 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
     !isDegree(a.educationLevel),
   hasSpouseInCanada: (a) => relevance.hasNoJobOffer(a) && a.spouseInCanada === true,
   spouseIsWorker: (a) => relevance.hasSpouseInCanada(a) && a.spouseStatus === 'worker',
-  spouseIsHighSkilled: (a) => relevance.spouseIsWorker(a) && (a.spouseTeer === '0' || a.spouseTeer === '1'),
+  spouseIsHighSkilled: (a) => relevance.spouseIsWorker(a) && isProfessionalTeer(teerOfChoice(a.spouseTeer)),
   // Family of PR-bound principals have their own codes: asked only when the 2025 limits would fail.
   spouseMayBePrBound: (a) =>
     relevance.spouseIsWorker(a) &&

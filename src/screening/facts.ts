@@ -1,4 +1,4 @@
-import { isDegree, isSameGroupRelation, teerOfNoc, type Teer } from '../intake/answer-facts';
+import { isDegree, isSameGroupRelation, teerOfChoice, teerOfNoc, type Teer } from '../intake/answer-facts';
 import type { Money } from '../intake/inputs';
 import { convertScores } from '../intake/parse/language';
 import { stepCatalogue, stepIds, type AnswerOf, type Answers, type StepId } from '../intake/steps';
@@ -177,10 +177,6 @@ export function roleOf(answers: Answers): Role {
   if (answers.role) return answers.role;
   const keys = Object.keys(answers) as StepId[];
   return keys.some((id) => employerSteps.has(id) && answers[id] !== undefined) ? 'employer' : 'worker';
-}
-
-function teerOfChoice(value: AnswerOf<'canadianWorkTeer'> | undefined): Teer | undefined {
-  return value === undefined || value === 'unknown' ? undefined : (Number(value) as Teer);
 }
 
 /** A gate answered "no" hides the answers behind it; an unanswered gate is read from them. */
