@@ -5,6 +5,7 @@
  * lead shows at once.
  *
  *   npm run interview:stats
+ *   npm run interview:stats -- --markdown    # the README's table
  */
 import { relevantSteps } from '../src/intake/relevance';
 import { screen } from '../src/screening';
@@ -31,7 +32,23 @@ const rows = profiles.map((profile) => {
   return { profile, questions, result, streams, pathways, flags };
 });
 
-for (const { profile, questions, result, streams, pathways, flags } of rows) {
+const markdown = process.argv.includes('--markdown');
+
+if (markdown) {
+  console.log('| profile | questions | screening (streams; flags; priority) |\n| --- | --- | --- |');
+  for (const { profile, questions, result, streams, flags } of rows) {
+    const cells = [
+      `${streams}${result.noExemptStreamEvident ? ' — no exempt stream evident' : ''}`,
+      flags ? `flags: ${flags}` : '',
+      `priority ${result.priority.level}`,
+    ].filter(Boolean);
+    console.log(
+      `| \`${profile.name}\` (${profile.answers.role}, ${profile.locale}) | ${questions} | ${cells.join('; ')} |`,
+    );
+  }
+}
+
+for (const { profile, questions, result, streams, pathways, flags } of markdown ? [] : rows) {
   console.log(`${profile.name} (${profile.answers.role}, ${profile.locale}): ${questions} questions`);
   console.log(`  expected: ${profile.expect}`);
   console.log(`  streams: ${streams}${result.noExemptStreamEvident ? ' — no exempt stream evident' : ''}`);
@@ -49,8 +66,8 @@ for (const { profile, questions, result, streams, pathways, flags } of rows) {
 for (const role of ['worker', 'employer'] as const) {
   const counts = rows.filter((row) => row.profile.answers.role === role).map((row) => row.questions);
   console.log(
-    `\n${role}s: ${counts.length} profiles, median ${median(counts)} questions, max ${Math.max(...counts)}, min ${Math.min(...counts)}`,
+    `${markdown ? '- ' : `\n`}${role}s: ${counts.length} profiles, median ${median(counts)} questions, max ${Math.max(...counts)}, min ${Math.min(...counts)}`,
   );
 }
 const high = rows.filter((row) => row.result.priority.level === 'high').length;
-console.log(`priority high: ${high} of ${rows.length} leads`);
+console.log(`${markdown ? '- ' : ''}priority high: ${high} of ${rows.length} leads`);

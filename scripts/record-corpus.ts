@@ -53,7 +53,6 @@ const academicWorker: Answers = {
   canadianWorkMonths: 0,
   contactName: 'Camille Martin',
   contactEmail: 'camille@example.com',
-  heardAbout: 'referral',
 };
 
 const graduateWithPrApplication: Answers = {
@@ -96,7 +95,6 @@ const graduateWithPrApplication: Answers = {
   overstay: false,
   contactName: 'Chidi Okafor',
   contactEmail: 'chidi@example.com',
-  heardAbout: 'referral',
   contactPhone: '+17785550142',
   contactPreferred: 'email',
 };
@@ -373,7 +371,7 @@ const scenarios: Scenario[] = [
       });
       c.expectStep('review');
       await c.say('back');
-      c.expectStep('heardAbout');
+      c.expectStep('contactPhone');
       await c.say('back');
       await c.answer(spouseOfWorker);
       await c.say('confirm');
@@ -711,7 +709,6 @@ async function recordEmulatorTranscript(dir: string): Promise<string> {
     ...employer,
     contactName: 'Sam Tremblay',
     contactEmail: 'sam@northshore-robotics.example',
-    heardAbout: 'referral',
   };
   const typed: string[] = ['yes', en.steps.role.choices!.employer!];
   for (const step of new InProcessBot({ flows }).engine.reviewSteps(answers)) {

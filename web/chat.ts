@@ -2,6 +2,7 @@ import { createDirectLine, createStore, renderWebChat } from 'botframework-webch
 import { TokenRequestError, type Connection } from './connect';
 import { closePreview, setStatus, showPanel } from './panel';
 import { saveSession, type ChatSession } from './session';
+import { pageSource } from './source';
 import { langOf, localeOf, text, type Lang, type StringKey } from './strings';
 
 /**
@@ -32,7 +33,7 @@ interface Activity {
 
 interface Action {
   type: string;
-  payload?: { activity?: Activity; connectionStatus?: number };
+  payload?: { activity?: Activity & { channelData?: Record<string, unknown> }; connectionStatus?: number };
 }
 
 export interface OpenOptions {
@@ -55,6 +56,8 @@ let language: Lang = 'en';
 let botLanguage: Lang | undefined;
 let lastStep: string | undefined;
 let notifyLanguage: OpenOptions['onLanguage'] = () => undefined;
+/** The page's source rides on the first message this page posts (Azure's channel drops the start body's). */
+let sourceSent = false;
 
 /** Shows the panel, connecting first if needed. Returns the problem to show next to a resume form. */
 export async function openChat(options: OpenOptions): Promise<StringKey | undefined> {
@@ -90,6 +93,12 @@ function connect(session: ChatSession): void {
       closePreview();
       const activity = incoming(action.payload.activity);
       return next({ ...action, payload: { ...action.payload, activity } });
+    }
+    if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && action.payload?.activity && !sourceSent) {
+      sourceSent = true;
+      const activity = action.payload.activity;
+      const channelData = { ...activity.channelData, source: pageSource() };
+      return next({ ...action, payload: { ...action.payload, activity: { ...activity, channelData } } });
     }
     if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') setStatus('');
     if (action.type === 'DIRECT_LINE/CONNECTION_STATUS_UPDATE' && action.payload?.connectionStatus === 4)

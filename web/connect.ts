@@ -1,4 +1,5 @@
 import { forgetSession, loadSession, type ChatSession } from './session';
+import { pageSource } from './source';
 import type { StringKey } from './strings';
 
 /**
@@ -55,7 +56,7 @@ async function startConversation(session: ChatSession, locale: string): Promise<
         'content-type': 'application/json',
         authorization: `Bearer ${session.token}`,
       },
-      body: JSON.stringify({ user: {}, locale }),
+      body: JSON.stringify({ user: {}, locale, channelData: { source: pageSource() } }),
     });
     if (!response.ok) throw new Error(String(response.status));
     const { token } = (await response.json()) as { token?: string };

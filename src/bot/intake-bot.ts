@@ -10,6 +10,7 @@ import {
 import type { Choice, Reply, ReviewItem, TurnResult } from '../intake/conversation';
 import { matchLocale } from '../intake/flows';
 import { log, logRef } from '../logger';
+import { sourceFrom } from '../screening/source';
 import type { IntakeService } from '../service/intake-service';
 
 /**
@@ -31,11 +32,14 @@ export class IntakeBot extends ActivityHandler {
     options: IntakeBotOptions = {},
   ) {
     super();
-    const turnOptions = (activity: Activity) => ({
-      testTraffic:
-        options.acceptTestTraffic === true &&
-        (activity.channelData as { testTraffic?: unknown } | undefined)?.testTraffic === true,
-    });
+    const turnOptions = (activity: Activity) => {
+      const channelData = activity.channelData as { testTraffic?: unknown; source?: unknown } | undefined;
+      return {
+        testTraffic: options.acceptTestTraffic === true && channelData?.testTraffic === true,
+        // untrusted: checked field by field, a bad one dropped, never an error for the prospect
+        source: sourceFrom(activity.channelId, channelData?.source),
+      };
+    };
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;

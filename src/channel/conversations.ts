@@ -61,6 +61,8 @@ export class ChannelConversation {
   readonly posts: TokenBucket;
   started = false;
   locale?: string;
+  /** What the page told of where the visitor came from, when it started the conversation (untrusted). */
+  source?: unknown;
   lastUsed: number;
   private readonly log: { seq: number; activity: ChannelActivity }[] = [];
   private nextSeq = 1;

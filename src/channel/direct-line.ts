@@ -73,6 +73,8 @@ const startSchema = z
   .object({
     user: z.object({ id: z.string().max(200).optional(), name: z.string().max(200).optional() }).optional(),
     locale: z.string().max(20).optional(),
+    /** May carry the page's `source` (referrer host, utm tags, landing path): the bot checks it. */
+    channelData: z.unknown().optional(),
   })
   .loose();
 
@@ -227,6 +229,8 @@ export class DirectLineChannel {
           : [newConversationId(), newUserId()];
       const conversation = this.conversations.ensure(conversationId, userId);
       if (body.data.locale) conversation.locale = body.data.locale;
+      const source = (body.data.channelData as { source?: unknown } | null | undefined)?.source;
+      if (source !== undefined && !conversation.started) conversation.source = source;
       const created = !conversation.started;
       if (!(await this.start(conversation, res))) return;
       res.status(created ? 201 : 200).json(this.describe(conversation, req, undefined));
@@ -374,6 +378,7 @@ export class DirectLineChannel {
       from: { id: conversation.userId, role: 'user' },
       membersAdded: [this.botAccount(), { id: conversation.userId, role: 'user' }],
       locale: conversation.locale,
+      ...(conversation.source ? { channelData: { source: conversation.source } } : {}),
     };
     try {
       await this.deliver(conversation, joined);

@@ -1,3 +1,11 @@
+import {
+  cusmaCitizenships,
+  isDegree,
+  isProfessionalTeer,
+  isSameGroupRelation,
+  teerOfChoice,
+  teerOfNoc,
+} from './answer-facts';
 import { cusmaProfessionOf } from './cusma-professions';
 import { designationOf } from './designated-countries';
 import { isIecCountry } from './iec-countries';
@@ -12,10 +20,6 @@ import {
   type Section,
   type StepId,
 } from './steps';
-
-const sameGroupRelations = new Set(['parent', 'subsidiary', 'branch', 'affiliate']);
-const usOrMexico = new Set(['US', 'MX']);
-const degreeCredentials = new Set(['bachelor', 'master', 'doctorate']);
 
 /** Whether years of experience can stand in for the profession's degree (a diploma plus years, or years alone). */
 function cusmaCredentialUsesExperience(profession: string | undefined): boolean {
@@ -36,7 +40,7 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   isIecPartnerCitizen: (a) =>
     relevance.isWorker(a) && a.citizenship !== undefined && isIecCountry(a.citizenship),
   isCusmaCitizen: (a) =>
-    relevance.isWorker(a) && a.citizenship !== undefined && usOrMexico.has(a.citizenship),
+    relevance.isWorker(a) && a.citizenship !== undefined && cusmaCitizenships.has(a.citizenship),
   isInCanada: (a) => a.role === 'worker' && a.inCanada === true,
   // Someone in Canada lives in Canada; where a prospect abroad lives matters (medical exam, CUSMA).
   isOutsideCanada: (a) => a.role === 'worker' && a.inCanada === false,
@@ -58,10 +62,8 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
     relevance.hasJobOffer(a) && relevance.isWorkerInCanada(a) && !relevance.hasSameGroupEmployer(a),
   keepsCurrentJob: (a) => relevance.worksForOfferEmployerInCanada(a) && a.offerIsCurrentJob === true,
   startsNewJob: (a) => relevance.hasJobOffer(a) && !relevance.keepsCurrentJob(a),
-  hasSameGroupEmployer: (a) =>
-    relevance.hasJobOffer(a) && a.offerSameGroup !== undefined && sameGroupRelations.has(a.offerSameGroup),
-  hasProfessionalOffer: (a) =>
-    relevance.hasJobOffer(a) && ['0', '1'].includes(a.offerNoc?.noc?.[1] ?? String(a.offerNoc?.teer ?? '')),
+  hasSameGroupEmployer: (a) => relevance.hasJobOffer(a) && isSameGroupRelation(a.offerSameGroup),
+  hasProfessionalOffer: (a) => relevance.hasJobOffer(a) && isProfessionalTeer(teerOfNoc(a.offerNoc)),
   isAcademicPost: (a) => relevance.hasJobOffer(a) && a.offerSector === 'academic',
   isSportsPost: (a) => relevance.hasJobOffer(a) && a.offerSector === 'sports',
   hasBcOffer: (a) => relevance.hasJobOffer(a) && a.offerProvince === 'BC',
@@ -75,10 +77,10 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   cusmaProfessionAcceptsLicence: (a) =>
     relevance.isCusmaCitizenWithOffer(a) &&
     cusmaProfessionOf(a.cusmaProfession)?.credential.licence === true &&
-    !(a.educationLevel !== undefined && degreeCredentials.has(a.educationLevel)),
+    !isDegree(a.educationLevel),
   hasSpouseInCanada: (a) => relevance.hasNoJobOffer(a) && a.spouseInCanada === true,
   spouseIsWorker: (a) => relevance.hasSpouseInCanada(a) && a.spouseStatus === 'worker',
-  spouseIsHighSkilled: (a) => relevance.spouseIsWorker(a) && (a.spouseTeer === '0' || a.spouseTeer === '1'),
+  spouseIsHighSkilled: (a) => relevance.spouseIsWorker(a) && isProfessionalTeer(teerOfChoice(a.spouseTeer)),
   // Family of PR-bound principals have their own codes: asked only when the 2025 limits would fail.
   spouseMayBePrBound: (a) =>
     relevance.spouseIsWorker(a) &&
@@ -94,9 +96,7 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   wasStudentInCanada: (a) => relevance.isStudentInCanada(a) || relevance.graduatedInCanada(a),
   // The field-of-study list applies to programs other than bachelor's, master's and doctorates.
   isNonDegreeGraduate: (a) =>
-    relevance.graduatedInCanada(a) &&
-    a.programCredential !== undefined &&
-    !degreeCredentials.has(a.programCredential),
+    relevance.graduatedInCanada(a) && a.programCredential !== undefined && !isDegree(a.programCredential),
   isNonDegreeGraduateUnderNewRules: (a) =>
     relevance.isNonDegreeGraduate(a) && a.studyPermitAfterNov2024 === true,
   mayHaveProvincialOrPrFile: (a) => relevance.mayAimAtPermanentResidence(a) || relevance.isInCanada(a),
@@ -155,7 +155,7 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   employerHiresCusmaCitizen: (a) =>
     relevance.isEmployer(a) &&
     a.employerWorkerCitizenship !== undefined &&
-    usOrMexico.has(a.employerWorkerCitizenship),
+    cusmaCitizenships.has(a.employerWorkerCitizenship),
   employerCusmaProfessionAcceptsLicence: (a) =>
     relevance.employerHiresCusmaCitizen(a) &&
     cusmaProfessionOf(a.employerCusmaProfession)?.credential.licence === true,

@@ -344,7 +344,6 @@ export const stepCatalogue = {
   contactEmail: step('contact', email()),
   contactPhone: step('contact', optional(phone())),
   contactPreferred: step('contact', choice(['email', 'phone']), 'gavePhone'),
-  heardAbout: step('contact', choice(['search', 'referral', 'socialMedia', 'event', 'other'])),
 };
 
 export type StepCatalogue = typeof stepCatalogue;

@@ -1,3 +1,4 @@
+import { cusmaCitizenships } from '../intake/answer-facts';
 import { countryName } from '../intake/inputs';
 import { ref } from './reference';
 
@@ -6,7 +7,7 @@ import { ref } from './reference';
 export const cusmaCountries = {
   ref: ref.streams,
   /** Citizens only: permanent residents of the US or Mexico do not qualify. */
-  citizens: new Set(['US', 'MX']),
+  citizens: cusmaCitizenships,
 };
 
 export const cetaCountries = {

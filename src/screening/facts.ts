@@ -1,4 +1,5 @@
-import type { Money, Noc } from '../intake/inputs';
+import { isDegree, isSameGroupRelation, teerOfChoice, teerOfNoc, type Teer } from '../intake/answer-facts';
+import type { Money } from '../intake/inputs';
 import { convertScores } from '../intake/parse/language';
 import { stepCatalogue, stepIds, type AnswerOf, type Answers, type StepId } from '../intake/steps';
 import {
@@ -17,7 +18,7 @@ import {
  */
 
 export type Role = AnswerOf<'role'>;
-export type Teer = 0 | 1 | 2 | 3 | 4 | 5;
+export { isProfessionalTeer, teerOfNoc, type Teer } from '../intake/answer-facts';
 export type Province = AnswerOf<'employerProvince'>;
 export type RoleLevel = AnswerOf<'icRoleLevel'>;
 export type OfferSector = AnswerOf<'offerSector'>;
@@ -178,22 +179,10 @@ export function roleOf(answers: Answers): Role {
   return keys.some((id) => employerSteps.has(id) && answers[id] !== undefined) ? 'employer' : 'worker';
 }
 
-export function teerOfNoc(noc: Noc | undefined): Teer | undefined {
-  const teer = noc?.teer ?? (noc?.noc === undefined ? undefined : Number(noc.noc[1]));
-  return teer !== undefined && teer >= 0 && teer <= 5 ? (teer as Teer) : undefined;
-}
-
-function teerOfChoice(value: AnswerOf<'canadianWorkTeer'> | undefined): Teer | undefined {
-  return value === undefined || value === 'unknown' ? undefined : (Number(value) as Teer);
-}
-
 /** A gate answered "no" hides the answers behind it; an unanswered gate is read from them. */
 function gateOpen(gate: boolean | undefined, ...behind: unknown[]): boolean {
   return gate === true || (gate === undefined && behind.some((value) => value !== undefined));
 }
-
-const sameGroupRelations = ['parent', 'subsidiary', 'branch', 'affiliate'] as const;
-const degreeLevels = new Set<AnswerOf<'educationLevel'>>(['bachelor', 'master', 'doctorate']);
 
 export const languageTestNames: Record<Exclude<LanguageTest, 'none' | 'otherTest'>, string> = {
   ieltsGeneral: 'IELTS General Training',
@@ -294,7 +283,7 @@ function workerFacts(answers: Answers, today: string): Facts {
   const inCanada = gateOpen(a.inCanada, a.currentStatus, a.statusExpiry, a.extensionFiled);
   const hasOffer = gateOpen(a.hasJobOffer, a.offerJobTitle, a.offerNoc, a.offerProvince, a.offerSameGroup);
   const sameGroupAnswer = hasOffer ? a.offerSameGroup : undefined;
-  const relation = sameGroupRelations.find((candidate) => candidate === sameGroupAnswer);
+  const relation = isSameGroupRelation(sameGroupAnswer) ? sameGroupAnswer : undefined;
   const isSameGroup = relation !== undefined ? true : sameGroupAnswer === 'no' ? false : undefined;
   const spouseOpen = gateOpen(a.spouseInCanada, a.spouseStatus);
   const graduated = gateOpen(a.graduatedInCanada, a.graduationDate, a.programLength);
@@ -322,7 +311,7 @@ function workerFacts(answers: Answers, today: string): Facts {
       revenueInTwoCountries: isSameGroup ? a.icRevenueCountries : undefined,
     },
     educationLevel: a.educationLevel,
-    hasDegree: a.educationLevel === undefined ? undefined : degreeLevels.has(a.educationLevel),
+    hasDegree: a.educationLevel === undefined ? undefined : isDegree(a.educationLevel),
     hasLicence: a.hasLicence,
     yearsExperience: a.yearsExperience,
     language: languageFacts(a, today),
@@ -392,7 +381,6 @@ export const isCptppCitizen = (f: Facts) =>
 /** CPTPP professionals (T52): only the parties with professional commitments (§9). */
 export const isCptppProfessionalCitizen = (f: Facts) =>
   f.citizenship !== undefined && cptppCountries.professionals.has(f.citizenship);
-export const isProfessionalTeer = (teer: Teer | undefined): teer is 0 | 1 => teer === 0 || teer === 1;
 export const isSkilledTeer = (teer: Teer | undefined): teer is 0 | 1 | 2 | 3 =>
   teer !== undefined && teer <= 3;
 

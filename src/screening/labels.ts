@@ -1,6 +1,6 @@
 import type { LanguageResult, Money } from '../intake/inputs';
 import { convertScores, skills, testScales } from '../intake/parse/language';
-import type { AnswerOf, Answers } from '../intake/steps';
+import type { AnswerOf } from '../intake/steps';
 
 /**
  * English words for answer values, for reasons and the staff summary: staff read English whatever
@@ -160,12 +160,3 @@ export const yesNoText = (value: boolean) => (value ? 'yes' : 'no');
 export function count(n: number, unit: string): string {
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
-
-/** How the prospect heard about the firm (heardAbout), for the staff summary. */
-export const sourceLabels: Record<NonNullable<Answers['heardAbout']>, string> = {
-  search: 'search engine',
-  referral: 'referral',
-  socialMedia: 'social media',
-  event: 'event or seminar',
-  other: 'other',
-};

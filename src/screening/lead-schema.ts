@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, phone } from '../intake/inputs';
 import { answersSchema, stepCatalogue } from '../intake/steps';
+import { leadSourceSchema, legacySource } from './source';
 
 /** The lead contract: the public JSON of the staff API and webhooks, and what replay reads back. */
 
@@ -93,7 +94,7 @@ export const leadLocaleSchema = z.enum(['en-CA', 'fr-CA']);
 
 export const summarySchema = z.object({ text: z.string().min(1), html: z.string().min(1) });
 
-export const leadSchema = z.object({
+const currentLeadSchema = z.object({
   id: z.string().min(1),
   reference: z.string().min(1),
   createdAt: z.iso.datetime({ offset: true }),
@@ -102,10 +103,26 @@ export const leadSchema = z.object({
   contact: contactSchema,
   answers: answersSchema,
   handoffRequested: z.boolean(),
+  /** Where the prospect came from (the website page, or the channel): never asked. */
+  source: leadSourceSchema,
   screening: screeningSchema,
   /** Always English, whatever the prospect's language. */
   summary: summarySchema,
 });
+
+/**
+ * A lead stored before the source was captured from the page carries the prospect's answer to
+ * "How did you hear about us?" (answers.heardAbout) instead: read, it becomes that lead's source.
+ */
+function upgradeStoredLead(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || 'source' in input) return input;
+  const lead = input as { answers?: unknown };
+  if (typeof lead.answers !== 'object' || lead.answers === null) return input;
+  const { heardAbout, ...answers } = lead.answers as Record<string, unknown>;
+  return { ...input, answers, source: legacySource(heardAbout) };
+}
+
+export const leadSchema = z.preprocess(upgradeStoredLead, currentLeadSchema);
 
 export type Fit = z.infer<typeof fitSchema>;
 export type Stream = z.infer<typeof streamSchema>;
@@ -120,5 +137,5 @@ export type Screening = z.infer<typeof screeningSchema>;
 export type Contact = z.infer<typeof contactSchema>;
 export type LeadLocale = z.infer<typeof leadLocaleSchema>;
 export type Summary = z.infer<typeof summarySchema>;
-export type Lead = z.infer<typeof leadSchema>;
+export type Lead = z.output<typeof leadSchema>;
 export type LeadWithoutSummary = Omit<Lead, 'summary'>;

@@ -4,6 +4,7 @@ import type { Answers } from '../intake/steps';
 import { roleOf } from './facts';
 import { leadSchema, type Contact, type Lead, type LeadLocale, type LeadWithoutSummary } from './lead-schema';
 import { screen } from './screen';
+import type { LeadSource } from './source';
 import { summarize } from './summary';
 
 // The lead contract (schemas and types) lives in lead-schema.ts, which the screening rules import:
@@ -18,6 +19,8 @@ export interface LeadInput {
   locale: LeadLocale;
   answers: Answers;
   handoffRequested: boolean;
+  /** Where the prospect came from; a conversation that carried none is of an unknown channel. */
+  source?: LeadSource;
 }
 
 function contactOf(answers: Answers): Contact {
@@ -46,6 +49,7 @@ export function buildLead(input: LeadInput): Lead {
     contact: contactOf(input.answers),
     answers,
     handoffRequested: input.handoffRequested,
+    source: input.source ?? { channel: 'unknown', category: 'other' },
     screening: screen(answers, {
       today: input.createdAt.slice(0, 10),
       handoffRequested: input.handoffRequested,

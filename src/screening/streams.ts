@@ -303,6 +303,14 @@ const ictRules: StreamRule[] = [
 const offListRoutes =
   'not on the list: managers look at T37 (CUSMA intra-company), C62 (intra-company) or C10 (significant benefit)';
 
+/** The profession accepts a licence and nothing else (registered nurse). */
+const licenceOnly = (credential: CusmaProfession['credential']) =>
+  credential.licence === true &&
+  !credential.degree &&
+  !credential.mastersOnly &&
+  credential.diplomaPlusYears === undefined &&
+  credential.experienceYears === undefined;
+
 /** Records whether the prospect holds the credential their CUSMA profession requires. */
 function checkCusmaCredential(check: Assessment, f: Facts, profession: CusmaProfession): void {
   const { credential } = profession;
@@ -327,7 +335,8 @@ function checkCusmaCredential(check: Assessment, f: Facts, profession: CusmaProf
     check.met(
       `${count(years ?? 0, 'year')} of experience (${credential.experienceYears} accepted instead of a degree)`,
     );
-  } else if (level === undefined && f.offer?.hasLicence === undefined) {
+  } else if (level === undefined && (f.offer?.hasLicence === undefined || !licenceOnly(credential))) {
+    // Education not asked (an employer's hire) or not given: without it the rule cannot tell.
     check.unknown(`the credential ${profession.title.toLowerCase()} requires (degree or licence)`);
   } else {
     check.failed(

@@ -12,12 +12,12 @@ import {
   provinceNames,
   roleLevelLabels,
   sectorLabels,
-  sourceLabels,
   statusLabels,
   workerRelationLabels,
 } from './labels';
 import type { AdmissibilityGround, LeadWithoutSummary, Pathway, Stream, Summary } from './lead-schema';
 import { ref } from './reference';
+import { describeSource } from './source';
 
 /**
  * The staff summary: one screen of plain English, whatever the prospect's language. It is built
@@ -338,9 +338,7 @@ function blocksOf(lead: LeadWithoutSummary): Block[] {
       label: 'Contact',
       text: joined([contact.name, contact.email, contact.phone, `prefers ${contact.preferredContact}`]),
     },
-    ...(answers.heardAbout
-      ? [{ kind: 'line' as const, label: 'Source', text: sourceLabels[answers.heardAbout] }]
-      : []),
+    { kind: 'line', label: 'Source', text: describeSource(lead.source) },
     {
       kind: 'line',
       label: 'Handoff',

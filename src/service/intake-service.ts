@@ -3,6 +3,7 @@ import { viewOf, type IntakeEngine, type StoredConversation, type TurnResult } f
 import type { Locale } from '../intake/flows';
 import type { Submission } from '../intake/machine';
 import type { Answers } from '../intake/steps';
+import type { LeadSource } from '../screening/source';
 import { KeyedLock } from '../storage/keyed-lock';
 import { isConflict, type ConversationStore, type StoreItem } from '../storage/ports';
 
@@ -28,6 +29,8 @@ export interface ConversationRecord extends StoredConversation {
    * submission and handoff are not handed on (no lead for staff, no notification).
    */
   testTraffic?: boolean;
+  /** Where the prospect came from (see TurnOptions.source): kept from the first turn that told. */
+  source?: LeadSource;
 }
 
 /** How a channel marks a turn. */
@@ -36,6 +39,11 @@ export interface TurnOptions {
   testTraffic?: boolean;
   /** Sends the replies once the turn is saved; a failure puts the conversation back (see `receive`). */
   deliver?: Deliver;
+  /**
+   * Where the prospect came from, as the channel read it: stored on the conversation, never asked.
+   * What the website page told wins over a bare channel; the first page report is kept.
+   */
+  source?: LeadSource;
 }
 
 export interface SubmittedIntake {
@@ -44,6 +52,7 @@ export interface SubmittedIntake {
   locale: Locale;
   handoffRequested: boolean;
   conversationKey: string;
+  source?: LeadSource;
 }
 
 export interface IntakeObserver {
@@ -146,9 +155,16 @@ export class IntakeService {
         const record = this.recordOf(result, stored, startedAgain ? randomUUID() : intakeId);
         const testTraffic = options.testTraffic === true || stored?.testTraffic === true;
         if (testTraffic) record.testTraffic = true;
+        const source = sourceOf(stored?.source, options.source);
+        if (source) record.source = source;
         if (result.submitted) {
           record.leadId = result.submitted.submission.leadId;
-          if (!testTraffic) await this.observer.submitted({ ...result.submitted, conversationKey });
+          if (!testTraffic)
+            await this.observer.submitted({
+              ...result.submitted,
+              conversationKey,
+              ...(source ? { source } : {}),
+            });
         }
         try {
           await this.storage.write({
@@ -199,6 +215,12 @@ export class IntakeService {
       leadId: fresh ? undefined : previous.leadId,
     };
   }
+}
+
+/** The page's report, once made, stays; until then the latest channel's word. */
+function sourceOf(stored: LeadSource | undefined, told: LeadSource | undefined): LeadSource | undefined {
+  if (stored?.website) return stored;
+  return told ?? stored;
 }
 
 const isFinishedPosition = (kind: string) => kind === 'submitted' || kind === 'declined';

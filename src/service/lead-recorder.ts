@@ -16,6 +16,7 @@ export class LeadRecorder implements IntakeObserver {
       locale: intake.locale,
       answers: intake.answers,
       handoffRequested: intake.handoffRequested,
+      ...(intake.source ? { source: intake.source } : {}),
     });
     const created = await this.leads.create(lead.id, lead);
     if (created) log.info('lead-stored', { lead: lead.id, reference: lead.reference, role: lead.role });

@@ -1,4 +1,5 @@
 import type { Lead } from '../screening/lead';
+import { describeSource, sourceCategoryLabels } from '../screening/source';
 import { statusLabels, type WorkflowStatus } from './workflow';
 
 /** Exports of the filtered leads, as CSV (for a spreadsheet) or JSON (the lead contract). */
@@ -33,12 +34,13 @@ export const csvColumns = [
   'best-fit streams',
   'admissibility flags',
   'talk to a person',
-  'heard about us',
+  'source',
+  'source details',
   'language',
   'lead id',
 ] as const;
 
-function csvRow(item: ExportItem, sources: Record<string, string>): string[] {
+function csvRow(item: ExportItem): string[] {
   const { lead, status } = item;
   const { screening, contact } = lead;
   return [
@@ -59,20 +61,18 @@ function csvRow(item: ExportItem, sources: Record<string, string>): string[] {
       .join('; '),
     screening.admissibility.flags.map((f) => `${f.ground}${f.serious ? ' (serious)' : ''}`).join('; '),
     lead.handoffRequested ? 'yes' : 'no',
-    lead.answers.heardAbout ? (sources[lead.answers.heardAbout] ?? lead.answers.heardAbout) : '',
+    sourceCategoryLabels[lead.source.category],
+    describeSource(lead.source),
     lead.locale,
     lead.id,
   ];
 }
 
-/**
- * CSV with a byte-order mark so spreadsheet programs read the accents right; `sources` labels the
- * "how did you hear about us" choices.
- */
-export function toCsv(items: ExportItem[], sources: Record<string, string> = {}): string {
+/** CSV with a byte-order mark so spreadsheet programs read the accents right. */
+export function toCsv(items: ExportItem[]): string {
   const lines = [
     csvColumns.map(csvCell).join(','),
-    ...items.map((item) => csvRow(item, sources).map(csvCell).join(',')),
+    ...items.map((item) => csvRow(item).map(csvCell).join(',')),
   ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

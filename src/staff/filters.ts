@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { priorityLevels, urgencyLevels } from '../screening/lead';
+import { sourceCategories } from '../screening/source';
 import type { LeadQuery } from './lead-index';
 import { nextDay, sortKeys, startOfDayInZone } from './triage';
 import { workflowStatusSchema } from './workflow';
@@ -16,6 +17,8 @@ export const leadFilterSchema = z
     urgency: z.enum(urgencyLevels).optional(),
     /** A candidate stream code (likely or possible fit), e.g. "C12". */
     stream: z.string().max(40).optional(),
+    /** Where the prospect came from: search, social, referral, campaign, direct or other. */
+    source: z.enum(sourceCategories).optional(),
     /** Received on or after this day (the firm's day, FIRM_TIME_ZONE). */
     from: isoDay.optional(),
     /** Received on or before this day (the firm's day, FIRM_TIME_ZONE). */
@@ -40,6 +43,7 @@ export const filterKeys = [
   'priority',
   'urgency',
   'stream',
+  'source',
   'from',
   'to',
   'q',

@@ -1,4 +1,5 @@
 import type { Lead, PriorityLevel, UrgencyLevel } from '../screening/lead';
+import type { SourceCategory } from '../screening/source';
 import {
   attentionOf,
   isDue,
@@ -37,8 +38,8 @@ export interface LeadRow {
   /** What the list says about why the lead needs attention (triage.ts). */
   attention: Omit<AttentionFacts, 'followUp' | 'status' | 'handoff'>;
   phone?: string;
-  /** How the prospect heard about the firm (a choice value of heardAbout). */
-  source?: string;
+  /** Where the prospect came from (the lead's source category; absent on rows indexed before it). */
+  source?: SourceCategory;
   /** The staff member (lower-case email) who owns the lead, when one does. */
   owner?: string;
   /** The day (YYYY-MM-DD, the firm's time zone) the lead is next to be followed up, when set. */
@@ -67,6 +68,8 @@ export interface LeadSelection {
   owner?: string;
   /** Due by this day (YYYY-MM-DD): an open lead whose follow-up is on or before it (triage.isDue). */
   followUpBy?: string;
+  /** Where the prospect came from (a source category). */
+  source?: SourceCategory;
 }
 
 /**
@@ -142,7 +145,7 @@ export function rowOf(lead: Lead, status: WorkflowStatus): LeadRow {
     search: `${contact.name}\n${contact.email}\n${lead.reference}`.toLowerCase(),
     attention: { urgency: attention.urgency, flags: attention.flags },
     ...(contact.phone ? { phone: contact.phone } : {}),
-    ...(lead.answers.heardAbout ? { source: lead.answers.heardAbout } : {}),
+    source: lead.source.category,
   };
 }
 
@@ -163,6 +166,7 @@ export function matcher(selection: LeadSelection): (row: LeadRow) => boolean {
     (!selection.createdBefore || Date.parse(row.createdAt) < Date.parse(selection.createdBefore)) &&
     (!owner || (owner === 'none' ? row.owner === undefined : row.owner === owner)) &&
     (!followUpBy || isDue(row, followUpBy)) &&
+    (!selection.source || row.source === selection.source) &&
     (!q || row.search.includes(q));
 }
 

@@ -4,6 +4,7 @@ import type { Catalogue } from '../intake/machine';
 import { sections, stepCatalogue, stepIds } from '../intake/steps';
 import { targetLabels, type OutboxEntry } from '../notify/outbox';
 import type { Lead } from '../screening/lead';
+import { describeSource, sourceCategories, sourceCategoryLabels } from '../screening/source';
 import { barChart, columnChart, type Datum } from './charts';
 import type { DeletionEntry } from './audit';
 import { queryOf, type LeadFilter } from './filters';
@@ -176,8 +177,6 @@ export interface ListOptions {
   duplicates: Map<string, Pick<LeadRow, 'id' | 'reference'>[]>;
   /** Today in the firm's time zone (YYYY-MM-DD). */
   today: string;
-  /** Labels of the "how did you hear about us" choices. */
-  sources: Record<string, string>;
   flash?: { notice?: string; error?: string };
 }
 
@@ -237,7 +236,7 @@ function rowHtml(row: LeadRow, options: ListOptions, viewer: Viewer): SafeHtml {
     <td>
       ${row.role}<br /><span class="muted">${row.streams.slice(0, 3).join(', ') || 'no stream evident'}</span>
     </td>
-    <td>${row.source ? (options.sources[row.source] ?? row.source) : html`<span class="muted">—</span>`}</td>
+    <td>${row.source ? sourceCategoryLabels[row.source] : html`<span class="muted">—</span>`}</td>
     <td>${statusPill(row.status)}</td>
     <td>
       ${row.owner ? (row.owner === viewer.email ? 'me' : row.owner) : html`<span class="muted">nobody</span>`}
@@ -327,6 +326,12 @@ export function leadListPage(viewer: Viewer, options: ListOptions): string {
       'Stream',
       filter.stream,
       options.streamCodes.map((code) => [code, code]),
+    )}
+    ${select(
+      'source',
+      'Source',
+      filter.source,
+      sourceCategories.map((category) => [category, sourceCategoryLabels[category]]),
     )}
     <label>Received from <input type="date" name="from" value="${filter.from ?? ''}" /></label>
     <label>to <input type="date" name="to" value="${filter.to ?? ''}" /></label>
@@ -728,10 +733,8 @@ export function leadDetailPage(viewer: Viewer, options: DetailOptions): string {
           <dd>${phoneHtml(contact.phone)}</dd>
           <dt>Prefers</dt>
           <dd>${contact.preferredContact}</dd>
-          <dt>Heard about us</dt>
-          <dd>
-            ${lead.answers.heardAbout ? (flow.steps.heardAbout.choices?.[lead.answers.heardAbout] ?? lead.answers.heardAbout) : html`<span class="muted">not said</span>`}
-          </dd>
+          <dt>Source</dt>
+          <dd>${describeSource(lead.source)}</dd>
         </dl>
       </section>
       <section class="card" aria-labelledby="h-status">
@@ -780,6 +783,7 @@ export interface OverviewData {
   byStatus: Datum[];
   byUrgency: Datum[];
   byPriority: Datum[];
+  bySource: Datum[];
   total: number;
 }
 
@@ -799,6 +803,7 @@ export function overviewPage(viewer: Viewer, data: OverviewData): string {
         <section class="card">${barChart('by-urgency', 'Leads by urgency', data.byUrgency)}</section>
         <section class="card">${barChart('by-priority', 'Leads by priority', data.byPriority)}</section>
         <section class="card">${barChart('by-stream', 'Leads by best-fit stream', data.byStream)}</section>
+        <section class="card">${barChart('by-source', 'Leads by source', data.bySource)}</section>
       </div>`,
   );
 }

@@ -2,6 +2,7 @@ import { timingSafeEqual, randomBytes } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import helmet from 'helmet';
 import type { Flow } from '../intake/flows';
+import { sourceCategories, sourceCategoryLabels } from '../screening/source';
 import { log } from '../logger';
 import type { Lead } from '../screening/lead';
 import { normalizeEmail, type StaffDirectory } from './accounts';
@@ -195,6 +196,7 @@ export function overviewOf(rows: LeadRow[], now: Date): OverviewData {
       (row) => row.priority,
     ),
     byStream: rest > 0 ? [...top, { label: 'other streams', value: rest }] : top,
+    bySource: count(sourceCategories, sourceCategoryLabels, (row) => row.source ?? 'other'),
   };
 }
 
@@ -391,7 +393,6 @@ export function createStaffRouter(services: StaffServices): Router {
           streamCodes: await stores.index.streamCodes(),
           duplicates: duplicateGroups(await stores.index.select({})),
           today: today(),
-          sources: services.flow.steps.heardAbout.choices ?? {},
           flash: parsed.ok ? flash : { error: parsed.message },
         }),
       );
@@ -600,7 +601,7 @@ export function createStaffRouter(services: StaffServices): Router {
     res
       .type(csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
       .attachment(`imp-leads-${day}.${csv ? 'csv' : 'json'}`)
-      .send(csv ? toCsv(items, services.flow.steps.heardAbout.choices ?? {}) : toJson(items, now()));
+      .send(csv ? toCsv(items) : toJson(items, now()));
   });
 
   router.use((_req, res) => {

@@ -78,6 +78,8 @@ describe('the bot over the Bot Framework protocol (TestAdapter)', () => {
       reference,
       role: 'employer',
       contact: { name: 'Dana Whitfield', email: 'dana@lionsgaterobotics.example' },
+      // not the website: the channel is the source
+      source: { channel: 'test', category: 'other' },
     });
   });
 

@@ -303,6 +303,45 @@ describe('the page token endpoint', () => {
     expect(statuses[20]).toBe(429);
   });
 
+  it('keeps where the page says the visitor came from on the conversation, and ignores a hostile report', async () => {
+    const record = async (conversationId: string) =>
+      (await site.server.conversations.read([`directline/conversations/${conversationId}`]))[
+        `directline/conversations/${conversationId}`
+      ] as { source?: unknown } | undefined;
+    const chat = (await requestChat(site.url)).body;
+    const source = { referrerHost: 'www.google.ca', utm: { campaign: 'lmia-exempt' }, landingPath: '/fr' };
+    const started = await directLine(site.url, chat.token, 'POST', '/conversations', {
+      locale: 'en-CA',
+      channelData: { source },
+    });
+    expect(started.status).toBe(201);
+    expect((await record(chat.conversationId))?.source).toEqual({
+      channel: 'directline',
+      website: source,
+      category: 'campaign',
+    });
+    // a later report (another message, a reload) does not replace the first
+    await directLine(site.url, chat.token, 'POST', `/conversations/${chat.conversationId}/activities`, {
+      type: 'message',
+      text: 'yes',
+      channelData: { source: { referrerHost: 'www.facebook.com' } },
+    });
+    expect((await record(chat.conversationId))?.source).toMatchObject({ category: 'campaign' });
+
+    const hostile = (await requestChat(site.url)).body;
+    const refused = await directLine(site.url, hostile.token, 'POST', '/conversations', {
+      channelData: { source: { referrerHost: '"><script>', utm: 'x'.repeat(10_000), landingPath: 42 } },
+    });
+    expect(refused.status).toBe(201);
+    const welcome = botMessages((await activitiesOf(site, hostile.token, hostile.conversationId)).activities);
+    expect(welcome[0]!.channelData?.intake?.step).toBe('consent');
+    expect((await record(hostile.conversationId))?.source).toEqual({
+      channel: 'directline',
+      website: {},
+      category: 'direct',
+    });
+  });
+
   it('rejects an unexpected body', async () => {
     const response = await requestChat(site.url, { conversationId: 'someone-elses' });
     expect(response.status).toBe(400);

@@ -21,8 +21,12 @@ type IntakeActivity = Activity & {
 function client(
   site: Site,
   chat: ChatSessionJson,
-  options: { webSocket: boolean; resume?: boolean; locale?: string },
+  options: { webSocket: boolean; resume?: boolean; locale?: string; source?: Record<string, unknown> },
 ) {
+  // What the page adds to the first message it posts (web/chat.ts): where the visitor came from.
+  let channelData: Record<string, unknown> | undefined = options.source
+    ? { source: options.source }
+    : undefined;
   const line = new DirectLine({
     // Used only when `webSocket` is on; directlinejs reads it either way.
     WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
@@ -44,8 +48,11 @@ function client(
     step: () => fromBot().at(-1)?.channelData?.intake?.step,
     async say(text: string): Promise<Message & IntakeActivity> {
       const id = await new Promise<string>((resolve, reject) =>
-        line.postActivity({ type: 'message', from: { id: chat.userId }, text }).subscribe(resolve, reject),
+        line
+          .postActivity({ type: 'message', from: { id: chat.userId }, text, channelData } as Message)
+          .subscribe(resolve, reject),
       );
+      channelData = undefined;
       return eventually(() => fromBot().find((a) => a.replyToId === id), `the answer to "${text}"`);
     },
     end() {
@@ -80,15 +87,20 @@ describe('botframework-directlinejs against the built-in channel', () => {
   });
   afterAll(() => site.stop());
 
-  it('completes an employer intake by polling, and the lead is stored', async () => {
+  it('completes an employer intake by polling, and the lead is stored with the source its page told', async () => {
     const chat = (await requestChat(site.url)).body;
-    const prospect = client(site, chat, { webSocket: false });
+    const source = { referrerHost: 'www.linkedin.com', landingPath: '/employers' };
+    const prospect = client(site, chat, { webSocket: false, source });
     try {
       const done = await completeIntake(prospect, employer, 'en-CA');
       const reference = /IMP-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(done.text ?? '')?.[0];
       expect(reference).toBeDefined();
       const leads = await site.server.leads.all();
-      expect(leads.find((lead) => lead.reference === reference)).toBeDefined();
+      const lead = leads.find((l) => l.reference === reference);
+      expect(lead?.source).toEqual({ channel: 'directline', website: source, category: 'social' });
+      expect(lead?.summary.text).toContain(
+        'Source: social media — via www.linkedin.com, landed on /employers',
+      );
     } finally {
       prospect.end();
     }

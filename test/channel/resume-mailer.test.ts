@@ -67,7 +67,7 @@ describe('emailing a resume code to a prospect who left', () => {
 
   it('writes in French to a prospect who chatted in French', async () => {
     const { mailer } = await setUp({
-      position: 'heardAbout',
+      position: 'contactPhone',
       locale: 'fr-CA',
       contactEmail: 'luc@example.com',
       quietHours: 2,

@@ -279,6 +279,32 @@ export const screeningCases: ScreeningCase[] = [
     expect: { streams: { T36: 'unlikely' }, streamText: { T36: /below the credential/ } },
   },
   {
+    name: "T36: an employer's US accountant with a CPA licence is a likely CUSMA professional (listed, credential met)",
+    ref: '§9 Streams',
+    answers: employer({
+      employerNoc: { noc: '11100', teer: 1 },
+      employerWorkerRelation: 'newHire',
+      employerWorkerCitizenship: 'US',
+      employerWorkerCountry: 'US',
+      employerCusmaProfession: 'accountant',
+      employerWorkerLicence: true,
+    }),
+    expect: { streams: { T36: 'likely' }, streamText: { T36: /licence the profession accepts/ } },
+  },
+  {
+    name: "T36: an employer's US accountant without a licence may still hold the degree: possible, not unlikely",
+    ref: '§9 Streams',
+    answers: employer({
+      employerNoc: { noc: '11100', teer: 1 },
+      employerWorkerRelation: 'newHire',
+      employerWorkerCitizenship: 'US',
+      employerWorkerCountry: 'US',
+      employerCusmaProfession: 'accountant',
+      employerWorkerLicence: false,
+    }),
+    expect: { streams: { T36: 'possible' }, streamText: { T36: /credential accountant requires/ } },
+  },
+  {
     name: 'T36: a US permanent resident who is an Indian citizen is shown why CUSMA does not apply',
     ref: '§2, §8',
     answers: workerWithOffer({ citizenship: 'IN', residenceCountry: 'US' }),

@@ -32,7 +32,6 @@ export function worker(overrides: Answers = {}): Answers {
     familyComing: false,
     contactName: 'Asha Patel',
     contactEmail: 'asha@example.com',
-    heardAbout: 'referral',
     contactPhone: null,
     ...overrides,
   };
@@ -86,7 +85,6 @@ export function employer(overrides: Answers = {}): Answers {
     employerWorkerCountry: 'IN',
     contactName: 'Morgan Lee',
     contactEmail: 'morgan@cedar.example',
-    heardAbout: 'referral',
     contactPhone: '+16045550123',
     contactPreferred: 'phone',
     ...overrides,

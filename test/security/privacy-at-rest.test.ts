@@ -64,7 +64,6 @@ describe('sensitive answers at rest and in logs', () => {
           impairedDrivingSince2018: false,
           contactName: prospect.name,
           contactEmail: prospect.email,
-          heardAbout: 'referral',
           contactPhone: prospect.phone,
         };
         secrets.push(prospect.name, prospect.email, prospect.phone.slice(2), prospect.phone.slice(-7));

@@ -154,6 +154,7 @@ describe('working a lead in the dashboard', () => {
       'Leads by best-fit stream',
       'Leads by status',
       'Leads by urgency',
+      'Leads by source',
     ]) {
       expect(page).toContain(title);
     }

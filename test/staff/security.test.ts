@@ -307,7 +307,6 @@ describe('answers typed as markup', () => {
         contactName: xssPayloads[0]!,
         offerJobTitle: `${xssPayloads[1]!} at ${xssPayloads[2]!}`,
         contactEmail: 'x@example.com',
-        heardAbout: 'referral',
       },
       { handoffAtReview: true },
     );

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Lead } from '../../src/screening/lead';
+import { sourceFrom } from '../../src/screening/source';
 import { startServer } from '../../src/server';
 import { leadQueryOf, parseFilter } from '../../src/staff/filters';
 import { matcher, rowOf } from '../../src/staff/lead-index';
@@ -165,10 +166,10 @@ describe('the lead list in the dashboard: who to call first', () => {
   let client: StaffClient;
   const leads: Lead[] = [];
 
-  const write = (lead: Lead) => {
+  const write = (lead: Lead, stored: object = lead) => {
     const dir = path.join(config.DATA_DIR, 'leads');
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, `${lead.id}.json`), JSON.stringify(lead));
+    fs.writeFileSync(path.join(dir, `${lead.id}.json`), JSON.stringify(stored));
     leads.push(lead);
   };
 
@@ -190,6 +191,8 @@ describe('the lead list in the dashboard: who to call first', () => {
       // Leads 6 and 7 share an email, 7 and 8 a phone number: one person, three submissions.
       if (i === 6 || i === 7) lead.contact = { ...lead.contact, email: 'same@example.com' };
       if (i === 8) lead.contact = { ...lead.contact, phone: '+16045550107' };
+      if (i === 2)
+        lead.source = sourceFrom('directline', { referrerHost: 'www.google.ca', landingPath: '/fr' });
       write(lead);
     }
     const urgent = leadOf(employer, 'lead-urgent', {
@@ -203,8 +206,9 @@ describe('the lead list in the dashboard: who to call first', () => {
       reason: 'status expires 2027-01-07 (in 40 days)',
     };
     urgent.screening.admissibility.flags = [{ ground: 'criminality', serious: true, note: 'A37(1)' }];
-    urgent.answers = { ...urgent.answers, heardAbout: 'referral' };
-    write(urgent);
+    // Stored before the source was captured from the page: the prospect's answer, no source.
+    const { source: _source, ...current } = urgent;
+    write(urgent, { ...current, answers: { ...urgent.answers, heardAbout: 'referral' } });
     await storesIn(config.DATA_DIR).handoffs.add('msteams|conv-urgent', {
       id: 'lead-urgent-h1',
       intakeId: 'lead-urgent',
@@ -241,7 +245,7 @@ describe('the lead list in the dashboard: who to call first', () => {
     expect(urgentRow).toMatch(/status expires Jan 7, 2027/);
     expect(urgentRow).toContain('serious criminality');
     expect(urgentRow).toContain('asked for a person');
-    expect(urgentRow).toContain('Referral from a friend or professional');
+    expect(urgentRow).toContain('<td>referral</td>');
     expect(urgentRow).toContain('<a href="tel:+16045550123">(604) 555-0123</a>');
     expect(page).not.toMatch(/\d+ flags?/);
     // 2026-11-13T18:00Z is 10:00 in Vancouver.
@@ -271,10 +275,19 @@ describe('the lead list in the dashboard: who to call first', () => {
     expect(detail).toContain(referenceOf('lead-8'));
   });
 
-  it('exports the lead source', async () => {
+  it('shows, filters and exports the lead source, with the answer of an older lead', async () => {
     const csv = await (await client.get('/staff/export.csv')).text();
-    expect(csv.split('\r\n')[0]).toContain('heard about us');
-    expect(csv).toContain('Referral from a friend or professional');
+    expect(csv.split('\r\n')[0]).toContain('source,source details');
+    expect(csv).toContain('referral,referral — the prospect said: referral');
+    expect(csv).toContain('search engine,"search engine — via www.google.ca, landed on /fr"');
+    const fromSearch = await (await client.get('/staff/leads?source=search')).text();
+    expect(referencesIn(fromSearch)).toEqual([referenceOf('lead-2')]);
+    const referred = await (await client.get('/staff/leads?source=referral')).text();
+    expect(referencesIn(referred)).toEqual([referenceOf('lead-urgent')]);
+    const bad = await client.get('/staff/leads?source=%3Cscript%3E');
+    expect(bad.status).toBe(400);
+    const detail = await (await client.get('/staff/leads/lead-urgent')).text();
+    expect(detail).toContain('<dd>referral — the prospect said: referral</dd>');
   });
 
   it('assigns an owner and a follow-up day, filters "my leads" and "follow-ups due", and records both', async () => {

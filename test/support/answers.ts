@@ -51,7 +51,6 @@ export const intraCompanyWorker: Answers = {
   familyComing: true,
   contactName: 'Priya Raman',
   contactEmail: 'priya@example.com',
-  heardAbout: 'referral',
   contactPhone: '+16045550199',
   contactPreferred: 'phone',
 };
@@ -83,7 +82,6 @@ export const spouseOfWorker: Answers = {
   familyComing: true,
   contactName: 'Maria Santos',
   contactEmail: 'maria@example.com',
-  heardAbout: 'referral',
   contactPhone: null,
 };
 
@@ -108,7 +106,6 @@ export const employer: Answers = {
   employerWorkerCountry: 'DE',
   contactName: 'Dana Whitfield',
   contactEmail: 'dana@lionsgaterobotics.example',
-  heardAbout: 'referral',
   contactPhone: '+16045550123',
   contactPreferred: 'email',
 };

@@ -15,7 +15,8 @@ export interface Profile {
   answers: Answers;
 }
 
-const typical: Answers = {
+/** The plain answer a typical prospect gives to each question (no to the screeners, and so on). */
+export const typical: Answers = {
   consent: true,
   inCanada: false,
   extensionFiled: false,
@@ -98,7 +99,6 @@ function worker(name: string, locale: Profile['locale'], expect: string, answers
       role: 'worker',
       contactName: 'Prospect',
       contactEmail: `${name}@example.com`,
-      heardAbout: 'referral',
       ...answers,
     }),
   };
@@ -116,7 +116,6 @@ function employer(name: string, locale: Profile['locale'], expect: string, answe
       employerProvince: 'BC',
       contactName: 'Hiring manager',
       contactEmail: `${name}@example.com`,
-      heardAbout: 'referral',
       ...answers,
     }),
   };
@@ -501,7 +500,7 @@ export const profiles: Profile[] = [
     employerWorkerCitizenship: 'FR',
     employerWorkerCountry: 'FR',
   }),
-  employer('e-us-accountant', 'en-CA', 'T36 possible (accountant; credential to confirm)', {
+  employer('e-us-accountant', 'en-CA', 'T36 likely (listed accountant with the CPA licence CUSMA accepts)', {
     employerPosition: 'Senior accountant',
     employerNoc: { noc: '11100', teer: 1 },
     employerWorkerRelation: 'newHire',

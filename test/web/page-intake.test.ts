@@ -8,7 +8,10 @@ describe('the website chat in a real browser (English)', () => {
   it('completes a worker intake with buttons and typed answers, surviving a reload half-way', async () => {
     const page = await newPage(world.browser, { locale: 'en-CA' });
     const en = flows()['en-CA'];
-    await page.goto(`${world.site.url}/`);
+    // Arrived from a search result on a tagged link: the lead says so without asking.
+    await page.goto(`${world.site.url}/?utm_source=newsletter&utm_medium=email&utm_campaign=spring-2026`, {
+      referer: 'https://www.google.com/',
+    });
     await page.getByRole('button', { name: 'Chat with us' }).click();
     const chat = new Chat(page);
     await chat.waitForStep('consent');
@@ -54,6 +57,15 @@ describe('the website chat in a real browser (English)', () => {
     expect(reference).toBeDefined();
     const lead = (await world.site.server.leads.all()).find((l) => l.reference === reference);
     expect(lead).toMatchObject({ locale: 'en-CA' });
+    expect(lead?.source).toEqual({
+      channel: 'directline',
+      website: {
+        referrerHost: 'www.google.com',
+        utm: { source: 'newsletter', medium: 'email', campaign: 'spring-2026' },
+        landingPath: '/',
+      },
+      category: 'campaign',
+    });
     expect(JSON.stringify(lead)).toContain('Priya R. Raman');
     await page.context().close();
   }, 120_000);

@@ -1,0 +1,40 @@
+import type { Noc } from './inputs';
+import type { AnswerOf } from './steps';
+
+/**
+ * Readings of answers that decide both whether a follow-up question is asked (relevance.ts) and
+ * what the rules conclude (src/screening): defined once, here in the intake, so the two cannot
+ * drift apart (the screening imports the intake, never the reverse).
+ */
+
+export type Teer = 0 | 1 | 2 | 3 | 4 | 5;
+
+/** The TEER of a job: the one given, else the NOC code's second digit (NOC 2021). */
+export function teerOfNoc(noc: Noc | undefined): Teer | undefined {
+  const teer = noc?.teer ?? (noc?.noc === undefined ? undefined : Number(noc.noc[1]));
+  return teer !== undefined && teer >= 0 && teer <= 5 ? (teer as Teer) : undefined;
+}
+
+/** The TEER picked from a list (the spouse's job, Canadian work), or undefined when not known. */
+export function teerOfChoice(value: AnswerOf<'canadianWorkTeer'> | undefined): Teer | undefined {
+  return value === undefined || value === 'unknown' ? undefined : (Number(value) as Teer);
+}
+
+/** TEER 0 or 1: management and jobs that usually need a university degree. */
+export const isProfessionalTeer = (teer: Teer | undefined): teer is 0 | 1 => teer === 0 || teer === 1;
+
+/** CUSMA covers US and Mexican citizens only, not permanent residents (§2). */
+export const cusmaCitizenships: ReadonlySet<string> = new Set(['US', 'MX']);
+
+/** The offer's employer is related to the current one (an intra-company transfer, §2). */
+export const sameGroupRelations = ['parent', 'subsidiary', 'branch', 'affiliate'] as const;
+export type SameGroupRelation = (typeof sameGroupRelations)[number];
+export const isSameGroupRelation = (
+  answer: AnswerOf<'offerSameGroup'> | undefined,
+): answer is SameGroupRelation => sameGroupRelations.some((relation) => relation === answer);
+
+/** A university degree: bachelor's or higher (education level, or a Canadian program's credential). */
+const degrees: ReadonlySet<string> = new Set(['bachelor', 'master', 'doctorate']);
+export const isDegree = (
+  level: AnswerOf<'educationLevel'> | AnswerOf<'programCredential'> | undefined,
+): boolean => level !== undefined && degrees.has(level);
