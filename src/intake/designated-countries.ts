@@ -3,6 +3,10 @@
  * more consecutive months in a *designated* country in the past year. The US and Canada are not
  * designated (§9). IRCC's list was not retrieved, so the other low-incidence countries below are
  * believed not designated and shown "to confirm" [U]; any other country may be designated.
+ * Besides western Europe, Japan, Australia and New Zealand, the believed list holds Mexico (off the
+ * list since 2010) and the six countries IRCC took off the list on 2025-11-03 (Armenia,
+ * Bosnia and Herzegovina, Iraq, Latvia, Lithuania, Taiwan), as secondary sources report; Argentina,
+ * Colombia, Uruguay and Venezuela were added that day and stay "may be designated".
  * Intake data: a stay question is moot once the country of residence may be designated.
  */
 export const designatedCountries = {
@@ -10,6 +14,7 @@ export const designatedCountries = {
   believedNotDesignated: new Set([
     'AD', 'AT', 'AU', 'BE', 'CH', 'CY', 'CZ', 'DE', 'DK', 'ES', 'FI', 'FR', 'GB', 'GR', 'HR', 'HU', 'IE', 'IL',
     'IS', 'IT', 'JP', 'LI', 'LU', 'MC', 'MT', 'NL', 'NO', 'NZ', 'PL', 'PT', 'SE', 'SI', 'SK', 'SM',
+    'MX', 'AM', 'BA', 'IQ', 'LV', 'LT', 'TW',
   ]), // prettier-ignore
 };
 

@@ -243,8 +243,10 @@ function streamBlocks(lead: LeadWithoutSummary): Block[] {
       })),
     });
   }
+  // A worker with no job offer has no employer yet: an employer-specific route (IEC Young
+  // Professionals, say) is a later step, not something to tell the employer now.
   const needsEmployerPortal = candidates.some((stream) => !openPermitStreams.has(stream.code));
-  if (lead.role === 'worker' && needsEmployerPortal) {
+  if (lead.role === 'worker' && lead.answers.hasJobOffer === true && needsEmployerPortal) {
     blocks.push({
       kind: 'line',
       label: 'Employer steps',

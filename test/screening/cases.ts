@@ -848,6 +848,12 @@ export const screeningCases: ScreeningCase[] = [
     expect: { flags: [] },
   },
   {
+    name: 'living in Mexico (off the designated list since 2010) raises no medical exam by itself',
+    ref: '§9 Admissibility',
+    answers: worker({ citizenship: 'MX', residenceCountry: 'MX', designatedCountryStay: false }),
+    expect: { flags: [] },
+  },
+  {
     name: 'living in a possibly designated country needs a medical-exam check, whatever the citizenship',
     ref: '§9 Admissibility',
     answers: worker({ citizenship: 'GB', residenceCountry: 'PH' }),

@@ -159,6 +159,14 @@ describe('staff summary', () => {
     expect(text).toMatch(/Admissibility: no flag raised/);
   });
 
+  it('names no employer steps for a worker with no job offer (no employer yet), only with an offer', () => {
+    const youth = { citizenship: 'GB', residenceCountry: 'GB', age: 27 } as const;
+    const withoutOffer = leadOf(worker({ ...youth, hasJobOffer: false })).summary.text;
+    expect(withoutOffer).toMatch(/C21 International Experience Canada — likely/);
+    expect(withoutOffer).not.toMatch(/Employer steps/);
+    expect(leadOf(workerWithOffer(youth)).summary.text).toMatch(/Employer steps: .*Employer Portal/);
+  });
+
   it('tells an employer about the Employer Portal offer and the $230 compliance fee', () => {
     expect(leadOf(employer({ employerCompliance: 'neverUsedPortal' })).summary.text).toMatch(
       /Submit the offer of employment in the IRCC Employer Portal.*has not used the portal yet/,
