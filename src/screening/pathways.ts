@@ -32,7 +32,10 @@ function routeToCanadianWork(f: Facts): string | undefined {
   const offerTeer = f.offer?.teer;
   if (f.offer && isSkilledTeer(offerTeer) && f.offer.province !== 'QC')
     return `skilled job offer in Canada (TEER ${offerTeer})`;
-  if (f.inCanada && f.currentStatus === 'worker') return 'works in Canada on a work permit';
+  if (f.inCanada && f.currentStatus === 'worker')
+    return f.statusExpiry !== undefined && f.statusExpiry < f.today && f.extensionFiled !== true
+      ? `held a work permit in Canada, expired on ${f.statusExpiry}: no work counts until status is restored`
+      : 'works in Canada on a work permit';
   return undefined;
 }
 const plansQuebec = (f: Facts) => f.goalProvince === 'QC';

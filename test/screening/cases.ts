@@ -928,6 +928,21 @@ export const screeningCases: ScreeningCase[] = [
     expect: { pathways: [{ program: 'CEC', fit: 'unlikely', text: /CLB\/NCLC 7/ }] },
   },
   {
+    name: 'CEC: a work permit expired with no extension filed is not "works in Canada on a work permit"',
+    ref: '§4, §9',
+    answers: worker({
+      ...inCanadaAsWorker,
+      statusExpiry: '2026-10-01',
+      extensionFiled: false,
+      goalType: 'permanent',
+      goalProvince: 'ON',
+      canadianWorkMonths: 0,
+    }),
+    expect: {
+      pathways: [{ program: 'CEC', fit: 'possible', text: /expired on 2026-10-01: no work counts/ }],
+    },
+  },
+  {
     name: 'CEC: work as a full-time student does not count',
     ref: '§4, §8',
     answers: cecCandidate({ currentStatus: 'student', canadianWorkWhileStudying: true }),
