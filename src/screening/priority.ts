@@ -5,13 +5,14 @@ export interface PriorityInput {
   role: Role;
   handoffRequested: boolean;
   employerFoundNonCompliant: boolean;
-  screening: Pick<Screening, 'streams' | 'admissibility' | 'urgency'>;
+  screening: Pick<Screening, 'streams' | 'admissibility' | 'urgency' | 'pathways'>;
 }
 
 /**
  * What makes a lead worth an early call. Urgency and serious admissibility flags make it high;
- * anything else worth a prompt look (a deadline within 4 months, a likely stream, a flag for
- * review, an employer, a handoff request) makes it medium; otherwise it is low. The first reason
+ * anything else worth a prompt look (a deadline within 4 months, a likely stream or permanent
+ * residence pathway, a flag for review, an employer, a handoff request) makes it medium; otherwise
+ * it is low. The first reason
  * is the one that set the level, so the summary explains it in one line.
  */
 export interface PriorityRule {
@@ -54,6 +55,17 @@ export const priorityRules: readonly PriorityRule[] = [
   },
   {
     level: 'medium',
+    // A worker whose permanent residence pathway is likely now (CEC after a year of skilled work,
+    // say) is a file the firm can open, even with no work-permit stream to add.
+    reason: ({ screening: { pathways } }) => {
+      const likely = pathways
+        .filter((pathway) => pathway.fit === 'likely')
+        .map((pathway) => `${pathway.program}${pathway.stream ? ` ${pathway.stream}` : ''}`);
+      return likely.length > 0 ? `likely PR pathway: ${likely.join(', ')}` : undefined;
+    },
+  },
+  {
+    level: 'medium',
     reason: ({ screening: { admissibility } }) =>
       admissibility.needsLawyerReview ? 'admissibility review needed' : undefined,
   },
@@ -84,5 +96,8 @@ export function assessPriority(input: PriorityInput): Priority {
       reasons: [...high, ...matched.filter((m) => m.level !== 'high')].map((m) => m.reason),
     };
   if (matched.length > 0) return { level: 'medium', reasons: matched.map((match) => match.reason) };
-  return { level: 'low', reasons: ['no deadline, likely stream, admissibility flag or handoff request'] };
+  return {
+    level: 'low',
+    reasons: ['no deadline, no likely stream or PR pathway, no admissibility flag, no handoff request'],
+  };
 }

@@ -9,7 +9,7 @@ import { screenStreams } from './streams';
 import { assessUrgency } from './urgency';
 
 /** Bumped whenever a rule changes, so a stored lead says which rules screened it. */
-export const RULES_VERSION = '2026-11-28.3';
+export const RULES_VERSION = '2026-11-28.4';
 
 export interface ScreenOptions {
   /** 'YYYY-MM-DD': the day the answers are screened on (deadlines, windows, test validity). */
@@ -23,17 +23,18 @@ export function screen(answers: Answers, options: ScreenOptions): Screening {
   const { streams, noExemptStreamEvident } = screenStreams(facts);
   const admissibility = screenAdmissibility(answers, facts);
   const urgency = assessUrgency(facts);
+  const pathways = screenPathways(facts);
   const priority = assessPriority({
     role: facts.role,
     handoffRequested: options.handoffRequested ?? false,
     employerFoundNonCompliant: facts.employer?.compliance === 'foundNonCompliant',
-    screening: { streams, admissibility, urgency },
+    screening: { streams, admissibility, urgency, pathways },
   });
   return {
     streams,
     admissibility,
     blockers: screenBlockers(facts, admissibility.flags),
-    pathways: screenPathways(facts),
+    pathways,
     urgency,
     priority,
     noExemptStreamEvident,

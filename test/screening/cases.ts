@@ -916,6 +916,12 @@ export const screeningCases: ScreeningCase[] = [
     expect: { pathways: [{ program: 'CEC', fit: 'likely' }] },
   },
   {
+    name: 'a likely CEC with no work-permit stream to add is a medium-priority lead, not a low one',
+    ref: '§4',
+    answers: cecCandidate({ statusExpiry: '2027-10-30' }),
+    expect: { pathways: [{ program: 'CEC', fit: 'likely' }], priority: 'medium' },
+  },
+  {
     name: 'CEC: TEER 3 work needs CLB 5, which CLB 5 meets',
     ref: '§4',
     answers: cecCandidate({ canadianWorkTeer: '3', languageLevel: 5 }),
