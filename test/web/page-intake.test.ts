@@ -67,6 +67,12 @@ describe('the website chat in a real browser (English)', () => {
       category: 'campaign',
     });
     expect(JSON.stringify(lead)).toContain('Priya R. Raman');
+
+    // A reload after submitting shows the finished conversation and keeps the reference in view.
+    await expect(page.locator('#chat-resume').innerText()).resolves.toContain(reference!);
+    await page.reload();
+    await chat.waitForStep('submitted');
+    await expect(page.locator('#chat-resume').innerText()).resolves.toContain(reference!);
     await page.context().close();
   }, 120_000);
 });
