@@ -120,6 +120,11 @@ export interface LeadIndex {
   /** The stream codes seen in any lead, for the stream filter's choices. */
   streamCodes(): Promise<string[]>;
   size(): Promise<number>;
+  /**
+   * A shared index (kept in the store, see src/storage/azure/lead-index.ts) says whether a start
+   * already built it: then a start does not read every lead again. In-process indexes have none.
+   */
+  built?(): Promise<boolean>;
 }
 
 export function rowOf(lead: Lead, status: WorkflowStatus): LeadRow {

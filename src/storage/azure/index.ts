@@ -13,6 +13,7 @@ import { AzureConversationStore } from './conversations';
 import { AzureDocuments } from './documents';
 import { AzureLeadIndex } from './lead-index';
 import { AzureOutbox } from './outbox';
+import { loadSharedSecret } from './secrets';
 import { AzureTranscriptStore } from './transcripts';
 
 export type { AzureSettings } from './blobs';
@@ -40,4 +41,16 @@ export function azureStorageIn(container: ContainerClient): Storage {
  */
 export async function openAzureStorage(settings: AzureSettings): Promise<Storage> {
   return azureStorageIn(await openContainer(settings));
+}
+
+/** The storage set and the staff session secret shared by every instance (unless one is given). */
+export async function openAzure(
+  settings: AzureSettings,
+  sessionSecret?: string,
+): Promise<{ storage: Storage; sessionSecret: string }> {
+  const container = await openContainer(settings);
+  return {
+    storage: azureStorageIn(container),
+    sessionSecret: sessionSecret ?? (await loadSharedSecret(container, 'session-secret')),
+  };
 }
