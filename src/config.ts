@@ -117,6 +117,11 @@ export const configSchema = z.object({
    * website's token endpoint) are divided by it, so that the limits hold for the whole deployment.
    */
   INSTANCES: number(1),
+  /**
+   * How long an instance's claim on a notification holds: if it dies mid-send, another instance
+   * sends it after this. Longer than a send may take (senders give up after 15 s).
+   */
+  NOTIFY_LEASE_SECONDS: number(120).pipe(z.number().min(20, 'at least 20 (a send may take 15 s)')),
 });
 export type Config = z.infer<typeof configSchema>;
 

@@ -42,12 +42,16 @@ export function assemble(
     resumeCodes: storage.resumeCodes,
     clock: options.clock,
   });
-  const staff = createStaff(config, {
-    storage,
-    sessionSecret: options.sessionSecret ?? loadSessionSecret(config.DATA_DIR, config.SESSION_SECRET),
-    flows,
-    channelRecords: website.records,
-  });
+  const staff = createStaff(
+    config,
+    {
+      storage,
+      sessionSecret: options.sessionSecret ?? loadSessionSecret(config.DATA_DIR, config.SESSION_SECRET),
+      flows,
+      channelRecords: website.records,
+    },
+    { notify: { leaseMs: config.NOTIFY_LEASE_SECONDS * 1000 } },
+  );
   const intake = new IntakeService(
     engine,
     conversations,
