@@ -84,8 +84,11 @@ describe('two instances on one Azure Blob container (Azurite)', () => {
       instances[1] = await start();
     };
 
+    /** Set when a conversation fails: the others stop instead of retrying against stopped servers. */
+    let failure: unknown;
     /** One turn, to the instance whose turn it is (the other when it is down); undefined when it failed. */
     const turnOn = async (i: number, turn: number, text: string) => {
+      if (failure) throw new Error('another conversation failed');
       const target = instances[(i + turn) % 2] ?? instances[(i + turn + 1) % 2]!;
       try {
         const replies = await ask(target.url, `multi-${i}`, text);
@@ -130,7 +133,14 @@ describe('two instances on one Azure Blob container (Azurite)', () => {
       throw new Error(`conversation ${i} did not finish`);
     };
 
-    const endings = await Promise.all(Array.from({ length: CONVERSATIONS }, (_, i) => converse(i)));
+    const endings = await Promise.all(
+      Array.from({ length: CONVERSATIONS }, (_, i) =>
+        converse(i).catch((error: unknown) => {
+          failure ??= error;
+          throw error;
+        }),
+      ),
+    );
     await killed;
     expect(acknowledged).toBeGreaterThan(KILL_AFTER_TURNS);
     for (const ending of endings) expect(ending).toMatch(/IMP-\d{4}-/);
