@@ -4,17 +4,35 @@ import path from 'node:path';
 import { IntakeEngine } from '../src/intake/conversation';
 import { loadFlows } from '../src/intake/flows';
 import { IntakeService } from '../src/service/intake-service';
+import { openAzureStorage } from '../src/storage/azure';
 import { FileConversationStore } from '../src/storage/file/conversations';
+import type { ConversationStore } from '../src/storage/ports';
+import { startAzurite } from '../tools/azurite/azurite';
 
 /**
  * Shows that a turn's cost does not grow with the number of stored conversations: the same
  * conversations are timed against an empty store (the baseline) and against a store already
- * holding many conversations. Usage: npm run bench:turns -- [stored=5000] [turns=400]
+ * holding many conversations.
+ *
+ *   npm run bench:turns -- [stored=5000] [turns=400]
+ *   npm run bench:turns -- --storage azure-blob [stored=10000] [turns=400]
+ *
+ * With `--storage azure-blob`, the file store and Azure Blob Storage (on an Azurite started for
+ * the run, its data in a temporary folder) are measured in the same run, one after the other.
  */
 
-const stored = Number(process.argv[2] ?? 5000);
-const turns = Number(process.argv[3] ?? 400);
+const args = process.argv.slice(2);
+const storageAt = args.indexOf('--storage');
+const storage = storageAt >= 0 ? args.splice(storageAt, 2)[1] : 'file';
+if (storage !== 'file' && storage !== 'azure-blob') {
+  console.error('--storage is file or azure-blob');
+  process.exit(2);
+}
+const stored = Number(args[0] ?? (storage === 'azure-blob' ? 10_000 : 5000));
+const turns = Number(args[1] ?? 400);
 const script = ['hello', 'yes', "I'm a Canadian employer", 'Acme Inc.', 'BC', '123456789', 'no'];
+/** Filler conversations written at once (the store is filled as fast as it takes writes). */
+const FILL_BATCH = 32;
 
 async function timeTurns(service: IntakeService, label: string): Promise<number> {
   const started = process.hrtime.bigint();
@@ -28,26 +46,68 @@ async function timeTurns(service: IntakeService, label: string): Promise<number>
   return Number(process.hrtime.bigint() - started) / 1e6 / turns;
 }
 
+interface Measure {
+  name: string;
+  empty: number;
+  loaded: number;
+}
+
+async function measure(name: string, store: ConversationStore): Promise<Measure> {
+  const engine = new IntakeEngine(loadFlows());
+  const service = new IntakeService(engine, store, { submitted: async () => undefined });
+  await timeTurns(service, 'warmup');
+  const empty = await timeTurns(service, 'empty');
+
+  const filler = (await store.read(['bench/conversations/empty-0']))['bench/conversations/empty-0']!;
+  for (let i = 0; i < stored; i += FILL_BATCH) {
+    await Promise.all(
+      Array.from({ length: Math.min(FILL_BATCH, stored - i) }, (_, j) =>
+        store.write({ [`filler/conversations/${i + j}`]: { ...filler, eTag: '*' } }),
+      ),
+    );
+  }
+  const loaded = await timeTurns(service, 'loaded');
+  return { name, empty, loaded };
+}
+
+function report(results: Measure[]): void {
+  const width = Math.max(...results.map((r) => r.name.length));
+  console.log(
+    `per-turn latency, ${turns} turns each (sequential), empty store vs ${stored} stored conversations`,
+  );
+  for (const r of results) {
+    console.log(
+      `${r.name.padEnd(width)}  empty ${r.empty.toFixed(2).padStart(7)} ms   ` +
+        `${stored} stored ${r.loaded.toFixed(2).padStart(7)} ms   ratio ${(r.loaded / r.empty).toFixed(2)} (1.00 = no growth)`,
+    );
+  }
+  if (results.length > 1) {
+    const [file, other] = results as [Measure, Measure];
+    console.log(`${other.name} / ${file.name} (empty stores): ${(other.empty / file.empty).toFixed(2)}`);
+  }
+}
+
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imp-bench-'));
+  const results: Measure[] = [];
   try {
-    const engine = new IntakeEngine(loadFlows());
-    const storage = new FileConversationStore(dir);
-    const service = new IntakeService(engine, storage, { submitted: async () => undefined });
-    await timeTurns(service, 'warmup');
-    const baseline = await timeTurns(service, 'empty');
-
-    const filler = (await storage.read(['bench/conversations/empty-0']))['bench/conversations/empty-0']!;
-    for (let i = 0; i < stored; i++)
-      await storage.write({ [`filler/conversations/${i}`]: { ...filler, eTag: '*' } });
-    const loaded = await timeTurns(service, 'loaded');
-
-    console.log(`turn with an empty store:            ${baseline.toFixed(2)} ms (baseline)`);
-    console.log(`turn with ${stored} stored conversations: ${loaded.toFixed(2)} ms`);
-    console.log(`ratio: ${(loaded / baseline).toFixed(2)} (1.00 = no growth)`);
+    results.push(await measure('file (lowdb)', new FileConversationStore(dir)));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  if (storage === 'azure-blob') {
+    const azurite = await startAzurite();
+    try {
+      const shared = await openAzureStorage({
+        connectionString: azurite.connectionString,
+        container: 'bench',
+      });
+      results.push(await measure('azure-blob (Azurite)', shared.conversations));
+    } finally {
+      await azurite.stop();
+    }
+  }
+  report(results);
 }
 
 void main();

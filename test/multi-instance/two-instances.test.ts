@@ -146,7 +146,10 @@ describe('two instances on one Azure Blob container (Azurite)', () => {
     for (const ending of endings) expect(ending).toMatch(/IMP-\d{4}-/);
 
     // Every lead is in the shared store with every acknowledged answer.
-    const storage = await openAzureStorage({ connectionString: azurite.connectionString, container: CONTAINER });
+    const storage = await openAzureStorage({
+      connectionString: azurite.connectionString,
+      container: CONTAINER,
+    });
     const leads = await storage.leads.all();
     expect(leads).toHaveLength(CONVERSATIONS);
     for (let i = 0; i < CONVERSATIONS; i++) {
