@@ -43,20 +43,31 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startAzurite(options: { inMemory?: boolean } = {}): Promise<Azurite> {
+export interface AzuriteOptions {
+  /** Keep nothing on disk. */
+  inMemory?: boolean;
+  /** A folder to keep the data in, kept after `stop()` (default: a temporary folder, removed). */
+  location?: string;
+  /** A fixed port (default: a free one). */
+  port?: number;
+}
+
+export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurite> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOnce(await freePort(), options.inMemory ?? false);
+      return await startOnce(options.port ?? (await freePort()), options);
     } catch (error) {
-      if (!(error instanceof PortTaken) || attempt >= 5) throw error;
+      if (!(error instanceof PortTaken) || options.port !== undefined || attempt >= 5) throw error;
     }
   }
 }
 
 class PortTaken extends Error {}
 
-async function startOnce(port: number, inMemory: boolean): Promise<Azurite> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imp-azurite-'));
+async function startOnce(port: number, options: AzuriteOptions): Promise<Azurite> {
+  const inMemory = options.inMemory ?? false;
+  const dir = options.location ?? fs.mkdtempSync(path.join(os.tmpdir(), 'imp-azurite-'));
+  fs.mkdirSync(dir, { recursive: true });
   const child = spawn(
     process.execPath,
     [
@@ -82,7 +93,7 @@ async function startOnce(port: number, inMemory: boolean): Promise<Azurite> {
       // gone already
     }
     await exited;
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (!options.location) fs.rmSync(dir, { recursive: true, force: true });
   };
   let output = '';
   try {
