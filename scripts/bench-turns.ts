@@ -34,17 +34,22 @@ const script = ['hello', 'yes', "I'm a Canadian employer", 'Acme Inc.', 'BC', '1
 /** Filler conversations written at once (the store is filled as fast as it takes writes). */
 const FILL_BATCH = 32;
 
-async function timeTurns(service: IntakeService, label: string): Promise<number> {
+/** Rounds of turns timed on each store, alternately: a change of load on the machine hits both. */
+const ROUNDS = 8;
+
+async function timeTurns(service: IntakeService, label: string, count: number): Promise<number> {
   const started = process.hrtime.bigint();
-  for (let i = 0; i < turns; i++) {
+  for (let i = 0; i < count; i++) {
     await service.receive(
       `bench/conversations/${label}-${Math.floor(i / script.length)}`,
       script[i % script.length]!,
       'en-CA',
     );
   }
-  return Number(process.hrtime.bigint() - started) / 1e6 / turns;
+  return Number(process.hrtime.bigint() - started) / 1e6 / count;
 }
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 interface Measure {
   name: string;
@@ -52,28 +57,40 @@ interface Measure {
   loaded: number;
 }
 
-async function measure(name: string, store: ConversationStore): Promise<Measure> {
+/**
+ * Two stores of one kind: one left empty, one filled with `stored` conversations first. The same
+ * turns are then timed on each in alternating rounds; each figure is the median round.
+ */
+async function measure(name: string, empty: ConversationStore, loaded: ConversationStore): Promise<Measure> {
   const engine = new IntakeEngine(loadFlows());
-  const service = new IntakeService(engine, store, { submitted: async () => undefined });
-  await timeTurns(service, 'warmup');
-  const empty = await timeTurns(service, 'empty');
-
-  const filler = (await store.read(['bench/conversations/empty-0']))['bench/conversations/empty-0']!;
+  const serviceOf = (store: ConversationStore) =>
+    new IntakeService(engine, store, { submitted: async () => undefined });
+  const onEmpty = serviceOf(empty);
+  const onLoaded = serviceOf(loaded);
+  await timeTurns(onLoaded, 'warmup', script.length);
+  const filler = (await loaded.read(['bench/conversations/warmup-0']))['bench/conversations/warmup-0']!;
   for (let i = 0; i < stored; i += FILL_BATCH) {
     await Promise.all(
       Array.from({ length: Math.min(FILL_BATCH, stored - i) }, (_, j) =>
-        store.write({ [`filler/conversations/${i + j}`]: { ...filler, eTag: '*' } }),
+        loaded.write({ [`filler/conversations/${i + j}`]: { ...filler, eTag: '*' } }),
       ),
     );
   }
-  const loaded = await timeTurns(service, 'loaded');
-  return { name, empty, loaded };
+  await timeTurns(onEmpty, 'warmup', script.length);
+  const perRound = Math.max(script.length, Math.round(turns / ROUNDS));
+  const times = { empty: [] as number[], loaded: [] as number[] };
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? (['empty', 'loaded'] as const) : (['loaded', 'empty'] as const);
+    for (const which of order)
+      times[which].push(await timeTurns(which === 'empty' ? onEmpty : onLoaded, `r${round}`, perRound));
+  }
+  return { name, empty: median(times.empty), loaded: median(times.loaded) };
 }
 
 function report(results: Measure[]): void {
   const width = Math.max(...results.map((r) => r.name.length));
   console.log(
-    `per-turn latency, ${turns} turns each (sequential), empty store vs ${stored} stored conversations`,
+    `per-turn latency (median of ${ROUNDS} alternating rounds, ${turns} sequential turns per store), empty store vs ${stored} stored conversations`,
   );
   for (const r of results) {
     console.log(
@@ -91,18 +108,25 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imp-bench-'));
   const results: Measure[] = [];
   try {
-    results.push(await measure('file (lowdb)', new FileConversationStore(dir)));
+    results.push(
+      await measure(
+        'file (lowdb)',
+        new FileConversationStore(path.join(dir, 'empty')),
+        new FileConversationStore(path.join(dir, 'loaded')),
+      ),
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   if (storage === 'azure-blob') {
     const azurite = await startAzurite();
     try {
-      const shared = await openAzureStorage({
-        connectionString: azurite.connectionString,
-        container: 'bench',
-      });
-      results.push(await measure('azure-blob (Azurite)', shared.conversations));
+      const container = async (name: string) =>
+        (await openAzureStorage({ connectionString: azurite.connectionString, container: name }))
+          .conversations;
+      results.push(
+        await measure('azure-blob (Azurite)', await container('empty'), await container('loaded')),
+      );
     } finally {
       await azurite.stop();
     }
