@@ -7,7 +7,7 @@ import { loadConfig } from '../src/config';
 import { ResumeCodes } from '../src/channel/resume-codes';
 import { loadChannelSecret } from '../src/channel/secret';
 import { createStaffStores } from '../src/staff';
-import { openStorage } from '../src/storage/open';
+import { openStorage } from '../src/open-storage';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -6,7 +6,7 @@
  */
 import { loadConfig } from '../src/config';
 import { StaffDirectory, passwordProblem } from '../src/staff/accounts';
-import { openStorage } from '../src/storage/open';
+import { openStorage } from '../src/open-storage';
 import { readSecretLine, readStdinLine } from './staff-prompt';
 
 async function main(args: string[]): Promise<number> {

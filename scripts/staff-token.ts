@@ -5,7 +5,7 @@
  */
 import { loadConfig } from '../src/config';
 import { StaffDirectory } from '../src/staff/accounts';
-import { openStorage } from '../src/storage/open';
+import { openStorage } from '../src/open-storage';
 
 async function main(args: string[]): Promise<number> {
   const directory = new StaffDirectory((await openStorage(loadConfig())).storage.staffDirectory);

@@ -14,7 +14,7 @@ import { IntakeService } from './service/intake-service';
 import { LeadRecorder } from './service/lead-recorder';
 import { createStaff, observeAll } from './staff';
 import { loadSessionSecret, openFileStorage } from './storage/file';
-import { openStorage } from './storage/open';
+import { openStorage } from './open-storage';
 import type { Storage } from './storage/storage';
 
 /** What tests may replace: the clock of the website's built-in channel. */

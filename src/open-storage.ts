@@ -1,7 +1,7 @@
-import type { Config } from '../config';
-import { openAzure } from './azure';
-import { loadSessionSecret, openFileStorage } from './file';
-import type { Storage } from './storage';
+import type { Config } from './config';
+import { openAzure } from './storage/azure';
+import { loadSessionSecret, openFileStorage } from './storage/file';
+import type { Storage } from './storage/storage';
 
 export type StorageSettings = Pick<
   Config,
