@@ -14,7 +14,8 @@ import type { WorkflowStatus } from './workflow';
  * The lead list as a query: one small row per lead with what the list filters, sorts and shows,
  * and a query (filter, sort, page) a store can answer from an index without reading every lead.
  * The in-memory index (src/storage/memory/lead-index.ts) serves both the file and memory stores;
- * a shared store can keep its own index (e.g. an index document updated with conditional writes).
+ * the Azure store keeps a shared one (src/storage/azure/lead-index.ts: index blobs changed with
+ * conditional writes, copied in each instance's memory).
  */
 
 export interface LeadRow {
