@@ -1,6 +1,7 @@
 import { loadConfig } from '../../src/config';
 import { openAzureStorage } from '../../src/storage/azure';
 import { startServer } from '../../src/server';
+import { createStaffStores } from '../../src/staff';
 import { StaffDirectory } from '../../src/staff/accounts';
 import { employer, intraCompanyWorker } from '../support/answers';
 import { startAzurite, type Azurite } from '../support/azurite';
@@ -93,4 +94,15 @@ describe('staff across two instances (Azurite)', () => {
     expect(afterLogout.status).toBe(303);
     expect(afterLogout.headers.get('location')).toContain('/staff/login');
   }, 180_000);
+
+  it("puts back a row the shared index lacks (a crash between a lead and its row), and drops a deleted lead's", async () => {
+    const [lead] = await shared.leads.all();
+    await shared.leadIndex.remove(lead!.id);
+    await shared.leadIndex.upsert({ ...(await shared.leadIndex.select({}))[0]!, id: 'lead-gone' });
+    const { loadIndex } = createStaffStores(servers[0]!.config, { storage: shared });
+    await loadIndex();
+    expect(await shared.leadIndex.get(lead!.id)).toMatchObject({ id: lead!.id, reference: lead!.reference });
+    expect(await shared.leadIndex.get('lead-gone')).toBeUndefined();
+    expect(await shared.leadIndex.size()).toBe(2);
+  });
 });
