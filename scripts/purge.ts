@@ -7,11 +7,11 @@ import { loadConfig } from '../src/config';
 import { ResumeCodes } from '../src/channel/resume-codes';
 import { loadChannelSecret } from '../src/channel/secret';
 import { createStaffStores } from '../src/staff';
-import { openFileStorage } from '../src/storage/file';
+import { openStorage } from '../src/open-storage';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const storage = openFileStorage(config.DATA_DIR);
+  const { storage } = await openStorage(config);
   const resumeCodes = new ResumeCodes(
     storage.resumeCodes,
     loadChannelSecret(config.DIRECT_LINE_SECRET, config.DATA_DIR),

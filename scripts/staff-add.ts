@@ -6,7 +6,7 @@
  */
 import { loadConfig } from '../src/config';
 import { StaffDirectory, passwordProblem } from '../src/staff/accounts';
-import { openFileStorage } from '../src/storage/file';
+import { openStorage } from '../src/open-storage';
 import { readSecretLine, readStdinLine } from './staff-prompt';
 
 async function main(args: string[]): Promise<number> {
@@ -18,7 +18,7 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const directory = new StaffDirectory(openFileStorage(config.DATA_DIR).staffDirectory);
+  const directory = new StaffDirectory((await openStorage(config)).storage.staffDirectory);
   if (remove) {
     const removed = await directory.removeAccount(email);
     console.log(

@@ -5,10 +5,10 @@
  */
 import { loadConfig } from '../src/config';
 import { StaffDirectory } from '../src/staff/accounts';
-import { openFileStorage } from '../src/storage/file';
+import { openStorage } from '../src/open-storage';
 
 async function main(args: string[]): Promise<number> {
-  const directory = new StaffDirectory(openFileStorage(loadConfig().DATA_DIR).staffDirectory);
+  const directory = new StaffDirectory((await openStorage(loadConfig())).storage.staffDirectory);
   if (args[0] === '--list') {
     const tokens = await directory.tokens();
     if (tokens.length === 0) console.log('No API token.');

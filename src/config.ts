@@ -90,6 +90,38 @@ export const configSchema = z.object({
   TRUST_PROXY: optionalText.pipe(z.string().regex(/^\d+$/, 'a number of proxies').optional()),
   /** On SIGTERM: how long turns and notification sends under way may take to finish. */
   SHUTDOWN_TIMEOUT_SECONDS: number(20),
+  /**
+   * Where everything that must outlive a process is kept: `file` (lowdb files under DATA_DIR, the
+   * default) or `azure-blob` (one Azure Blob Storage container shared by every instance).
+   */
+  STORAGE: z.enum(['file', 'azure-blob']).default('file'),
+  AZURE_STORAGE_CONNECTION_STRING: optionalText,
+  /** The container (created when absent): 3–63 lower-case letters, digits and single hyphens. */
+  AZURE_STORAGE_CONTAINER: z
+    .string()
+    .default('imp-intake')
+    .refine(
+      (name) => /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/.test(name),
+      'a container name: 3–63 lower-case letters, digits and single hyphens',
+    ),
+  /**
+   * With STORAGE=azure-blob and the built-in Direct Line channel: "1" says this server is the only
+   * instance (the built-in channel keeps its conversations in this process's memory).
+   */
+  SINGLE_INSTANCE: z
+    .enum(['', '0', '1', 'true', 'false'])
+    .optional()
+    .transform((value) => value === '1' || value === 'true'),
+  /**
+   * How many instances serve the firm: the in-process rate limits (staff sign-in throttle, the
+   * website's token endpoint) are divided by it, so that the limits hold for the whole deployment.
+   */
+  INSTANCES: number(1),
+  /**
+   * How long an instance's claim on a notification holds: if it dies mid-send, another instance
+   * sends it after this. Longer than a send may take (senders give up after 15 s).
+   */
+  NOTIFY_LEASE_SECONDS: number(120).pipe(z.number().min(20, 'at least 20 (a send may take 15 s)')),
 });
 export type Config = z.infer<typeof configSchema>;
 
@@ -105,5 +137,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new Error(`Invalid configuration: ${first} and ${second} must be set together`);
     }
   }
+  checkSharedStorage(result.data);
   return { ...result.data, DATA_DIR: path.resolve(result.data.DATA_DIR) };
+}
+
+/** STORAGE=azure-blob: what several instances need, refused at start rather than half-working. */
+function checkSharedStorage(config: z.infer<typeof configSchema>): void {
+  if (config.STORAGE !== 'azure-blob') return;
+  if (!config.AZURE_STORAGE_CONNECTION_STRING)
+    throw new Error(
+      "Invalid configuration: STORAGE=azure-blob needs AZURE_STORAGE_CONNECTION_STRING (the storage account's connection string)",
+    );
+  if (!config.DIRECT_LINE_DOMAIN && !config.SINGLE_INSTANCE)
+    throw new Error(
+      'Invalid configuration: with STORAGE=azure-blob, the website chat of several instances goes through ' +
+        "Azure's Direct Line (set DIRECT_LINE_DOMAIN and DIRECT_LINE_SECRET): the built-in channel keeps its " +
+        'conversations in one process. Set SINGLE_INSTANCE=1 if this server is the only instance.',
+    );
+  if (config.INSTANCES > 1 && config.SINGLE_INSTANCE)
+    throw new Error('Invalid configuration: SINGLE_INSTANCE=1 contradicts INSTANCES > 1');
 }

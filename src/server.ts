@@ -14,11 +14,14 @@ import { IntakeService } from './service/intake-service';
 import { LeadRecorder } from './service/lead-recorder';
 import { createStaff, observeAll } from './staff';
 import { loadSessionSecret, openFileStorage } from './storage/file';
+import { openStorage } from './open-storage';
 import type { Storage } from './storage/storage';
 
 /** What tests may replace: the clock of the website's built-in channel. */
 export interface AssembleOptions {
   clock?: () => number;
+  /** Signs staff sessions: the one kept beside the storage (see `openStorage`) unless given. */
+  sessionSecret?: string;
 }
 
 /**
@@ -39,12 +42,16 @@ export function assemble(
     resumeCodes: storage.resumeCodes,
     clock: options.clock,
   });
-  const staff = createStaff(config, {
-    storage,
-    sessionSecret: loadSessionSecret(config.DATA_DIR, config.SESSION_SECRET),
-    flows,
-    channelRecords: website.records,
-  });
+  const staff = createStaff(
+    config,
+    {
+      storage,
+      sessionSecret: options.sessionSecret ?? loadSessionSecret(config.DATA_DIR, config.SESSION_SECRET),
+      flows,
+      channelRecords: website.records,
+    },
+    { notify: { leaseMs: config.NOTIFY_LEASE_SECONDS * 1000 } },
+  );
   const intake = new IntakeService(
     engine,
     conversations,
@@ -106,7 +113,9 @@ export function assemble(
 }
 
 export async function startServer(config: Config = loadConfig(), options: AssembleOptions = {}) {
-  const parts = assemble(config, undefined, options);
+  // STORAGE picks the backend: lowdb files under DATA_DIR, or a shared Azure Blob container
+  const { storage, sessionSecret } = await openStorage(config);
+  const parts = assemble(config, storage, { sessionSecret, ...options });
   const server = parts.app.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -117,7 +126,14 @@ export async function startServer(config: Config = loadConfig(), options: Assemb
   parts.website.attach(server);
   parts.staff.start();
   parts.resumeMailer?.start();
-  log.info('listening', { port, data: config.DATA_DIR, auth: Boolean(config.MicrosoftAppId) });
+  log.info('listening', {
+    port,
+    storage: config.STORAGE,
+    ...(config.STORAGE === 'file'
+      ? { data: config.DATA_DIR }
+      : { container: config.AZURE_STORAGE_CONTAINER }),
+    auth: Boolean(config.MicrosoftAppId),
+  });
 
   let closing: Promise<void> | undefined;
   /**

@@ -61,7 +61,16 @@ export function createWebsite(config: Config, flows: Flows, options: WebsiteOpti
     : azureTokenSource(azureDomain!, secret);
 
   const router = express.Router();
-  router.use(tokenRouter({ source, resumeCodes }));
+  // the limits count per process: several instances (INSTANCES) each allow their share
+  const share = (limit: number) => Math.max(1, Math.floor(limit / config.INSTANCES));
+  router.use(
+    tokenRouter({
+      source,
+      resumeCodes,
+      tokensPerMinute: share(20),
+      failedResumesPerQuarterHour: share(10),
+    }),
+  );
   if (channel) {
     router.use('/v3/directline', channel.router());
   }

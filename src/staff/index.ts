@@ -7,7 +7,7 @@ import type { Storage } from '../storage/storage';
 import { StaffDirectory } from './accounts';
 import { HandoffStore } from './handoffs';
 import { StaffIntakeObserver } from './intake-observer';
-import { rowsFrom } from './lead-index';
+import { assignmentOf, rowOf, rowsFrom, type LeadIndex } from './lead-index';
 import { LeadEraser, type ChannelRecords, type StaffStores } from './privacy';
 import { RetentionPurger, schedule } from './retention';
 import { createStaffRouter } from './router';
@@ -29,7 +29,8 @@ export type StaffSettings = Pick<
   | 'CLIO_GROW_INBOX_TOKEN'
   | 'WEBHOOK_URL'
   | 'WEBHOOK_SECRET'
->;
+> &
+  Partial<Pick<Config, 'INSTANCES'>>;
 
 export interface StaffParts {
   storage: Storage;
@@ -71,10 +72,18 @@ export function createStaffStores(
     retentionDays: settings.RETENTION_DAYS,
     abandonedDays: settings.ABANDONED_DAYS,
   });
-  const loadIndex = () =>
-    stores.index.load(
-      rowsFrom({ leads: storage.leads, workflow: storage.workflow, handoffIds: () => handoffs.intakeIds() }),
-    );
+  const rows = () =>
+    rowsFrom({ leads: storage.leads, workflow: storage.workflow, handoffIds: () => handoffs.intakeIds() });
+  /**
+   * An in-process index is loaded from the stores. A shared index (kept in the store by every
+   * instance) is built once; after that a start reads no lead, and the hourly pass only adds the
+   * rows of leads it lacks (a crash between writing a lead and its row) and drops rows whose lead
+   * is gone, each through the index's own conditional writes.
+   */
+  const loadIndex = async () => {
+    if (!(await stores.index.built?.())) return stores.index.load(rows());
+    await reconcileIndex(stores.index, storage);
+  };
   return { stores, eraser, purger, loadIndex };
 }
 
@@ -98,7 +107,7 @@ export function createStaff(settings: StaffSettings, parts: StaffParts, options:
     eraser,
     directory,
     sessions,
-    throttle: new LoginThrottle(options.throttle),
+    throttle: new LoginThrottle(options.throttle ?? perInstance(settings.INSTANCES ?? 1)),
     secureCookies: settings.PUBLIC_URL?.startsWith('https:') ?? false,
     flow: flows['en-CA'],
     timeZone: settings.FIRM_TIME_ZONE,
@@ -143,3 +152,30 @@ export function createStaff(settings: StaffSettings, parts: StaffParts, options:
 }
 
 export type Staff = ReturnType<typeof createStaff>;
+
+/**
+ * The sign-in throttle counts in each process: with several instances behind a load balancer,
+ * each allows its share of the limits (5 failures per account, 20 per address in 15 minutes).
+ */
+function perInstance(instances: number): ConstructorParameters<typeof LoginThrottle>[0] {
+  const share = (limit: number) => Math.max(1, Math.floor(limit / instances));
+  return { maxPerAccount: share(5), maxPerIp: share(20) };
+}
+
+/** Adds the rows a shared index lacks and removes those whose lead is gone (see `loadIndex`). */
+async function reconcileIndex(index: LeadIndex, storage: Storage): Promise<void> {
+  const leadIds = new Set(await storage.leads.ids());
+  const indexed = new Set((await index.select({})).map((row) => row.id));
+  for (const id of indexed) if (!leadIds.has(id)) await index.remove(id);
+  const missing = [...leadIds].filter((id) => !indexed.has(id));
+  if (missing.length === 0) return;
+  const handoffIds = new Set(await storage.handoffs.ids());
+  for (const id of missing) {
+    const lead = await storage.leads.get(id);
+    if (!lead) continue;
+    const record = await storage.workflow.get(id);
+    const row = { ...rowOf(lead, record?.status ?? 'new'), ...assignmentOf(record ?? {}) };
+    if (handoffIds.has(id)) row.handoff = true;
+    await index.upsert(row);
+  }
+}

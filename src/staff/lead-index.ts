@@ -15,7 +15,8 @@ import type { WorkflowStatus } from './workflow';
  * The lead list as a query: one small row per lead with what the list filters, sorts and shows,
  * and a query (filter, sort, page) a store can answer from an index without reading every lead.
  * The in-memory index (src/storage/memory/lead-index.ts) serves both the file and memory stores;
- * a shared store can keep its own index (e.g. an index document updated with conditional writes).
+ * the Azure store keeps a shared one (src/storage/azure/lead-index.ts: index blobs changed with
+ * conditional writes, copied in each instance's memory).
  */
 
 export interface LeadRow {
@@ -123,6 +124,11 @@ export interface LeadIndex {
   /** The stream codes seen in any lead, for the stream filter's choices. */
   streamCodes(): Promise<string[]>;
   size(): Promise<number>;
+  /**
+   * A shared index (kept in the store, see src/storage/azure/lead-index.ts) says whether a start
+   * already built it: then a start does not read every lead again. In-process indexes have none.
+   */
+  built?(): Promise<boolean>;
 }
 
 export function rowOf(lead: Lead, status: WorkflowStatus): LeadRow {

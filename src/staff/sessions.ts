@@ -38,7 +38,6 @@ function safeEqual(a: string, b: string): boolean {
 
 export class SessionStore {
   private readonly lock = new KeyedLock();
-  private sessions: Record<string, Session> | undefined;
 
   constructor(
     private readonly documents: Documents<SessionsDocument>,
@@ -110,18 +109,26 @@ export class SessionStore {
     return safeEqual(cookieValue.slice(dot + 1), this.sign(id, 'session')) ? id : undefined;
   }
 
+  /**
+   * Read from the store on every request: another instance sharing the store may have opened or
+   * ended a session since (a cached copy would keep a signed-out session alive here).
+   */
   private async all(): Promise<Record<string, Session>> {
-    if (this.sessions) return this.sessions;
     const stored = await this.documents.get(SESSIONS_ID).catch(() => undefined);
-    this.sessions = stored?.sessions ?? {};
-    return this.sessions;
+    return stored?.sessions ?? {};
   }
 
+  /** A conditional update of the stored document: changes made by other instances are kept. */
   private change(edit: (sessions: Record<string, Session>) => void): Promise<void> {
-    return this.lock.run('sessions', async () => {
-      const sessions = await this.all();
+    const apply = (current: SessionsDocument): SessionsDocument => {
+      const sessions = { ...current.sessions };
       edit(sessions);
-      await this.documents.put(SESSIONS_ID, { sessions });
+      return { sessions };
+    };
+    return this.lock.run('sessions', async () => {
+      if (await this.documents.update(SESSIONS_ID, apply)) return;
+      if (await this.documents.create(SESSIONS_ID, apply({ sessions: {} }))) return;
+      await this.documents.update(SESSIONS_ID, apply); // created by another writer meanwhile
     });
   }
 }

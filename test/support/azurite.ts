@@ -1,0 +1,1 @@
+export { startAzurite, type Azurite } from '../../tools/azurite/azurite';
