@@ -157,3 +157,11 @@ function checkSharedStorage(config: z.infer<typeof configSchema>): void {
   if (config.INSTANCES > 1 && config.SINGLE_INSTANCE)
     throw new Error('Invalid configuration: SINGLE_INSTANCE=1 contradicts INSTANCES > 1');
 }
+
+/**
+ * One instance's share of a deployment-wide rate limit: in-process limits (the staff sign-in
+ * throttle, the website's token endpoint) are divided among the `INSTANCES`, at least 1 each.
+ */
+export function instanceShare(limit: number, instances: number): number {
+  return Math.max(1, Math.floor(limit / instances));
+}

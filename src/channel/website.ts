@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import type { Config } from '../config';
+import { instanceShare, type Config } from '../config';
 import type { Flows } from '../intake/flows';
 import { log } from '../logger';
 import { projectRoot } from '../paths';
@@ -62,7 +62,7 @@ export function createWebsite(config: Config, flows: Flows, options: WebsiteOpti
 
   const router = express.Router();
   // the limits count per process: several instances (INSTANCES) each allow their share
-  const share = (limit: number) => Math.max(1, Math.floor(limit / config.INSTANCES));
+  const share = (limit: number) => instanceShare(limit, config.INSTANCES);
   router.use(
     tokenRouter({
       source,

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response, Router } from 'express';
-import type { Config } from '../config';
+import { instanceShare, type Config } from '../config';
 import { loadFlows, type Flows } from '../intake/flows';
 import { log } from '../logger';
 import { Notifier, type NotifierOptions } from '../notify';
@@ -158,7 +158,7 @@ export type Staff = ReturnType<typeof createStaff>;
  * each allows its share of the limits (5 failures per account, 20 per address in 15 minutes).
  */
 function perInstance(instances: number): ConstructorParameters<typeof LoginThrottle>[0] {
-  const share = (limit: number) => Math.max(1, Math.floor(limit / instances));
+  const share = (limit: number) => instanceShare(limit, instances);
   return { maxPerAccount: share(5), maxPerIp: share(20) };
 }
 

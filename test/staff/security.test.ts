@@ -242,6 +242,23 @@ describe('signing in', () => {
   });
 });
 
+describe('sign-in throttling with several instances', () => {
+  it('gives each of INSTANCES=2 instances half the allowance (2 of 5 wrong passwords per account)', async () => {
+    const config = tempConfig({ INSTANCES: '2' });
+    const server = await startServer(config);
+    try {
+      await addStaff(config.DATA_DIR);
+      const client = new StaffClient(server.url);
+      for (let i = 0; i < 2; i++)
+        expect((await client.login(STAFF_EMAIL, `wrong password ${i}`)).status).toBe(401);
+      expect((await client.login(STAFF_EMAIL, STAFF_PASSWORD)).status).toBe(429);
+    } finally {
+      await server.close();
+      config.cleanup();
+    }
+  });
+});
+
 describe('state changes need the session’s CSRF token', () => {
   const config = tempConfig();
   let server: Running;
