@@ -41,6 +41,8 @@ const { values } = parseArgs({
     stored: { type: 'string', default: '10000' },
     website: { type: 'string', default: '8' },
     only: { type: 'string' },
+    /** Writes a CPU profile of each intake server into this folder (node --cpu-prof). */
+    profile: { type: 'string' },
   },
 });
 const PROSPECTS = Number(values.prospects);
@@ -59,7 +61,9 @@ interface Child {
 
 /** Starts a server script as `npm start` does and resolves with its address once it logs `listening`. */
 async function startChild(name: string, script: string, env: Record<string, string>): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const profiling = values.profile && script === 'src/server.ts';
+  const flags = profiling ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile!)}`] : [];
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', script], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -82,7 +86,8 @@ async function startChild(name: string, script: string, env: Record<string, stri
     process: child,
     url: `http://127.0.0.1:${port}`,
     async stop() {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      // a profiled server is stopped gracefully, so that it writes its profile
+      if (child.exitCode === null) child.kill(profiling ? 'SIGTERM' : 'SIGKILL');
       await exited;
     },
   };
@@ -353,8 +358,8 @@ async function main() {
       }
     }
     const summaries = measured.map((c) => summarize(c, results.get(c)!));
-    const base = summaries.find((s) => s.name === 'echo bot')!;
-    const turns = results.get(echo)!.reduce((s, r) => s + r.turns, 0);
+    const base = summaries.find((s) => s.name === "echo bot") ?? summaries[0]!;
+    const turns = (results.get(echo) ?? results.get(measured[0]!)!).reduce((s, r) => s + r.turns, 0);
     console.log(
       `\n${PROSPECTS} concurrent prospects, ${CONVERSATIONS} whole intakes per round, ${ROUNDS} rounds per server (${turns} turns each), alternating`,
     );

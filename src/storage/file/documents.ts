@@ -1,8 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import type { z } from 'zod';
+import { writeFileAtomic } from './atomic';
 import { KeyedLock } from '../keyed-lock';
 import { checkDocumentId, type Documents } from '../ports';
 
@@ -15,6 +14,8 @@ const READ_BATCH = 64;
 export interface FileDocumentsOptions {
   /** File permissions of each document (e.g. 0o600 for the staff accounts). */
   mode?: number;
+  /** fdatasync each write (and fsync its folder) before it resolves: survives a power loss. */
+  durable?: boolean;
 }
 
 /** A folder of JSON documents, one lowdb file each (`<id>.json`), checked by a zod schema on the way in and out. */
@@ -35,9 +36,15 @@ export class FileDocuments<T> implements Documents<T> {
   }
 
   async get(id: string): Promise<T | undefined> {
-    const db = new Low<unknown>(new JSONFile(this.fileOf(id)), null);
-    await db.read();
-    return db.data === null ? undefined : this.schema.parse(db.data);
+    let text: string;
+    try {
+      text = await fs.readFile(this.fileOf(id), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+    const data = JSON.parse(text) as unknown;
+    return data === null ? undefined : this.schema.parse(data);
   }
 
   async create(id: string, document: T): Promise<boolean> {
@@ -99,11 +106,10 @@ export class FileDocuments<T> implements Documents<T> {
     return documents;
   }
 
+  /** Replaces the whole file atomically (temporary file + rename): a crash leaves the old or the new. */
   private async write(file: string, document: T): Promise<void> {
-    await fs.mkdir(this.directory, { recursive: true });
-    const db = new Low<T>(new JSONFile(file), document);
-    db.data = this.schema.parse(document);
-    await db.write();
+    const text = JSON.stringify(this.schema.parse(document), null, 2);
+    await writeFileAtomic(file, text, { durable: this.options.durable, mode: this.options.mode });
     if (this.options.mode !== undefined) await fs.chmod(file, this.options.mode).catch(() => undefined);
   }
 }

@@ -26,8 +26,8 @@ export class FileOutbox implements OutboxRepository {
   private readonly entries: FileDocuments<OutboxEntry>;
   private readonly pendingDir: string;
 
-  constructor(directory: string) {
-    this.entries = new FileDocuments(path.join(directory, 'entries'), outboxEntrySchema);
+  constructor(directory: string, options: { durable?: boolean } = {}) {
+    this.entries = new FileDocuments(path.join(directory, 'entries'), outboxEntrySchema, options);
     this.pendingDir = path.join(directory, 'pending');
   }
 
