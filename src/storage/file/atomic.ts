@@ -139,3 +139,21 @@ export async function syncFolder(folder: string): Promise<void> {
     await close(fd);
   }
 }
+
+/**
+ * Appends `content` at the end of `file` (which exists); with `durable`, flushed to the disk
+ * before resolving. An append never rewrites what is there: no rename, no truncation.
+ */
+export async function appendDurably(file: string, content: string, durable: boolean): Promise<void> {
+  if (!durable) {
+    fs.appendFileSync(file, content);
+    return;
+  }
+  const fd = await open(file, 'a');
+  try {
+    await write(fd, content);
+    await fdatasync(fd);
+  } finally {
+    await close(fd);
+  }
+}

@@ -4,22 +4,30 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { KeyedLock } from '../keyed-lock';
 import { StoreConflictError, type ConversationStore, type StoreItem, type StoreItems } from '../ports';
-import { currentStamp, forgetFolder, sameStamp, syncFolder, writeFileAtomic, type FileStamp } from './atomic';
+import { appendDurably, forgetFolder, syncFolder, writeFileAtomic } from './atomic';
 
 /**
- * A key-value store with eTag optimistic concurrency, one JSON file per key
- * (`{ "key": …, "item": … }`, the layout lowdb wrote, so existing data folders still read).
+ * A key-value store with eTag optimistic concurrency, one file per key.
  *
  * It has the shape of botbuilder's `Storage` (read / write / delete of `StoreItems`), so the bot
  * adapter can hand it to anything that expects one, without this folder importing botbuilder.
  * One file per key keeps a turn's cost independent of how many conversations are stored.
  *
- * The live conversations are cached (their file's text, eTag and stamp), so a turn reads its
- * conversation with one `stat` instead of opening and parsing the file. The cache never decides
- * on its own: each use compares the stamp (inode, modification time, size) with the file's, and a
- * file rewritten by anyone else (another process, a restore tool) is read again, so a write is
- * never checked against a stale eTag. A write is atomic (temporary file + rename) and on disk
- * (in the kernel; with `durable`, flushed to the device) before `write` resolves.
+ * Each file is a log of the item's versions, one JSON line each (`{"key":…,"item":…}`); the last
+ * complete line is the item. A turn's write is one append: rewriting a file (a temporary file
+ * renamed over it) costs a hundred times more on ext4, which flushes a replaced file's data at
+ * the rename. A file is rewritten to its last line only now and then (COMPACT_AFTER versions),
+ * and when its conversation leaves the cache, outside any turn. A line cut short by a crash is
+ * skipped, and the next append starts on a new line. Files lowdb wrote (one pretty-printed JSON
+ * document) still read, and are rewritten at their first write.
+ *
+ * The live conversations are cached (last line, eTag, and the file's inode and size), so a turn
+ * reads its conversation with one `stat` instead of opening and parsing the file. The cache never
+ * decides on its own: each read and write compares the file's inode and size (which every write
+ * changes: an append grows it, a rewrite is a new inode) with the cached ones, and reads the file
+ * again when anyone else (another process, a restore) changed it, so a write is never checked
+ * against a stale eTag. A write is on disk (in the kernel; with `durable`, flushed to the
+ * device) before `write` resolves.
  */
 
 interface Envelope {
@@ -28,20 +36,28 @@ interface Envelope {
 }
 
 interface Cached {
-  /** The file's text: each read parses it, so callers never share an object. */
+  file: string;
+  /** The envelope's JSON (the file's last line): each read parses it, so callers never share an object. */
   text: string;
   eTag: string | undefined;
-  stamp: FileStamp;
+  ino: bigint;
+  size: bigint;
+  /** Versions in the file (Infinity for a file in lowdb's layout, rewritten at the next write). */
+  versions: number;
+  /** Whether the file ends with a newline (not after a crash cut an append short). */
+  complete: boolean;
 }
 
-/** How many conversations stay cached (the least recently used go first): about 2 KB each. */
+/** How many conversations stay cached (the least recently used go first): a few KB each. */
 const CACHED_CONVERSATIONS = 2_000;
+/** Versions a file may hold before the next write rewrites it to one line. */
+const COMPACT_AFTER = 32;
 
 /** One lock per file for the whole process: two stores opened on one folder never interleave. */
 const locks = new KeyedLock();
 
 export interface FileConversationStoreOptions {
-  /** fdatasync each write (and fsync its folder) before it resolves: survives a power loss. */
+  /** fdatasync each write (and fsync its folder when it makes a file) before it resolves. */
   durable?: boolean;
 }
 
@@ -82,8 +98,32 @@ export class FileConversationStore implements ConversationStore {
         }
         const eTag = randomUUID();
         const text = JSON.stringify({ key, item: { ...change, eTag } } satisfies Envelope);
-        const stamp = await writeFileAtomic(file, text, { durable: this.options.durable });
-        this.remember(key, { text, eTag, stamp });
+        const durable = this.options.durable === true;
+        if (current && current.versions < COMPACT_AFTER) {
+          const line = `${current.complete ? '' : '\n'}${text}\n`;
+          await appendDurably(file, line, durable);
+          this.remember(key, {
+            file,
+            text,
+            eTag,
+            ino: current.ino,
+            // if anyone else appended meanwhile, the size differs and the next use reads the file
+            size: current.size + BigInt(Buffer.byteLength(line)),
+            versions: current.versions + 1,
+            complete: true,
+          });
+        } else {
+          const stamp = await writeFileAtomic(file, `${text}\n`, { durable });
+          this.remember(key, {
+            file,
+            text,
+            eTag,
+            ino: stamp.ino,
+            size: stamp.size,
+            versions: 1,
+            complete: true,
+          });
+        }
       });
     }
   }
@@ -113,39 +153,43 @@ export class FileConversationStore implements ConversationStore {
       for (const file of files) {
         if (!file.endsWith('.json') || file.startsWith('.')) continue;
         const raw = await fsp.readFile(path.join(this.directory, shard, file), 'utf8').catch(() => undefined);
-        if (!raw) continue;
-        try {
-          yield (JSON.parse(raw) as Envelope).key;
-        } catch {
-          // files are replaced whole (rename), never cut short: anything else is not ours
-        }
+        const stored = raw ? lastVersion(raw) : undefined;
+        if (stored) yield stored.envelope.key;
       }
     }
   }
 
   /** The stored version of `key`: from the cache when the file is the one cached, else read. */
   private load(key: string, file: string): Cached | undefined {
-    const stamp = currentStamp(file);
-    if (!stamp) {
+    const stats = fs.statSync(file, { bigint: true, throwIfNoEntry: false });
+    if (!stats) {
       this.cache.delete(key);
       return undefined;
     }
     const cached = this.cache.get(key);
-    if (cached && sameStamp(cached.stamp, stamp)) {
+    if (cached && cached.ino === stats.ino && cached.size === stats.size) {
       this.remember(key, cached);
       return cached;
     }
-    let text: string;
+    let raw: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      raw = fs.readFileSync(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
-    const envelope = JSON.parse(text) as Envelope | null;
-    if (!envelope || envelope.key !== key) return undefined;
+    const stored = lastVersion(raw);
+    if (!stored || stored.envelope.key !== key) return undefined;
     // Stamped as seen before reading: if the file changed in between, the next use reads it again.
-    const fresh: Cached = { text, eTag: envelope.item.eTag, stamp };
+    const fresh: Cached = {
+      file,
+      text: stored.text,
+      eTag: stored.envelope.item.eTag,
+      ino: stats.ino,
+      size: stats.size,
+      versions: stored.versions,
+      complete: raw.endsWith('\n'),
+    };
     this.remember(key, fresh);
     return fresh;
   }
@@ -154,8 +198,63 @@ export class FileConversationStore implements ConversationStore {
     this.cache.delete(key);
     this.cache.set(key, entry);
     if (this.cache.size > CACHED_CONVERSATIONS) {
-      const oldest = this.cache.keys().next().value;
-      if (oldest !== undefined) this.cache.delete(oldest);
+      const [oldest, evicted] = this.cache.entries().next().value!;
+      this.cache.delete(oldest);
+      if (evicted.versions > 1) this.compactLater(evicted);
     }
   }
+
+  /** Rewrites a conversation gone quiet to its last version, outside any turn; skipped if it changed. */
+  private compactLater(entry: Cached): void {
+    const { file } = entry;
+    setImmediate(() => {
+      void locks
+        .run(file, async () => {
+          const stats = fs.statSync(file, { bigint: true, throwIfNoEntry: false });
+          if (!stats || stats.ino !== entry.ino || stats.size !== entry.size) return;
+          await writeFileAtomic(file, `${entry.text}\n`, { durable: this.options.durable });
+        })
+        .catch(() => undefined); // a later write compacts it
+    });
+  }
+}
+
+/** The last complete version in a file's text, and how many versions it holds. */
+function lastVersion(raw: string): { envelope: Envelope; text: string; versions: number } | undefined {
+  if (raw.startsWith('{\n')) {
+    // lowdb's layout: one pretty-printed document (rewritten one line at the next write)
+    try {
+      const envelope = JSON.parse(raw) as Envelope;
+      return isEnvelope(envelope)
+        ? { envelope, text: JSON.stringify(envelope), versions: Number.POSITIVE_INFINITY }
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  const lines = raw.split('\n');
+  let versions = 0;
+  for (const line of lines) if (line !== '') versions++;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    if (line === '') continue;
+    try {
+      const envelope = JSON.parse(line) as Envelope;
+      if (isEnvelope(envelope)) return { envelope, text: line, versions };
+    } catch {
+      // a line cut short by a crash mid-append: the version before it stands
+    }
+  }
+  return undefined;
+}
+
+function isEnvelope(value: unknown): value is Envelope {
+  const envelope = value as Envelope | null;
+  return (
+    typeof envelope === 'object' &&
+    envelope !== null &&
+    typeof envelope.key === 'string' &&
+    typeof envelope.item === 'object' &&
+    envelope.item !== null
+  );
 }
