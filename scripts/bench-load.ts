@@ -159,7 +159,12 @@ async function converse(url: string, sends: ActivityJson[], latencies: number[])
     });
     const started = performance.now();
     await post(`${url}/api/messages`, body);
-    latencies.push(performance.now() - started);
+    const ms = performance.now() - started;
+    latencies.push(ms);
+    if (process.env.BENCH_SLOW && ms > Number(process.env.BENCH_SLOW))
+      console.log(
+        `slow turn ${index + 1}/${sends.length} ${ms.toFixed(0)} ms at ${(performance.now() / 1000).toFixed(2)} s: ${activity.type} ${JSON.stringify(activity.text ?? '').slice(0, 40)}`,
+      );
   }
 }
 
@@ -358,7 +363,7 @@ async function main() {
       }
     }
     const summaries = measured.map((c) => summarize(c, results.get(c)!));
-    const base = summaries.find((s) => s.name === "echo bot") ?? summaries[0]!;
+    const base = summaries.find((s) => s.name === 'echo bot') ?? summaries[0]!;
     const turns = (results.get(echo) ?? results.get(measured[0]!)!).reduce((s, r) => s + r.turns, 0);
     console.log(
       `\n${PROSPECTS} concurrent prospects, ${CONVERSATIONS} whole intakes per round, ${ROUNDS} rounds per server (${turns} turns each), alternating`,
