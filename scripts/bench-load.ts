@@ -43,6 +43,8 @@ const { values } = parseArgs({
     only: { type: 'string' },
     /** Writes a CPU profile of each intake server into this folder (node --cpu-prof). */
     profile: { type: 'string' },
+    /** Keeps (or reuses) the seeded data folder here, instead of a temporary one. */
+    'seeded-dir': { type: 'string' },
   },
 });
 const PROSPECTS = Number(values.prospects);
@@ -341,9 +343,9 @@ async function main() {
 
     // Warm-up (JIT, caches) on every server; it also leaves a conversation and a lead to seed from.
     for (const child of children) await round(child, Math.min(PROSPECTS, CONVERSATIONS), PROSPECTS);
-    const seededDir = tempDir();
+    const seededDir = values['seeded-dir'] ?? tempDir();
     const seedStarted = performance.now();
-    await seed(emptyDir, seededDir, STORED);
+    if (!fs.existsSync(path.join(seededDir, 'leads'))) await seed(emptyDir, seededDir, STORED);
     console.log(
       `seeded ${STORED} conversations and leads in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
     );

@@ -80,7 +80,9 @@ export class FileConversationStore implements ConversationStore {
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
     for (const key of keys) {
-      const current = this.load(key, this.fileOf(key));
+      // a read alone does not cache: a maintenance scan of every conversation must not evict
+      // the live ones (a turn's write caches its conversation)
+      const current = this.load(key, this.fileOf(key), false);
       if (current) items[key] = (JSON.parse(current.text) as Envelope).item;
     }
     return items;
@@ -160,7 +162,7 @@ export class FileConversationStore implements ConversationStore {
   }
 
   /** The stored version of `key`: from the cache when the file is the one cached, else read. */
-  private load(key: string, file: string): Cached | undefined {
+  private load(key: string, file: string, cache = true): Cached | undefined {
     const stats = fs.statSync(file, { bigint: true, throwIfNoEntry: false });
     if (!stats) {
       this.cache.delete(key);
@@ -168,7 +170,7 @@ export class FileConversationStore implements ConversationStore {
     }
     const cached = this.cache.get(key);
     if (cached && cached.ino === stats.ino && cached.size === stats.size) {
-      this.remember(key, cached);
+      if (cache) this.remember(key, cached);
       return cached;
     }
     let raw: string;
@@ -190,7 +192,8 @@ export class FileConversationStore implements ConversationStore {
       versions: stored.versions,
       complete: raw.endsWith('\n'),
     };
-    this.remember(key, fresh);
+    if (cache) this.remember(key, fresh);
+    else this.cache.delete(key);
     return fresh;
   }
 
