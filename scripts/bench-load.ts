@@ -65,7 +65,8 @@ interface Child {
 async function startChild(name: string, script: string, env: Record<string, string>): Promise<Child> {
   const profiling = values.profile && script === 'src/server.ts';
   const flags = profiling ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile!)}`] : [];
-  if (process.env.BENCH_NODE_FLAGS && script === 'src/server.ts') flags.push(...process.env.BENCH_NODE_FLAGS.split(' '));
+  if (process.env.BENCH_NODE_FLAGS && script === 'src/server.ts')
+    flags.push(...process.env.BENCH_NODE_FLAGS.split(' '));
   const child = spawn(process.execPath, [...flags, '--import', 'tsx', script], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
