@@ -43,6 +43,8 @@ const { values } = parseArgs({
     only: { type: 'string' },
     /** Writes a CPU profile of each intake server into this folder (node --cpu-prof). */
     profile: { type: 'string' },
+    /** After the timed rounds, one more round per server under `strace -c -f`: system calls per turn. */
+    strace: { type: 'boolean', default: false },
     /** Keeps (or reuses) the seeded data folder here, instead of a temporary one. */
     'seeded-dir': { type: 'string' },
   },
@@ -321,6 +323,32 @@ async function websiteTurns(child: Child, conversations: number) {
   return { api, directLine, apiTicks: apiTicks.ticks, dlTicks: dlTicks.ticks };
 }
 
+/** One round with `strace -c -f` attached to the server: its system calls per turn, by name. */
+async function syscallsPerTurn(child: Child): Promise<string> {
+  const output = path.join(os.tmpdir(), `imp-bench-strace-${process.pid}-${child.process.pid}.txt`);
+  const tracer = spawn('strace', ['-c', '-f', '-p', String(child.process.pid), '-o', output], {
+    stdio: 'ignore',
+  });
+  await new Promise((resolve) => setTimeout(resolve, 1000)); // strace attaches to every thread
+  const { turns } = await round(child, Math.min(CONVERSATIONS, PROSPECTS), PROSPECTS);
+  const stopped = new Promise((resolve) => tracer.once('exit', resolve));
+  tracer.kill('SIGINT');
+  await stopped;
+  const table = fs.readFileSync(output, 'utf8');
+  fs.rmSync(output, { force: true });
+  let rows = [...table.matchAll(/^\s*[\d.]+\s+[\d.]+\s+\d+\s+(\d+)\s+(?:\d+\s+)?(\w+)$/gm)].map(
+    ([, calls, name]) => [name!, Number(calls)] as const,
+  );
+  rows = rows.filter(([name]) => name !== 'total');
+  const total = rows.reduce((sum, [, calls]) => sum + calls, 0);
+  const top = [...rows]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([name, calls]) => `${name} ${(calls / turns).toFixed(1)}`)
+    .join(', ');
+  return `${child.name}: ${(total / turns).toFixed(1)} system calls per turn (${turns} turns; ${top})`;
+}
+
 async function main() {
   const dataDirs: string[] = [];
   const tempDir = () => {
@@ -386,6 +414,10 @@ async function main() {
       console.log(
         `at scale (${STORED} conversations + ${STORED} leads) / empty store: p50 ${(big.p50 / plain.p50).toFixed(2)}×, mean turn time ${(plain.throughput / big.throughput).toFixed(2)}×, peak RSS ${big.rssMb.toFixed(0)} MB`,
       );
+    }
+
+    if (values.strace) {
+      for (const child of [echo, intake, synced]) console.log(await syscallsPerTurn(child));
     }
 
     if (WEBSITE_CONVERSATIONS > 0) {
