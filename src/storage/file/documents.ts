@@ -19,7 +19,7 @@ export interface FileDocumentsOptions {
   durable?: boolean;
 }
 
-/** A folder of JSON documents, one lowdb file each (`<id>.json`), checked by a zod schema on the way in and out. */
+/** A folder of JSON documents, one JSON file each (`<id>.json`, replaced atomically), checked by a zod schema on the way in and out. */
 export class FileDocuments<T> implements Documents<T> {
   readonly directory: string;
 
