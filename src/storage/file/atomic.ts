@@ -71,6 +71,8 @@ export interface WriteOptions {
   durable?: boolean;
   /** File permissions of a new file. */
   mode?: number;
+  /** Off the turn path: run the calls in the thread pool even when not `durable`. */
+  background?: boolean;
 }
 
 /** Replaces `file` with `content` atomically; resolves with the new file's stamp. */
@@ -90,7 +92,7 @@ async function attempt(file: string, folder: string, content: string, options: W
   ensureFolderSync(folder);
   const temporary = temporaryOf(file);
   const mode = options.mode ?? 0o666;
-  if (!options.durable) {
+  if (!options.durable && !options.background) {
     const fd = fs.openSync(temporary, 'w', mode);
     let stats: fs.BigIntStats;
     try {
@@ -106,7 +108,7 @@ async function attempt(file: string, folder: string, content: string, options: W
   let stats: fs.BigIntStats;
   try {
     await write(fd, content);
-    await fdatasync(fd);
+    if (options.durable) await fdatasync(fd);
     stats = await fstat(fd, { bigint: true });
   } finally {
     await close(fd);
@@ -117,7 +119,7 @@ async function attempt(file: string, folder: string, content: string, options: W
     fs.rmSync(temporary, { force: true });
     throw error;
   }
-  await syncFolder(folder);
+  if (options.durable) await syncFolder(folder);
   return stampOf(stats);
 }
 

@@ -215,7 +215,7 @@ export class FileConversationStore implements ConversationStore {
         .run(file, async () => {
           const stats = fs.statSync(file, { bigint: true, throwIfNoEntry: false });
           if (!stats || stats.ino !== entry.ino || stats.size !== entry.size) return;
-          await writeFileAtomic(file, `${entry.text}\n`, { durable: this.options.durable });
+          await writeFileAtomic(file, `${entry.text}\n`, { durable: this.options.durable, background: true });
         })
         .catch(() => undefined); // a later write compacts it
     });
