@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fsyncSetting, openFileStorage } from '../../src/storage/file';
 import { FileConversationStore } from '../../src/storage/file/conversations';
+import { FileTranscriptStore } from '../../src/storage/file/transcripts';
 import { isConflict, type StoreItem } from '../../src/storage/ports';
 import { describeStoreContract } from './contract';
 
@@ -129,4 +130,31 @@ describeStoreContract('file, STORAGE_FSYNC=1', () => {
       fs.rmSync(folder, { recursive: true, force: true });
     },
   };
+});
+
+describe('the file transcript store', () => {
+  it("writes the activities logged together (a turn's) in one append, in order", async () => {
+    const store = new FileTranscriptStore(path.join(dir, 'transcripts'));
+    fs.mkdirSync(store.directory); // the first append ever makes the folder: a second call
+    const appends = jest.spyOn(fs, 'appendFileSync');
+    try {
+      const activity = (text: string) => ({
+        type: 'message',
+        channelId: 'emulator',
+        conversation: { id: 'c-1' },
+        text,
+      });
+      await Promise.all(['hello', 'welcome', 'consent?'].map((text) => store.append(activity(text))));
+      expect(appends).toHaveBeenCalledTimes(1);
+      expect((await store.read('emulator', 'c-1')).map((a) => a.text)).toEqual([
+        'hello',
+        'welcome',
+        'consent?',
+      ]);
+      await store.append(activity('yes'));
+      expect(appends).toHaveBeenCalledTimes(2);
+    } finally {
+      appends.mockRestore();
+    }
+  });
 });
