@@ -86,8 +86,10 @@ function corruptFiles(dataDir: string): string[] {
     const file = path.join(entry.parentPath, entry.name);
     const text = fs.readFileSync(file, 'utf8');
     try {
-      if (file.endsWith('.json')) JSON.parse(text);
-      else if (file.endsWith('.jsonl'))
+      // a conversation's file is a log of its versions, one JSON line each
+      const lines = file.endsWith('.jsonl') || file.startsWith(path.join(dataDir, 'conversations'));
+      if (file.endsWith('.json') && !lines) JSON.parse(text);
+      else if (lines && (file.endsWith('.json') || file.endsWith('.jsonl')))
         for (const line of text.split('\n').filter((l) => l.trim() !== '')) JSON.parse(line);
     } catch {
       bad.push(path.relative(dataDir, file));

@@ -14,10 +14,33 @@ function threshold(): number {
 
 export type LogFields = Record<string, string | number | boolean | undefined>;
 
+/**
+ * Info and debug lines written together once the current work is done: one write for all the
+ * turns of a moment, not one per line (a busy server logs a line per turn). Warnings and errors
+ * go out at once, after what is pending, and whatever is pending is written before the process
+ * exits.
+ */
+let pending: string[] = [];
+
+function flush(): void {
+  if (pending.length === 0) return;
+  const text = pending.join('');
+  pending = [];
+  process.stdout.write(text);
+}
+
+process.once('exit', flush);
+
 function write(level: Exclude<Level, 'silent'>, event: string, fields: LogFields = {}): void {
   if (levels[level] < threshold()) return;
-  const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...fields });
-  (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
+  const line = `${JSON.stringify({ time: new Date().toISOString(), level, event, ...fields })}\n`;
+  if (level === 'error' || level === 'warn') {
+    flush();
+    process.stderr.write(line);
+    return;
+  }
+  if (pending.length === 0) setImmediate(flush);
+  pending.push(line);
 }
 
 export const log = {

@@ -27,9 +27,11 @@ export class RedactingTranscriptLogger implements TranscriptLogger {
 
   logActivity(activity: Activity): Promise<void> {
     if (activity.type === 'typing') return Promise.resolve();
-    const plain = JSON.parse(JSON.stringify(activity)) as TranscriptActivity;
+    // botbuilder hands each activity over as its own shallow copy; the store serializes it at once
+    const plain = { ...activity } as unknown as TranscriptActivity;
     const conversationId = plain.conversation?.id;
     const key = `${plain.channelId}/${conversationId}`;
+    let appended: Promise<void> | undefined;
     const work = this.locks
       .run(key, async () => {
         const fromProspect = plain.from?.role === 'user';
@@ -43,8 +45,10 @@ export class RedactingTranscriptLogger implements TranscriptLogger {
           if (step !== undefined) this.remember(key, step);
           stored = this.redaction.redactBotActivity(plain);
         }
-        await this.store.append(stored);
+        // appended in this conversation's order; the store writes a turn's activities together
+        appended = this.store.append(stored);
       })
+      .then(() => appended)
       .catch((error: unknown) => {
         log.error('transcript-not-recorded', {
           ref: logRef(`${plain.channelId}/conversations/${conversationId}`),

@@ -196,7 +196,7 @@ export function orderKey(order: LeadOrder = {}): string {
 export const newestFirst: LeadOrder = { sort: 'received', dir: 'desc' };
 
 export interface RowSources {
-  leads: { all(): Promise<Lead[]> };
+  leads: { ids(): Promise<string[]>; get(id: string): Promise<Lead | undefined> };
   workflow: {
     all(): Promise<{ leadId: string; status: WorkflowStatus; owner?: string; followUp?: string }[]>;
   };
@@ -208,7 +208,13 @@ export interface RowSources {
 export async function* rowsFrom(sources: RowSources): AsyncGenerator<LeadRow> {
   const records = new Map((await sources.workflow.all()).map((record) => [record.leadId, record]));
   const withHandoff = new Set(await (sources.handoffIds?.() ?? []));
-  for (const lead of await sources.leads.all()) {
+  // one lead at a time: all of them at once would hold every lead's answers in memory together
+  let read = 0;
+  for (const id of await sources.leads.ids()) {
+    // a store may read synchronously: let the turns under way run between batches
+    if (++read % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
+    const lead = await sources.leads.get(id).catch(() => undefined);
+    if (!lead) continue; // removed meanwhile, or not a lead: its own page names the problem
     const record = records.get(lead.id);
     const row = { ...rowOf(lead, record?.status ?? 'new'), ...assignmentOf(record ?? {}) };
     if (withHandoff.has(lead.id)) row.handoff = true;

@@ -34,20 +34,38 @@ export function fileLayout(dataDir: string) {
   };
 }
 
-/** The default store: lowdb JSON files under DATA_DIR, one file per document. */
-export function openFileStorage(dataDir: string): Storage {
+export interface FileStorageOptions {
+  /**
+   * STORAGE_FSYNC=1: every write is flushed to the disk before it is acknowledged (fdatasync of
+   * the file, fsync of its folder), so an acknowledged turn survives a power loss, not only a
+   * killed process. Off by default: a write is in the kernel before the reply is sent either way.
+   */
+  durable?: boolean;
+}
+
+/** The default store: JSON files under DATA_DIR, one file per document, each replaced atomically. */
+export function openFileStorage(dataDir: string, options: FileStorageOptions = {}): Storage {
   const where = fileLayout(dataDir);
+  const durable = options.durable ?? fsyncSetting(process.env.STORAGE_FSYNC);
   return {
-    conversations: new FileConversationStore(where.conversations),
+    conversations: new FileConversationStore(where.conversations, { durable }),
     transcripts: new FileTranscriptStore(where.transcripts),
-    leads: new FileDocuments(where.leads, leadSchema),
-    workflow: new FileDocuments(where.workflow, workflowRecordSchema),
-    handoffs: new FileDocuments(where.handoffs, handoffDocumentSchema),
-    resumeCodes: new FileDocuments(where.resumeCodes, resumeCodeSchema),
-    staffDirectory: new FileDocuments(where.staffDocuments, staffDirectorySchema, { mode: 0o600 }),
-    sessions: new FileDocuments(where.staffDocuments, sessionsDocumentSchema, { mode: 0o600 }),
+    leads: new FileDocuments(where.leads, leadSchema, { durable }),
+    workflow: new FileDocuments(where.workflow, workflowRecordSchema, { durable }),
+    handoffs: new FileDocuments(where.handoffs, handoffDocumentSchema, { durable }),
+    resumeCodes: new FileDocuments(where.resumeCodes, resumeCodeSchema, { durable }),
+    staffDirectory: new FileDocuments(where.staffDocuments, staffDirectorySchema, { mode: 0o600, durable }),
+    sessions: new FileDocuments(where.staffDocuments, sessionsDocumentSchema, { mode: 0o600, durable }),
     deletions: new JsonLinesLog(where.deletions, deletionEntrySchema),
-    outbox: new FileOutbox(where.outbox),
+    outbox: new FileOutbox(where.outbox, { durable }),
     leadIndex: new MemoryLeadIndex(),
   };
+}
+
+/** STORAGE_FSYNC: 1/true flushes every write to the disk, 0/false or unset does not; anything else is refused. */
+export function fsyncSetting(value: string | undefined): boolean {
+  const setting = (value ?? '').trim().toLowerCase();
+  if (setting === '' || setting === '0' || setting === 'false') return false;
+  if (setting === '1' || setting === 'true') return true;
+  throw new Error(`Invalid configuration: STORAGE_FSYNC: 1 or 0 (true or false), not "${value}"`);
 }

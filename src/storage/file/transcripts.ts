@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { KeyedLock } from '../keyed-lock';
 import type { TranscriptActivity, TranscriptStore, TranscriptSummary } from '../transcripts';
@@ -19,7 +20,8 @@ const TAIL_CHUNK = 64 * 1024;
 export class FileTranscriptStore implements TranscriptStore {
   private readonly locks = new KeyedLock();
   private readonly pending = new Set<Promise<unknown>>();
-  private directoryReady: Promise<unknown> | undefined;
+  /** The lines appended since the last write, by file, and when they will be written. */
+  private batch: { lines: Map<string, string[]>; written: Promise<Map<string, unknown>> } | undefined;
 
   constructor(readonly directory: string) {}
 
@@ -28,7 +30,11 @@ export class FileTranscriptStore implements TranscriptStore {
     return path.join(this.directory, `${hash.slice(0, 40)}.jsonl`);
   }
 
-  /** Adds one activity at the end of its conversation's transcript. */
+  /**
+   * Adds one activity at the end of its conversation's transcript. The line is serialized now and
+   * written with the others of the same moment: the activities a turn logs together (the
+   * prospect's and the bot's replies) go to their file in one append, one `write` call.
+   */
   append(activity: TranscriptActivity): Promise<void> {
     const { channelId, conversation } = activity;
     if (!channelId || !conversation?.id) {
@@ -36,20 +42,58 @@ export class FileTranscriptStore implements TranscriptStore {
     }
     const file = this.fileOf(channelId, conversation.id);
     const line = `${JSON.stringify(activity)}\n`;
-    return this.track(
-      this.locks.run(file, async () => {
-        this.directoryReady ??= fs.mkdir(this.directory, { recursive: true });
-        await this.directoryReady;
-        await fs.appendFile(file, line, 'utf8');
-      }),
+    let batch = this.batch;
+    if (!batch) {
+      const lines = new Map<string, string[]>();
+      batch = this.batch = {
+        lines,
+        written: new Promise((resolve) => setImmediate(resolve)).then(() => this.flush(lines)),
+      };
+      this.track(batch.written);
+    }
+    const lines = batch.lines.get(file);
+    if (lines) lines.push(line);
+    else batch.lines.set(file, [line]);
+    const written = batch.written;
+    return written.then((failed) => {
+      const error = failed.get(file);
+      if (error) throw error;
+    });
+  }
+
+  /** Resolves once every line appended to `file` so far is written (or failed). */
+  private async written(file: string): Promise<void> {
+    if (this.batch?.lines.has(file)) await this.batch.written;
+    await this.locks.run(file, async () => undefined);
+  }
+
+  /** Writes a batch: one append per file, under that file's lock (a delete waits for it). */
+  private async flush(batch: Map<string, string[]>): Promise<Map<string, unknown>> {
+    this.batch = undefined;
+    const failed = new Map<string, unknown>();
+    await Promise.all(
+      [...batch].map(([file, lines]) =>
+        this.locks
+          .run(file, async () => {
+            try {
+              fs.appendFileSync(file, lines.join(''), 'utf8');
+            } catch (error) {
+              if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+              await fsp.mkdir(this.directory, { recursive: true });
+              fs.appendFileSync(file, lines.join(''), 'utf8');
+            }
+          })
+          .catch((error: unknown) => failed.set(file, error)),
+      ),
     );
+    return failed;
   }
 
   /** Every activity of a conversation, oldest first; [] when none was recorded. */
   async read(channelId: string, conversationId: string): Promise<TranscriptActivity[]> {
     const file = this.fileOf(channelId, conversationId);
-    await this.locks.run(file, async () => undefined);
-    const raw = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    await this.written(file);
+    const raw = await fsp.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return '';
       throw error;
     });
@@ -61,7 +105,7 @@ export class FileTranscriptStore implements TranscriptStore {
     const file = this.fileOf(channelId, conversationId);
     return this.locks.run(file, async () => {
       try {
-        await fs.unlink(file);
+        await fsp.unlink(file);
         return true;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
@@ -74,7 +118,7 @@ export class FileTranscriptStore implements TranscriptStore {
   async *conversations(): AsyncGenerator<TranscriptSummary> {
     let files: string[];
     try {
-      files = await fs.readdir(this.directory);
+      files = await fsp.readdir(this.directory);
     } catch {
       return;
     }
@@ -89,7 +133,7 @@ export class FileTranscriptStore implements TranscriptStore {
       } catch {
         continue;
       }
-      const stat = await fs.stat(file).catch(() => undefined);
+      const stat = await fsp.stat(file).catch(() => undefined);
       if (!stat || !activity.channelId || !activity.conversation?.id) continue;
       yield {
         channelId: activity.channelId,
@@ -109,10 +153,10 @@ export class FileTranscriptStore implements TranscriptStore {
     matches: (activity: TranscriptActivity) => boolean,
   ): Promise<TranscriptActivity | undefined> {
     const file = this.fileOf(channelId, conversationId);
-    await this.locks.run(file, async () => undefined);
-    let handle: fs.FileHandle;
+    await this.written(file);
+    let handle: fsp.FileHandle;
     try {
-      handle = await fs.open(file, 'r');
+      handle = await fsp.open(file, 'r');
     } catch {
       return undefined;
     }
@@ -178,7 +222,7 @@ function parseLines(raw: string): TranscriptActivity[] {
 }
 
 async function firstLine(file: string): Promise<string | undefined> {
-  const handle = await fs.open(file, 'r').catch(() => undefined);
+  const handle = await fsp.open(file, 'r').catch(() => undefined);
   if (!handle) return undefined;
   try {
     let text = '';
