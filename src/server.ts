@@ -26,7 +26,7 @@ export interface AssembleOptions {
 
 /**
  * The whole system on one screen: config → content → engine → storage → service → bot → HTTP.
- * `storage` picks the backend (lowdb files under DATA_DIR unless given another).
+ * `storage` picks the backend (files under DATA_DIR unless given another).
  */
 export function assemble(
   config: Config,
@@ -113,7 +113,7 @@ export function assemble(
 }
 
 export async function startServer(config: Config = loadConfig(), options: AssembleOptions = {}) {
-  // STORAGE picks the backend: lowdb files under DATA_DIR, or a shared Azure Blob container
+  // STORAGE picks the backend: files under DATA_DIR, or a shared Azure Blob container
   const { storage, sessionSecret } = await openStorage(config);
   const parts = assemble(config, storage, { sessionSecret, ...options });
   const server = parts.app.listen(config.PORT, config.HOST);

@@ -1,6 +1,6 @@
 /**
  * What the rest of the system needs of storage, and nothing of how it is kept. Every backend
- * (src/storage/file/ — lowdb files, the default; src/storage/memory/ — in-process replays and
+ * (src/storage/file/ — files under DATA_DIR (lowdb documents, conversation logs), the default; src/storage/memory/ — in-process replays and
  * tests) implements these, and one contract suite (test/storage/contract.ts) checks each against
  * the same behaviour. Domain repositories are built on these (src/staff/workflow.ts,
  * src/staff/handoffs.ts, src/channel/resume-codes.ts, src/notify/outbox.ts, src/staff/lead-index.ts).

@@ -12,7 +12,7 @@ import type { TranscriptStore } from './transcripts';
 
 /**
  * Everything the system keeps, as one set of repositories. A backend is one folder that builds
- * this: src/storage/file/ (lowdb files under DATA_DIR, the default), src/storage/azure/ (one Azure
+ * this: src/storage/file/ (files under DATA_DIR: lowdb documents and conversation logs, the default), src/storage/azure/ (one Azure
  * Blob Storage container shared by several instances, STORAGE=azure-blob) and src/storage/memory/
  * (in-process replays and tests). The server's wiring picks one; nothing else knows which.
  */
