@@ -16,7 +16,7 @@
  * the website path: the same turns, one prospect at a time, over /api/messages and over the
  * built-in Direct Line channel (POST + the WebSocket stream).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -45,6 +45,11 @@ const { values } = parseArgs({
     profile: { type: 'string' },
     /** After the timed rounds, one more round per server under `strace -c -f`: system calls per turn. */
     strace: { type: 'boolean', default: false },
+    /**
+     * Runs every server from JavaScript compiled by tsc (as `npm run start:prod` does) instead of
+     * under tsx, whose TypeScript loader adds its own memory to each process.
+     */
+    compiled: { type: 'boolean', default: false },
     /** Keeps (or reuses) the seeded data folder here, instead of a temporary one. */
     'seeded-dir': { type: 'string' },
   },
@@ -63,13 +68,31 @@ interface Child {
   stop(): Promise<void>;
 }
 
+/** Where `compile()` put a script's JavaScript (dist/, as `npm run build` lays it out). */
+const compiledOf = (script: string) => path.join('dist', script.replace(/\.ts$/, '.js'));
+
+/** With --compiled: the server as `npm run build` compiles it, and the echo bot beside it. */
+function compile(): void {
+  const tsc = path.join(root, 'node_modules', '.bin', 'tsc');
+  const run = (args: string[]) => {
+    const result = spawnSync(tsc, args, { cwd: root, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error(`tsc ${args.join(' ')} failed`);
+  };
+  run(['-p', 'tsconfig.build.json']);
+  run([
+    ...['tools/bench/echo-bot.ts', '--outDir', 'dist/tools/bench', '--module', 'commonjs'],
+    ...['--target', 'es2022', '--esModuleInterop', '--skipLibCheck', '--types', 'node'],
+  ]);
+}
+
 /** Starts a server script as `npm start` does and resolves with its address once it logs `listening`. */
 async function startChild(name: string, script: string, env: Record<string, string>): Promise<Child> {
   const profiling = values.profile && script === 'src/server.ts';
   const flags = profiling ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile!)}`] : [];
   if (process.env.BENCH_NODE_FLAGS && script === 'src/server.ts')
     flags.push(...process.env.BENCH_NODE_FLAGS.split(' '));
-  const child = spawn(process.execPath, [...flags, '--import', 'tsx', script], {
+  const entry = values.compiled ? [compiledOf(script)] : ['--import', 'tsx', script];
+  const child = spawn(process.execPath, [...flags, ...entry], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -350,6 +373,7 @@ async function syscallsPerTurn(child: Child): Promise<string> {
 }
 
 async function main() {
+  if (values.compiled) compile();
   const dataDirs: string[] = [];
   const tempDir = () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imp-bench-load-'));
