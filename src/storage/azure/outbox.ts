@@ -1,17 +1,10 @@
 import type { ContainerClient } from '@azure/storage-blob';
-import {
-  claimOf,
-  isFinal,
-  outboxEntrySchema,
-  type OutboxEntry,
-  type OutboxRepository,
-} from '../../notify/outbox';
+import { outboxEntrySchema } from '../../notify/outbox';
+import { MarkedOutbox } from '../marked-outbox';
 import { checkDocumentId } from '../ports';
 import { deleteBlob, isNotFound, writeText } from './blobs';
 import { AzureDocuments } from './documents';
 
-/** A marker older than this with no entry was left by a crash between the two writes of `add`. */
-const ORPHAN_MARKER_MS = 60_000;
 const PENDING = 'outbox/pending/';
 
 /**
@@ -21,45 +14,9 @@ const PENDING = 'outbox/pending/';
  * instances claiming at once, one wins and the other sees the lease on its retry; a crashed
  * instance's lease expires (see `claimOf`) and any instance then takes the delivery over.
  */
-export class AzureOutbox implements OutboxRepository {
-  private readonly entries: AzureDocuments<OutboxEntry>;
-
+export class AzureOutbox extends MarkedOutbox {
   constructor(private readonly container: ContainerClient) {
-    this.entries = new AzureDocuments(container, 'outbox/entries', outboxEntrySchema);
-  }
-
-  async add(entries: OutboxEntry[]): Promise<string[]> {
-    const created: string[] = [];
-    for (const entry of entries) {
-      if (!isFinal(entry.status)) await this.markPending(entry.id);
-      if (await this.entries.create(entry.id, entry)) created.push(entry.id);
-    }
-    return created;
-  }
-
-  get(id: string): Promise<OutboxEntry | undefined> {
-    return this.entries.get(id);
-  }
-
-  async update(id: string, change: (entry: OutboxEntry) => OutboxEntry): Promise<OutboxEntry | undefined> {
-    let wasFinal = false;
-    const updated = await this.entries.update(id, (entry) => {
-      wasFinal = isFinal(entry.status);
-      return change(entry);
-    });
-    if (updated && isFinal(updated.status)) await this.clearPending(id);
-    else if (updated && wasFinal) await this.markPending(id);
-    return updated;
-  }
-
-  async claim(id: string, owner: string, now: Date, leaseMs: number): Promise<OutboxEntry | undefined> {
-    let claimed: OutboxEntry | undefined;
-    const current = await this.entries.update(id, (entry) => {
-      claimed = claimOf(entry, owner, now, leaseMs);
-      return claimed ?? entry;
-    });
-    if (current && isFinal(current.status)) await this.clearPending(id);
-    return claimed;
+    super(new AzureDocuments(container, 'outbox/entries', outboxEntrySchema));
   }
 
   async pendingIds(): Promise<string[]> {
@@ -69,30 +26,20 @@ export class AzureOutbox implements OutboxRepository {
     return ids;
   }
 
-  async dropOrphan(id: string): Promise<void> {
-    let modified: Date | undefined;
+  protected async markerTime(id: string): Promise<number | undefined> {
     try {
-      modified = (await this.container.getBlobClient(this.markerOf(id)).getProperties()).lastModified;
+      return (await this.container.getBlobClient(this.markerOf(id)).getProperties()).lastModified?.getTime();
     } catch (error) {
-      if (isNotFound(error)) return;
+      if (isNotFound(error)) return undefined;
       throw error;
     }
-    // marker ages are the store's clock, whatever clock the worker is given
-    if (modified && Date.now() - modified.getTime() > ORPHAN_MARKER_MS && !(await this.entries.get(id))) {
-      await this.clearPending(id);
-    }
-  }
-
-  async remove(id: string): Promise<void> {
-    await this.clearPending(id);
-    await this.entries.delete(id);
   }
 
   async markPending(id: string): Promise<void> {
     await writeText(this.container, this.markerOf(id), '');
   }
 
-  private async clearPending(id: string): Promise<void> {
+  protected async clearPending(id: string): Promise<void> {
     await deleteBlob(this.container, this.markerOf(id));
   }
 
