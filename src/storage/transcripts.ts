@@ -110,3 +110,38 @@ export async function findConversationsById(
   }
   return found;
 }
+
+/**
+ * Lines of a JSON-lines transcript (a file, an append blob): a line cut short (an append a crash
+ * interrupted) is skipped, not fatal.
+ */
+export function parseTranscriptLines(raw: string): TranscriptActivity[] {
+  const activities: TranscriptActivity[] = [];
+  for (const line of raw.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      activities.push(JSON.parse(line) as TranscriptActivity);
+    } catch {
+      // a line cut short
+    }
+  }
+  return activities;
+}
+
+/** The appends a store has started and not finished: `settled()` waits for them (and for later ones). */
+export class PendingWrites {
+  private readonly pending = new Set<Promise<unknown>>();
+
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  track<T>(work: Promise<T>): Promise<T> {
+    this.pending.add(work);
+    void work.then(
+      () => this.pending.delete(work),
+      () => this.pending.delete(work),
+    );
+    return work;
+  }
+}

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { ContainerClient } from '@azure/storage-blob';
 import { KeyedLock } from '../keyed-lock';
-import type { TranscriptActivity, TranscriptStore, TranscriptSummary } from '../transcripts';
+import {
+  parseTranscriptLines,
+  PendingWrites,
+  type TranscriptActivity,
+  type TranscriptStore,
+  type TranscriptSummary,
+} from '../transcripts';
 import { deleteBlob, fromMetadata, isNotFound, streamBytes, streamText, toMetadata } from './blobs';
 
 const PREFIX = 'transcripts/';
@@ -16,7 +22,7 @@ const TAIL_CHUNK = 64 * 1024;
  */
 export class AzureTranscriptStore implements TranscriptStore {
   private readonly locks = new KeyedLock();
-  private readonly pending = new Set<Promise<unknown>>();
+  private readonly pending = new PendingWrites();
 
   constructor(private readonly container: ContainerClient) {}
 
@@ -53,7 +59,7 @@ export class AzureTranscriptStore implements TranscriptStore {
     await this.locks.run(name, async () => undefined);
     try {
       const response = await this.container.getBlobClient(name).download();
-      return parseLines(await streamText(response.readableStreamBody));
+      return parseTranscriptLines(await streamText(response.readableStreamBody));
     } catch (error) {
       if (isNotFound(error)) return [];
       throw error;
@@ -107,7 +113,7 @@ export class AzureTranscriptStore implements TranscriptStore {
       }
       carry = buffer.subarray(0, cut);
       buffer = buffer.subarray(cut);
-      const lines = parseLines(buffer.toString('utf8'));
+      const lines = parseTranscriptLines(buffer.toString('utf8'));
       for (let i = lines.length - 1; i >= 0; i--) if (matches(lines[i]!)) return lines[i];
       end = start;
     }
@@ -115,28 +121,10 @@ export class AzureTranscriptStore implements TranscriptStore {
   }
 
   async settled(): Promise<void> {
-    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    await this.pending.settled();
   }
 
   track<T>(work: Promise<T>): Promise<T> {
-    this.pending.add(work);
-    void work.then(
-      () => this.pending.delete(work),
-      () => this.pending.delete(work),
-    );
-    return work;
+    return this.pending.track(work);
   }
-}
-
-function parseLines(raw: string): TranscriptActivity[] {
-  const activities: TranscriptActivity[] = [];
-  for (const line of raw.split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      activities.push(JSON.parse(line) as TranscriptActivity);
-    } catch {
-      // a line cut short
-    }
-  }
-  return activities;
 }

@@ -3,7 +3,13 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { KeyedLock } from '../keyed-lock';
-import type { TranscriptActivity, TranscriptStore, TranscriptSummary } from '../transcripts';
+import {
+  parseTranscriptLines,
+  PendingWrites,
+  type TranscriptActivity,
+  type TranscriptStore,
+  type TranscriptSummary,
+} from '../transcripts';
 
 /**
  * Recorded conversations: one append-only JSON Lines file per conversation, one Bot Framework
@@ -19,7 +25,7 @@ const TAIL_CHUNK = 64 * 1024;
 
 export class FileTranscriptStore implements TranscriptStore {
   private readonly locks = new KeyedLock();
-  private readonly pending = new Set<Promise<unknown>>();
+  private readonly pending = new PendingWrites();
   /** The lines appended since the last write, by file, and when they will be written. */
   private batch: { lines: Map<string, string[]>; written: Promise<Map<string, unknown>> } | undefined;
 
@@ -97,7 +103,7 @@ export class FileTranscriptStore implements TranscriptStore {
       if (error.code === 'ENOENT') return '';
       throw error;
     });
-    return parseLines(raw);
+    return parseTranscriptLines(raw);
   }
 
   /** Removes a conversation's transcript; returns whether there was one. */
@@ -181,7 +187,7 @@ export class FileTranscriptStore implements TranscriptStore {
         }
         carry = buffer.subarray(0, cut);
         buffer = buffer.subarray(cut);
-        const lines = parseLines(buffer.toString('utf8'));
+        const lines = parseTranscriptLines(buffer.toString('utf8'));
         for (let i = lines.length - 1; i >= 0; i--) if (matches(lines[i]!)) return lines[i];
         end = start;
       }
@@ -193,32 +199,13 @@ export class FileTranscriptStore implements TranscriptStore {
 
   /** Resolves when every append started so far is on disk (appends are not awaited by the bot). */
   async settled(): Promise<void> {
-    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    await this.pending.settled();
   }
 
   /** Makes `settled()` wait for `work` too: for writers that prepare activities before appending. */
   track<T>(work: Promise<T>): Promise<T> {
-    this.pending.add(work);
-    void work.then(
-      () => this.pending.delete(work),
-      () => this.pending.delete(work),
-    );
-    return work;
+    return this.pending.track(work);
   }
-}
-
-/** Lines of a JSONL file; a line cut short by a crash mid-append is skipped, not fatal. */
-function parseLines(raw: string): TranscriptActivity[] {
-  const activities: TranscriptActivity[] = [];
-  for (const line of raw.split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      activities.push(JSON.parse(line) as TranscriptActivity);
-    } catch {
-      // the last line of a file whose append was interrupted
-    }
-  }
-  return activities;
 }
 
 async function firstLine(file: string): Promise<string | undefined> {
