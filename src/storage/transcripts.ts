@@ -145,3 +145,37 @@ export class PendingWrites {
     return work;
   }
 }
+
+/**
+ * The last activity of a JSON-lines transcript that matches, read backwards from its end in
+ * `chunk`-sized ranges, so that the cost does not depend on the conversation's length.
+ */
+export async function findLastLine(
+  size: number,
+  chunk: number,
+  readRange: (start: number, end: number) => Promise<Buffer>,
+  matches: (activity: TranscriptActivity) => boolean,
+): Promise<TranscriptActivity | undefined> {
+  let end = size;
+  let carry = Buffer.alloc(0);
+  while (end > 0) {
+    const start = Math.max(0, end - chunk);
+    let buffer = Buffer.concat([await readRange(start, end), carry]);
+    // The first (partial) line waits for the next range unless the transcript starts here.
+    let cut = 0;
+    if (start > 0) {
+      cut = buffer.indexOf(0x0a) + 1;
+      if (cut === 0) {
+        carry = buffer;
+        end = start;
+        continue;
+      }
+    }
+    carry = buffer.subarray(0, cut);
+    buffer = buffer.subarray(cut);
+    const lines = parseTranscriptLines(buffer.toString('utf8'));
+    for (let i = lines.length - 1; i >= 0; i--) if (matches(lines[i]!)) return lines[i];
+    end = start;
+  }
+  return undefined;
+}

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ContainerClient } from '@azure/storage-blob';
 import { KeyedLock } from '../keyed-lock';
 import {
+  findLastLine,
   parseTranscriptLines,
   PendingWrites,
   type TranscriptActivity,
@@ -96,28 +97,12 @@ export class AzureTranscriptStore implements TranscriptStore {
       if (isNotFound(error)) return undefined;
       throw error;
     }
-    let end = size;
-    let carry = Buffer.alloc(0);
-    while (end > 0) {
-      const start = Math.max(0, end - TAIL_CHUNK);
-      const response = await blob.download(start, end - start);
-      let buffer = Buffer.concat([await streamBytes(response.readableStreamBody), carry]);
-      let cut = 0;
-      if (start > 0) {
-        cut = buffer.indexOf(0x0a) + 1;
-        if (cut === 0) {
-          carry = buffer;
-          end = start;
-          continue;
-        }
-      }
-      carry = buffer.subarray(0, cut);
-      buffer = buffer.subarray(cut);
-      const lines = parseTranscriptLines(buffer.toString('utf8'));
-      for (let i = lines.length - 1; i >= 0; i--) if (matches(lines[i]!)) return lines[i];
-      end = start;
-    }
-    return undefined;
+    return findLastLine(
+      size,
+      TAIL_CHUNK,
+      async (start, end) => streamBytes((await blob.download(start, end - start)).readableStreamBody),
+      matches,
+    );
   }
 
   async settled(): Promise<void> {

@@ -4,6 +4,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { KeyedLock } from '../keyed-lock';
 import {
+  findLastLine,
   parseTranscriptLines,
   PendingWrites,
   type TranscriptActivity,
@@ -168,30 +169,16 @@ export class FileTranscriptStore implements TranscriptStore {
     }
     try {
       const { size } = await handle.stat();
-      let end = size;
-      let carry = Buffer.alloc(0);
-      while (end > 0) {
-        const start = Math.max(0, end - TAIL_CHUNK);
-        const chunk = Buffer.alloc(end - start);
-        await handle.read(chunk, 0, chunk.length, start);
-        let buffer = Buffer.concat([chunk, carry]);
-        // The first (partial) line waits for the next chunk unless the file starts here.
-        let cut = 0;
-        if (start > 0) {
-          cut = buffer.indexOf(0x0a) + 1;
-          if (cut === 0) {
-            carry = buffer;
-            end = start;
-            continue;
-          }
-        }
-        carry = buffer.subarray(0, cut);
-        buffer = buffer.subarray(cut);
-        const lines = parseTranscriptLines(buffer.toString('utf8'));
-        for (let i = lines.length - 1; i >= 0; i--) if (matches(lines[i]!)) return lines[i];
-        end = start;
-      }
-      return undefined;
+      return await findLastLine(
+        size,
+        TAIL_CHUNK,
+        async (start, end) => {
+          const chunk = Buffer.alloc(end - start);
+          await handle.read(chunk, 0, chunk.length, start);
+          return chunk;
+        },
+        matches,
+      );
     } finally {
       await handle.close();
     }
