@@ -164,8 +164,11 @@ function perInstance(instances: number): ConstructorParameters<typeof LoginThrot
 
 /** Adds the rows a shared index lacks and removes those whose lead is gone (see `loadIndex`). */
 async function reconcileIndex(index: LeadIndex, storage: Storage): Promise<void> {
-  const leadIds = new Set(await storage.leads.ids());
+  // The rows first, then the leads: a lead is written before its row, so a row read here whose
+  // lead is missing from the later listing is truly gone (the other order would drop the row of a
+  // lead submitted between the two reads).
   const indexed = new Set((await index.select({})).map((row) => row.id));
+  const leadIds = new Set(await storage.leads.ids());
   for (const id of indexed) if (!leadIds.has(id)) await index.remove(id);
   const missing = [...leadIds].filter((id) => !indexed.has(id));
   if (missing.length === 0) return;

@@ -49,7 +49,7 @@ function outboxEntries(subjectId: string): OutboxEntry[] {
   });
 }
 
-function row(id: string, overrides: Partial<LeadRow>): LeadRow {
+export function row(id: string, overrides: Partial<LeadRow> = {}): LeadRow {
   return {
     id,
     reference: `IMP-2026-TEST-${id.toUpperCase().slice(-4)}`,

@@ -58,11 +58,12 @@ export class AzureLeadIndex implements LeadIndex {
     for (let n = 0; n < LEAD_INDEX_SHARDS; n++)
       byShard.set(`${SHARD_PREFIX}${String(n).padStart(2, '0')}.json`, {});
     for await (const row of rows) byShard.get(this.shardOf(row.id))![row.id] = row;
+    // Merged into each index blob with a conditional write, never written over it: another
+    // instance building at the same moment, or adding the row of a lead just submitted, keeps its rows.
     await Promise.all(
       [...byShard].map(([name, shardRows]) =>
-        this.locks.run(name, async () => {
-          const etag = await writeText(this.container, name, JSON.stringify(shardRows));
-          this.apply(name, { etag, rows: shardRows });
+        this.changeShard(name, (rows) => {
+          Object.assign(rows, shardRows);
         }),
       ),
     );
@@ -145,7 +146,10 @@ export class AzureLeadIndex implements LeadIndex {
 
   /** Changes the rows of one index blob: from the copy's eTag first, read afresh after a conflict. */
   private change(id: string, edit: (rows: Record<string, LeadRow>) => void): Promise<void> {
-    const name = this.shardOf(id);
+    return this.changeShard(this.shardOf(id), edit);
+  }
+
+  private changeShard(name: string, edit: (rows: Record<string, LeadRow>) => void): Promise<void> {
     return this.locks.run(name, async () => {
       let fresh = false;
       await retryOnConflict(async () => {
