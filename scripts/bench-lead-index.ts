@@ -7,13 +7,12 @@
  * Prints each timing and its ratio to the baseline measured in the same run.
  */
 import { performance } from 'node:perf_hooks';
-import { buildLead, type Lead } from '../src/screening/lead';
 import { leadQueryOf, parseFilter } from '../src/staff/filters';
 import { rowOf, rowsFrom, type LeadQuery } from '../src/staff/lead-index';
 import { openAzureStorage } from '../src/storage/azure';
 import { MemoryLeadIndex } from '../src/storage/memory/lead-index';
-import { employer, intraCompanyWorker, spouseOfWorker } from '../test/support/answers';
 import { startAzurite } from '../tools/azurite/azurite';
+import { syntheticLeads, time } from '../tools/bench/leads';
 
 const count = Number(process.argv[2] ?? 10_000);
 const WRITE_BATCH = 32;
@@ -24,43 +23,16 @@ function queryOf(query: Record<string, string>): LeadQuery {
   return leadQueryOf(parsed.filter, '2026-11-28');
 }
 
-async function time<T>(runs: number, work: () => Promise<T>): Promise<{ ms: number; result: T }> {
-  let result = await work(); // warm-up
-  const started = performance.now();
-  for (let i = 0; i < runs; i++) result = await work();
-  return { ms: (performance.now() - started) / runs, result };
-}
-
 async function main(): Promise<void> {
   const azurite = await startAzurite();
   try {
     const settings = { connectionString: azurite.connectionString, container: 'bench-leads' };
     const writer = await openAzureStorage(settings);
-    const templates = [intraCompanyWorker, employer, spouseOfWorker].map((answers, i) =>
-      buildLead({
-        id: `template-${i}`,
-        reference: 'IMP-2026-0000-0000',
-        createdAt: '2026-01-01T00:00:00.000Z',
-        locale: 'en-CA',
-        answers,
-        handoffRequested: false,
-      }),
-    );
-    const start = Date.parse('2025-01-01T00:00:00Z');
+    const leadNumber = syntheticLeads();
     for (let i = 0; i < count; i += WRITE_BATCH) {
       await Promise.all(
         Array.from({ length: Math.min(WRITE_BATCH, count - i) }, async (_, j) => {
-          const n = i + j;
-          const template = templates[n % templates.length]!;
-          const lead: Lead = {
-            ...template,
-            id: `lead-${String(n).padStart(6, '0')}`,
-            reference: `IMP-2026-${String(n)
-              .padStart(8, '0')
-              .replace(/(\d{4})(\d{4})/, '$1-$2')}`,
-            createdAt: new Date(start + n * 3_600_000).toISOString(),
-            contact: { ...template.contact, name: `Prospect ${n}`, email: `prospect${n}@example.com` },
-          };
+          const lead = leadNumber(i + j);
           await writer.leads.create(lead.id, lead);
         }),
       );

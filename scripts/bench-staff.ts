@@ -8,12 +8,11 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildLead, type Lead } from '../src/screening/lead';
 import { parseFilter, type LeadFilter } from '../src/staff/filters';
 import { rowOf, rowsFrom } from '../src/staff/lead-index';
 import { fileLayout, openFileStorage } from '../src/storage/file';
 import { MemoryLeadIndex } from '../src/storage/memory/lead-index';
-import { employer, intraCompanyWorker, spouseOfWorker } from '../test/support/answers';
+import { syntheticLeads, time } from '../tools/bench/leads';
 
 const count = Number(process.argv[2] ?? 10_000);
 const statuses = ['new', 'contacted', 'consultation-booked', 'retained', 'declined', 'not-eligible'] as const;
@@ -24,45 +23,19 @@ function filterOf(query: Record<string, string>): LeadFilter {
   return parsed.filter;
 }
 
-async function time<T>(runs: number, work: () => Promise<T> | T): Promise<{ ms: number; result: T }> {
-  let result = await work(); // warm-up
-  const started = performance.now();
-  for (let i = 0; i < runs; i++) result = await work();
-  return { ms: (performance.now() - started) / runs, result };
-}
-
 async function main(): Promise<void> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'imp-bench-staff-'));
   const paths = fileLayout(dataDir);
   try {
-    const templates = [intraCompanyWorker, employer, spouseOfWorker].map((answers, i) =>
-      buildLead({
-        id: `template-${i}`,
-        reference: 'IMP-2026-0000-0000',
-        createdAt: '2026-01-01T00:00:00.000Z',
-        locale: 'en-CA',
-        answers,
-        handoffRequested: false,
-      }),
-    );
+    const leadNumber = syntheticLeads();
     await fs.mkdir(paths.leads, { recursive: true });
     await fs.mkdir(paths.workflow, { recursive: true });
-    const start = Date.parse('2025-01-01T00:00:00Z');
     for (let i = 0; i < count; i += 200) {
       await Promise.all(
         Array.from({ length: Math.min(200, count - i) }, async (_, j) => {
           const n = i + j;
-          const template = templates[n % templates.length]!;
-          const id = `lead-${String(n).padStart(6, '0')}`;
-          const lead: Lead = {
-            ...template,
-            id,
-            reference: `IMP-2026-${String(n)
-              .padStart(8, '0')
-              .replace(/(\d{4})(\d{4})/, '$1-$2')}`,
-            createdAt: new Date(start + n * 3_600_000).toISOString(),
-            contact: { ...template.contact, name: `Prospect ${n}`, email: `prospect${n}@example.com` },
-          };
+          const lead = leadNumber(n);
+          const id = lead.id;
           await fs.writeFile(path.join(paths.leads, `${id}.json`), JSON.stringify(lead));
           const status = statuses[n % statuses.length]!;
           await fs.writeFile(
