@@ -466,17 +466,10 @@ export function createStaffRouter(services: StaffServices): Router {
       res.redirect(303, `${back}?error=${tooLong ? 'note-too-long' : 'invalid-status'}`);
       return;
     }
-    try {
+    await saveThenRedirect(res, back, async () => {
       const record = await stores.workflow.change(id, parsed.data, viewerOf(res).email, now());
       await stores.index.update(id, (row) => ({ ...row, status: record.status }));
-    } catch (error) {
-      if (error instanceof NothingToChangeError) {
-        res.redirect(303, `${back}?done=unchanged`);
-        return;
-      }
-      throw error;
-    }
-    res.redirect(303, `${back}?done=saved`);
+    });
   });
 
   router.post('/leads/:id/assign', async (req, res) => {
@@ -494,17 +487,10 @@ export function createStaffRouter(services: StaffServices): Router {
       res.redirect(303, `${back}?error=invalid-assignment`);
       return;
     }
-    try {
+    await saveThenRedirect(res, back, async () => {
       const record = await stores.workflow.assign(id, parsed.data, viewerOf(res).email, now());
       await stores.index.update(id, (row) => withAssignment(row, record));
-    } catch (error) {
-      if (error instanceof NothingToChangeError) {
-        res.redirect(303, `${back}?done=unchanged`);
-        return;
-      }
-      throw error;
-    }
-    res.redirect(303, `${back}?done=saved`);
+    });
   });
 
   router.post('/handoffs/:id/handled', async (req, res) => {
@@ -780,4 +766,16 @@ function apiRouter(services: StaffServices): Router {
   );
 
   return api;
+}
+
+/** Runs a form's change and sends the page back saying "saved", or "unchanged" when there was nothing to change. */
+async function saveThenRedirect(res: Response, back: string, save: () => Promise<void>): Promise<void> {
+  try {
+    await save();
+  } catch (error) {
+    if (!(error instanceof NothingToChangeError)) throw error;
+    res.redirect(303, `${back}?done=unchanged`);
+    return;
+  }
+  res.redirect(303, `${back}?done=saved`);
 }

@@ -142,10 +142,7 @@ export class WorkflowStore {
         history: [...current.history, ...entries],
       };
     };
-    const updated = await this.records.update(leadId, apply);
-    if (updated) return updated;
-    await this.open(leadId, undefined, stamp);
-    return (await this.records.update(leadId, apply))!;
+    return this.applyToRecord(leadId, apply, stamp);
   }
 
   /**
@@ -180,6 +177,15 @@ export class WorkflowStore {
         history: [...current.history, ...entries],
       };
     };
+    return this.applyToRecord(leadId, apply, stamp);
+  }
+
+  /** Applies a change to the lead's record, opening one first for a lead stored without it. */
+  private async applyToRecord(
+    leadId: string,
+    apply: (current: WorkflowRecord) => WorkflowRecord,
+    stamp: string,
+  ): Promise<WorkflowRecord> {
     const updated = await this.records.update(leadId, apply);
     if (updated) return updated;
     await this.open(leadId, undefined, stamp);
