@@ -21,7 +21,6 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import { loadFlows } from '../src/intake/flows';
@@ -29,6 +28,7 @@ import { Redaction } from '../src/intake/redaction';
 import { openFileStorage } from '../src/storage/file';
 import { FileTranscriptStore } from '../src/storage/file/transcripts';
 import type { StoreItem } from '../src/storage/ports';
+import { listeningPort } from '../tools/listening-port';
 import { activityToSend, collectScriptFiles, readScript, type ActivityJson } from '../tools/replay/script';
 
 const root = path.resolve(__dirname, '..');
@@ -98,18 +98,7 @@ async function startChild(name: string, script: string, env: Record<string, stri
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const port = await new Promise<number>((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (!line.includes('"listening"')) return;
-      try {
-        const event = JSON.parse(line) as { event?: string; port?: number };
-        if (event.event === 'listening' && typeof event.port === 'number') resolve(event.port);
-      } catch {
-        // not a log line
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before listening`)));
-  });
+  const port = await listeningPort(child, name);
   return {
     name,
     process: child,

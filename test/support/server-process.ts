@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import readline from 'node:readline';
+import { listeningPort } from '../../tools/listening-port';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -58,18 +58,7 @@ export async function startServerProcess(
     if (groupAlive(pgid)) throw new Error(`process group ${pgid} survived SIGKILL`);
   };
   try {
-    const listening = await new Promise<number>((resolve, reject) => {
-      readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-        if (!line.includes('"listening"')) return;
-        try {
-          const event = JSON.parse(line) as { event?: string; port?: number };
-          if (event.event === 'listening' && typeof event.port === 'number') resolve(event.port);
-        } catch {
-          // not a log line of ours
-        }
-      });
-      child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening`)));
-    });
+    const listening = await listeningPort(child, 'the server');
     return { child, url: `http://127.0.0.1:${listening}`, kill };
   } catch (error) {
     await kill();
