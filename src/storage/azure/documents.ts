@@ -1,6 +1,6 @@
 import type { ContainerClient } from '@azure/storage-blob';
 import type { z } from 'zod';
-import { checkDocumentId, type Documents } from '../ports';
+import { checkDocumentId, readAllDocuments, type Documents } from '../ports';
 import { deleteBlob, isConditionFailed, readText, retryOnConflict, writeText } from './blobs';
 
 /** How many documents `all()` reads at once. */
@@ -75,23 +75,8 @@ export class AzureDocuments<T> implements Documents<T> {
   }
 
   async all(): Promise<T[]> {
-    const ids = await this.ids();
-    const documents: T[] = [];
-    for (let i = 0; i < ids.length; i += READ_BATCH) {
-      const batch = await Promise.all(
-        ids.slice(i, i + READ_BATCH).map(async (id) => {
-          const stored = await readText(this.container, this.blobOf(id));
-          if (!stored) return undefined; // removed meanwhile
-          try {
-            const parsed = this.schema.safeParse(JSON.parse(stored.text));
-            return parsed.success ? parsed.data : undefined;
-          } catch {
-            return undefined; // not JSON: its own page names the problem
-          }
-        }),
-      );
-      for (const document of batch) if (document !== undefined) documents.push(document);
-    }
-    return documents;
+    return readAllDocuments(await this.ids(), READ_BATCH, this.schema, async (id) => {
+      return (await readText(this.container, this.blobOf(id)))?.text;
+    });
   }
 }

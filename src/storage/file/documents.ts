@@ -5,7 +5,7 @@ import { Low, type Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { writeFileAtomic, type WriteOptions } from './atomic';
 import { KeyedLock } from '../keyed-lock';
-import { checkDocumentId, type Documents } from '../ports';
+import { checkDocumentId, readAllDocuments, type Documents } from '../ports';
 
 /** One lock per file for the whole process: two collections opened on one folder never interleave. */
 const locks = new KeyedLock();
@@ -112,22 +112,10 @@ export class FileDocuments<T> implements Documents<T> {
 
   /** Reads in parallel batches; a document that cannot be read or fails its schema is left out. */
   async all(): Promise<T[]> {
-    const ids = await this.ids();
-    const documents: T[] = [];
-    for (let i = 0; i < ids.length; i += READ_BATCH) {
-      const batch = await Promise.all(
-        ids.slice(i, i + READ_BATCH).map(async (id) => {
-          try {
-            const parsed = this.schema.safeParse(JSON.parse(await fsp.readFile(this.fileOf(id), 'utf8')));
-            return parsed.success ? parsed.data : undefined;
-          } catch {
-            return undefined; // removed meanwhile, or not JSON: its own page names the problem
-          }
-        }),
-      );
-      for (const document of batch) if (document !== undefined) documents.push(document);
-    }
-    return documents;
+    // a file that cannot be read (removed meanwhile) is left out, like one that is not JSON
+    return readAllDocuments(await this.ids(), READ_BATCH, this.schema, (id) =>
+      fsp.readFile(this.fileOf(id), 'utf8').catch(() => undefined),
+    );
   }
 
   /** Replaces the whole file atomically (temporary file + rename): a crash leaves the old or the new. */
