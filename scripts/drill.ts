@@ -19,6 +19,7 @@ import { intraCompanyWorker } from '../test/support/answers';
 import { ask } from '../test/support/http-bot';
 import { groupAlive, startServerProcess } from '../test/support/server-process';
 import { typedAnswer } from '../test/support/talk';
+import { mulberry32 } from '../tools/random';
 
 const { values } = parseArgs({
   options: {
@@ -30,17 +31,6 @@ const { values } = parseArgs({
 });
 const DRILLS = Number(values.drills);
 const CONVERSATIONS = Number(values.conversations);
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -6,6 +6,7 @@ import { startServer } from '../../src/server';
 import { directLine, requestChat } from '../channel/support';
 import { startReceiver } from '../support/http-bot';
 import { rawRequest, statusOf, upgradeRequest } from './support';
+import { mulberry32 } from '../../tools/random';
 
 /**
  * A seeded fuzzer of hostile requests against a real listening server in its default website
@@ -18,17 +19,6 @@ import { rawRequest, statusOf, upgradeRequest } from './support';
 const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 10_000);
 const CONCURRENCY = 12;
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LONG_ID = 'x'.repeat(200_000);
 const ODD_IDS = [
