@@ -238,41 +238,22 @@ export function duplicateGroups<T extends Pick<TriageRecord, 'id' | 'email' | 'p
   return result;
 }
 
-/** "2026-11-27 14:05 PST": an instant in the firm's time zone, the zone named. */
-export function formatInZone(iso: string, timeZone: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'short',
-    })
+/** The wall-clock fields of an instant in a time zone (24-hour), with the zone's short name. */
+function wallClock(date: Date, timeZone: string): Record<string, string> {
+  return Object.fromEntries(
+    formatterOf(timeZone)
       .formatToParts(date)
       .map((part) => [part.type, part.value]),
   );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
 }
 
-/** Today's date (YYYY-MM-DD) in the firm's time zone. */
-export function dayInZone(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
+/** One formatter per zone (building one costs far more than using it: a page formats every row's times). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** How far `timeZone` is ahead of UTC at `at`, in milliseconds. */
-function zoneOffset(at: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
+function formatterOf(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
@@ -281,11 +262,39 @@ function zoneOffset(at: number, timeZone: string): number {
       minute: '2-digit',
       second: '2-digit',
       hourCycle: 'h23',
-    })
-      .formatToParts(new Date(at))
-      .map((part) => [part.type, Number(part.value)]),
+      timeZoneName: 'short',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** "2026-11-27 14:05 PST": an instant in the firm's time zone, the zone named. */
+export function formatInZone(iso: string, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const parts = wallClock(date, timeZone);
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
+}
+
+/** Today's date (YYYY-MM-DD) in the firm's time zone. */
+export function dayInZone(at: Date, timeZone: string): string {
+  const parts = wallClock(at, timeZone);
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** How far `timeZone` is ahead of UTC at `at`, in milliseconds. */
+function zoneOffset(at: number, timeZone: string): number {
+  const parts = wallClock(new Date(at), timeZone);
+  const field = (name: string) => Number(parts[name]);
+  const wall = Date.UTC(
+    field('year'),
+    field('month') - 1,
+    field('day'),
+    field('hour'),
+    field('minute'),
+    field('second'),
   );
-  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
   return wall - Math.floor(at / 1000) * 1000;
 }
 
