@@ -44,6 +44,8 @@ function write(level: Exclude<Level, 'silent'>, event: string, fields: LogFields
 }
 
 export const log = {
+  /** Whether lines of this level are written: skip building fields that cost (a hash) when not. */
+  enabled: (level: Exclude<Level, 'silent'>) => levels[level] >= threshold(),
   debug: (event: string, fields?: LogFields) => write('debug', event, fields),
   info: (event: string, fields?: LogFields) => write('info', event, fields),
   warn: (event: string, fields?: LogFields) => write('warn', event, fields),

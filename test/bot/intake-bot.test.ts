@@ -49,6 +49,26 @@ describe('the bot over the Bot Framework protocol (TestAdapter)', () => {
     });
   });
 
+  it.each<[string, Partial<Activity>]>([
+    ['the bot joining', { type: 'conversationUpdate', membersAdded: [{ id: 'bot', name: 'Bot' }] }],
+    ['typing', { type: 'typing' }],
+    ['an invoke', { type: 'invoke', name: 'adaptiveCard/action', value: {} }],
+    ['an event', { type: 'event', name: 'webchat/join' }],
+    ['members leaving', { type: 'conversationUpdate', membersRemoved: [{ id: 'user', name: 'User' }] }],
+  ])('leaves %s unanswered and stores nothing', async (_name, activity) => {
+    const { adapter, parts } = adapterFor();
+    await adapter.processActivity({ recipient: { id: 'bot', name: 'Bot' }, ...activity } as Activity);
+    expect(adapter.activeQueue).toEqual([]);
+    const keys: string[] = [];
+    for await (const key of parts.storage.conversations.keys()) keys.push(key);
+    expect(keys).toEqual([]);
+  });
+
+  it('refuses a turn whose activity has no type', async () => {
+    const { parts } = adapterFor();
+    await expect(parts.bot.run({ activity: {} } as never)).rejects.toThrow(/no activity type/);
+  });
+
   it('takes an employer from welcome to a stored lead with a reference number', async () => {
     const { adapter, parts } = adapterFor();
     let flow = adapter
