@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chatBlock, parseChat, type ChatHeader } from './chatdown';
+import { readJsonFile } from './read-json';
 import { isObject, redactedAnswerOf, type ActivityLike, type Redaction } from '../../src/intake/redaction';
 
 /**
@@ -86,13 +87,10 @@ export function collectScriptFiles(inputs: string[]): string[] {
 }
 
 export function readScript(file: string): ReplayScript {
-  const content = fs.readFileSync(file, 'utf8');
   const leadFile = leadFileOf(file);
-  const expectedLead = fs.existsSync(leadFile)
-    ? (JSON.parse(fs.readFileSync(leadFile, 'utf8')) as unknown)
-    : undefined;
+  const expectedLead = fs.existsSync(leadFile) ? readJsonFile(leadFile) : undefined;
   if (file.endsWith('.chat')) {
-    const { header, activities, userBlocks } = parseChat(content);
+    const { header, activities, userBlocks } = parseChat(fs.readFileSync(file, 'utf8'));
     const script = scriptOf(file, 'chat', activities, leadFile, expectedLead);
     script.chatHeader = header;
     script.chatUserBlocks = userBlocks;
@@ -100,7 +98,7 @@ export function readScript(file: string): ReplayScript {
   }
   let activities: unknown;
   try {
-    activities = JSON.parse(content);
+    activities = readJsonFile(file);
   } catch (error) {
     throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
   }
