@@ -167,6 +167,27 @@ function keepReference(reply: ActivityJson, recorded: ActivityJson | undefined):
   return { ...reply, text: reply.text.replace(REFERENCE_PATTERN, reference) };
 }
 
+/** Reads and replays one file; a file that cannot be read or replayed is reported, not thrown. */
+export async function replayFile(
+  file: string,
+  driver: ReplayDriver,
+  redaction: Redaction,
+  options: ReplayOptions = {},
+): Promise<FileReport> {
+  try {
+    return await replayScript(readScript(file), driver, redaction, options);
+  } catch (error) {
+    return {
+      file,
+      status: 'error',
+      turns: 0,
+      mismatches: [],
+      notes: [],
+      error: error instanceof Error ? error.message : String(error),
+    };
+  }
+}
+
 export async function replayFiles(
   files: string[],
   driver: ReplayDriver,
@@ -176,19 +197,7 @@ export async function replayFiles(
   const started = performance.now();
   const reports: FileReport[] = [];
   for (const file of files) {
-    let report: FileReport;
-    try {
-      report = await replayScript(readScript(file), driver, redaction, options);
-    } catch (error) {
-      report = {
-        file,
-        status: 'error',
-        turns: 0,
-        mismatches: [],
-        notes: [],
-        error: error instanceof Error ? error.message : String(error),
-      };
-    }
+    const report = await replayFile(file, driver, redaction, options);
     reports.push(report);
     options.onFile?.(report);
   }

@@ -4,17 +4,18 @@ import { IntakeEngine } from '../../src/intake/conversation';
 import { loadFlows, type Flows } from '../../src/intake/flows';
 import { MachineCoverage, type CoverageState } from './coverage';
 import { Redaction } from '../../src/intake/redaction';
-import { replayScript, type FileReport } from './runner';
-import { readScript } from './script';
+import { replayFile, type FileReport } from './runner';
 import { InProcessBot } from '../../src/bot/in-process-bot';
 import { InProcessDriver } from './in-process-driver';
 
 /**
- * In-process replays spread over child processes, one bot per process: a replay is CPU-bound, so
- * the cores of the machine divide the time. Processes rather than worker threads: the engine
- * normalizes text with `String.prototype.normalize`, whose ICU implementation does not scale
- * across threads of one process (two threads took 1.8× as long as one, measured). Files are
- * handed out a few at a time to whichever process is free.
+ * In-process replays spread over `jobs` lanes: this process is one, and each other lane is a
+ * child process with its own bot. A replay is CPU-bound, so the cores of the machine divide the
+ * time. Processes rather than worker threads: the engine normalizes text with
+ * `String.prototype.normalize`, whose ICU implementation does not scale across threads of one
+ * process (two threads took 1.8× as long as one, measured). This process replays from the start,
+ * while its children are still loading (about a second and a half under tsx), so a child costs
+ * nothing until it is ready. Files are handed out a few at a time to whichever lane is free.
  */
 
 export interface WorkerPoolOptions {
@@ -50,6 +51,18 @@ export function defaultJobs(): number {
   return Math.max(1, os.availableParallelism());
 }
 
+/** What one lane replays with: its own engine, bot (conversations and leads in memory) and coverage. */
+function replayerOf(setup: WorkerSetup) {
+  const engine = new IntakeEngine(setup.flows);
+  const coverage = setup.coverage ? new MachineCoverage(engine, setup.flows) : undefined;
+  const driver = new InProcessDriver(new InProcessBot({ flows: setup.flows, engine, coverage }));
+  const redaction = new Redaction(setup.flows);
+  return {
+    replay: (file: string) => replayFile(file, driver, redaction, { update: setup.update, coverage }),
+    coverage: (): CoverageState => coverage?.state() ?? { reached: [], fired: [] },
+  };
+}
+
 /**
  * Starts this module in a child process (under tsx when the code runs from TypeScript sources,
  * whose loader the parent's execArgv carries). A larger young generation: a replay allocates many
@@ -63,6 +76,9 @@ function startWorker(): ChildProcess {
   });
 }
 
+/** Lets the event loop run (a child's report, a child asking for files) between two replays. */
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export async function replayInWorkers(
   files: string[],
   options: WorkerPoolOptions = {},
@@ -75,87 +91,84 @@ export async function replayInWorkers(
   };
   const reports: FileReport[] = new Array(files.length);
   const coverage: CoverageState = { reached: [], fired: [] };
+  const merge = (state: CoverageState) => {
+    coverage.reached.push(...state.reached);
+    coverage.fired.push(...state.fired);
+  };
   let next = 0;
   let peakRssMb = 0;
+  const finished = (index: number, report: FileReport) => {
+    reports[index] = report;
+    options.onFile?.(report);
+  };
 
-  await Promise.all(
-    Array.from(
-      { length: jobs },
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const worker = startWorker();
-          const send = (message: ToWorker) => worker.send(message);
-          let inFlight = 0;
-          let finished = false;
-          const feed = () => {
-            while (inFlight < BATCH && next < files.length) {
-              const index = next++;
-              inFlight++;
-              send({ kind: 'replay', index, file: files[index]! });
-            }
-            if (inFlight === 0) send({ kind: 'finish' });
-          };
-          worker.on('message', (message: FromWorker) => {
-            if (message.kind === 'ready') {
-              send({ kind: 'setup', setup });
-              feed();
-            } else if (message.kind === 'report') {
-              inFlight--;
-              reports[message.index] = message.report;
-              options.onFile?.(message.report);
-              feed();
-            } else {
-              coverage.reached.push(...message.state.reached);
-              coverage.fired.push(...message.state.fired);
-              peakRssMb = Math.max(peakRssMb, message.peakRssMb);
-              finished = true;
-              worker.disconnect();
-            }
-          });
-          worker.on('error', reject);
-          worker.on('exit', (code) => {
-            if (finished) resolve();
-            else reject(new Error(`a replay process stopped (exit code ${code}) before finishing its files`));
-          });
-        }),
-    ),
-  );
+  const child = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = startWorker();
+      const send = (message: ToWorker) => worker.send(message);
+      let inFlight = 0;
+      let done = false;
+      const feed = () => {
+        while (inFlight < BATCH && next < files.length) {
+          const index = next++;
+          inFlight++;
+          send({ kind: 'replay', index, file: files[index]! });
+        }
+        if (inFlight === 0) send({ kind: 'finish' });
+      };
+      worker.on('message', (message: FromWorker) => {
+        if (message.kind === 'ready') {
+          send({ kind: 'setup', setup });
+          feed();
+        } else if (message.kind === 'report') {
+          inFlight--;
+          finished(message.index, message.report);
+          feed();
+        } else {
+          merge(message.state);
+          peakRssMb = Math.max(peakRssMb, message.peakRssMb);
+          done = true;
+          worker.disconnect();
+        }
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => {
+        if (done) resolve();
+        else reject(new Error(`a replay process stopped (exit code ${code}) before finishing its files`));
+      });
+    });
+
+  const ownLane = async () => {
+    const replayer = replayerOf(setup);
+    while (next < files.length) {
+      const index = next++;
+      finished(index, await replayer.replay(files[index]!));
+      await yieldToEvents();
+    }
+    merge(replayer.coverage());
+  };
+
+  const children = Array.from({ length: jobs - 1 }, child);
+  await Promise.all([ownLane(), ...children]);
+  peakRssMb = Math.max(peakRssMb, process.resourceUsage().maxRSS / 1024);
   return { reports, coverage: options.coverage ? coverage : undefined, peakRssMb };
 }
 
 function runWorker(): void {
-  let replay: ((file: string) => Promise<FileReport>) | undefined;
-  let coverage: MachineCoverage | undefined;
+  let replayer: ReturnType<typeof replayerOf> | undefined;
   let queue = Promise.resolve();
   process.on('message', (message: ToWorker) => {
     queue = queue.then(async () => {
       if (message.kind === 'setup') {
-        const { flows, update } = message.setup;
-        const engine = new IntakeEngine(flows);
-        coverage = message.setup.coverage ? new MachineCoverage(engine, flows) : undefined;
-        const driver = new InProcessDriver(new InProcessBot({ flows, engine, coverage }));
-        const redaction = new Redaction(flows);
-        replay = (file) => replayScript(readScript(file), driver, redaction, { update, coverage });
+        replayer = replayerOf(message.setup);
       } else if (message.kind === 'finish') {
         process.send!({
           kind: 'done',
-          state: coverage?.state() ?? { reached: [], fired: [] },
+          state: replayer?.coverage() ?? { reached: [], fired: [] },
           peakRssMb: process.resourceUsage().maxRSS / 1024,
         } satisfies FromWorker);
       } else {
-        let report: FileReport;
-        try {
-          report = await replay!(message.file);
-        } catch (error) {
-          report = {
-            file: message.file,
-            status: 'error',
-            turns: 0,
-            mismatches: [],
-            notes: [],
-            error: error instanceof Error ? error.message : String(error),
-          };
-        }
+        const report = await replayer!.replay(message.file);
         process.send!({ kind: 'report', index: message.index, report } satisfies FromWorker);
       }
     });
