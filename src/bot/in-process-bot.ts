@@ -1,4 +1,5 @@
 import { TestAdapter, type Activity } from 'botbuilder';
+import { extend } from '../objects';
 import { IntakeEngine, type StoredConversation } from '../intake/conversation';
 import { loadFlows, type Flows } from '../intake/flows';
 import type { Catalogue } from '../intake/machine';
@@ -91,13 +92,12 @@ export class InProcessBot {
   ): Promise<BotActivity[]> {
     const recorded = activity.timestamp ? Date.parse(activity.timestamp) : NaN;
     this.clock = new Date(Number.isNaN(recorded) ? this.clock.getTime() + 1000 : recorded);
-    const incoming = {
-      ...activity,
+    const incoming = extend(activity, {
       channelId: conversation.channelId,
       conversation: { id: conversation.id },
       serviceUrl: 'https://replay.invalid',
       timestamp: this.clock.toISOString(),
-    } as unknown as Partial<Activity>;
+    }) as unknown as Partial<Activity>;
     const key = conversationKeyOf(incoming);
     const before = this.coverage
       ? ((await this.storage.read([key]))[key] as StoredConversation | undefined)

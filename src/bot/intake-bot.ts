@@ -10,7 +10,7 @@ import type { Choice, Reply, ReviewItem, TurnResult } from '../intake/conversati
 import { matchLocale } from '../intake/flows';
 import { log, logRef } from '../logger';
 import { sourceFrom } from '../screening/source';
-import type { IntakeService } from '../service/intake-service';
+import type { IntakeService, TurnOptions } from '../service/intake-service';
 
 /**
  * Translates Bot Framework activities to intake turns and replies back to activities.
@@ -51,12 +51,15 @@ export class IntakeBot {
     else if (activity.type === ActivityTypes.ConversationUpdate) await this.onConversationUpdate(context);
   }
 
-  private turnOptions(activity: Activity) {
+  /** How the turn is marked, and how its replies go back: as activities in this turn's context. */
+  private turnOptions(context: TurnContext): TurnOptions {
+    const activity = context.activity;
     const channelData = activity.channelData as { testTraffic?: unknown; source?: unknown } | undefined;
     return {
       testTraffic: this.acceptTestTraffic && channelData?.testTraffic === true,
       // untrusted: checked field by field, a bad one dropped, never an error for the prospect
       source: sourceFrom(activity.channelId, channelData?.source),
+      deliver: (result) => sendTurn(context, result),
     };
   }
 
@@ -65,10 +68,7 @@ export class IntakeBot {
     const prospectJoined = (context.activity.membersAdded ?? []).some((member) => member.id !== botId);
     if (!prospectJoined) return;
     const key = conversationKeyOf(context.activity);
-    await this.intake.open(key, matchLocale(context.activity.locale), {
-      ...this.turnOptions(context.activity),
-      deliver: (result) => sendTurn(context, result),
-    });
+    await this.intake.open(key, matchLocale(context.activity.locale), this.turnOptions(context));
   }
 
   private async onMessage(context: TurnContext): Promise<void> {
@@ -77,7 +77,7 @@ export class IntakeBot {
       key,
       messageText(context.activity),
       matchLocale(context.activity.locale),
-      { ...this.turnOptions(context.activity), deliver: (turn) => sendTurn(context, turn) },
+      this.turnOptions(context),
     );
     if (log.enabled('info'))
       log.info('turn', {

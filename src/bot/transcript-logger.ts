@@ -1,3 +1,4 @@
+import { extend } from '../objects';
 import { TranscriptLoggerMiddleware, type Activity, type TranscriptLogger } from 'botbuilder';
 import type { Flows } from '../intake/flows';
 import { log, logRef } from '../logger';
@@ -40,7 +41,7 @@ export class RedactingTranscriptLogger implements TranscriptLogger {
           const step = await this.questionAnswered(key, plain);
           stored = this.redaction.redactUserActivity(plain, step);
         } else {
-          if (plain.from) plain.from = { ...plain.from, role: plain.from.role ?? 'bot' };
+          if (plain.from) plain.from = extend(plain.from, { role: plain.from.role ?? 'bot' });
           const step = intakeStepOf(plain);
           if (step !== undefined) this.remember(key, step);
           stored = this.redaction.redactBotActivity(plain);

@@ -1,4 +1,5 @@
 import { and, assign, not, or, setup, type SnapshotFrom } from 'xstate';
+import { extend } from '../objects';
 import { defaultLocale, type Locale } from './flows';
 import { relevance } from './relevance';
 import { stepCatalogue, type Answers, type Catalogue, type RelevanceName } from './steps';
@@ -85,7 +86,7 @@ export function createIntakeMachine(catalogue: Catalogue = stepCatalogue) {
       recordAnswer: assign(({ context, event }) =>
         event.type === 'ANSWER'
           ? {
-              answers: { ...context.answers, [event.step]: event.value } as Answers,
+              answers: extend(context.answers, { [event.step]: event.value }) as Answers,
               direction: 'forward' as const,
               focus: undefined,
             }

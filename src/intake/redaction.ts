@@ -1,3 +1,4 @@
+import { extend } from '../objects';
 import { locales, type Flows, type Locale } from './flows';
 import { interpret, type Interpretation } from './interpret';
 import type { Catalogue } from './machine';
@@ -126,12 +127,12 @@ export class Redaction {
     } else {
       return activity;
     }
-    const redacted: A = { ...activity, text: REDACTED };
+    const redacted: A = extend(activity, { text: REDACTED });
     delete redacted.value;
     delete redacted.attachments;
     delete redacted.speak;
     const channelData = isObject(activity.channelData) ? activity.channelData : {};
-    redacted.channelData = { ...channelData, intake: answer };
+    redacted.channelData = extend(channelData, { intake: answer });
     return redacted;
   }
 

@@ -4,6 +4,7 @@ import type { Locale } from '../intake/flows';
 import type { Submission } from '../intake/machine';
 import type { Answers } from '../intake/steps';
 import type { LeadSource } from '../screening/source';
+import { extend } from '../objects';
 import { KeyedLock } from '../storage/keyed-lock';
 import { isConflict, type ConversationStore, type StoreItem } from '../storage/ports';
 
@@ -168,7 +169,7 @@ export class IntakeService {
         }
         try {
           await this.storage.write({
-            [conversationKey]: { ...record, eTag: stored?.eTag ?? '*' } as unknown as StoreItem,
+            [conversationKey]: extend(record, { eTag: stored?.eTag ?? '*' }) as unknown as StoreItem,
           });
         } catch (error) {
           if (isConflict(error) && attempt < CONFLICT_RETRIES) continue;
@@ -205,7 +206,8 @@ export class IntakeService {
     const now = this.clock.now().toISOString();
     const fresh = previous === undefined || previous.intakeId !== intakeId;
     return {
-      ...result.state,
+      flowVersion: result.state.flowVersion,
+      snapshot: result.state.snapshot,
       intakeId,
       createdAt: fresh ? now : previous.createdAt,
       updatedAt: now,

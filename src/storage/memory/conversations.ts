@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { extend } from '../../objects';
 import { StoreConflictError, type ConversationStore, type StoreItem, type StoreItems } from '../ports';
 
 /**
@@ -25,7 +26,7 @@ export class MemoryConversationStore implements ConversationStore {
       if (expected !== undefined && expected !== '*' && this.items.get(key)?.eTag !== expected) {
         throw new StoreConflictError(key);
       }
-      this.items.set(key, deepFreeze({ ...change, eTag: randomUUID() }));
+      this.items.set(key, deepFreeze(extend(change, { eTag: randomUUID() })));
     }
   }
 
