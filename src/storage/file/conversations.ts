@@ -1,3 +1,4 @@
+import { extend } from '../../objects';
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -99,7 +100,7 @@ export class FileConversationStore implements ConversationStore {
           throw new StoreConflictError(key);
         }
         const eTag = randomUUID();
-        const text = JSON.stringify({ key, item: { ...change, eTag } } satisfies Envelope);
+        const text = JSON.stringify({ key, item: extend(change, { eTag }) } satisfies Envelope);
         const durable = this.options.durable === true;
         if (current && current.versions < COMPACT_AFTER) {
           const line = `${current.complete ? '' : '\n'}${text}\n`;
