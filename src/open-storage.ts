@@ -1,5 +1,4 @@
 import type { Config } from './config';
-import { openAzure } from './storage/azure';
 import { loadSessionSecret, openFileStorage } from './storage/file';
 import type { Storage } from './storage/storage';
 
@@ -16,6 +15,10 @@ export async function openStorage(
   settings: StorageSettings,
 ): Promise<{ storage: Storage; sessionSecret: string }> {
   if (settings.STORAGE === 'azure-blob') {
+    // Loaded only here: the Azure SDK adds about 10 MB to every process that loads it, and a
+    // server on the file store (the default) never uses it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { openAzure } = require('./storage/azure') as typeof import('./storage/azure');
     return openAzure(
       {
         connectionString: settings.AZURE_STORAGE_CONNECTION_STRING!,
