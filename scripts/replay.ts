@@ -44,8 +44,9 @@ Options:
   --out <file>    also write the machine-readable report to <file>
   --coverage      also report which states and transitions of the intake machine were exercised
   --flows <dir>   in-process: use the wording in <dir> (en-CA.yaml, fr-CA.yaml) instead of flows/
-  --jobs <n>      in-process: processes to spread the files over (default 1: on this
-                  2-core machine one process replays faster than two; see npm run bench:replay)
+  --jobs <n>      in-process: lanes to spread the files over, this process and n - 1
+                  children (default 1; 2 pay off from a few hundred files on two cores:
+                  see npm run bench:replay)
   --verbose       list every file, passed ones included
   -h, --help      show this help`;
 
