@@ -434,6 +434,9 @@ async function main() {
     }
 
     if (WEBSITE_CONVERSATIONS > 0) {
+      // Warm-up: the rounds above ran /api/messages thousands of times and the Direct Line code
+      // not at all; a few conversations first, so that both paths run compiled code alike.
+      await websiteTurns(intake, Math.min(4, WEBSITE_CONVERSATIONS));
       const web = await websiteTurns(intake, WEBSITE_CONVERSATIONS);
       const p50 = (xs: number[]) =>
         percentile(
