@@ -13,7 +13,7 @@ import {
 } from 'botbuilder';
 import type { Request, Response } from 'express';
 import { loadFlows, matchLocale, type Flows } from '../intake/flows';
-import { extend } from '../objects';
+import { extend } from '../intake/objects';
 import { log, logRef } from '../logger';
 import type { IntakeBot } from './intake-bot';
 

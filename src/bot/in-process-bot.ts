@@ -1,5 +1,5 @@
 import { TestAdapter, type Activity } from 'botbuilder';
-import { extend } from '../objects';
+import { extend } from '../intake/objects';
 import { IntakeEngine, type StoredConversation } from '../intake/conversation';
 import { loadFlows, type Flows } from '../intake/flows';
 import type { Catalogue } from '../intake/machine';

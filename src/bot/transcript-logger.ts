@@ -1,4 +1,4 @@
-import { extend } from '../objects';
+import { extend } from '../intake/objects';
 import { TranscriptLoggerMiddleware, type Activity, type TranscriptLogger } from 'botbuilder';
 import type { Flows } from '../intake/flows';
 import { log, logRef } from '../logger';

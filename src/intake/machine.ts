@@ -1,5 +1,5 @@
 import { and, assign, not, or, setup, type SnapshotFrom } from 'xstate';
-import { extend } from '../objects';
+import { extend } from './objects';
 import { defaultLocale, type Locale } from './flows';
 import { relevance } from './relevance';
 import { stepCatalogue, type Answers, type Catalogue, type RelevanceName } from './steps';

@@ -1,4 +1,4 @@
-import { extend } from '../objects';
+import { extend } from './objects';
 import { locales, type Flows, type Locale } from './flows';
 import { interpret, type Interpretation } from './interpret';
 import type { Catalogue } from './machine';

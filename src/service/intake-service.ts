@@ -4,7 +4,7 @@ import type { Locale } from '../intake/flows';
 import type { Submission } from '../intake/machine';
 import type { Answers } from '../intake/steps';
 import type { LeadSource } from '../screening/source';
-import { extend } from '../objects';
+import { extend } from '../intake/objects';
 import { KeyedLock } from '../storage/keyed-lock';
 import { isConflict, type ConversationStore, type StoreItem } from '../storage/ports';
 

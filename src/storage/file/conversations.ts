@@ -1,4 +1,4 @@
-import { extend } from '../../objects';
+import { extend } from '../../intake/objects';
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { extend } from '../../objects';
+import { extend } from '../../intake/objects';
 import { StoreConflictError, type ConversationStore, type StoreItem, type StoreItems } from '../ports';
 
 /**
