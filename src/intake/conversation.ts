@@ -116,9 +116,10 @@ export function flowVersionOf(catalogue: Catalogue): string {
  * What the machine's pure transitions run in, made once per engine. XState's `transition()` and
  * `initialTransition()` build a new actor on every call, and an actor's constructor computes the
  * machine's initial state: with every question a state that skips itself, that was a second
- * transition on every turn (measured: 60 of the engine's 90 µs a turn went to transitions, 21 after). The machine has no
- * children and no actions but `assign`, so there is nothing a shared scope could carry between
- * conversations: its deferred work, emitted events and executed actions all go nowhere.
+ * transition on every turn (measured: 60 of the engine's 90 µs a turn went to transitions, 21
+ * after). The machine invokes no actor and has no action but `assign` (test/intake/machine.test.ts
+ * checks both), so a shared scope carries nothing between conversations: its deferred work,
+ * emitted events and executed actions all go nowhere.
  */
 function inertScope(machine: IntakeMachine): AnyActorScope {
   const self = createActor(machine, { input: {} });

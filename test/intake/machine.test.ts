@@ -257,3 +257,39 @@ describe('the intake machine', () => {
     expect(answerUntilReview(actor, answers)).not.toContain('age');
   });
 });
+
+/**
+ * The engine runs every conversation's transitions in one shared inert actor scope (see
+ * `inertScope` in src/intake/conversation.ts), which drops executed actions and spawns nothing:
+ * right only while the machine's every action is an `assign` and it invokes no actor.
+ */
+describe('what the shared actor scope relies on', () => {
+  const machine = createIntakeMachine(stepCatalogue);
+  type Node = typeof machine.root;
+  const nodes: Node[] = [];
+  const visit = (node: Node) => {
+    nodes.push(node);
+    for (const child of Object.values(node.states)) visit(child as Node);
+  };
+  visit(machine.root);
+
+  it('uses only assign actions, named ones', () => {
+    const named = machine.implementations.actions as Record<string, { type?: string }>;
+    const used: unknown[] = [];
+    for (const node of nodes) {
+      used.push(...node.entry, ...node.exit);
+      for (const transitions of node.transitions.values())
+        for (const transition of transitions) used.push(...transition.actions);
+      for (const transition of node.always ?? []) used.push(...transition.actions);
+    }
+    expect(used.length).toBeGreaterThan(0);
+    for (const action of used) {
+      expect(typeof action).toBe('string');
+      expect(named[action as string]?.type).toBe('xstate.assign');
+    }
+  });
+
+  it('invokes no actor', () => {
+    expect(nodes.flatMap((node) => node.invoke)).toEqual([]);
+  });
+});
