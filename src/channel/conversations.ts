@@ -1,3 +1,4 @@
+import { extend } from '../intake/objects';
 import { TokenBucket } from './token-bucket';
 
 /** An activity as the channel stores and sends it to clients (Direct Line 3.0 JSON). */
@@ -80,13 +81,12 @@ export class ChannelConversation {
   /** Stores an activity, gives it its id and timestamp, and pushes it to the live subscribers. */
   append(activity: NewActivity): ChannelActivity {
     const seq = this.nextSeq++;
-    const stored = {
-      ...activity,
+    const stored = extend(activity, {
       id: `${this.id}|${String(seq).padStart(7, '0')}`,
       timestamp: new Date(this.clock()).toISOString(),
       channelId: 'directline',
       conversation: { id: this.id },
-    } as ChannelActivity;
+    }) as ChannelActivity;
     this.log.push({ seq, activity: stored });
     if (this.log.length > this.limits.maxActivities) this.log.shift();
     this.touch();

@@ -1,3 +1,4 @@
+import { extend } from '../intake/objects';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -107,15 +108,16 @@ export class DirectLineChannel {
       const conversation = this.conversations.get(conversationId);
       if (!conversation || typeof activity.type !== 'string') return undefined;
       const from = (activity.from ?? {}) as { id?: unknown; name?: unknown };
-      return conversation.append({
-        ...clientFields(activity),
-        type: activity.type,
-        from: {
-          id: typeof from.id === 'string' ? from.id : this.options.botId,
-          name: typeof from.name === 'string' ? from.name : this.options.botName,
-          role: 'bot',
-        },
-      });
+      return conversation.append(
+        extend(clientFields(activity), {
+          type: activity.type,
+          from: {
+            id: typeof from.id === 'string' ? from.id : this.options.botId,
+            name: typeof from.name === 'string' ? from.name : this.options.botName,
+            role: 'bot' as const,
+          },
+        }),
+      );
     },
   };
 
@@ -286,12 +288,13 @@ export class DirectLineChannel {
         return;
       }
       const posted = parsed.data;
-      const stored = conversation.append({
-        ...clientFields(posted),
-        type: posted.type,
-        from: { id: conversation.userId, name: posted.from?.name, role: 'user' },
-        recipient: this.botAccount(),
-      });
+      const stored = conversation.append(
+        extend(clientFields(posted), {
+          type: posted.type,
+          from: { id: conversation.userId, name: posted.from?.name, role: 'user' as const },
+          recipient: this.botAccount(),
+        }),
+      );
       try {
         await this.deliver(conversation, stored);
         res.json({ id: stored.id });
@@ -403,9 +406,7 @@ export class DirectLineChannel {
     const { from, ...rest } = activity;
     // a website visitor cannot mark their own intake as test traffic (see IntakeBotOptions)
     const { testTraffic: _testTraffic, ...channelData } = (rest.channelData ?? {}) as Record<string, unknown>;
-    const body = {
-      ...rest,
-      ...(rest.channelData ? { channelData } : {}),
+    const body = extend(rest, {
       type: activity.type,
       id: activity.id,
       timestamp: activity.timestamp,
@@ -414,7 +415,8 @@ export class DirectLineChannel {
       from: from.name ? { id: from.id, name: from.name, role: 'user' } : { id: from.id, role: 'user' },
       recipient: this.botAccount(),
       locale: activity.locale ?? conversation.locale,
-    };
+      ...(rest.channelData ? { channelData } : {}),
+    });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => reject(new Error('the bot did not answer in time')), BOT_TIMEOUT_MS);
