@@ -95,7 +95,7 @@ async function main() {
   const parallelStarted = performance.now();
   const parallel = await replayInWorkers(
     scripts.map((s) => s.file),
-    { jobs },
+    { jobs, flows },
   );
   const parallelMs = performance.now() - parallelStarted;
   const parallelFailed = parallel.reports.filter((r) => r.status !== 'passed').length;

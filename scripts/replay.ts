@@ -95,9 +95,6 @@ async function main(): Promise<number> {
   const redaction = new Redaction(flows);
   const engine = new IntakeEngine(flows);
   const coverage = values.coverage ? new MachineCoverage(engine, flows) : undefined;
-  const driver: ReplayDriver = values.url
-    ? new HttpDriver(values.url)
-    : new InProcessDriver(new InProcessBot({ flows, engine, coverage }));
 
   const style = process.stdout.isTTY && !process.env.NO_COLOR ? colors : plain;
   const listAll = values.verbose || files.length <= 40;
@@ -115,7 +112,7 @@ async function main(): Promise<number> {
     const started = performance.now();
     const parallel = await replayInWorkers(files, {
       jobs,
-      flowsDir: values.flows,
+      flows,
       update: values.update,
       coverage: values.coverage,
       onFile,
@@ -128,6 +125,9 @@ async function main(): Promise<number> {
       coverage?.report(),
     );
   } else {
+    const driver: ReplayDriver = values.url
+      ? new HttpDriver(values.url)
+      : new InProcessDriver(new InProcessBot({ flows, engine, coverage }));
     report = await replayFiles(files, driver, redaction, { update: values.update, coverage, onFile });
   }
   if (values.out) fs.writeFileSync(values.out, `${jsonReport(report)}\n`);

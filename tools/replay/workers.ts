@@ -20,8 +20,8 @@ import { InProcessDriver } from './in-process-driver';
 
 export interface WorkerPoolOptions {
   jobs?: number;
-  /** A folder of flows (en-CA.yaml, fr-CA.yaml) other than flows/. */
-  flowsDir?: string;
+  /** The wording to replay against, as the caller loaded it (flows/ when absent). */
+  flows?: Flows;
   update?: boolean;
   coverage?: boolean;
   onFile?: (report: FileReport) => void;
@@ -85,7 +85,7 @@ export async function replayInWorkers(
 ): Promise<{ reports: FileReport[]; coverage?: CoverageState; peakRssMb: number }> {
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), files.length));
   const setup: WorkerSetup = {
-    flows: loadFlows(options.flowsDir),
+    flows: options.flows ?? loadFlows(),
     update: options.update ?? false,
     coverage: options.coverage ?? false,
   };
