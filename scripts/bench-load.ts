@@ -25,6 +25,7 @@ import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import { loadFlows } from '../src/intake/flows';
 import { Redaction } from '../src/intake/redaction';
+import { rowsFrom } from '../src/staff/lead-index';
 import { openFileStorage } from '../src/storage/file';
 import { FileTranscriptStore } from '../src/storage/file/transcripts';
 import type { StoreItem } from '../src/storage/ports';
@@ -276,6 +277,8 @@ async function seed(from: string, to: string, count: number): Promise<void> {
       reference: `${lead.reference.slice(0, 9)}S${i}`,
     });
   }
+  // as a server that ran on this folder leaves it: the lead list's rows saved for the next start
+  await target.leadIndex.load(rowsFrom({ leads: target.leads, workflow: target.workflow }));
 }
 
 async function websiteTurns(child: Child, conversations: number) {

@@ -7,7 +7,7 @@ import type { Storage } from '../storage/storage';
 import { StaffDirectory } from './accounts';
 import { HandoffStore } from './handoffs';
 import { StaffIntakeObserver } from './intake-observer';
-import { assignmentOf, rowOf, rowsFrom, type LeadIndex } from './lead-index';
+import { assignmentOf, rowOf, rowsFrom, type LeadIndex, type LeadRow } from './lead-index';
 import { LeadEraser, type ChannelRecords, type StaffStores } from './privacy';
 import { RetentionPurger, schedule } from './retention';
 import { createStaffRouter } from './router';
@@ -72,8 +72,13 @@ export function createStaffStores(
     retentionDays: settings.RETENTION_DAYS,
     abandonedDays: settings.ABANDONED_DAYS,
   });
-  const rows = () =>
-    rowsFrom({ leads: storage.leads, workflow: storage.workflow, handoffIds: () => handoffs.intakeIds() });
+  const rows = (saved?: ReadonlyMap<string, LeadRow>) =>
+    rowsFrom({
+      leads: storage.leads,
+      workflow: storage.workflow,
+      handoffIds: () => handoffs.intakeIds(),
+      ...(saved ? { saved } : {}),
+    });
   /**
    * An in-process index is loaded from the stores. A shared index (kept in the store by every
    * instance) is built once; after that a start reads no lead, and the hourly pass only adds the
@@ -81,8 +86,15 @@ export function createStaffStores(
    * is gone, each through the index's own conditional writes.
    */
   const loadIndex = async () => {
-    if (!(await stores.index.built?.())) return stores.index.load(rows());
-    await reconcileIndex(stores.index, storage);
+    if (await stores.index.built?.()) return reconcileIndex(stores.index, storage);
+    const started = performance.now();
+    const saved = await stores.index.saved?.();
+    await stores.index.load(rows(saved));
+    log.info('lead-index-loaded', {
+      leads: await stores.index.size(),
+      saved: saved?.size ?? 0,
+      ms: Math.round(performance.now() - started),
+    });
   };
   return { stores, eraser, purger, loadIndex };
 }

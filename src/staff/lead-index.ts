@@ -129,7 +129,19 @@ export interface LeadIndex {
    * already built it: then a start does not read every lead again. In-process indexes have none.
    */
   built?(): Promise<boolean>;
+  /**
+   * The rows a previous process saved (src/storage/file/lead-index.ts), for `rowsFrom` to reuse
+   * instead of reading their leads again: a lead never changes once written.
+   */
+  saved?(): Promise<ReadonlyMap<string, LeadRow> | undefined>;
 }
+
+/**
+ * The version of what `rowOf` makes of a lead. Saved rows of another version are not reused: a
+ * change to `rowOf` or `attentionOf` that changes a row must raise it (test/staff/lead-rows.test.ts
+ * holds the row of a sample lead, and fails until the row and this number change together).
+ */
+export const LEAD_ROW_FORMAT = 1;
 
 export function rowOf(lead: Lead, status: WorkflowStatus): LeadRow {
   const { screening, contact } = lead;
@@ -202,6 +214,8 @@ export interface RowSources {
   };
   /** Intake ids with a handoff document: a lead with one asked for a person. */
   handoffIds?: () => Promise<string[]>;
+  /** Rows saved by a previous process (LeadIndex.saved): their leads are not read again. */
+  saved?: ReadonlyMap<string, LeadRow>;
 }
 
 /** Every lead's row, from the stores: what an index is loaded with (owner and follow-up included). */
@@ -211,6 +225,16 @@ export async function* rowsFrom(sources: RowSources): AsyncGenerator<LeadRow> {
   // one lead at a time: all of them at once would hold every lead's answers in memory together
   let read = 0;
   for (const id of await sources.leads.ids()) {
+    const saved = sources.saved?.get(id);
+    if (saved) {
+      // the lead's part of the row as saved; the workflow's part as the records say now
+      const record = records.get(id);
+      const row = withAssignment(saved, record ?? {});
+      row.status = record?.status ?? 'new';
+      row.handoff = saved.handoff || withHandoff.has(id);
+      yield row;
+      continue;
+    }
     // a store may read synchronously: let the turns under way run between batches
     if (++read % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
     const lead = await sources.leads.get(id).catch(() => undefined);

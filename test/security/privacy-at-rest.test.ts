@@ -93,6 +93,11 @@ describe('sensitive answers at rest and in logs', () => {
         expect(done.map((a) => a.text).join(' ')).toMatch(/IMP-\d{4}/);
       }
       await server.transcripts.settled();
+      await server.close();
+      // a restart, so that what a start saves (the lead list's rows) is on disk too
+      const again = await startServer(config);
+      await again.staff.ready;
+      await again.close();
     } finally {
       await server.close();
       out.mockRestore();

@@ -6,11 +6,11 @@ import { deletionEntrySchema } from '../../staff/audit';
 import { handoffDocumentSchema } from '../../staff/handoffs';
 import { sessionsDocumentSchema } from '../../staff/sessions';
 import { workflowRecordSchema } from '../../staff/workflow';
-import { MemoryLeadIndex } from '../memory/lead-index';
 import type { Storage } from '../storage';
 import { JsonLinesLog } from './append-log';
 import { FileConversationStore } from './conversations';
 import { FileDocuments } from './documents';
+import { FileLeadIndex } from './lead-index';
 import { FileOutbox } from './outbox';
 import { FileTranscriptStore } from './transcripts';
 
@@ -31,6 +31,11 @@ export function fileLayout(dataDir: string) {
     /** `accounts.json` and `sessions.json`: one document each. */
     staffDocuments: staff,
     deletions: path.join(staff, 'deletions.jsonl'),
+    /**
+     * The lead list's rows, saved for the next start (a cache, see ./lead-index.ts): with the
+     * leads, whose names and emails it repeats; not a `.json` file, so not taken for a lead.
+     */
+    leadIndex: path.join(dataDir, 'leads', '.index'),
   };
 }
 
@@ -47,10 +52,11 @@ export interface FileStorageOptions {
 export function openFileStorage(dataDir: string, options: FileStorageOptions = {}): Storage {
   const where = fileLayout(dataDir);
   const durable = options.durable ?? fsyncSetting(process.env.STORAGE_FSYNC);
+  const leads = new FileDocuments(where.leads, leadSchema, { durable });
   return {
     conversations: new FileConversationStore(where.conversations, { durable }),
     transcripts: new FileTranscriptStore(where.transcripts),
-    leads: new FileDocuments(where.leads, leadSchema, { durable }),
+    leads,
     workflow: new FileDocuments(where.workflow, workflowRecordSchema, { durable }),
     handoffs: new FileDocuments(where.handoffs, handoffDocumentSchema, { durable }),
     resumeCodes: new FileDocuments(where.resumeCodes, resumeCodeSchema, { durable }),
@@ -58,7 +64,7 @@ export function openFileStorage(dataDir: string, options: FileStorageOptions = {
     sessions: new FileDocuments(where.staffDocuments, sessionsDocumentSchema, { mode: 0o600, durable }),
     deletions: new JsonLinesLog(where.deletions, deletionEntrySchema),
     outbox: new FileOutbox(where.outbox, { durable }),
-    leadIndex: new MemoryLeadIndex(),
+    leadIndex: new FileLeadIndex({ file: where.leadIndex, leadIds: () => leads.ids() }),
   };
 }
 

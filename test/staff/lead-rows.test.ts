@@ -1,0 +1,178 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { leadSchema, type Lead } from '../../src/screening/lead';
+import { createStaffStores } from '../../src/staff';
+import { LEAD_ROW_FORMAT, rowOf, rowsFrom, type LeadRow } from '../../src/staff/lead-index';
+import { WorkflowStore } from '../../src/staff/workflow';
+import { fileLayout, openFileStorage } from '../../src/storage/file';
+import { MemoryLeadIndex } from '../../src/storage/memory/lead-index';
+import type { Storage } from '../../src/storage/storage';
+import { tempConfig } from '../support/temp-data';
+
+/**
+ * The file store saves the lead list's rows (DATA_DIR/leads/.index) so that a start reads only
+ * the leads written since, not every lead; the rows it then lists must be the ones a full read
+ * gives, and an erased lead must leave the saved file too.
+ */
+
+const sample = leadSchema.parse(
+  JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'sample-lead.json'), 'utf8')),
+);
+
+describe('the row of a lead', () => {
+  it('is what the saved rows of this format hold (a change to the row must raise LEAD_ROW_FORMAT)', () => {
+    // When this fails because rowOf or attentionOf changed what a row holds: raise LEAD_ROW_FORMAT
+    // (src/staff/lead-index.ts) and update both here, so that no start reuses rows of the old kind.
+    expect({ format: LEAD_ROW_FORMAT, row: rowOf(sample, 'new') }).toEqual({
+      format: 1,
+      row: {
+        id: 'lead-sample',
+        reference: 'IMP-2026-TEST-MPLE',
+        createdAt: '2026-11-10T10:00:00.000Z',
+        status: 'new',
+        role: 'worker',
+        priority: 'medium',
+        urgency: 'urgent',
+        deadline: '2026-12-01',
+        streams: ['C41/C46'],
+        name: 'Maria Santos',
+        email: 'maria@example.com',
+        handoff: true,
+        flags: 1,
+        search: 'maria santos\nmaria@example.com\nimp-2026-test-mple',
+        attention: {
+          urgency: { level: 'urgent', deadline: '2026-12-01', reason: 'Status expires 2026-12-01' },
+          flags: [{ ground: 'medical-exam', serious: true }],
+        },
+        phone: '+16045550199',
+        source: 'other',
+      },
+    });
+  });
+});
+
+describe('the saved lead rows of the file store', () => {
+  const config = tempConfig();
+  afterAll(() => config.cleanup());
+  const savedFile = fileLayout(config.DATA_DIR).leadIndex;
+
+  const leadNumbered = (n: number, overrides: Partial<Lead> = {}): Lead => ({
+    ...sample,
+    id: `lead-${n}`,
+    reference: `IMP-2026-TEST-000${n}`,
+    createdAt: `2026-11-1${n}T10:00:00.000Z`,
+    handoffRequested: n % 2 === 0,
+    contact: { ...sample.contact, name: `Prospect ${n}`, email: `prospect${n}@example.com` },
+    ...overrides,
+  });
+
+  /** A server's start on the data folder: its stores, its index loaded, and the leads it read. */
+  async function start(): Promise<{
+    storage: Storage;
+    read: string[];
+    staff: ReturnType<typeof createStaffStores>;
+  }> {
+    const storage = openFileStorage(config.DATA_DIR);
+    const read: string[] = [];
+    const get = storage.leads.get.bind(storage.leads);
+    storage.leads.get = (id: string) => {
+      read.push(id);
+      return get(id);
+    };
+    const staff = createStaffStores(config, { storage });
+    await staff.loadIndex();
+    return { storage, read, staff };
+  }
+
+  /** The rows a start that reads every lead lists (no saved rows). */
+  async function fullRead(): Promise<LeadRow[]> {
+    const storage = openFileStorage(config.DATA_DIR);
+    const staff = createStaffStores(config, { storage });
+    const index = new MemoryLeadIndex();
+    await index.load(
+      rowsFrom({
+        leads: storage.leads,
+        workflow: storage.workflow,
+        handoffIds: () => staff.stores.handoffs.intakeIds(),
+      }),
+    );
+    return index.select({});
+  }
+
+  it('reads every lead at the first start, then only the leads written since', async () => {
+    const first = await start();
+    for (const n of [1, 2, 3]) await first.storage.leads.create(`lead-${n}`, leadNumbered(n));
+    const second = await start();
+    expect(second.read.sort()).toEqual(['lead-1', 'lead-2', 'lead-3']);
+    expect(fs.statSync(savedFile).mode & 0o777).toBe(0o600);
+
+    // meanwhile: a new lead, and staff changed the workflow of a saved one
+    await second.storage.leads.create('lead-4', leadNumbered(4));
+    await new WorkflowStore(second.storage.workflow).assign(
+      'lead-1',
+      { owner: 'alex@firm.example', followUp: '2026-11-20' },
+      'alex@firm.example',
+      new Date('2026-11-19T12:00:00.000Z'),
+    );
+    await new WorkflowStore(second.storage.workflow).change(
+      'lead-3',
+      { status: 'contacted' },
+      'alex@firm.example',
+      new Date('2026-11-19T12:00:00.000Z'),
+    );
+
+    const third = await start();
+    expect(third.read).toEqual(['lead-4']);
+    const listed = await third.storage.leadIndex.select({});
+    expect(listed).toEqual(await fullRead());
+    expect(listed.find((r) => r.id === 'lead-1')).toMatchObject({ owner: 'alex@firm.example' });
+    expect(listed.find((r) => r.id === 'lead-3')).toMatchObject({ status: 'contacted' });
+  });
+
+  it('reads every lead again when the saved rows are of another format, or unreadable', async () => {
+    const current = JSON.parse(fs.readFileSync(savedFile, 'utf8')) as { format: number; rows: LeadRow[] };
+    expect(current.rows).toHaveLength(4);
+    for (const content of [
+      JSON.stringify({ ...current, format: LEAD_ROW_FORMAT - 1 }),
+      '{"format": 1, "rows": [',
+      JSON.stringify({ format: LEAD_ROW_FORMAT }),
+    ]) {
+      fs.writeFileSync(savedFile, content);
+      const again = await start();
+      expect(again.read.sort()).toEqual(['lead-1', 'lead-2', 'lead-3', 'lead-4']);
+      expect(await again.storage.leadIndex.select({})).toEqual(await fullRead());
+    }
+  });
+
+  it('lists no lead another process deleted, though the saved rows still hold it', async () => {
+    const before = fs.readFileSync(savedFile, 'utf8');
+    await openFileStorage(config.DATA_DIR).leads.delete('lead-4');
+    expect(fs.readFileSync(savedFile, 'utf8')).toBe(before);
+    const after = await start();
+    expect(after.read).toEqual([]);
+    expect((await after.storage.leadIndex.select({})).map((r) => r.id).sort()).toEqual([
+      'lead-1',
+      'lead-2',
+      'lead-3',
+    ]);
+    expect(fs.readFileSync(savedFile, 'utf8')).not.toContain('prospect4@example.com');
+  });
+
+  it('drops an erased lead from the saved rows before the erasure is done', async () => {
+    const { storage, staff } = await start();
+    await storage.leads.create('lead-5', leadNumbered(5));
+    await staff.stores.index.upsert(rowOf(leadNumbered(5), 'new'));
+    expect(fs.readFileSync(savedFile, 'utf8')).toContain('prospect2@example.com');
+    // another process erases lead 5: this one's rows still hold it, its next save must not
+    await openFileStorage(config.DATA_DIR).leads.delete('lead-5');
+    await Promise.all([
+      staff.eraser.erase('lead-2', { by: 'alex@firm.example', reason: 'privacy-request' }),
+      staff.eraser.erase('lead-3', { by: 'alex@firm.example', reason: 'privacy-request' }),
+    ]);
+    const saved = fs.readFileSync(savedFile, 'utf8');
+    expect(saved).not.toContain('prospect2@example.com');
+    expect(saved).not.toContain('prospect3@example.com');
+    expect(saved).not.toContain('prospect5@example.com');
+    expect(saved).toContain('prospect1@example.com');
+  });
+});
