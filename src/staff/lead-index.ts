@@ -214,7 +214,11 @@ export interface RowSources {
   };
   /** Intake ids with a handoff document: a lead with one asked for a person. */
   handoffIds?: () => Promise<string[]>;
-  /** Rows saved by a previous process (LeadIndex.saved): their leads are not read again. */
+  /**
+   * Rows saved by a previous process (LeadIndex.saved): their leads are not read again. The rows
+   * are taken as they are (their status, owner, follow-up and handoff set from the records), not
+   * copied.
+   */
   saved?: ReadonlyMap<string, LeadRow>;
 }
 
@@ -227,11 +231,15 @@ export async function* rowsFrom(sources: RowSources): AsyncGenerator<LeadRow> {
   for (const id of await sources.leads.ids()) {
     const saved = sources.saved?.get(id);
     if (saved) {
-      // the lead's part of the row as saved; the workflow's part as the records say now
+      // the lead's part of the row as saved; the workflow's part as the records say now (set on
+      // the saved row itself: a copy of every row would double the start's memory)
       const record = records.get(id);
-      const row = withAssignment(saved, record ?? {});
+      const row =
+        saved.owner === undefined && saved.followUp === undefined ? saved : withAssignment(saved, {});
       row.status = record?.status ?? 'new';
-      row.handoff = saved.handoff || withHandoff.has(id);
+      if (record?.owner) row.owner = record.owner;
+      if (record?.followUp) row.followUp = record.followUp;
+      if (withHandoff.has(id)) row.handoff = true;
       yield row;
       continue;
     }

@@ -144,6 +144,20 @@ describe('the saved lead rows of the file store', () => {
     }
   });
 
+  it('keeps the workflow part of the saved rows out of the file, and of the list when a row still has one', async () => {
+    const current = JSON.parse(fs.readFileSync(savedFile, 'utf8')) as { format: number; rows: LeadRow[] };
+    // lead 1 has an owner and a follow-up in its workflow record, not in the saved rows
+    expect(current.rows.find((r) => r.id === 'lead-1')).not.toHaveProperty('owner');
+    // a row saved with an owner its record no longer has (an older file): the record wins
+    for (const row of current.rows)
+      if (row.id === 'lead-2') Object.assign(row, { owner: 'gone@firm.example' });
+    fs.writeFileSync(savedFile, JSON.stringify(current));
+    const again = await start();
+    expect(again.read).toEqual([]);
+    expect(await again.storage.leadIndex.get('lead-2')).not.toHaveProperty('owner');
+    expect(await again.storage.leadIndex.select({})).toEqual(await fullRead());
+  });
+
   it('lists no lead another process deleted, though the saved rows still hold it', async () => {
     const before = fs.readFileSync(savedFile, 'utf8');
     await openFileStorage(config.DATA_DIR).leads.delete('lead-4');

@@ -91,7 +91,10 @@ export class FileLeadIndex extends MemoryLeadIndex {
 
   private async write(): Promise<void> {
     const present = new Set(await this.options.leadIds());
-    const rows = (await this.select({})).filter((row) => present.has(row.id));
+    // the lead's part of each row: the workflow's part is read from its records at each start
+    const rows = (await this.select({}))
+      .filter((row) => present.has(row.id))
+      .map(({ owner: _owner, followUp: _followUp, ...leadPart }) => leadPart);
     const saved: SavedRows = { format: LEAD_ROW_FORMAT, rows };
     try {
       await writeFileAtomic(this.options.file, JSON.stringify(saved), { mode: 0o600, background: true });
