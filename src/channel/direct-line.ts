@@ -478,9 +478,23 @@ export class DirectLineChannel {
       live.alive = true;
       ws.on('pong', () => (live.alive = true));
       ws.on('error', () => ws.terminate());
+      // What a turn appends (the prospect's message, the replies, the prompt) goes out as one
+      // activity set, once the turn's synchronous work is done: one frame, not one per activity.
+      let pending: ActivitySet | undefined;
+      const flush = () => {
+        const set = pending!;
+        pending = undefined;
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(set));
+      };
       const subscriber = {
         send: (set: ActivitySet) => {
-          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(set));
+          if (!pending) {
+            pending = { activities: [...set.activities], watermark: set.watermark };
+            setImmediate(flush);
+            return;
+          }
+          pending.activities.push(...set.activities);
+          pending.watermark = set.watermark;
         },
         close: () => ws.close(1000, 'conversation deleted'),
       };

@@ -111,6 +111,41 @@ describe('the built-in Direct Line channel', () => {
     }
   });
 
+  it("sends a turn's activities over the stream as one set: the prospect's message with the replies", async () => {
+    const chat = await startedConversation(site);
+    const frames: DirectLineActivity[][] = [];
+    const socket = new WebSocket(chat.streamUrl);
+    socket.on('message', (data) => {
+      frames.push((JSON.parse(String(data)) as { activities: DirectLineActivity[] }).activities);
+    });
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    try {
+      await eventually(() => (botMessages(frames.flat()).length === 1 ? true : undefined), 'the backlog');
+      const posted = await directLine(
+        site.url,
+        chat.token,
+        'POST',
+        `/conversations/${chat.conversationId}/activities`,
+        {
+          type: 'message',
+          text: 'yes',
+        },
+      );
+      expect(posted.status).toBe(200);
+      const id = String(posted.body.id);
+      await eventually(() => frames.flat().find((a) => a.replyToId === id), 'the reply');
+      const ofTurn = frames.filter((frame) => frame.some((a) => a.id === id || a.replyToId === id));
+      expect(ofTurn.map((frame) => frame.map((a) => [a.from.role, a.text]))).toEqual([
+        [
+          ['user', 'yes'],
+          ['bot', 'Which of these describes you?'],
+        ],
+      ]);
+    } finally {
+      socket.close();
+    }
+  });
+
   it('lets a token read and post only to its own conversation', async () => {
     const first = await startedConversation(site);
     const second = await startedConversation(site);
