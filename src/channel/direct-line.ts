@@ -14,7 +14,7 @@ import {
   type ChannelActivity,
   type ChannelConversation,
 } from './conversations';
-import { newConversationId, newUserId, sameSecret, type TokenClaims, type TokenSigner } from './tokens';
+import { newConversationId, newUserId, secretMatcher, type TokenClaims, type TokenSigner } from './tokens';
 
 /**
  * A Direct Line 3.0–compatible channel built into the server, so the website chat needs no Azure:
@@ -91,10 +91,13 @@ export class DirectLineChannel {
   private heartbeat?: NodeJS.Timeout;
   /** Conversations deleted on a privacy request: tokens issued before then no longer open them. */
   private readonly revoked = new Map<string, number>();
+  /** Whether a bearer credential is the channel's secret (compared in constant time). */
+  private readonly isSecret: (presented: string) => boolean;
 
   constructor(private readonly options: DirectLineOptions) {
     this.conversations = options.conversations ?? new ChannelConversations();
     this.tokenLifetime = options.tokenLifetimeSeconds ?? 30 * 60;
+    this.isSecret = secretMatcher(options.secret);
   }
 
   /** The bot this channel delivers to (in-process). */
@@ -329,11 +332,12 @@ export class DirectLineChannel {
       );
       return;
     }
-    if (sameSecret(bearer, this.options.secret)) {
+    // a token first (one HMAC): what a browser presents on every request
+    const check = this.options.signer.verify(bearer);
+    if (!check.ok && this.isSecret(bearer)) {
       (res.locals as Locals).caller = { kind: 'secret' };
       return next();
     }
-    const check = this.options.signer.verify(bearer);
     if (!check.ok) {
       const message =
         check.reason === 'expired'

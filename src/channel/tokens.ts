@@ -72,11 +72,14 @@ export class TokenSigner {
   }
 }
 
-/** Compares a presented secret with the configured one without leaking where they differ. */
-export function sameSecret(presented: string, secret: string): boolean {
-  const a = createHmac('sha256', 'compare').update(presented).digest();
-  const b = createHmac('sha256', 'compare').update(secret).digest();
-  return timingSafeEqual(a, b);
+/**
+ * Compares presented secrets with the configured one without leaking where they differ (equal
+ * length digests, compared in constant time); the secret's digest is computed once.
+ */
+export function secretMatcher(secret: string): (presented: string) => boolean {
+  const digest = (value: string) => createHmac('sha256', 'compare').update(value).digest();
+  const expected = digest(secret);
+  return (presented) => timingSafeEqual(digest(presented), expected);
 }
 
 /** A conversation id in the Direct Line style: opaque, unguessable, URL-safe. */

@@ -194,6 +194,11 @@ describe('the built-in Direct Line channel', () => {
     const response = await directLine(site.url, expired, 'GET', path);
     expect(response.status).toBe(403);
     expect(response.body).toMatchObject({ error: { code: 'TokenExpired' } });
+
+    // the channel secret itself opens what only it may (generating tokens); a token does not
+    expect((await directLine(site.url, secret, 'POST', '/tokens/generate', {})).status).toBe(200);
+    expect((await directLine(site.url, `${secret}x`, 'POST', '/tokens/generate', {})).status).toBe(403);
+    expect((await directLine(site.url, chat.token, 'POST', '/tokens/generate', {})).status).toBe(403);
   });
 
   it('refreshes a token for the same conversation', async () => {
