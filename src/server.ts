@@ -9,6 +9,7 @@ import { loadFlows } from './intake/flows';
 import { ResumeCodeMailer } from './channel/resume-mailer';
 import { createWebsite } from './channel/website';
 import { createApp } from './http/app';
+import { tuneHeap } from './heap';
 import { log } from './logger';
 import { IntakeService } from './service/intake-service';
 import { LeadRecorder } from './service/lead-recorder';
@@ -194,6 +195,8 @@ function trackRequests(server: Server) {
 }
 
 if (require.main === module) {
+  const heap = tuneHeap();
+  if (heap) log.info('heap-tuned', { flag: heap });
   startServer().then(
     (running) => {
       console.log(

@@ -255,6 +255,10 @@ describe('the production build, as the Dockerfile makes it', () => {
 
     const replies = await ask(url, 'production-1', 'hello');
     expect(replies.at(-1)?.channelData?.intake?.step).toBe('consent');
+    // the image's command sets no heap flag: the server sizes its heap growth itself (src/heap.ts)
+    expect(log.lines.find((line) => line.event === 'heap-tuned')).toMatchObject({
+      flag: expect.stringMatching(/^--heap-growing-percent=\d+$/),
+    });
   });
 
   it('on SIGTERM finishes the turn and the notification under way, then exits cleanly', async () => {
