@@ -27,6 +27,8 @@ export interface ActivitySet {
 /** Anything that can receive a conversation's new activities as they arrive (a WebSocket). */
 export interface Subscriber {
   send(set: ActivitySet): void;
+  /** Sends at once what `send` was given and has not sent yet (a subscriber may gather a turn's). */
+  flush?(): void;
   /** Ends the subscription (the conversation was deleted). */
   close?(): void;
 }
@@ -101,6 +103,11 @@ export class ChannelConversation {
     const activities = this.log.filter((entry) => entry.seq > after).map((entry) => entry.activity);
     const last = this.log.at(-1)?.seq;
     return { activities, watermark: last !== undefined ? String(last) : watermark || undefined };
+  }
+
+  /** Sends what the live subscribers are still gathering. */
+  flushStreams(): void {
+    for (const subscriber of this.subscribers) subscriber.flush?.();
   }
 
   /** Closes every live stream of this conversation. */

@@ -300,6 +300,9 @@ export class DirectLineChannel {
       );
       try {
         await this.deliver(conversation, stored);
+        // the turn's activities reach the stream before the POST is answered, as they did when
+        // each went out on its own
+        conversation.flushStreams();
         res.json({ id: stored.id });
       } catch (error) {
         log.error('direct-line-delivery-failed', { ref: logRef(conversation.id), error: describe(error) });
@@ -486,11 +489,13 @@ export class DirectLineChannel {
       // activity set, once the turn's synchronous work is done: one frame, not one per activity.
       let pending: ActivitySet | undefined;
       const flush = () => {
-        const set = pending!;
+        if (!pending) return;
+        const set = pending;
         pending = undefined;
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(set));
       };
       const subscriber = {
+        flush,
         send: (set: ActivitySet) => {
           if (!pending) {
             pending = { activities: [...set.activities], watermark: set.watermark };

@@ -141,6 +141,31 @@ describe('the built-in Direct Line channel', () => {
           ['bot', 'Which of these describes you?'],
         ],
       ]);
+
+      // A stream that only sends when told to: the turn's set is sent before the POST is answered.
+      const told: DirectLineActivity[][] = [];
+      let gathered: DirectLineActivity[] = [];
+      site.server.website.channel!.conversations.get(chat.conversationId)!.subscribers.add({
+        send: (set) => void gathered.push(...(set.activities as DirectLineActivity[])),
+        flush: () => {
+          told.push(gathered);
+          gathered = [];
+        },
+      });
+      const next = await directLine(
+        site.url,
+        chat.token,
+        'POST',
+        `/conversations/${chat.conversationId}/activities`,
+        {
+          type: 'message',
+          text: 'worker',
+        },
+      );
+      expect(told.map((set) => set.map((a) => a.replyToId ?? a.id))).toEqual([
+        expect.arrayContaining([next.body.id]),
+      ]);
+      expect(told[0]!.some((a) => a.from.role === 'bot')).toBe(true);
     } finally {
       socket.close();
     }
