@@ -286,6 +286,8 @@ async function websiteTurns(child: Child, conversations: number) {
   const directLine: number[] = [];
   const apiTicks = { ticks: 0 };
   const dlTicks = { ticks: 0 };
+  /** Token, conversation start (the bot's welcome turn) and WebSocket: once per conversation. */
+  const setupTicks = { ticks: 0 };
   const pid = child.process.pid!;
   for (let c = 0; c < conversations; c++) {
     const sends = corpus[c % corpus.length]!.filter((a) => a.type === 'message');
@@ -293,7 +295,8 @@ async function websiteTurns(child: Child, conversations: number) {
     let before = cpuTicks(pid);
     await converse(child.url, sends, api);
     apiTicks.ticks += cpuTicks(pid) - before;
-    // over Direct Line: token, conversation, stream, then each message posted and its reply awaited
+    // over Direct Line: token, conversation, stream (the setup, timed apart), then each message
+    // posted and its reply awaited
     before = cpuTicks(pid);
     const chat = JSON.parse(await post(`${child.url}/api/webchat/token`, '{}')) as {
       token: string;
@@ -319,6 +322,8 @@ async function websiteTurns(child: Child, conversations: number) {
       }
     });
     await new Promise<void>((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    setupTicks.ticks += cpuTicks(pid) - before;
+    before = cpuTicks(pid);
     for (const activity of sends) {
       const began = performance.now();
       const response = await post(
@@ -332,10 +337,10 @@ async function websiteTurns(child: Child, conversations: number) {
       waiting.delete(id);
       directLine.push(performance.now() - began);
     }
-    ws.close();
     dlTicks.ticks += cpuTicks(pid) - before;
+    ws.close();
   }
-  return { api, directLine, apiTicks: apiTicks.ticks, dlTicks: dlTicks.ticks };
+  return { api, directLine, apiTicks: apiTicks.ticks, dlTicks: dlTicks.ticks, setupTicks: setupTicks.ticks };
 }
 
 /** One round with `strace -c -f` attached to the server: its system calls per turn, by name. */
@@ -448,9 +453,11 @@ async function main() {
         );
       const apiCpu = (web.apiTicks * TICK_MS) / web.api.length;
       const dlCpu = (web.dlTicks * TICK_MS) / web.directLine.length;
+      const setupCpu = (web.setupTicks * TICK_MS) / WEBSITE_CONVERSATIONS;
       console.log(
         `\nwebsite path, one prospect at a time (${web.api.length} turns each): /api/messages p50 ${p50(web.api).toFixed(2)} ms, CPU ${apiCpu.toFixed(2)} ms/turn; ` +
-          `Direct Line + WebSocket p50 ${p50(web.directLine).toFixed(2)} ms, CPU ${dlCpu.toFixed(2)} ms/turn — ratio p50 ${(p50(web.directLine) / p50(web.api)).toFixed(2)}×, CPU ${(dlCpu / apiCpu).toFixed(2)}×`,
+          `Direct Line + WebSocket p50 ${p50(web.directLine).toFixed(2)} ms, CPU ${dlCpu.toFixed(2)} ms/turn — ratio p50 ${(p50(web.directLine) / p50(web.api)).toFixed(2)}×, CPU ${(dlCpu / apiCpu).toFixed(2)}×; ` +
+          `setup per Direct Line conversation (token, start with the bot's welcome, WebSocket): CPU ${setupCpu.toFixed(1)} ms`,
       );
     }
     console.log(
