@@ -66,6 +66,16 @@ describe('the saved lead rows of the file store', () => {
     ...overrides,
   });
 
+  /** The saved file: its format (first line) and its rows (one per line). */
+  function savedRows(): { format: number; rows: LeadRow[] } {
+    const [header, ...rows] = fs
+      .readFileSync(savedFile, 'utf8')
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as unknown);
+    return { format: (header as { format: number }).format, rows: rows as LeadRow[] };
+  }
+
   /** A server's start on the data folder: its stores, its index loaded, and the leads it read. */
   async function start(): Promise<{
     storage: Storage;
@@ -130,12 +140,16 @@ describe('the saved lead rows of the file store', () => {
   });
 
   it('reads every lead again when the saved rows are of another format, or unreadable', async () => {
-    const current = JSON.parse(fs.readFileSync(savedFile, 'utf8')) as { format: number; rows: LeadRow[] };
+    const current = savedRows();
     expect(current.rows).toHaveLength(4);
+    const rowLines = current.rows.map((row) => JSON.stringify(row));
     for (const content of [
-      JSON.stringify({ ...current, format: LEAD_ROW_FORMAT - 1 }),
-      '{"format": 1, "rows": [',
+      [JSON.stringify({ format: LEAD_ROW_FORMAT - 1 }), ...rowLines].join('\n'),
+      [JSON.stringify({ format: LEAD_ROW_FORMAT }), ...rowLines.slice(0, 2), rowLines[2]!.slice(0, 20)].join(
+        '\n',
+      ),
       JSON.stringify({ format: LEAD_ROW_FORMAT }),
+      '',
     ]) {
       fs.writeFileSync(savedFile, content);
       const again = await start();
@@ -145,13 +159,16 @@ describe('the saved lead rows of the file store', () => {
   });
 
   it('keeps the workflow part of the saved rows out of the file, and of the list when a row still has one', async () => {
-    const current = JSON.parse(fs.readFileSync(savedFile, 'utf8')) as { format: number; rows: LeadRow[] };
+    const current = savedRows();
     // lead 1 has an owner and a follow-up in its workflow record, not in the saved rows
     expect(current.rows.find((r) => r.id === 'lead-1')).not.toHaveProperty('owner');
     // a row saved with an owner its record no longer has (an older file): the record wins
     for (const row of current.rows)
       if (row.id === 'lead-2') Object.assign(row, { owner: 'gone@firm.example' });
-    fs.writeFileSync(savedFile, JSON.stringify(current));
+    fs.writeFileSync(
+      savedFile,
+      [{ format: current.format }, ...current.rows].map((line) => JSON.stringify(line)).join('\n'),
+    );
     const again = await start();
     expect(again.read).toEqual([]);
     expect(await again.storage.leadIndex.get('lead-2')).not.toHaveProperty('owner');

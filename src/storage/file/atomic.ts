@@ -75,8 +75,14 @@ export interface WriteOptions {
   background?: boolean;
 }
 
+/**
+ * What a file is replaced with: its text, or a function giving it in parts (each written as it
+ * comes, so that a large file is never one string; called again if the write is tried again).
+ */
+export type FileContent = string | (() => Iterable<string>);
+
 /** Replaces `file` with `content` atomically; resolves with the new file's stamp. */
-export async function writeFileAtomic(file: string, content: string, options: WriteOptions = {}) {
+export async function writeFileAtomic(file: string, content: FileContent, options: WriteOptions = {}) {
   const folder = path.dirname(file);
   try {
     return await attempt(file, folder, content, options);
@@ -88,7 +94,10 @@ export async function writeFileAtomic(file: string, content: string, options: Wr
   }
 }
 
-async function attempt(file: string, folder: string, content: string, options: WriteOptions) {
+const partsOf = (content: FileContent): Iterable<string> =>
+  typeof content === 'string' ? [content] : content();
+
+async function attempt(file: string, folder: string, content: FileContent, options: WriteOptions) {
   ensureFolderSync(folder);
   const temporary = temporaryOf(file);
   const mode = options.mode ?? 0o666;
@@ -96,7 +105,7 @@ async function attempt(file: string, folder: string, content: string, options: W
     const fd = fs.openSync(temporary, 'w', mode);
     let stats: fs.BigIntStats;
     try {
-      fs.writeSync(fd, content);
+      for (const part of partsOf(content)) fs.writeSync(fd, part);
       stats = fs.fstatSync(fd, { bigint: true });
     } finally {
       fs.closeSync(fd);
@@ -107,7 +116,7 @@ async function attempt(file: string, folder: string, content: string, options: W
   const fd = await open(temporary, 'w', mode);
   let stats: fs.BigIntStats;
   try {
-    await write(fd, content);
+    for (const part of partsOf(content)) await write(fd, part);
     if (options.durable) await fdatasync(fd);
     stats = await fstat(fd, { bigint: true });
   } finally {

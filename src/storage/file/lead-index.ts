@@ -5,11 +5,19 @@ import { LEAD_ROW_FORMAT, type LeadRow } from '../../staff/lead-index';
 import { MemoryLeadIndex } from '../memory/lead-index';
 import { writeFileAtomic } from './atomic';
 
-/** What the saved file holds: the rows, in the row format of the code that wrote them. */
-interface SavedRows {
+/**
+ * The saved file's first line: the row format of the code that wrote it. Then one row per line
+ * (JSON Lines).
+ */
+interface SavedHeader {
   format: number;
-  rows: LeadRow[];
 }
+
+const NEWLINE = 0x0a;
+const LINES_PER_WRITE = 256;
+
+/** The lead's part of a row: the workflow's part (owner, follow-up) is read from its records. */
+const leadPart = (key: string, value: unknown) => (key === 'owner' || key === 'followUp' ? undefined : value);
 
 export interface FileLeadIndexOptions {
   /** Where the rows are saved (`DATA_DIR/leads/.index`). */
@@ -41,27 +49,37 @@ export class FileLeadIndex extends MemoryLeadIndex {
 
   /** The rows a previous process saved, in this code's row format; undefined when there are none. */
   async saved(): Promise<ReadonlyMap<string, LeadRow> | undefined> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await fsp.readFile(this.options.file, 'utf8');
+      bytes = await fsp.readFile(this.options.file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
         log.warn('lead-index-file-unreadable', { error: (error as NodeJS.ErrnoException).code ?? 'unknown' });
       return undefined;
     }
-    let saved: Partial<SavedRows>;
-    try {
-      saved = JSON.parse(text) as Partial<SavedRows>;
-    } catch {
-      log.warn('lead-index-file-unreadable', { error: 'not JSON' });
-      return undefined;
-    }
-    if (saved.format !== LEAD_ROW_FORMAT || !Array.isArray(saved.rows)) {
-      log.info('lead-index-file-outdated', { format: String(saved.format) });
-      return undefined;
-    }
+    // One JSON line per row, decoded one at a time: the whole file as one string (twice its size
+    // when a name has a character outside Latin-1) would be held at once beside every row.
     const rows = new Map<string, LeadRow>();
-    for (const row of saved.rows) if (typeof row?.id === 'string') rows.set(row.id, row);
+    let start = 0;
+    try {
+      for (let line = 0; start < bytes.length; line++) {
+        let end = bytes.indexOf(NEWLINE, start);
+        if (end === -1) end = bytes.length;
+        const value = JSON.parse(bytes.toString('utf8', start, end)) as unknown;
+        start = end + 1;
+        if (line === 0) {
+          const format = (value as Partial<SavedHeader> | null)?.format;
+          if (format === LEAD_ROW_FORMAT) continue;
+          log.info('lead-index-file-outdated', { format: String(format) });
+          return undefined;
+        }
+        const row = value as LeadRow | null;
+        if (typeof row?.id === 'string') rows.set(row.id, row);
+      }
+    } catch {
+      log.warn('lead-index-file-unreadable', { error: 'not JSON lines' });
+      return undefined;
+    }
     return rows;
   }
 
@@ -91,13 +109,20 @@ export class FileLeadIndex extends MemoryLeadIndex {
 
   private async write(): Promise<void> {
     const present = new Set(await this.options.leadIds());
-    // the lead's part of each row: the workflow's part is read from its records at each start
-    const rows = (await this.select({}))
-      .filter((row) => present.has(row.id))
-      .map(({ owner: _owner, followUp: _followUp, ...leadPart }) => leadPart);
-    const saved: SavedRows = { format: LEAD_ROW_FORMAT, rows };
+    const rows = (await this.select({})).filter((row) => present.has(row.id));
+    const header: SavedHeader = { format: LEAD_ROW_FORMAT };
+    // in parts of a few hundred rows: neither a copy of every row nor the file as one string
+    function* lines(): Iterable<string> {
+      yield `${JSON.stringify(header)}\n`;
+      for (let from = 0; from < rows.length; from += LINES_PER_WRITE) {
+        let part = '';
+        for (const row of rows.slice(from, from + LINES_PER_WRITE))
+          part += `${JSON.stringify(row, leadPart)}\n`;
+        yield part;
+      }
+    }
     try {
-      await writeFileAtomic(this.options.file, JSON.stringify(saved), { mode: 0o600, background: true });
+      await writeFileAtomic(this.options.file, lines, { mode: 0o600, background: true });
     } catch (error) {
       // a stale file could keep an erased lead's name: none is better
       log.warn('lead-index-file-not-saved', { error: (error as NodeJS.ErrnoException).code ?? 'unknown' });
