@@ -4,7 +4,7 @@
  *
  *   npm run bench:load [-- --prospects 50 --conversations 100 --rounds 3 --stored 10000]
  *
- * Every server is a child process started like `npm start` (`node --import tsx`), with a fresh
+ * Every server is a child process started like `npm start` (tools/server-command.ts), with a fresh
  * DATA_DIR, reached on loopback without an app id (as the Emulator reaches it). Each round,
  * `prospects` concurrent prospects replay whole recorded intakes (test/transcripts) over
  * /api/messages with deliveryMode expectReplies; rounds alternate between the servers so that
@@ -30,6 +30,7 @@ import { openFileStorage } from '../src/storage/file';
 import { FileTranscriptStore } from '../src/storage/file/transcripts';
 import type { StoreItem } from '../src/storage/ports';
 import { listeningPort } from '../tools/listening-port';
+import { serverNodeArgs } from '../tools/server-command';
 import { activityToSend, collectScriptFiles, readScript, type ActivityJson } from '../tools/replay/script';
 
 const root = path.resolve(__dirname, '..');
@@ -92,7 +93,7 @@ async function startChild(name: string, script: string, env: Record<string, stri
   const flags = profiling ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile!)}`] : [];
   if (process.env.BENCH_NODE_FLAGS && script === 'src/server.ts')
     flags.push(...process.env.BENCH_NODE_FLAGS.split(' '));
-  const entry = values.compiled ? [compiledOf(script)] : ['--import', 'tsx', script];
+  const entry = values.compiled ? [compiledOf(script)] : serverNodeArgs(script);
   const child = spawn(process.execPath, [...flags, ...entry], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },

@@ -1,5 +1,5 @@
 /**
- * Crash drills: starts the server (`tsx src/server.ts`) in its own process group, runs 20
+ * Crash drills: starts the server (as `npm start` does) in its own process group, runs 20
  * conversations at once against it, SIGKILLs the whole group at a random moment, and checks what
  * the data folder kept: every answer the server acknowledged must be there, at the right step,
  * in files that parse. Repeated N times on the same data folder, then prints the totals.

@@ -13,6 +13,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { projectRoot } from '../src/paths';
 import { startAzurite } from '../tools/azurite/azurite';
+import { serverNodeArgs } from '../tools/server-command';
 
 const AZURE_DIRECT_LINE = 'https://directline.botframework.com/v3/directline';
 
@@ -26,7 +27,7 @@ async function main() {
     );
 
   const servers: ChildProcess[] = [1, 2].map((n) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    const child = spawn(process.execPath, serverNodeArgs(), {
       cwd: projectRoot,
       env: {
         ...process.env,

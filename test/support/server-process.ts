@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { listeningPort } from '../../tools/listening-port';
+import { serverNodeArgs } from '../../tools/server-command';
 
 const root = path.resolve(__dirname, '..', '..');
 
 /**
- * `npm start`'s server (tsx src/server.ts) in its own process group, so that a SIGKILL to the
- * group kills the real server and not only the tsx wrapper around it.
+ * `npm start`'s server (tools/server-command.ts) in its own process group, so that a SIGKILL to
+ * the group kills every process it started.
  */
 export interface ServerProcess {
   child: ChildProcess;
@@ -26,7 +27,7 @@ export function groupAlive(pgid: number): boolean {
 }
 
 /**
- * Starts the server (`node --import tsx src/server.ts`: one process, in its own group) and
+ * Starts the server (as `npm start` does: one process, in its own group) and
  * resolves once it logs that it listens. `port` 0 (the default) lets the system pick a free one;
  * the address is read from that log line, so nothing is polled and no port is guessed.
  */
@@ -35,7 +36,7 @@ export async function startServerProcess(
   port = 0,
   env: Record<string, string> = {},
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, serverNodeArgs(), {
     cwd: root,
     env: {
       ...process.env,
