@@ -5,6 +5,7 @@ import { TokenSigner } from '../../src/channel/tokens';
 import {
   botMessages,
   directLine,
+  postMessage,
   eventually,
   requestChat,
   startSite,
@@ -51,18 +52,10 @@ describe('the built-in Direct Line channel', () => {
   it('echoes a posted message, delivers it to the bot, and returns only newer activities after a watermark', async () => {
     const chat = await startedConversation(site);
     const before = await activitiesOf(site, chat.token, chat.conversationId);
-    const posted = await directLine(
-      site.url,
-      chat.token,
-      'POST',
-      `/conversations/${chat.conversationId}/activities`,
-      {
-        type: 'message',
-        from: { id: 'someone-else' },
-        text: 'yes',
-        channelData: { clientActivityID: 'c-1' },
-      },
-    );
+    const posted = await postMessage(site.url, chat, 'yes', {
+      from: { id: 'someone-else' },
+      channelData: { clientActivityID: 'c-1' },
+    });
     expect(posted.status).toBe(200);
     const after = await activitiesOf(site, chat.token, chat.conversationId, before.watermark);
     expect(after.activities.map((a) => [a.from.role, a.text ?? a.type])).toEqual([
@@ -121,16 +114,7 @@ describe('the built-in Direct Line channel', () => {
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
     try {
       await eventually(() => (botMessages(frames.flat()).length === 1 ? true : undefined), 'the backlog');
-      const posted = await directLine(
-        site.url,
-        chat.token,
-        'POST',
-        `/conversations/${chat.conversationId}/activities`,
-        {
-          type: 'message',
-          text: 'yes',
-        },
-      );
+      const posted = await postMessage(site.url, chat, 'yes');
       expect(posted.status).toBe(200);
       const id = String(posted.body.id);
       await eventually(() => frames.flat().find((a) => a.replyToId === id), 'the reply');
@@ -152,16 +136,7 @@ describe('the built-in Direct Line channel', () => {
           gathered = [];
         },
       });
-      const next = await directLine(
-        site.url,
-        chat.token,
-        'POST',
-        `/conversations/${chat.conversationId}/activities`,
-        {
-          type: 'message',
-          text: 'worker',
-        },
-      );
+      const next = await postMessage(site.url, chat, 'worker');
       expect(told.map((set) => set.map((a) => a.replyToId ?? a.id))).toEqual([
         expect.arrayContaining([next.body.id]),
       ]);

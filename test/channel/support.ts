@@ -79,6 +79,20 @@ export async function directLine(
   };
 }
 
+/** Posts a message into a conversation, as Web Chat does; `fields` adds to (or replaces) its fields. */
+export function postMessage(
+  url: string,
+  chat: { token: string; conversationId: string },
+  text: string,
+  fields: Record<string, unknown> = {},
+) {
+  return directLine(url, chat.token, 'POST', `/conversations/${chat.conversationId}/activities`, {
+    type: 'message',
+    text,
+    ...fields,
+  });
+}
+
 export const botMessages = (activities: DirectLineActivity[]) =>
   activities.filter((a) => a.type === 'message' && a.from.role === 'bot');
 

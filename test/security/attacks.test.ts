@@ -5,7 +5,7 @@ import { createBotEndpoint } from '../../src/bot/adapter';
 import type { IntakeBot } from '../../src/bot/intake-bot';
 import { isLoopbackAddress, messagesAccess, serviceUrlAllowed } from '../../src/http/messages-access';
 import { startServer } from '../../src/server';
-import { directLine, requestChat, type DirectLineActivity } from '../channel/support';
+import { directLine, postMessage, requestChat, type DirectLineActivity } from '../channel/support';
 import { startReceiver } from '../support/http-bot';
 import { tempConfig } from '../support/temp-data';
 import { externalAddress, postActivity, rawRequest, statusOf, upgradeRequest } from './support';
@@ -69,16 +69,7 @@ describe('attacks on the default website deployment (no MicrosoftAppId)', () => 
 
   it('does not let /api/messages act in a website conversation, nor read its answers', async () => {
     const chat = await websiteConversation(server);
-    const posted = await directLine(
-      server.url,
-      chat.token,
-      'POST',
-      `/conversations/${chat.conversationId}/activities`,
-      {
-        type: 'message',
-        text: 'yes',
-      },
-    );
+    const posted = await postMessage(server.url, chat, 'yes');
     expect(posted.status).toBe(200);
     for (const headers of [{}, { 'x-forwarded-for': '203.0.113.7' }] as Record<string, string>[]) {
       const attempt = await postActivity(
