@@ -5,6 +5,7 @@ import { createStaffStores } from '../../src/staff';
 import { LEAD_ROW_FORMAT, rowOf, rowsFrom, type LeadRow } from '../../src/staff/lead-index';
 import { WorkflowStore } from '../../src/staff/workflow';
 import { fileLayout, openFileStorage } from '../../src/storage/file';
+import { SAVED_ROW_FILES } from '../../src/storage/file/lead-index';
 import { MemoryLeadIndex } from '../../src/storage/memory/lead-index';
 import type { Storage } from '../../src/storage/storage';
 import { tempConfig } from '../support/temp-data';
@@ -54,7 +55,19 @@ describe('the row of a lead', () => {
 describe('the saved lead rows of the file store', () => {
   const config = tempConfig();
   afterAll(() => config.cleanup());
-  const savedFile = fileLayout(config.DATA_DIR).leadIndex;
+  const savedFolder = fileLayout(config.DATA_DIR).leadRows;
+  /** Every saved file's text, together. */
+  const savedText = () =>
+    fs
+      .readdirSync(savedFolder)
+      .map((name) => fs.readFileSync(path.join(savedFolder, name), 'utf8'))
+      .join('');
+  /** Replaces the saved files with one file of this text. */
+  const saveOnly = (text: string) => {
+    fs.rmSync(savedFolder, { recursive: true });
+    fs.mkdirSync(savedFolder);
+    fs.writeFileSync(path.join(savedFolder, 'rows-00.jsonl'), text);
+  };
 
   const leadNumbered = (n: number, overrides: Partial<Lead> = {}): Lead => ({
     ...sample,
@@ -66,14 +79,20 @@ describe('the saved lead rows of the file store', () => {
     ...overrides,
   });
 
-  /** The saved file: its format (first line) and its rows (one per line). */
-  function savedRows(): { format: number; rows: LeadRow[] } {
-    const [header, ...rows] = fs
-      .readFileSync(savedFile, 'utf8')
-      .split('\n')
-      .filter((line) => line !== '')
-      .map((line) => JSON.parse(line) as unknown);
-    return { format: (header as { format: number }).format, rows: rows as LeadRow[] };
+  /** The saved files: their formats (each file's first line) and their rows (one per line). */
+  function savedRows(): { formats: number[]; rows: LeadRow[] } {
+    const formats: number[] = [];
+    const rows: LeadRow[] = [];
+    for (const name of fs.readdirSync(savedFolder)) {
+      const [header, ...lines] = fs
+        .readFileSync(path.join(savedFolder, name), 'utf8')
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as unknown);
+      formats.push((header as { format: number }).format);
+      rows.push(...(lines as LeadRow[]));
+    }
+    return { formats, rows };
   }
 
   /** A server's start on the data folder: its stores, its index loaded, and the leads it read. */
@@ -114,7 +133,10 @@ describe('the saved lead rows of the file store', () => {
     for (const n of [1, 2, 3]) await first.storage.leads.create(`lead-${n}`, leadNumbered(n));
     const second = await start();
     expect(second.read.sort()).toEqual(['lead-1', 'lead-2', 'lead-3']);
-    expect(fs.statSync(savedFile).mode & 0o777).toBe(0o600);
+    const files = fs.readdirSync(savedFolder);
+    expect(files).toHaveLength(SAVED_ROW_FILES);
+    for (const file of files) expect(fs.statSync(path.join(savedFolder, file)).mode & 0o777).toBe(0o600);
+    expect(savedRows().formats).toEqual(files.map(() => LEAD_ROW_FORMAT));
 
     // meanwhile: a new lead, and staff changed the workflow of a saved one
     await second.storage.leads.create('lead-4', leadNumbered(4));
@@ -151,7 +173,7 @@ describe('the saved lead rows of the file store', () => {
       JSON.stringify({ format: LEAD_ROW_FORMAT }),
       '',
     ]) {
-      fs.writeFileSync(savedFile, content);
+      saveOnly(content);
       const again = await start();
       expect(again.read.sort()).toEqual(['lead-1', 'lead-2', 'lead-3', 'lead-4']);
       expect(await again.storage.leadIndex.select({})).toEqual(await fullRead());
@@ -165,10 +187,7 @@ describe('the saved lead rows of the file store', () => {
     // a row saved with an owner its record no longer has (an older file): the record wins
     for (const row of current.rows)
       if (row.id === 'lead-2') Object.assign(row, { owner: 'gone@firm.example' });
-    fs.writeFileSync(
-      savedFile,
-      [{ format: current.format }, ...current.rows].map((line) => JSON.stringify(line)).join('\n'),
-    );
+    saveOnly([{ format: LEAD_ROW_FORMAT }, ...current.rows].map((line) => JSON.stringify(line)).join('\n'));
     const again = await start();
     expect(again.read).toEqual([]);
     expect(await again.storage.leadIndex.get('lead-2')).not.toHaveProperty('owner');
@@ -176,9 +195,9 @@ describe('the saved lead rows of the file store', () => {
   });
 
   it('lists no lead another process deleted, though the saved rows still hold it', async () => {
-    const before = fs.readFileSync(savedFile, 'utf8');
+    const before = savedText();
     await openFileStorage(config.DATA_DIR).leads.delete('lead-4');
-    expect(fs.readFileSync(savedFile, 'utf8')).toBe(before);
+    expect(savedText()).toBe(before);
     const after = await start();
     expect(after.read).toEqual([]);
     expect((await after.storage.leadIndex.select({})).map((r) => r.id).sort()).toEqual([
@@ -186,24 +205,29 @@ describe('the saved lead rows of the file store', () => {
       'lead-2',
       'lead-3',
     ]);
-    expect(fs.readFileSync(savedFile, 'utf8')).not.toContain('prospect4@example.com');
+    expect(savedText()).not.toContain('prospect4@example.com');
   });
 
   it('drops an erased lead from the saved rows before the erasure is done', async () => {
-    const { storage, staff } = await start();
-    await storage.leads.create('lead-5', leadNumbered(5));
-    await staff.stores.index.upsert(rowOf(leadNumbered(5), 'new'));
-    expect(fs.readFileSync(savedFile, 'utf8')).toContain('prospect2@example.com');
-    // another process erases lead 5: this one's rows still hold it, its next save must not
-    await openFileStorage(config.DATA_DIR).leads.delete('lead-5');
+    // lead 66 is saved in the same file as lead 2 (of 64, by a hash of the id)
+    const lead66 = leadNumbered(66, { createdAt: '2026-11-16T10:00:00.000Z' });
+    const first = await start();
+    await first.storage.leads.create('lead-66', lead66);
+    const { staff } = await start();
+    expect(await staff.stores.index.get('lead-66')).toBeDefined();
+    expect(savedText()).toContain('prospect2@example.com');
+    expect(savedText()).toContain('prospect66@example.com');
+    // another process erases lead 66: this one's rows still hold it, its next save must not
+    await first.staff.eraser.erase('lead-66', { by: 'alex@firm.example', reason: 'privacy-request' });
+    expect(savedText()).not.toContain('prospect66@example.com');
     await Promise.all([
       staff.eraser.erase('lead-2', { by: 'alex@firm.example', reason: 'privacy-request' }),
       staff.eraser.erase('lead-3', { by: 'alex@firm.example', reason: 'privacy-request' }),
     ]);
-    const saved = fs.readFileSync(savedFile, 'utf8');
+    const saved = savedText();
     expect(saved).not.toContain('prospect2@example.com');
     expect(saved).not.toContain('prospect3@example.com');
-    expect(saved).not.toContain('prospect5@example.com');
+    expect(saved).not.toContain('prospect66@example.com');
     expect(saved).toContain('prospect1@example.com');
   });
 });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ContainerClient } from '@azure/storage-blob';
 import {
   newestFirst,
@@ -11,6 +10,7 @@ import {
 } from '../../staff/lead-index';
 import { KeyedLock } from '../keyed-lock';
 import { MemoryLeadIndex } from '../memory/lead-index';
+import { shardOf } from '../shards';
 import { isConditionFailed, readText, retryOnConflict, writeText } from './blobs';
 
 const PREFIX = 'lead-index/';
@@ -44,7 +44,7 @@ export class AzureLeadIndex implements LeadIndex {
   constructor(private readonly container: ContainerClient) {}
 
   shardOf(id: string): string {
-    const n = createHash('sha256').update(id).digest().readUInt16BE(0) % LEAD_INDEX_SHARDS;
+    const n = shardOf(id, LEAD_INDEX_SHARDS);
     return `${SHARD_PREFIX}${String(n).padStart(2, '0')}.json`;
   }
 

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { resumeCodeSchema } from '../../channel/resume-codes';
 import { leadSchema } from '../../screening/lead';
@@ -33,9 +34,9 @@ export function fileLayout(dataDir: string) {
     deletions: path.join(staff, 'deletions.jsonl'),
     /**
      * The lead list's rows, saved for the next start (a cache, see ./lead-index.ts): with the
-     * leads, whose names and emails it repeats; not a `.json` file, so not taken for a lead.
+     * leads, whose names and emails they repeat; a folder, so not taken for a lead.
      */
-    leadIndex: path.join(dataDir, 'leads', '.index'),
+    leadRows: path.join(dataDir, 'leads', '.rows'),
   };
 }
 
@@ -64,7 +65,10 @@ export function openFileStorage(dataDir: string, options: FileStorageOptions = {
     sessions: new FileDocuments(where.staffDocuments, sessionsDocumentSchema, { mode: 0o600, durable }),
     deletions: new JsonLinesLog(where.deletions, deletionEntrySchema),
     outbox: new FileOutbox(where.outbox, { durable }),
-    leadIndex: new FileLeadIndex({ file: where.leadIndex, leadIds: () => leads.ids() }),
+    leadIndex: new FileLeadIndex({
+      folder: where.leadRows,
+      hasLead: (id) => fs.existsSync(path.join(where.leads, `${id}.json`)),
+    }),
   };
 }
 

@@ -40,6 +40,11 @@ export class MemoryLeadIndex implements LeadIndex {
     }
   }
 
+  /** Every row, in no order (what a subclass saves). */
+  protected allRows(): Iterable<LeadRow> {
+    return this.rows.values();
+  }
+
   async size(): Promise<number> {
     return this.rows.size;
   }
