@@ -3,8 +3,9 @@ import v8 from 'node:v8';
 /**
  * How much V8 lets the heap grow past what the last full collection kept, in percent. V8's own
  * choice on a machine with plenty of memory is up to 4× (300%): a server holding 60 MB of live
- * data then peaked at 320–450 MB under 50 concurrent prospects, against 205–245 MB at 30%, with
- * no measurable change in CPU per turn (`npm run bench:load`, README "Performance").
+ * data then peaked at 330–520 MB under 50 concurrent prospects, against 185–235 MB at 30%, for
+ * up to 0.3 more of the echo bot's CPU per turn (a full collection marks the live heap more
+ * often; `npm run bench:load`, README "Performance").
  */
 export const HEAP_GROWING_PERCENT = 30;
 
