@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import countries from 'i18n-iso-countries';
+import countries from 'i18n-iso-countries/index';
 import en from 'i18n-iso-countries/langs/en.json';
 import fr from 'i18n-iso-countries/langs/fr.json';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';

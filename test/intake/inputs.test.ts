@@ -1,4 +1,5 @@
 import { stepCatalogue } from '../../src/intake/steps';
+import countries from 'i18n-iso-countries/index';
 import { countryCode } from '../../src/intake/inputs';
 import { readDate } from '../../src/intake/parse/dates';
 import { convertScores, type LanguageScores } from '../../src/intake/parse/language';
@@ -143,6 +144,11 @@ describe('countries', () => {
 
   it('refuses a place that is not a country', () => {
     expect(problemOf(read('citizenship', 'Atlantis'))).toBe('country');
+  });
+
+  it("knows the names in the flows' languages only (every language's list cost the server 9 MB)", () => {
+    expect(countries.getNames('de')).toEqual({});
+    expect(countries.getName('DE', 'fr')).toBe('Allemagne');
   });
 });
 
