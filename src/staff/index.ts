@@ -7,7 +7,7 @@ import type { Storage } from '../storage/storage';
 import { StaffDirectory } from './accounts';
 import { HandoffStore } from './handoffs';
 import { StaffIntakeObserver } from './intake-observer';
-import { assignmentOf, rowOf, rowsFrom, type LeadIndex, type LeadRow } from './lead-index';
+import { rowOf, rowsFrom, withWorkflowPart, type LeadIndex, type LeadRow } from './lead-index';
 import { LeadEraser, type ChannelRecords, type StaffStores } from './privacy';
 import { RetentionPurger, schedule } from './retention';
 import { createStaffRouter } from './router';
@@ -189,8 +189,6 @@ async function reconcileIndex(index: LeadIndex, storage: Storage): Promise<void>
     const lead = await storage.leads.get(id);
     if (!lead) continue;
     const record = await storage.workflow.get(id);
-    const row = { ...rowOf(lead, record?.status ?? 'new'), ...assignmentOf(record ?? {}) };
-    if (handoffIds.has(id)) row.handoff = true;
-    await index.upsert(row);
+    await index.upsert(withWorkflowPart(rowOf(lead, 'new'), record, handoffIds.has(id)));
   }
 }

@@ -231,31 +231,39 @@ export async function* rowsFrom(sources: RowSources): AsyncGenerator<LeadRow> {
   for (const id of await sources.leads.ids()) {
     const saved = sources.saved?.get(id);
     if (saved) {
-      // the lead's part of the row as saved; the workflow's part as the records say now (set on
-      // the saved row itself: a copy of every row would double the start's memory)
-      const record = records.get(id);
-      const row =
-        saved.owner === undefined && saved.followUp === undefined ? saved : withAssignment(saved, {});
-      row.status = record?.status ?? 'new';
-      if (record?.owner) row.owner = record.owner;
-      if (record?.followUp) row.followUp = record.followUp;
-      if (withHandoff.has(id)) row.handoff = true;
-      yield row;
+      // the lead's part of the row as saved; the workflow's part as the records say now
+      yield withWorkflowPart(saved, records.get(id), withHandoff.has(id));
       continue;
     }
     // a store may read synchronously: let the turns under way run between batches
     if (++read % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
     const lead = await sources.leads.get(id).catch(() => undefined);
     if (!lead) continue; // removed meanwhile, or not a lead: its own page names the problem
-    const record = records.get(lead.id);
-    const row = { ...rowOf(lead, record?.status ?? 'new'), ...assignmentOf(record ?? {}) };
-    if (withHandoff.has(lead.id)) row.handoff = true;
-    yield row;
+    yield withWorkflowPart(rowOf(lead, 'new'), records.get(lead.id), withHandoff.has(lead.id));
   }
 }
 
+/**
+ * A row with its workflow part as the records say: the status, owner and follow-up of `record`
+ * (none: a new lead), and a handoff when a handoff document says so. Set on `row` itself, which
+ * the caller hands over (a copy of every row at start would double the start's memory), unless
+ * it carries an owner or a follow-up to clear.
+ */
+export function withWorkflowPart(
+  row: LeadRow,
+  record: { status: WorkflowStatus; owner?: string; followUp?: string } | undefined,
+  handoff: boolean,
+): LeadRow {
+  const target = row.owner === undefined && row.followUp === undefined ? row : withAssignment(row, {});
+  target.status = record?.status ?? 'new';
+  if (record?.owner) target.owner = record.owner;
+  if (record?.followUp) target.followUp = record.followUp;
+  if (handoff) target.handoff = true;
+  return target;
+}
+
 /** A row's owner and follow-up, from the workflow record (absent ones left out). */
-export function assignmentOf(record: {
+function assignmentOf(record: {
   owner?: string;
   followUp?: string;
 }): Pick<LeadRow, 'owner' | 'followUp'> {

@@ -139,7 +139,7 @@ describe('the saved lead rows of the file store', () => {
     expect(savedRows().formats).toEqual(files.map(() => LEAD_ROW_FORMAT));
 
     // meanwhile: a new lead, and staff changed the workflow of a saved one
-    await second.storage.leads.create('lead-4', leadNumbered(4));
+    await second.storage.leads.create('lead-4', leadNumbered(4, { handoffRequested: false }));
     await new WorkflowStore(second.storage.workflow).assign(
       'lead-1',
       { owner: 'alex@firm.example', followUp: '2026-11-20' },
@@ -152,13 +152,25 @@ describe('the saved lead rows of the file store', () => {
       'alex@firm.example',
       new Date('2026-11-19T12:00:00.000Z'),
     );
+    // leads 1 and 4 did not ask for a person in their intake, but did afterwards (a handoff
+    // document): lead 1's row is saved, lead 4's is read
+    for (const id of ['lead-1', 'lead-4'])
+      await second.storage.handoffs.put(id, {
+        intakeId: id,
+        conversationKey: `emulator/conversations/${id}`,
+        requests: [],
+      });
 
     const third = await start();
     expect(third.read).toEqual(['lead-4']);
     const listed = await third.storage.leadIndex.select({});
     expect(listed).toEqual(await fullRead());
-    expect(listed.find((r) => r.id === 'lead-1')).toMatchObject({ owner: 'alex@firm.example' });
-    expect(listed.find((r) => r.id === 'lead-3')).toMatchObject({ status: 'contacted' });
+    expect(listed.find((r) => r.id === 'lead-1')).toMatchObject({
+      owner: 'alex@firm.example',
+      handoff: true,
+    });
+    expect(listed.find((r) => r.id === 'lead-3')).toMatchObject({ status: 'contacted', handoff: false });
+    expect(listed.find((r) => r.id === 'lead-4')).toMatchObject({ handoff: true });
   });
 
   it('reads every lead again when the saved rows are of another format, or unreadable', async () => {
