@@ -263,10 +263,7 @@ export function withWorkflowPart(
 }
 
 /** A row's owner and follow-up, from the workflow record (absent ones left out). */
-function assignmentOf(record: {
-  owner?: string;
-  followUp?: string;
-}): Pick<LeadRow, 'owner' | 'followUp'> {
+function assignmentOf(record: { owner?: string; followUp?: string }): Pick<LeadRow, 'owner' | 'followUp'> {
   return {
     ...(record.owner ? { owner: record.owner } : {}),
     ...(record.followUp ? { followUp: record.followUp } : {}),
