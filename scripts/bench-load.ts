@@ -41,7 +41,7 @@ const { values } = parseArgs({
     conversations: { type: 'string', default: '100' },
     rounds: { type: 'string', default: '3' },
     stored: { type: 'string', default: '10000' },
-    website: { type: 'string', default: '8' },
+    website: { type: 'string', default: '40' },
     only: { type: 'string' },
     /** Writes a CPU profile of each intake server into this folder (node --cpu-prof). */
     profile: { type: 'string' },
@@ -126,13 +126,19 @@ function peakRssMb(pid: number): number {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
-function post(url: string, body: string, token?: string): Promise<string> {
+/**
+ * Posts `body`; `from` is the loopback address to send from (127.0.0.0/8 all reaches this
+ * machine), so that each website prospect has an address of its own, as real ones do, and the
+ * per-address rate limits count each one apart.
+ */
+function post(url: string, body: string, token?: string, from?: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       url,
       {
         method: 'POST',
         agent,
+        ...(from ? { localAddress: from } : {}),
         headers: {
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(body),
@@ -165,7 +171,12 @@ const corpus = collectScriptFiles([path.join(root, 'test/transcripts')])
 
 let conversationCounter = 0;
 
-async function converse(url: string, sends: ActivityJson[], latencies: number[]): Promise<void> {
+async function converse(
+  url: string,
+  sends: ActivityJson[],
+  latencies: number[],
+  from?: string,
+): Promise<void> {
   const conversationId = `bench-${process.pid}-${++conversationCounter}`;
   for (const [index, activity] of sends.entries()) {
     const { timestamp: _timestamp, ...rest } = activity;
@@ -178,7 +189,7 @@ async function converse(url: string, sends: ActivityJson[], latencies: number[])
       deliveryMode: 'expectReplies',
     });
     const started = performance.now();
-    await post(`${url}/api/messages`, body);
+    await post(`${url}/api/messages`, body, undefined, from);
     const ms = performance.now() - started;
     latencies.push(ms);
     if (process.env.BENCH_SLOW && ms > Number(process.env.BENCH_SLOW))
@@ -292,14 +303,15 @@ async function websiteTurns(child: Child, conversations: number) {
   const pid = child.process.pid!;
   for (let c = 0; c < conversations; c++) {
     const sends = corpus[c % corpus.length]!.filter((a) => a.type === 'message');
+    const from = `127.0.${1 + Math.floor(c / 250)}.${1 + (c % 250)}`;
     // over /api/messages, one turn at a time
     let before = cpuTicks(pid);
-    await converse(child.url, sends, api);
+    await converse(child.url, sends, api, from);
     apiTicks.ticks += cpuTicks(pid) - before;
     // over Direct Line: token, conversation, stream (the setup, timed apart), then each message
     // posted and its reply awaited
     before = cpuTicks(pid);
-    const chat = JSON.parse(await post(`${child.url}/api/webchat/token`, '{}')) as {
+    const chat = JSON.parse(await post(`${child.url}/api/webchat/token`, '{}', undefined, from)) as {
       token: string;
       conversationId: string;
     };
@@ -307,9 +319,10 @@ async function websiteTurns(child: Child, conversations: number) {
       `${child.url}/v3/directline/conversations`,
       JSON.stringify({ locale: sends[0]?.locale ?? 'en-CA' }),
       chat.token,
+      from,
     );
     const { streamUrl } = JSON.parse(started) as { streamUrl: string };
-    const ws = new WebSocket(streamUrl);
+    const ws = new WebSocket(streamUrl, { localAddress: from });
     const answered = new Set<string>();
     const waiting = new Map<string, () => void>();
     ws.on('message', (data: Buffer) => {
@@ -331,6 +344,7 @@ async function websiteTurns(child: Child, conversations: number) {
         `${child.url}/v3/directline/conversations/${chat.conversationId}/activities`,
         JSON.stringify({ type: 'message', text: activity.text, locale: activity.locale, from: { id: 'x' } }),
         chat.token,
+        from,
       );
       const { id } = JSON.parse(response) as { id: string };
       // the reply is pushed during the turn: it may arrive before the POST is answered, or just after
