@@ -1,10 +1,11 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { viewOf } from '../intake/conversation';
 import { fill, type Flows } from '../intake/flows';
 import { log, logRef } from '../logger';
 import type { ConversationRecord } from '../service/intake-service';
 import type { ConversationStore } from '../storage/ports';
 import type { ResumeCodes } from './resume-codes';
+import { smtpTransport } from '../notify/smtp';
 
 /**
  * Emails a website prospect their resume code once they have left an unfinished intake: when
@@ -31,7 +32,7 @@ export class ResumeCodeMailer {
     private readonly flows: Flows,
     private readonly clock: () => number = Date.now,
   ) {
-    this.transport = nodemailer.createTransport(settings.smtpUrl);
+    this.transport = smtpTransport(settings.smtpUrl);
   }
 
   /** Sends the codes due now; returns how many were sent. */

@@ -1,7 +1,8 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { clioPayload, emailOf, webhookMessage, type Notification } from './messages';
 import type { DeliveryTarget, SubjectKind } from './outbox';
 import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './signature';
+import { smtpTransport } from './smtp';
 
 /** One delivery channel. `send` throws when the target did not accept the message. */
 export interface Sender {
@@ -50,7 +51,7 @@ export class EmailSender implements Sender {
   private readonly transport: Transporter;
 
   constructor(private readonly settings: EmailSettings) {
-    this.transport = nodemailer.createTransport(settings.smtpUrl);
+    this.transport = smtpTransport(settings.smtpUrl);
   }
 
   async send(notification: Notification, deliveryId: string): Promise<void> {

@@ -17,6 +17,8 @@ interface Edge {
   to: string;
   /** `import type` / `export type`: gone at run time. */
   typeOnly: boolean;
+  /** A `require()` or `import()` call: loaded when that code runs, not when the module loads. */
+  lazy: boolean;
 }
 
 function sourceFiles(dir: string): string[] {
@@ -61,7 +63,7 @@ function importsOf(file: string): Edge[] {
               clause.namedBindings.elements.every((e) => e.isTypeOnly)),
           )
         : node.isTypeOnly;
-      edges.push({ from: file, to: resolve(file, node.moduleSpecifier.text), typeOnly });
+      edges.push({ from: file, to: resolve(file, node.moduleSpecifier.text), typeOnly, lazy: false });
     } else if (
       ts.isCallExpression(node) &&
       (node.expression.kind === ts.SyntaxKind.ImportKeyword ||
@@ -69,7 +71,7 @@ function importsOf(file: string): Edge[] {
       node.arguments[0] &&
       ts.isStringLiteral(node.arguments[0])
     ) {
-      edges.push({ from: file, to: resolve(file, node.arguments[0].text), typeOnly: false });
+      edges.push({ from: file, to: resolve(file, node.arguments[0].text), typeOnly: false, lazy: true });
     }
     ts.forEachChild(node, visit);
   };
@@ -173,6 +175,26 @@ describe('the import graph of src/', () => {
       .filter((e) => /^botbuilder(-|$|\/)/.test(e.to) && !rel(e.from).startsWith('src/bot/'))
       .map((e) => `${rel(e.from)} -> ${e.to}`);
     expect(offending).toEqual([]);
+  });
+
+  it('loads the Azure SDK and nodemailer only when the configuration uses them', () => {
+    // What a server on its defaults (the file store, no SMTP) loads at start: the modules
+    // src/server.ts reaches through import statements. Each of these packages adds megabytes to
+    // the process (README "Performance"), so it is required where a setting asks for it.
+    const reached = new Set<string>();
+    const visit = (file: string) => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      for (const e of edges) if (e.from === file && !e.typeOnly && !e.lazy) visit(e.to);
+    };
+    visit(path.join(src, 'server.ts'));
+    const loaded = [...reached].filter((to) => /^(@azure\/|nodemailer($|\/))/.test(to));
+    expect(loaded).toEqual([]);
+    // and they are still reached, lazily: the check above cannot pass by losing them
+    const lazily = (pattern: RegExp) => edges.some((e) => e.lazy && pattern.test(e.to));
+    expect(lazily(/^nodemailer$/)).toBe(true);
+    expect(lazily(/src\/storage\/azure/)).toBe(true);
+    expect(reached.size).toBeGreaterThan(50);
   });
 
   it('keeps the core pure: src/intake and src/screening import only each other and their libraries', () => {
