@@ -21,6 +21,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import { loadFlows } from '../src/intake/flows';
@@ -99,7 +100,15 @@ async function startChild(name: string, script: string, env: Record<string, stri
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let stopping = false;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A server that dies mid-run shows up as a reset connection in the bench: say which, and why.
+  readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+    if (/^\{[^{]*"level":"(error|fatal)"/.test(line)) console.error(`${name}: ${line.slice(0, 2000)}`);
+  });
+  child.once('exit', (code, signal) => {
+    if (!stopping) console.error(`${name} exited (${code ?? signal}) during the bench`);
+  });
   const port = await listeningPort(child, name);
   return {
     name,
@@ -107,6 +116,7 @@ async function startChild(name: string, script: string, env: Record<string, stri
     url: `http://127.0.0.1:${port}`,
     async stop() {
       // a profiled server is stopped gracefully, so that it writes its profile
+      stopping = true;
       if (child.exitCode === null) child.kill(profiling ? 'SIGTERM' : 'SIGKILL');
       await exited;
     },
@@ -209,6 +219,9 @@ interface Round {
 async function round(child: Child, conversations: number, prospects: number): Promise<Round> {
   const latencies: number[] = [];
   let next = 0;
+  // Connections left idle by the last round may be closing on the server's side (its keep-alive
+  // timeout) just as a request reuses them: start each round on fresh ones.
+  agent.destroy();
   const pid = child.process.pid!;
   const ticks = cpuTicks(pid);
   const started = performance.now();
