@@ -4,7 +4,8 @@
  *
  *   npm run bench:load [-- --prospects 50 --conversations 100 --rounds 3 --stored 10000]
  *
- * Every server is a child process started like `npm start` (tools/server-command.ts), with a fresh
+ * Every server is a child process: the intake server started like `npm start`
+ * (tools/server-command.ts, with its node flags), the echo bot on node's defaults; each with a fresh
  * DATA_DIR, reached on loopback without an app id (as the Emulator reaches it). Each round,
  * `prospects` concurrent prospects replay whole recorded intakes (test/transcripts) over
  * /api/messages with deliveryMode expectReplies; rounds alternate between the servers so that
@@ -24,6 +25,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
+import { SERVER_NODE_FLAGS } from '../src/heap';
 import { loadFlows } from '../src/intake/flows';
 import { Redaction } from '../src/intake/redaction';
 import { rowsFrom } from '../src/staff/lead-index';
@@ -31,7 +33,7 @@ import { openFileStorage } from '../src/storage/file';
 import { FileTranscriptStore } from '../src/storage/file/transcripts';
 import type { StoreItem } from '../src/storage/ports';
 import { listeningPort } from '../tools/listening-port';
-import { serverNodeArgs } from '../tools/server-command';
+import { serverNodeArgs, tsNodeArgs } from '../tools/server-command';
 import { activityToSend, collectScriptFiles, readScript, type ActivityJson } from '../tools/replay/script';
 
 const root = path.resolve(__dirname, '..');
@@ -90,12 +92,18 @@ function compile(): void {
 
 /** Starts a server script as `npm start` does and resolves with its address once it logs `listening`. */
 async function startChild(name: string, script: string, env: Record<string, string>): Promise<Child> {
-  const profiling = values.profile && script === 'src/server.ts';
+  const server = script === 'src/server.ts';
+  const profiling = values.profile && server;
   const flags = profiling ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile!)}`] : [];
-  if (process.env.BENCH_NODE_FLAGS && script === 'src/server.ts')
-    flags.push(...process.env.BENCH_NODE_FLAGS.split(' '));
-  const entry = values.compiled ? [compiledOf(script)] : serverNodeArgs(script);
-  const child = spawn(process.execPath, [...flags, ...entry], {
+  if (process.env.BENCH_NODE_FLAGS && server) flags.push(...process.env.BENCH_NODE_FLAGS.split(' '));
+  // The intake server gets its start command's node flags (src/heap.ts), BENCH_NODE_FLAGS after
+  // them; the echo bot runs on node's defaults, as a bare botbuilder server would.
+  const args = values.compiled
+    ? [...(server ? SERVER_NODE_FLAGS : []), ...flags, compiledOf(script)]
+    : server
+      ? serverNodeArgs(script, flags)
+      : [...flags, ...tsNodeArgs(script)];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -9,7 +9,7 @@ import { loadFlows } from './intake/flows';
 import { ResumeCodeMailer } from './channel/resume-mailer';
 import { createWebsite } from './channel/website';
 import { createApp } from './http/app';
-import { tuneHeap } from './heap';
+import { semiSpaceMb, tuneHeap } from './heap';
 import { log } from './logger';
 import { IntakeService } from './service/intake-service';
 import { LeadRecorder } from './service/lead-recorder';
@@ -196,7 +196,8 @@ function trackRequests(server: Server) {
 
 if (require.main === module) {
   const heap = tuneHeap();
-  if (heap) log.info('heap-tuned', { flag: heap });
+  // the young generation is sized on node's command line (SERVER_NODE_FLAGS): say what it is
+  if (heap) log.info('heap-tuned', { flag: heap, semiSpaceMb: semiSpaceMb() ?? 'V8 default' });
   startServer().then(
     (running) => {
       console.log(

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { promisify } from 'node:util';
+import { SEMI_SPACE_MB } from '../../src/heap';
 import { employer } from '../support/answers';
 import { completeIntakeOverHttp } from '../support/complete-intake';
 import { ask } from '../support/http-bot';
@@ -255,9 +256,10 @@ describe('the production build, as the Dockerfile makes it', () => {
 
     const replies = await ask(url, 'production-1', 'hello');
     expect(replies.at(-1)?.channelData?.intake?.step).toBe('consent');
-    // the image's command sets no heap flag: the server sizes its heap growth itself (src/heap.ts)
+    // the image's command sizes the young generation, and the server its heap growth (src/heap.ts)
     expect(log.lines.find((line) => line.event === 'heap-tuned')).toMatchObject({
       flag: expect.stringMatching(/^--heap-growing-percent=\d+$/),
+      semiSpaceMb: SEMI_SPACE_MB,
     });
   });
 
