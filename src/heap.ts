@@ -5,9 +5,11 @@ import v8 from 'node:v8';
  * choice on a machine with plenty of memory is up to 4× (300%): a server holding 60 MB of live
  * data then peaked at 330–520 MB under 50 concurrent prospects, against 185–235 MB at 30%, for
  * up to 0.3 more of the echo bot's CPU per turn (a full collection marks the live heap more
- * often; `npm run bench:load`, README "Performance").
+ * often). With the 8 MB semi-spaces below, the server holding 10,000 conversations and leads
+ * peaked at 188–203 MB in six runs at 30%, and at 192 MB at 20%, at a CPU per turn within the
+ * runs' noise (`npm run bench:load`, README "Performance").
  */
-export const HEAP_GROWING_PERCENT = 30;
+export const HEAP_GROWING_PERCENT = 20;
 
 /**
  * The young generation's semi-space, in MB. V8's default on 64-bit is 16: under 50 concurrent
