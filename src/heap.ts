@@ -6,17 +6,17 @@ import v8 from 'node:v8';
  * data then peaked at 330–520 MB under 50 concurrent prospects, against 185–235 MB at 30%, for
  * up to 0.3 more of the echo bot's CPU per turn (a full collection marks the live heap more
  * often). With the 8 MB semi-spaces below, the server holding 10,000 conversations and leads
- * peaked at 188–203 MB in six runs at 30%, and at 192 MB at 20%, at a CPU per turn within the
- * runs' noise (`npm run bench:load`, README "Performance").
+ * peaked at 188–203 MB in six runs at 30%, and at 187–192 MB in three full runs at 20%, at a
+ * CPU per turn within the runs' noise (`npm run bench:load`, README "Performance").
  */
 export const HEAP_GROWING_PERCENT = 20;
 
 /**
  * The young generation's semi-space, in MB. V8's default on 64-bit is 16: under 50 concurrent
  * prospects the young generation grows to two semi-spaces, 32 MB, whatever the live heap. At 8,
- * the server holding 10,000 stored conversations and leads peaked at 190–198 MB in five runs
- * against 203–213 MB, for about 0.1 more of the echo bot's CPU per turn (more frequent
- * scavenges; `npm run bench:load`, README "Performance").
+ * the server holding 10,000 stored conversations and leads peaked at 188–203 MB in six runs
+ * against 203–213 MB in four (30% heap growth), for about 0.1–0.2 more of the echo bot's CPU per
+ * turn (scavenges twice as often; `npm run bench:load`, README "Performance").
  *
  * V8 reads it only when the process starts (setting it later changes nothing), so it is a flag
  * of node's command line: every start command of the server gives SERVER_NODE_FLAGS.

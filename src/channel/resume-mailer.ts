@@ -2,10 +2,10 @@ import type { Transporter } from 'nodemailer';
 import { viewOf } from '../intake/conversation';
 import { fill, type Flows } from '../intake/flows';
 import { log, logRef } from '../logger';
+import { smtpTransport } from '../notify/smtp';
 import type { ConversationRecord } from '../service/intake-service';
 import type { ConversationStore } from '../storage/ports';
 import type { ResumeCodes } from './resume-codes';
-import { smtpTransport } from '../notify/smtp';
 
 /**
  * Emails a website prospect their resume code once they have left an unfinished intake: when
