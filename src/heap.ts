@@ -6,7 +6,7 @@ import v8 from 'node:v8';
  * data then peaked at 330–520 MB under 50 concurrent prospects, against 185–235 MB at 30%, for
  * up to 0.3 more of the echo bot's CPU per turn (a full collection marks the live heap more
  * often). With the 8 MB semi-spaces below, the server holding 10,000 conversations and leads
- * peaked at 188–203 MB in six runs at 30%, and at 187–192 MB in three full runs at 20%, at a
+ * peaked at 188–203 MB in six runs at 30%, and at 180–192 MB in four full runs at 20%, at a
  * CPU per turn within the runs' noise (`npm run bench:load`, README "Performance").
  */
 export const HEAP_GROWING_PERCENT = 20;
