@@ -65,6 +65,18 @@ export class FileDocuments<T> implements Documents<T> {
     return path.join(this.directory, `${id}.json`);
   }
 
+  /**
+   * Whether `id`'s document is on disk now, checked synchronously (one local stat); an id that
+   * cannot name a document has none.
+   */
+  exists(id: string): boolean {
+    try {
+      return fs.existsSync(this.fileOf(id));
+    } catch {
+      return false;
+    }
+  }
+
   async get(id: string): Promise<T | undefined> {
     const db = new Low<T | null>(new AtomicJSONFile<T>(this.fileOf(id)), null);
     await db.read();

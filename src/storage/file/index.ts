@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { resumeCodeSchema } from '../../channel/resume-codes';
 import { leadSchema } from '../../screening/lead';
@@ -67,7 +66,7 @@ export function openFileStorage(dataDir: string, options: FileStorageOptions = {
     outbox: new FileOutbox(where.outbox, { durable }),
     leadIndex: new FileLeadIndex({
       folder: where.leadRows,
-      hasLead: (id) => fs.existsSync(path.join(where.leads, `${id}.json`)),
+      hasLead: (id) => leads.exists(id),
     }),
   };
 }
