@@ -37,6 +37,10 @@ export const SERVER_NODE_FLAGS: readonly string[] = [`--max-semi-space-size=${SE
  */
 const HEAP_FLAGS = /--(heap-growing-percent|max-old-space-size|max-heap-size|optimize-for-size)\b/;
 
+/** The node flags a process was given, in the order node applies them: NODE_OPTIONS, then its own. */
+const givenFlags = (execArgv: readonly string[], nodeOptions: string) =>
+  `${nodeOptions} ${execArgv.join(' ')}`;
+
 /**
  * The semi-space size, in MB, that node's command line or NODE_OPTIONS gave (the last one wins,
  * as in V8), or undefined: V8's default.
@@ -45,7 +49,7 @@ export function semiSpaceMb(
   execArgv: readonly string[] = process.execArgv,
   nodeOptions: string = process.env.NODE_OPTIONS ?? '',
 ): number | undefined {
-  const given = [...`${nodeOptions} ${execArgv.join(' ')}`.matchAll(/--max-semi-space-size[= ](\d+)/g)];
+  const given = [...givenFlags(execArgv, nodeOptions).matchAll(/--max-semi-space-size[= ](\d+)/g)];
   const last = given.at(-1);
   return last ? Number(last[1]) : undefined;
 }
@@ -59,7 +63,7 @@ export function tuneHeap(
   execArgv: readonly string[] = process.execArgv,
   nodeOptions: string = process.env.NODE_OPTIONS ?? '',
 ): string | undefined {
-  if (HEAP_FLAGS.test(`${execArgv.join(' ')} ${nodeOptions}`)) return undefined;
+  if (HEAP_FLAGS.test(givenFlags(execArgv, nodeOptions))) return undefined;
   const flag = `--heap-growing-percent=${HEAP_GROWING_PERCENT}`;
   v8.setFlagsFromString(flag);
   return flag;
