@@ -1,5 +1,5 @@
 /**
- * CUSMA professionals (T36, imp-reference.md §2 and §9): a closed list of professions, each with
+ * CUSMA professionals (T36, docs/domain.md §2 and §9): a closed list of professions, each with
  * the minimum credential it requires (CUSMA Appendix 1603.D.1). The intake offers the common
  * professions by name and groups the rest; the screening reads the credential from here.
  * The appendix text itself was not retrieved [U]: staff confirm the profession and credential.

@@ -1,5 +1,5 @@
 /**
- * Medical exam by stay (IRPR s. 30, imp-reference.md §3 and §9): a stay over 6 months after 6 or
+ * Medical exam by stay (IRPR s. 30, docs/domain.md §3 and §9): a stay over 6 months after 6 or
  * more consecutive months in a *designated* country in the past year. The US and Canada are not
  * designated (§9). IRCC's list was not retrieved, so the other low-incidence countries below are
  * believed not designated and shown "to confirm" [U]; any other country may be designated.

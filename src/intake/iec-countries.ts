@@ -1,5 +1,5 @@
 /**
- * International Experience Canada partners and their age bands (imp-reference.md §2, §9: Korea,
+ * International Experience Canada partners and their age bands (docs/domain.md §2, §9: Korea,
  * Luxembourg and Finland 18–35, Iceland 18–30 from secondary sources [U]). Intake data: the
  * intake asks the age only of partner citizens, and the screening reads the bands.
  */
@@ -12,7 +12,7 @@ export interface IecPartner {
 
 /** International Experience Canada partners and their age bands (all start at 18). */
 export const iecPartners = {
-  /** §2 and §9 of imp-reference.md. */
+  /** §2 and §9 of docs/domain.md. */
   minAge: 18,
   /** Every band is 18–30 or 18–35, so an age in between is in doubt where a band is unconfirmed. */
   widestMaxAge: 35,

@@ -1,5 +1,5 @@
 /**
- * Thresholds of the rules (imp-reference.md) that also decide whether a follow-up question is
+ * Thresholds of the rules (docs/domain.md) that also decide whether a follow-up question is
  * worth asking. Kept here, in the intake, so relevance and the screening read the same number.
  */
 

@@ -1,6 +1,7 @@
 /**
- * Sections of the domain reference (shared/domain/imp-reference.md) that screening rules cite.
- * Where the reference marks a fact [U] (unconfirmed), the rule's text says "to confirm".
+ * Sections of the project's domain notes (docs/domain.md) that screening rules cite, by the
+ * headings there (test/docs/citations.test.ts checks each one). Where the notes mark a fact [U]
+ * (unconfirmed), the rule's text says "to confirm".
  */
 export const ref = {
   employer: '§1 IMP basics and employer obligations',
@@ -12,6 +13,7 @@ export const ref = {
   changes: '§7 Changes in 2024–2026',
   flags: '§8 Flags for the staff summary',
   corrections: '§9 Corrections and additions',
+  dec2026: '§10 Corrections and additions (Dec 2026)',
 } as const;
 
 export type RefSection = (typeof ref)[keyof typeof ref];

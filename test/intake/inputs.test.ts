@@ -296,7 +296,7 @@ describe('language scores on each test’s scale', () => {
     expect(problemOf(read('languageLevel', text, answers))).toBe(problem);
   });
 
-  // Band edges of IRCC's charts (imp-reference §6): the first score of a band and the one below it.
+  // Band edges of IRCC's charts (docs/domain.md §6): the first score of a band and the one below it.
   it.each([
     [{ test: 'ieltsGeneral', listening: 6, reading: 6, writing: 6, speaking: 6 }, [7, 7, 7, 7], false],
     [{ test: 'ieltsGeneral', listening: 5.5, reading: 5.5, writing: 5.5, speaking: 5.5 }, [6, 6, 6, 6], true],

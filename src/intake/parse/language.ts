@@ -6,7 +6,7 @@ import { normalize } from './words';
  * Canadian Language Benchmarks (CLB, English) and Niveaux de compétence linguistique canadiens
  * (NCLC, French) with IRCC's equivalency charts.
  *
- * Source (imp-reference §6): IRCC, "Language test equivalency charts",
+ * Source (docs/domain.md §6): IRCC, "Language test equivalency charts",
  * https://www.canada.ca/en/immigration-refugees-citizenship/corporate/publications-manuals/operational-bulletins-manuals/standard-requirements/language-requirements/test-equivalency-charts.html
  * The page was referenced, not retrieved, when these tables were written: every band is marked
  * [U] ("to confirm" for staff) except those §6 states (CELPIP level = CLB level; IELTS 6.0 in
@@ -30,7 +30,7 @@ interface Band {
   /** The lowest score of the band, per skill. */
   from: Record<Skill, number>;
   level: number;
-  /** Confirmed against imp-reference §6; otherwise [U]. */
+  /** Confirmed against docs/domain.md §6; otherwise [U]. */
   confirmed?: boolean;
 }
 
