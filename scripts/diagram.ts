@@ -105,11 +105,17 @@ export function stepTable(): string {
   return ['| step id | section | input | asked when |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
-function replaceBlock(readme: string, [start, end]: readonly [string, string], content: string): string {
-  const from = readme.indexOf(start);
-  const to = readme.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`${stepsDocName} has no ${start} … ${end} block`);
-  return `${readme.slice(0, from)}${start}\n${content}\n${end}${readme.slice(to + end.length)}`;
+/** Replaces what lies between a generated block's two markers in `doc` (named `docName` in errors). */
+export function replaceBlock(
+  doc: string,
+  [start, end]: readonly [string, string],
+  content: string,
+  docName = stepsDocName,
+): string {
+  const from = doc.indexOf(start);
+  const to = doc.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`${docName} has no ${start} … ${end} block`);
+  return `${doc.slice(0, from)}${start}\n${content}\n${end}${doc.slice(to + end.length)}`;
 }
 
 function readmeWithDiagram(readme: string): string {
