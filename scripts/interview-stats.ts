@@ -5,7 +5,7 @@
  * lead shows at once.
  *
  *   npm run interview:stats
- *   npm run interview:stats -- --markdown    # the README's table
+ *   npm run interview:stats -- --markdown    # the table in docs/screening.md
  */
 import { relevantSteps } from '../src/intake/relevance';
 import { screen } from '../src/screening';

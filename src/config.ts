@@ -53,7 +53,7 @@ export const configSchema = z.object({
   BOT_OPENID_METADATA_URL: optionalUrl,
   /**
    * Extra hosts the bot may send replies to (comma-separated, "*.example.com" allowed), besides
-   * the Bot Framework's and Teams' own; only with MicrosoftAppId (see README, Security).
+   * the Bot Framework's and Teams' own; only with MicrosoftAppId (see docs/security.md).
    */
   BOT_SERVICE_URL_HOSTS: optionalText,
   /** The firm's time zone (IANA name): the dashboard shows times, "today" and follow-ups in it. */

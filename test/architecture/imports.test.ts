@@ -180,7 +180,7 @@ describe('the import graph of src/', () => {
   it('loads the Azure SDK and nodemailer only when the configuration uses them', () => {
     // What a server on its defaults (the file store, no SMTP) loads at start: the modules
     // src/server.ts reaches through import statements. Each of these packages adds megabytes to
-    // the process (README "Performance"), so it is required where a setting asks for it.
+    // the process (docs/performance.md), so it is required where a setting asks for it.
     const reached = new Set<string>();
     const visit = (file: string) => {
       if (reached.has(file)) return;

@@ -18,7 +18,7 @@ import { AzureTranscriptStore } from './transcripts';
 
 export type { AzureSettings } from './blobs';
 
-/** Every part of the Storage set in one Azure Blob Storage container (see README, Several instances). */
+/** Every part of the Storage set in one Azure Blob Storage container (see docs/instances.md). */
 export function azureStorageIn(container: ContainerClient): Storage {
   return {
     conversations: new AzureConversationStore(container),
