@@ -2,21 +2,19 @@ import v8 from 'node:v8';
 
 /**
  * How much V8 lets the heap grow past what the last full collection kept, in percent. V8's own
- * choice on a machine with plenty of memory is up to 4× (300%): a server holding 60 MB of live
- * data then peaked at 330–520 MB under 50 concurrent prospects, against 185–235 MB at 30%, for
- * up to 0.3 more of the echo bot's CPU per turn (a full collection marks the live heap more
- * often). With the 8 MB semi-spaces below, the server holding 10,000 conversations and leads
- * peaked at 188–203 MB in six runs at 30%, and at 180–192 MB in four full runs at 20%, at a
- * CPU per turn within the runs' noise (`npm run bench:load`, README "Performance").
+ * choice on a machine with plenty of memory is up to 4× (300%), so a server whose live data is
+ * small still peaks at several times its size under load. A low percentage keeps the peak close
+ * to the live heap; its price is more frequent full collections (each marks the live heap), which
+ * the benchmark could not tell from its noise at this setting. The runs behind the choice, and
+ * how to rerun them (`npm run bench:load`): docs/performance.md, "Memory".
  */
 export const HEAP_GROWING_PERCENT = 20;
 
 /**
- * The young generation's semi-space, in MB. V8's default on 64-bit is 16: under 50 concurrent
- * prospects the young generation grows to two semi-spaces, 32 MB, whatever the live heap. At 8,
- * the server holding 10,000 stored conversations and leads peaked at 188–203 MB in six runs
- * against 203–213 MB in four (30% heap growth), for about 0.1–0.2 more of the echo bot's CPU per
- * turn (scavenges twice as often; `npm run bench:load`, README "Performance").
+ * The young generation's semi-space, in MB. V8's default on 64-bit is 16: under many concurrent
+ * prospects the young generation grows to two full semi-spaces, whatever the live heap. Halving
+ * it lowers the peak for a little more CPU per turn (scavenges twice as often); halving it again
+ * cost more CPU than it saved memory. The runs behind the choice: docs/performance.md, "Memory".
  *
  * V8 reads it only when the process starts (setting it later changes nothing), so it is a flag
  * of node's command line: every start command of the server gives SERVER_NODE_FLAGS.

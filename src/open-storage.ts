@@ -15,7 +15,7 @@ export async function openStorage(
   settings: StorageSettings,
 ): Promise<{ storage: Storage; sessionSecret: string }> {
   if (settings.STORAGE === 'azure-blob') {
-    // Loaded only here: the Azure SDK adds about 10 MB to every process that loads it, and a
+    // Loaded only here: the Azure SDK adds megabytes to every process that loads it, and a
     // server on the file store (the default) never uses it.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { openAzure } = require('./storage/azure') as typeof import('./storage/azure');

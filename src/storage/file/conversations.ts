@@ -16,8 +16,8 @@ import { appendDurably, forgetFolder, syncFolder, writeFileAtomic } from './atom
  *
  * Each file is a log of the item's versions, one JSON line each (`{"key":…,"item":…}`); the last
  * complete line is the item. A turn's write is one append: rewriting a file (a temporary file
- * renamed over it) costs a hundred times more on ext4, which flushes a replaced file's data at
- * the rename. A file is rewritten to its last line only now and then (COMPACT_AFTER versions),
+ * renamed over it) costs far more on ext4, which flushes a replaced file's data at the rename
+ * (docs/performance.md). A file is rewritten to its last line only now and then (COMPACT_AFTER versions),
  * and when its conversation leaves the cache, outside any turn. A line cut short by a crash is
  * skipped, and the next append starts on a new line. Files lowdb wrote (one pretty-printed JSON
  * document) still read, and are rewritten at their first write.
