@@ -7,6 +7,7 @@ import { log } from '../logger';
 import type { Lead } from '../screening/lead';
 import { normalizeEmail, type StaffDirectory } from './accounts';
 import { toCsv, toJson, type ExportItem } from './export';
+import { formErrors } from './form-errors';
 import { leadQueryOf, parseFilter, type LeadFilter } from './filters';
 import { withAssignment, type LeadRow } from './lead-index';
 import {
@@ -597,6 +598,7 @@ export function createStaffRouter(services: StaffServices): Router {
       .send(errorPage(viewerOf(res), 404, 'Not found', 'There is no such page.'));
   });
 
+  router.use(formErrors({ showLogin: (req, res, status, error) => showLogin(req, res, status, { error }) }));
   router.use((error: Error, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
     log.error('staff-page-failed', { path: req.path, error: error.name });
