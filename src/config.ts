@@ -88,6 +88,13 @@ export const configSchema = z.object({
   DIRECT_LINE_MESSAGES_PER_MINUTE: number(120),
   /** Behind a reverse proxy: the number of proxies to trust for the client IP (rate limits). */
   TRUST_PROXY: optionalText.pipe(z.string().regex(/^\d+$/, 'a number of proxies').optional()),
+  /**
+   * How long a client may take to send a request's headers, and the whole request: a slow sender
+   * (one byte a second) holds a connection this long at most. A chat turn's request is small and
+   * quick; WebSocket streams are not requests once upgraded, so they are not cut.
+   */
+  HTTP_HEADERS_TIMEOUT_SECONDS: number(15),
+  HTTP_REQUEST_TIMEOUT_SECONDS: number(30),
   /** On SIGTERM: how long turns and notification sends under way may take to finish. */
   SHUTDOWN_TIMEOUT_SECONDS: number(20),
   /**
@@ -137,6 +144,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new Error(`Invalid configuration: ${first} and ${second} must be set together`);
     }
   }
+  if (result.data.HTTP_HEADERS_TIMEOUT_SECONDS > result.data.HTTP_REQUEST_TIMEOUT_SECONDS)
+    throw new Error(
+      'Invalid configuration: HTTP_HEADERS_TIMEOUT_SECONDS cannot be longer than HTTP_REQUEST_TIMEOUT_SECONDS',
+    );
   checkSharedStorage(result.data);
   return { ...result.data, DATA_DIR: path.resolve(result.data.DATA_DIR) };
 }
