@@ -24,6 +24,32 @@ const optionalText = z
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
 const optionalUrl = optionalText.pipe(z.url({ protocol: /^https?$/ }).optional());
 
+/** Example settings' words: a secret made only of them (or holding a phrase) was never chosen. */
+const PLACEHOLDERS = ['secret', 'changeme', 'password', 'passwd', 'x', 'test', 'example', 'default', 'admin'];
+const PLACEHOLDER_PHRASES = ['changeme', 'replaceme', 'placeholder', 'yoursecret'];
+export const MIN_SECRET_LENGTH = 32;
+
+/** Why a secret the firm sets is too weak to sign or open anything, or undefined when it is not. */
+export function weakSecret(secret: string): string | undefined {
+  if (secret.length < MIN_SECRET_LENGTH)
+    return `too short (${secret.length} characters): use at least ${MIN_SECRET_LENGTH} random ones, e.g. \`openssl rand -base64 48\`, or leave it unset to have one generated`;
+  const letters = secret.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const repeated = new RegExp(`^(?:${PLACEHOLDERS.join('|')}|\\d)+$`);
+  if (
+    repeated.test(letters) ||
+    PLACEHOLDER_PHRASES.some((phrase) => letters.includes(phrase)) ||
+    new Set(secret).size < 8
+  )
+    return 'a placeholder, not a secret: use a random value, e.g. `openssl rand -base64 48`, or leave it unset to have one generated';
+  return undefined;
+}
+
+/** A secret the firm chooses: absent (one is generated), or long and random enough. */
+const optionalSecret = optionalText.superRefine((secret, context) => {
+  const weakness = secret === undefined ? undefined : weakSecret(secret);
+  if (weakness) context.addIssue({ code: 'custom', message: weakness });
+});
+
 /** Settings that only work together: a half-configured notification target is a mistake, not a skip. */
 const pairedSettings: [string, string][] = [
   ['SMTP_URL', 'STAFF_EMAIL'],
@@ -67,7 +93,7 @@ export const configSchema = z.object({
   /** Where the firm reaches this server (e.g. https://intake.example.com): links in emails, Secure cookies. */
   PUBLIC_URL: optionalUrl,
   /** Signs staff session cookies; generated into DATA_DIR/staff/ at first start when absent. */
-  SESSION_SECRET: optionalText,
+  SESSION_SECRET: optionalSecret,
   SMTP_URL: optionalText,
   STAFF_EMAIL: optionalText,
   MAIL_FROM: optionalText,
@@ -75,14 +101,14 @@ export const configSchema = z.object({
   CLIO_GROW_URL: optionalUrl,
   CLIO_GROW_INBOX_TOKEN: optionalText,
   WEBHOOK_URL: optionalUrl,
-  WEBHOOK_SECRET: optionalText,
+  WEBHOOK_SECRET: optionalSecret,
   /**
    * Website chat. Without DIRECT_LINE_DOMAIN the built-in Direct Line channel serves it, and this
    * secret signs its tokens (generated into DATA_DIR at first start when absent). With
    * DIRECT_LINE_DOMAIN (Azure's, e.g. https://directline.botframework.com/v3/directline) this is
    * that channel's secret, exchanged server-side for per-conversation tokens.
    */
-  DIRECT_LINE_SECRET: optionalText,
+  DIRECT_LINE_SECRET: optionalSecret,
   DIRECT_LINE_DOMAIN: optionalUrl,
   /** Built-in channel: messages one conversation may send per minute (after a burst of 20). */
   DIRECT_LINE_MESSAGES_PER_MINUTE: number(120),
