@@ -41,6 +41,7 @@ export function assemble(
   const website = createWebsite(config, flows, {
     botId: config.MicrosoftAppId,
     resumeCodes: storage.resumeCodes,
+    forgottenConversations: storage.forgottenConversations,
     clock: options.clock,
   });
   const staff = createStaff(

@@ -1,6 +1,7 @@
 import type { DeletionEntry } from '../staff/audit';
 import type { HandoffDocument } from '../staff/handoffs';
 import type { LeadIndex } from '../staff/lead-index';
+import type { ForgottenConversation } from '../channel/forgotten';
 import type { ResumeCodeRecord } from '../channel/resume-codes';
 import type { OutboxRepository } from '../notify/outbox';
 import type { Lead } from '../screening/lead';
@@ -27,6 +28,8 @@ export interface Storage {
   handoffs: Documents<HandoffDocument>;
   /** The website's resume codes, by the hash of the code. */
   resumeCodes: Documents<ResumeCodeRecord>;
+  /** Website conversations deleted on a privacy request, by a hash of the id: their tokens are refused. */
+  forgottenConversations: Documents<ForgottenConversation>;
   /** Staff accounts and API tokens (one document). */
   staffDirectory: Documents<StaffDirectoryDocument>;
   /** Open staff sessions (one document). */

@@ -1,4 +1,5 @@
 import type { ContainerClient } from '@azure/storage-blob';
+import { forgottenConversationSchema } from '../../channel/forgotten';
 import { resumeCodeSchema } from '../../channel/resume-codes';
 import { leadSchema } from '../../screening/lead';
 import { staffDirectorySchema } from '../../staff/accounts';
@@ -27,6 +28,11 @@ export function azureStorageIn(container: ContainerClient): Storage {
     workflow: new AzureDocuments(container, 'workflow', workflowRecordSchema),
     handoffs: new AzureDocuments(container, 'handoffs', handoffDocumentSchema),
     resumeCodes: new AzureDocuments(container, 'resume-codes', resumeCodeSchema),
+    forgottenConversations: new AzureDocuments(
+      container,
+      'forgotten-conversations',
+      forgottenConversationSchema,
+    ),
     staffDirectory: new AzureDocuments(container, 'staff-directory', staffDirectorySchema),
     sessions: new AzureDocuments(container, 'staff-sessions', sessionsDocumentSchema),
     deletions: new AzureAppendLog(container, 'deletions', deletionEntrySchema),

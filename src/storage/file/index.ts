@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { forgottenConversationSchema } from '../../channel/forgotten';
 import { resumeCodeSchema } from '../../channel/resume-codes';
 import { leadSchema } from '../../screening/lead';
 import { staffDirectorySchema } from '../../staff/accounts';
@@ -24,6 +25,7 @@ export function fileLayout(dataDir: string) {
     transcripts: path.join(dataDir, 'transcripts'),
     leads: path.join(dataDir, 'leads'),
     resumeCodes: path.join(dataDir, 'resume-codes'),
+    forgottenConversations: path.join(dataDir, 'forgotten-conversations'),
     outbox: path.join(dataDir, 'outbox'),
     staff,
     workflow: path.join(staff, 'workflow'),
@@ -60,6 +62,9 @@ export function openFileStorage(dataDir: string, options: FileStorageOptions = {
     workflow: new FileDocuments(where.workflow, workflowRecordSchema, { durable }),
     handoffs: new FileDocuments(where.handoffs, handoffDocumentSchema, { durable }),
     resumeCodes: new FileDocuments(where.resumeCodes, resumeCodeSchema, { durable }),
+    forgottenConversations: new FileDocuments(where.forgottenConversations, forgottenConversationSchema, {
+      durable,
+    }),
     staffDirectory: new FileDocuments(where.staffDocuments, staffDirectorySchema, { mode: 0o600, durable }),
     sessions: new FileDocuments(where.staffDocuments, sessionsDocumentSchema, { mode: 0o600, durable }),
     deletions: new JsonLinesLog(where.deletions, deletionEntrySchema),

@@ -1,3 +1,4 @@
+import { forgottenConversationSchema } from '../../channel/forgotten';
 import { resumeCodeSchema } from '../../channel/resume-codes';
 import { leadSchema } from '../../screening/lead';
 import { staffDirectorySchema } from '../../staff/accounts';
@@ -23,6 +24,7 @@ export function openMemoryStorage(): Storage {
     workflow: new MemoryDocuments(workflowRecordSchema),
     handoffs: new MemoryDocuments(handoffDocumentSchema),
     resumeCodes: new MemoryDocuments(resumeCodeSchema),
+    forgottenConversations: new MemoryDocuments(forgottenConversationSchema),
     staffDirectory: new MemoryDocuments(staffDirectorySchema),
     sessions: new MemoryDocuments(sessionsDocumentSchema),
     deletions: new MemoryAppendLog(deletionEntrySchema),
