@@ -1,3 +1,4 @@
+import { ForgottenConversations } from '../../src/channel/forgotten';
 import { entriesOf, type OutboxEntry } from '../../src/notify/outbox';
 import type { Lead } from '../../src/screening/lead';
 import type { DeletionEntry } from '../../src/staff/audit';
@@ -403,6 +404,21 @@ export function describeStoreContract(name: string, open: () => Promise<StoreUnd
           [...new Set(rowOf(lead, 'new').streams)].sort(),
         );
         expect((await storage.leadIndex.query(query({ role: 'employer' }))).total).toBe(0);
+      });
+    });
+
+    describe('privacy deletions of website conversations', () => {
+      it('are seen by another handle on the store (another instance, a later start), until they expire', async () => {
+        let now = T0.getTime();
+        const clock = () => now;
+        await new ForgottenConversations(storage.forgottenConversations, LEASE_MS, clock).forget('conv/1+é');
+        const other = new ForgottenConversations(under.reopen().forgottenConversations, LEASE_MS, clock);
+        expect(await other.isForgotten('conv/1+é')).toBe(true);
+        expect(await other.isForgotten('conv/2')).toBe(false);
+        expect(await other.purgeExpired()).toBe(0);
+        now += LEASE_MS;
+        expect(await other.purgeExpired()).toBe(1);
+        expect(await storage.forgottenConversations.ids()).toEqual([]);
       });
     });
 
