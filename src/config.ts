@@ -146,8 +146,9 @@ export const configSchema = z.object({
     .optional()
     .transform((value) => value === '1' || value === 'true'),
   /**
-   * How many instances serve the firm: the in-process rate limits (staff sign-in throttle, the
-   * website's token endpoint) are divided by it, so that the limits hold for the whole deployment.
+   * How many instances serve the firm: the in-process rate limits (the website's token endpoint)
+   * are divided by it, so that the limits hold for the whole deployment. The staff sign-in limit
+   * is counted in storage, shared by every instance.
    */
   INSTANCES: number(1),
   /**
@@ -196,8 +197,8 @@ function checkSharedStorage(config: z.infer<typeof configSchema>): void {
 }
 
 /**
- * One instance's share of a deployment-wide rate limit: in-process limits (the staff sign-in
- * throttle, the website's token endpoint) are divided among the `INSTANCES`, at least 1 each.
+ * One instance's share of a deployment-wide rate limit: in-process limits (the website's token
+ * endpoint) are divided among the `INSTANCES`, at least 1 each.
  */
 export function instanceShare(limit: number, instances: number): number {
   return Math.max(1, Math.floor(limit / instances));

@@ -24,7 +24,8 @@ import {
   type Viewer,
 } from './pages';
 import { splitConversationKey, type LeadEraser, type StaffStores } from './privacy';
-import type { ActiveSession, LoginThrottle, SessionStore } from './sessions';
+import type { ActiveSession, SessionStore } from './sessions';
+import type { LoginThrottle } from './sign-in-throttle';
 import { SESSION_HOURS } from './sessions';
 import { staffCss } from './styles';
 import { dayInZone, duplicateGroups } from './triage';
@@ -297,7 +298,7 @@ export function createStaffRouter(services: StaffServices): Router {
       return;
     }
     const ip = req.ip ?? 'unknown';
-    const wait = throttle.reserve(email, ip);
+    const wait = await throttle.reserve(email, ip);
     if (wait > 0) {
       log.warn('staff-login-throttled', { ip });
       res.set('Retry-After', String(wait));
@@ -314,7 +315,7 @@ export function createStaffRouter(services: StaffServices): Router {
       await showLogin(req, res, 401, { error: 'Wrong email or password.', email, next });
       return;
     }
-    throttle.succeeded(email, ip);
+    await throttle.succeeded(email, ip);
     await sessions.destroy(cookieOf(req, SESSION_COOKIE));
     const session = await sessions.create(account);
     res.cookie(SESSION_COOKIE, session, { ...cookieOptions(req), maxAge: SESSION_HOURS * 3_600_000 });

@@ -7,6 +7,7 @@ import type { OutboxRepository } from '../notify/outbox';
 import type { Lead } from '../screening/lead';
 import type { StaffDirectoryDocument } from '../staff/accounts';
 import type { SessionsDocument } from '../staff/sessions';
+import type { SignInFailures } from '../staff/sign-in-throttle';
 import type { WorkflowRecord } from '../staff/workflow';
 import type { AppendLog, ConversationStore, Documents } from './ports';
 import type { TranscriptStore } from './transcripts';
@@ -34,6 +35,8 @@ export interface Storage {
   staffDirectory: Documents<StaffDirectoryDocument>;
   /** Open staff sessions (one document). */
   sessions: Documents<SessionsDocument>;
+  /** Recent failed staff sign-ins per account and per address (by a hash), shared by every instance. */
+  signInFailures: Documents<SignInFailures>;
   /** The deletion log: ids and reasons only. */
   deletions: AppendLog<DeletionEntry>;
   outbox: OutboxRepository;

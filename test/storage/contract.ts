@@ -2,6 +2,7 @@ import { ForgottenConversations } from '../../src/channel/forgotten';
 import { entriesOf, type OutboxEntry } from '../../src/notify/outbox';
 import type { Lead } from '../../src/screening/lead';
 import type { DeletionEntry } from '../../src/staff/audit';
+import { LoginThrottle } from '../../src/staff/sign-in-throttle';
 import { rowOf, type LeadQuery, type LeadRow } from '../../src/staff/lead-index';
 import type { WorkflowRecord } from '../../src/staff/workflow';
 import { isConflict, StoreConflictError } from '../../src/storage/ports';
@@ -419,6 +420,23 @@ export function describeStoreContract(name: string, open: () => Promise<StoreUnd
         now += LEASE_MS;
         expect(await other.purgeExpired()).toBe(1);
         expect(await storage.forgottenConversations.ids()).toEqual([]);
+      });
+    });
+
+    describe('failed staff sign-ins', () => {
+      it('are counted together by two handles on the store (two instances), at once', async () => {
+        const now = () => T0.getTime();
+        const here = new LoginThrottle(storage.signInFailures, { now });
+        const there = new LoginThrottle(under.reopen().signInFailures, { now });
+        const waits = await Promise.all(
+          Array.from({ length: 8 }, (_, i) =>
+            (i % 2 ? here : there).reserve('a@firm.example', `10.0.0.${i}`),
+          ),
+        );
+        expect(waits.filter((wait) => wait === 0)).toHaveLength(5);
+        expect(await here.reserve('a@firm.example', '10.0.1.1')).toBe(15 * 60);
+        await there.succeeded('a@firm.example');
+        expect(await here.reserve('a@firm.example', '10.0.1.1')).toBe(0);
       });
     });
 

@@ -6,6 +6,7 @@ import { staffDirectorySchema } from '../../staff/accounts';
 import { deletionEntrySchema } from '../../staff/audit';
 import { handoffDocumentSchema } from '../../staff/handoffs';
 import { sessionsDocumentSchema } from '../../staff/sessions';
+import { signInFailuresSchema } from '../../staff/sign-in-throttle';
 import { workflowRecordSchema } from '../../staff/workflow';
 import type { Storage } from '../storage';
 import { AzureAppendLog } from './append-log';
@@ -35,6 +36,7 @@ export function azureStorageIn(container: ContainerClient): Storage {
     ),
     staffDirectory: new AzureDocuments(container, 'staff-directory', staffDirectorySchema),
     sessions: new AzureDocuments(container, 'staff-sessions', sessionsDocumentSchema),
+    signInFailures: new AzureDocuments(container, 'sign-in-failures', signInFailuresSchema),
     deletions: new AzureAppendLog(container, 'deletions', deletionEntrySchema),
     outbox: new AzureOutbox(container),
     leadIndex: new AzureLeadIndex(container),

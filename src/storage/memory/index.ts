@@ -5,6 +5,7 @@ import { staffDirectorySchema } from '../../staff/accounts';
 import { deletionEntrySchema } from '../../staff/audit';
 import { handoffDocumentSchema } from '../../staff/handoffs';
 import { sessionsDocumentSchema } from '../../staff/sessions';
+import { signInFailuresSchema } from '../../staff/sign-in-throttle';
 import { workflowRecordSchema } from '../../staff/workflow';
 import type { Storage } from '../storage';
 import { MemoryAppendLog } from './append-log';
@@ -27,6 +28,7 @@ export function openMemoryStorage(): Storage {
     forgottenConversations: new MemoryDocuments(forgottenConversationSchema),
     staffDirectory: new MemoryDocuments(staffDirectorySchema),
     sessions: new MemoryDocuments(sessionsDocumentSchema),
+    signInFailures: new MemoryDocuments(signInFailuresSchema),
     deletions: new MemoryAppendLog(deletionEntrySchema),
     outbox: new MemoryOutbox(),
     leadIndex: new MemoryLeadIndex(),
