@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import WebSocket from 'ws';
+import { clientAddress } from '../../src/channel/direct-line-streams';
 import { rawRequest, statusOf, upgradeRequest } from '../security/support';
 import { directLine, eventually, requestChat, startSite } from './support';
 
@@ -103,5 +105,20 @@ describe('Direct Line WebSocket streams', () => {
     } finally {
       for (const socket of sockets) socket.close();
     }
+  });
+});
+
+describe('the client address a stream counts against', () => {
+  const request = (forwarded?: string) =>
+    ({
+      socket: { remoteAddress: '10.0.0.2' },
+      headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded },
+    }) as unknown as IncomingMessage;
+
+  it("is the socket's, unless proxies are trusted (TRUST_PROXY): then the one the last of them saw", () => {
+    expect(clientAddress(request('203.0.113.9'), 0)).toBe('10.0.0.2');
+    expect(clientAddress(request('198.51.100.1, 203.0.113.9'), 1)).toBe('203.0.113.9');
+    expect(clientAddress(request('198.51.100.1, 203.0.113.9'), 2)).toBe('198.51.100.1');
+    expect(clientAddress(request(), 1)).toBe('10.0.0.2');
   });
 });
