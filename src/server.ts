@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createBotEndpoint } from './bot/adapter';
 import { IntakeBot } from './bot/intake-bot';
@@ -41,6 +41,7 @@ export function assemble(
   const website = createWebsite(config, flows, {
     botId: config.MicrosoftAppId,
     resumeCodes: storage.resumeCodes,
+    forgottenConversations: storage.forgottenConversations,
     clock: options.clock,
   });
   const staff = createStaff(
@@ -117,7 +118,15 @@ export async function startServer(config: Config = loadConfig(), options: Assemb
   // STORAGE picks the backend: files under DATA_DIR, or a shared Azure Blob container
   const { storage, sessionSecret } = await openStorage(config);
   const parts = assemble(config, storage, { sessionSecret, ...options });
-  const server = parts.app.listen(config.PORT, config.HOST);
+  // Slow senders are cut off (408) after these; Node checks them every `connectionsCheckingInterval`.
+  const server = createServer(
+    {
+      headersTimeout: config.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
+      requestTimeout: config.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+      connectionsCheckingInterval: 1000,
+    },
+    parts.app,
+  ).listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

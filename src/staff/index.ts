@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response, Router } from 'express';
-import { instanceShare, type Config } from '../config';
+import type { Config } from '../config';
 import { loadFlows, type Flows } from '../intake/flows';
 import { log } from '../logger';
 import { Notifier, type NotifierOptions } from '../notify';
@@ -11,7 +11,8 @@ import { rowOf, rowsFrom, withWorkflowPart, type LeadIndex, type LeadRow } from 
 import { LeadEraser, type ChannelRecords, type StaffStores } from './privacy';
 import { RetentionPurger, schedule } from './retention';
 import { createStaffRouter } from './router';
-import { LoginThrottle, SessionStore } from './sessions';
+import { SessionStore } from './sessions';
+import { LoginThrottle, type ThrottleOptions } from './sign-in-throttle';
 import { WorkflowStore } from './workflow';
 
 export { observeAll } from './intake-observer';
@@ -45,7 +46,7 @@ export interface StaffOptions {
   notify?: NotifierOptions;
   /** How often the retention purge runs in a server (hourly unless told). */
   purgeEveryMs?: number;
-  throttle?: ConstructorParameters<typeof LoginThrottle>[0];
+  throttle?: ThrottleOptions;
 }
 
 /** Stores and services of the staff side, without HTTP: what the server and the CLIs share. */
@@ -108,6 +109,8 @@ export function createStaff(settings: StaffSettings, parts: StaffParts, options:
   const { stores, eraser, purger, loadIndex } = createStaffStores(settings, parts, options);
   const sessions = new SessionStore(parts.storage.sessions, parts.sessionSecret);
   const directory = new StaffDirectory(parts.storage.staffDirectory);
+  // counted in storage: the same 5 per account and 20 per address whatever the number of instances
+  const throttle = new LoginThrottle(parts.storage.signInFailures, options.throttle);
   const flows = parts.flows ?? loadFlows();
   const ready = loadIndex();
   ready.catch((error: unknown) =>
@@ -119,7 +122,7 @@ export function createStaff(settings: StaffSettings, parts: StaffParts, options:
     eraser,
     directory,
     sessions,
-    throttle: new LoginThrottle(options.throttle ?? perInstance(settings.INSTANCES ?? 1)),
+    throttle,
     secureCookies: settings.PUBLIC_URL?.startsWith('https:') ?? false,
     flow: flows['en-CA'],
     timeZone: settings.FIRM_TIME_ZONE,
@@ -150,6 +153,7 @@ export function createStaff(settings: StaffSettings, parts: StaffParts, options:
         async () => {
           await purger.run();
           await sessions.prune();
+          await throttle.prune();
           // picks up changes made by `npm run purge` in another process
           await loadIndex();
         },
@@ -164,15 +168,6 @@ export function createStaff(settings: StaffSettings, parts: StaffParts, options:
 }
 
 export type Staff = ReturnType<typeof createStaff>;
-
-/**
- * The sign-in throttle counts in each process: with several instances behind a load balancer,
- * each allows its share of the limits (5 failures per account, 20 per address in 15 minutes).
- */
-function perInstance(instances: number): ConstructorParameters<typeof LoginThrottle>[0] {
-  const share = (limit: number) => instanceShare(limit, instances);
-  return { maxPerAccount: share(5), maxPerIp: share(20) };
-}
 
 /** Adds the rows a shared index lacks and removes those whose lead is gone (see `loadIndex`). */
 async function reconcileIndex(index: LeadIndex, storage: Storage): Promise<void> {

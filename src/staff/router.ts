@@ -7,6 +7,7 @@ import { log } from '../logger';
 import type { Lead } from '../screening/lead';
 import { normalizeEmail, type StaffDirectory } from './accounts';
 import { toCsv, toJson, type ExportItem } from './export';
+import { formErrors } from './form-errors';
 import { leadQueryOf, parseFilter, type LeadFilter } from './filters';
 import { withAssignment, type LeadRow } from './lead-index';
 import {
@@ -23,7 +24,8 @@ import {
   type Viewer,
 } from './pages';
 import { splitConversationKey, type LeadEraser, type StaffStores } from './privacy';
-import type { ActiveSession, LoginThrottle, SessionStore } from './sessions';
+import type { ActiveSession, SessionStore } from './sessions';
+import type { LoginThrottle } from './sign-in-throttle';
 import { SESSION_HOURS } from './sessions';
 import { staffCss } from './styles';
 import { dayInZone, duplicateGroups } from './triage';
@@ -296,7 +298,7 @@ export function createStaffRouter(services: StaffServices): Router {
       return;
     }
     const ip = req.ip ?? 'unknown';
-    const wait = throttle.reserve(email, ip);
+    const wait = await throttle.reserve(email, ip);
     if (wait > 0) {
       log.warn('staff-login-throttled', { ip });
       res.set('Retry-After', String(wait));
@@ -313,7 +315,7 @@ export function createStaffRouter(services: StaffServices): Router {
       await showLogin(req, res, 401, { error: 'Wrong email or password.', email, next });
       return;
     }
-    throttle.succeeded(email, ip);
+    await throttle.succeeded(email, ip);
     await sessions.destroy(cookieOf(req, SESSION_COOKIE));
     const session = await sessions.create(account);
     res.cookie(SESSION_COOKIE, session, { ...cookieOptions(req), maxAge: SESSION_HOURS * 3_600_000 });
@@ -597,6 +599,7 @@ export function createStaffRouter(services: StaffServices): Router {
       .send(errorPage(viewerOf(res), 404, 'Not found', 'There is no such page.'));
   });
 
+  router.use(formErrors({ showLogin: (req, res, status, error) => showLogin(req, res, status, { error }) }));
   router.use((error: Error, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
     log.error('staff-page-failed', { path: req.path, error: error.name });

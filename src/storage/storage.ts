@@ -1,11 +1,13 @@
 import type { DeletionEntry } from '../staff/audit';
 import type { HandoffDocument } from '../staff/handoffs';
 import type { LeadIndex } from '../staff/lead-index';
+import type { ForgottenConversation } from '../channel/forgotten';
 import type { ResumeCodeRecord } from '../channel/resume-codes';
 import type { OutboxRepository } from '../notify/outbox';
 import type { Lead } from '../screening/lead';
 import type { StaffDirectoryDocument } from '../staff/accounts';
 import type { SessionsDocument } from '../staff/sessions';
+import type { SignInFailures } from '../staff/sign-in-throttle';
 import type { WorkflowRecord } from '../staff/workflow';
 import type { AppendLog, ConversationStore, Documents } from './ports';
 import type { TranscriptStore } from './transcripts';
@@ -27,10 +29,14 @@ export interface Storage {
   handoffs: Documents<HandoffDocument>;
   /** The website's resume codes, by the hash of the code. */
   resumeCodes: Documents<ResumeCodeRecord>;
+  /** Website conversations deleted on a privacy request, by a hash of the id: their tokens are refused. */
+  forgottenConversations: Documents<ForgottenConversation>;
   /** Staff accounts and API tokens (one document). */
   staffDirectory: Documents<StaffDirectoryDocument>;
   /** Open staff sessions (one document). */
   sessions: Documents<SessionsDocument>;
+  /** Recent failed staff sign-ins per account and per address (by a hash), shared by every instance. */
+  signInFailures: Documents<SignInFailures>;
   /** The deletion log: ids and reasons only. */
   deletions: AppendLog<DeletionEntry>;
   outbox: OutboxRepository;

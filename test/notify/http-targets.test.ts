@@ -6,7 +6,7 @@ import { employer, intraCompanyWorker } from '../support/answers';
 import { filesUnder, tempConfig } from '../support/temp-data';
 import { eventually, leadOf, startHttpReceiver, storesIn } from './support';
 
-const SECRET = 'test-webhook-secret-0123456789';
+const SECRET = 'test-webhook-secret-0123456789-abcdefghij';
 const fast = { baseDelayMs: 60, maxDelayMs: 1000, pollMs: 20 };
 
 describe('Clio Grow and webhook deliveries', () => {

@@ -1,10 +1,12 @@
 import type { ContainerClient } from '@azure/storage-blob';
+import { forgottenConversationSchema } from '../../channel/forgotten';
 import { resumeCodeSchema } from '../../channel/resume-codes';
 import { leadSchema } from '../../screening/lead';
 import { staffDirectorySchema } from '../../staff/accounts';
 import { deletionEntrySchema } from '../../staff/audit';
 import { handoffDocumentSchema } from '../../staff/handoffs';
 import { sessionsDocumentSchema } from '../../staff/sessions';
+import { signInFailuresSchema } from '../../staff/sign-in-throttle';
 import { workflowRecordSchema } from '../../staff/workflow';
 import type { Storage } from '../storage';
 import { AzureAppendLog } from './append-log';
@@ -27,8 +29,14 @@ export function azureStorageIn(container: ContainerClient): Storage {
     workflow: new AzureDocuments(container, 'workflow', workflowRecordSchema),
     handoffs: new AzureDocuments(container, 'handoffs', handoffDocumentSchema),
     resumeCodes: new AzureDocuments(container, 'resume-codes', resumeCodeSchema),
+    forgottenConversations: new AzureDocuments(
+      container,
+      'forgotten-conversations',
+      forgottenConversationSchema,
+    ),
     staffDirectory: new AzureDocuments(container, 'staff-directory', staffDirectorySchema),
     sessions: new AzureDocuments(container, 'staff-sessions', sessionsDocumentSchema),
+    signInFailures: new AzureDocuments(container, 'sign-in-failures', signInFailuresSchema),
     deletions: new AzureAppendLog(container, 'deletions', deletionEntrySchema),
     outbox: new AzureOutbox(container),
     leadIndex: new AzureLeadIndex(container),

@@ -1,10 +1,12 @@
 import path from 'node:path';
+import { forgottenConversationSchema } from '../../channel/forgotten';
 import { resumeCodeSchema } from '../../channel/resume-codes';
 import { leadSchema } from '../../screening/lead';
 import { staffDirectorySchema } from '../../staff/accounts';
 import { deletionEntrySchema } from '../../staff/audit';
 import { handoffDocumentSchema } from '../../staff/handoffs';
 import { sessionsDocumentSchema } from '../../staff/sessions';
+import { signInFailuresSchema } from '../../staff/sign-in-throttle';
 import { workflowRecordSchema } from '../../staff/workflow';
 import type { Storage } from '../storage';
 import { JsonLinesLog } from './append-log';
@@ -24,6 +26,7 @@ export function fileLayout(dataDir: string) {
     transcripts: path.join(dataDir, 'transcripts'),
     leads: path.join(dataDir, 'leads'),
     resumeCodes: path.join(dataDir, 'resume-codes'),
+    forgottenConversations: path.join(dataDir, 'forgotten-conversations'),
     outbox: path.join(dataDir, 'outbox'),
     staff,
     workflow: path.join(staff, 'workflow'),
@@ -31,6 +34,7 @@ export function fileLayout(dataDir: string) {
     /** `accounts.json` and `sessions.json`: one document each. */
     staffDocuments: staff,
     deletions: path.join(staff, 'deletions.jsonl'),
+    signInFailures: path.join(staff, 'sign-in-failures'),
     /**
      * The lead list's rows, saved for the next start (a cache, see ./lead-index.ts): with the
      * leads, whose names and emails they repeat; a folder, so not taken for a lead.
@@ -60,8 +64,12 @@ export function openFileStorage(dataDir: string, options: FileStorageOptions = {
     workflow: new FileDocuments(where.workflow, workflowRecordSchema, { durable }),
     handoffs: new FileDocuments(where.handoffs, handoffDocumentSchema, { durable }),
     resumeCodes: new FileDocuments(where.resumeCodes, resumeCodeSchema, { durable }),
+    forgottenConversations: new FileDocuments(where.forgottenConversations, forgottenConversationSchema, {
+      durable,
+    }),
     staffDirectory: new FileDocuments(where.staffDocuments, staffDirectorySchema, { mode: 0o600, durable }),
     sessions: new FileDocuments(where.staffDocuments, sessionsDocumentSchema, { mode: 0o600, durable }),
+    signInFailures: new FileDocuments(where.signInFailures, signInFailuresSchema, { mode: 0o600 }),
     deletions: new JsonLinesLog(where.deletions, deletionEntrySchema),
     outbox: new FileOutbox(where.outbox, { durable }),
     leadIndex: new FileLeadIndex({

@@ -1,9 +1,11 @@
+import { forgottenConversationSchema } from '../../channel/forgotten';
 import { resumeCodeSchema } from '../../channel/resume-codes';
 import { leadSchema } from '../../screening/lead';
 import { staffDirectorySchema } from '../../staff/accounts';
 import { deletionEntrySchema } from '../../staff/audit';
 import { handoffDocumentSchema } from '../../staff/handoffs';
 import { sessionsDocumentSchema } from '../../staff/sessions';
+import { signInFailuresSchema } from '../../staff/sign-in-throttle';
 import { workflowRecordSchema } from '../../staff/workflow';
 import type { Storage } from '../storage';
 import { MemoryAppendLog } from './append-log';
@@ -23,8 +25,10 @@ export function openMemoryStorage(): Storage {
     workflow: new MemoryDocuments(workflowRecordSchema),
     handoffs: new MemoryDocuments(handoffDocumentSchema),
     resumeCodes: new MemoryDocuments(resumeCodeSchema),
+    forgottenConversations: new MemoryDocuments(forgottenConversationSchema),
     staffDirectory: new MemoryDocuments(staffDirectorySchema),
     sessions: new MemoryDocuments(sessionsDocumentSchema),
+    signInFailures: new MemoryDocuments(signInFailuresSchema),
     deletions: new MemoryAppendLog(deletionEntrySchema),
     outbox: new MemoryOutbox(),
     leadIndex: new MemoryLeadIndex(),
