@@ -5,7 +5,7 @@ import { deriveFacts } from './facts';
 import type { Screening } from './lead-schema';
 import { screenPathways } from './pathways';
 import { assessPriority } from './priority';
-import { screenStreams } from './streams';
+import { screenStreams } from './streams/index';
 import { assessUrgency } from './urgency';
 
 /** Bumped whenever a rule changes, so a stored lead says which rules screened it. */
@@ -20,7 +20,7 @@ export interface ScreenOptions {
 /** The first-call triage of an answer set. Pure: the same answers and day give the same screening. */
 export function screen(answers: Answers, options: ScreenOptions): Screening {
   const facts = deriveFacts(answers, options.today);
-  const { streams, noExemptStreamEvident } = screenStreams(facts);
+  const { streams, noExemptStreamEvident } = screenStreams(facts, answers);
   const admissibility = screenAdmissibility(answers, facts);
   const urgency = assessUrgency(facts);
   const pathways = screenPathways(facts);

@@ -10,7 +10,6 @@ import {
   languageResultText,
   moneyText,
   provinceNames,
-  roleLevelLabels,
   sectorLabels,
   statusLabels,
   workerRelationLabels,
@@ -18,6 +17,7 @@ import {
 import type { AdmissibilityGround, LeadWithoutSummary, Pathway, Stream, Summary } from './lead-schema';
 import { ref } from './reference';
 import { describeSource } from './source';
+import { roleLevelLabels } from './streams/ict';
 
 /**
  * The staff summary: one screen of plain English, whatever the prospect's language. It is built
