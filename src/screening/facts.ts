@@ -393,7 +393,12 @@ export function sectorOf(offer: OfferFacts | undefined): OfferSector | undefined
   // A kind of post (exchange, academic, sports) does not hide a school-teaching or health NOC.
   if (
     offer?.sector &&
-    !(byNoc && ['teacherExchange', 'exchange', 'academic', 'sports', 'other'].includes(offer.sector))
+    !(
+      byNoc &&
+      ['teacherExchange', 'exchange', 'academic', 'sports', 'religious', 'charitable', 'other'].includes(
+        offer.sector,
+      )
+    )
   )
     return offer.sector;
   return byNoc ?? offer?.sector;

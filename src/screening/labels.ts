@@ -50,6 +50,8 @@ export const sectorLabels: Record<AnswerOf<'offerSector'>, string> = {
   academic: 'university or college (teaching or research)',
   sports: 'professional sports',
   exchange: 'reciprocal exchange',
+  religious: 'religious work',
+  charitable: 'charitable work',
   agriculture: 'agriculture',
   other: 'other sector',
 };

@@ -19,6 +19,8 @@ export interface Profile {
 export const typical: Answers = {
   consent: true,
   inCanada: false,
+  workPermitType: 'employerSpecific',
+  employerTreatment: false,
   extensionFiled: false,
   goalType: 'temporary',
   goalProvince: 'undecided',
@@ -37,6 +39,7 @@ export const typical: Answers = {
   offerTerms: 'permanentFullTime',
   spouseInCanada: false,
   spousePrBound: 'no',
+  spouseCitizenship: 'IN',
   graduatedInCanada: false,
   studyPermitAfterNov2024: false,
   prStatus: 'none',

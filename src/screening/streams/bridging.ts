@@ -17,6 +17,7 @@ export const prProgramLabels: Record<AnswerOf<'prProgram'>, string> = {
   pnp: 'a Provincial Nominee Program',
   caregiver: 'a caregiver program',
   family: 'family sponsorship',
+  hongKong: "a Hong Kong residents' pathway",
   other: 'another program',
 };
 
@@ -24,6 +25,7 @@ export const a75: StreamRule = {
   code: 'A75',
   name: 'Bridging open work permit',
   ref: ref.streams,
+  openPermit: true,
   tests:
     'in Canada, principal PR applicant (CEC, FSW, FST, caregiver, PNP without employer restriction), acknowledgement of receipt, work permit expiring',
   evaluate(f) {
@@ -41,6 +43,10 @@ export const a75: StreamRule = {
       else if (f.nomination?.tiedToEmployer === false)
         check.met('the nomination has no employer restriction');
       else check.unknown('the provincial nomination has no employer restriction — to confirm');
+    } else if (program === 'hongKong') {
+      check.failed(
+        "applied under a Hong Kong residents' pathway: its applicants have their own open permit (see the Hong Kong stream), not the bridging permit",
+      );
     } else if (program === 'family' || program === 'other') {
       check.failed(
         `applied under ${prProgramLabels[program]}: bridging permits are for CEC, FSW, FST, caregiver or PNP (without employer restriction) applicants`,

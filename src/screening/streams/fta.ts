@@ -47,15 +47,18 @@ export const ceta = { name: 'CETA', isCitizen: isCitizenOf(cetaCountries) };
 export const cuktca = { name: 'CUKTCA', isCitizen: isCitizenOf(cuktcaCountries) };
 export const cptpp = { name: 'CPTPP', isCitizen: isCitizenOf(cptppCountries) };
 export const cetaCodesUnconfirmed = 'CETA codes T43–T47 — to confirm (they may have changed in 2022)';
-export const cuktcaCodesUnconfirmed =
-  'UK citizens use CUKTCA codes (F-series, e.g. F60/F66), not T43–T47 — to confirm';
+/** "CUKTCA" is the agreement's program code, not an exemption code (§10). */
+export const cuktcaProfessionalCodes =
+  "code to confirm: F60 or F66 (IRCC's CUKTCA page names both for UK contractual service suppliers and independent professionals, not which is which), not T43–T47";
+export const cuktcaTransfereeCodes =
+  'code to confirm: the CETA code (T44) with the CUKTCA program code, per IRCC for UK transferees';
 export const cptppCodesUnconfirmed = 'CPTPP codes T50–T53 — to confirm (current codes)';
 
 function independentProfessional(code: string, agreement: typeof ceta, codes: string): StreamRule {
   return {
     code,
     name: `${agreement.name} independent professional or contractual service supplier`,
-    ref: refs(ref.streams, ref.corrections),
+    ref: refs(ref.streams, ref.corrections, ref.dec2026),
     tests: `${agreement.name} citizenship and professional work under a services contract`,
     evaluate(f) {
       // A services contract, not a hire: not for an employer's hire or a transfer within the group.
@@ -77,7 +80,7 @@ function independentProfessional(code: string, agreement: typeof ceta, codes: st
 }
 
 export const t43 = independentProfessional('T43', ceta, cetaCodesUnconfirmed);
-export const cuktcaProfessional = independentProfessional('CUKTCA', cuktca, cuktcaCodesUnconfirmed);
+export const cuktcaProfessional = independentProfessional('F60/F66', cuktca, cuktcaProfessionalCodes);
 
 export const t52: StreamRule = {
   code: 'T52',

@@ -9,7 +9,7 @@ import {
   cptpp,
   cptppCodesUnconfirmed,
   cuktca,
-  cuktcaCodesUnconfirmed,
+  cuktcaTransfereeCodes,
 } from './fta';
 import type { StreamRule } from './rule';
 
@@ -42,6 +42,8 @@ interface IctSpec {
   /** The rule that tells staff why a role level of "other" does not qualify (one is enough). */
   explainsOtherLevel?: boolean;
   confirm: string[];
+  /** The code rests on §10's corrections (UK transferees). */
+  dec2026?: true;
 }
 
 const revenueRule = 'the multinational already earns revenue in 2 or more countries (Oct 3, 2024 guidance)';
@@ -51,7 +53,9 @@ function ictRule(spec: IctSpec): StreamRule {
   return {
     code: spec.code,
     name: spec.name,
-    ref: refs(ref.streams, ref.changes, ref.flags, ref.corrections),
+    ref: spec.dec2026
+      ? refs(ref.streams, ref.changes, ref.flags, ref.corrections, ref.dec2026)
+      : refs(ref.streams, ref.changes, ref.flags, ref.corrections),
     tests: `same corporate group (parent, subsidiary, branch or affiliate), at least ${MIN_GROUP_MONTHS} months of continuous full-time work in the last 3 years, role: ${levels}${spec.agreement ? `, ${spec.agreement.name} citizenship` : ''}${spec.newEntity === undefined ? '' : spec.newEntity ? ', a new Canadian entity' : ', an established Canadian entity'}, revenue in 2+ countries`,
     evaluate(f) {
       const { group } = f;
@@ -165,11 +169,12 @@ export const ictRules: StreamRule[] = [
     confirm: [cetaCodesUnconfirmed],
   }),
   ictRule({
-    code: 'CUKTCA-ICT',
+    code: 'T44',
     name: 'CUKTCA intra-company transferee',
     levels: ['executive', 'seniorManager', 'specializedKnowledge'],
     agreement: cuktca,
-    confirm: [cuktcaCodesUnconfirmed],
+    confirm: [cuktcaTransfereeCodes],
+    dec2026: true,
   }),
   ictRule({
     code: 'T51',

@@ -13,7 +13,10 @@ import { t13 } from './nominee';
 import { c43 } from './pgwp';
 import { c20 } from './reciprocal';
 import { c10 } from './significant-benefit';
-import { a74, c41c46, c42, prBoundFamily } from './spouses';
+import { a74, c41c46, c42, ftaSpouseRules, prBoundFamily } from './spouses';
+import { hongKong } from './hong-kong';
+import { c50, c51 } from './religious-charitable';
+import { a72 } from './vulnerable-worker';
 import type { StreamRule } from './rule';
 
 export type { StreamRule } from './rule';
@@ -32,6 +35,7 @@ export type { StreamRule } from './rule';
 
 /** Every stream rule, in the order staff read them when fits are equal. */
 export const streamRules: readonly StreamRule[] = [
+  a72,
   ...ictRules,
   t36,
   t43,
@@ -44,11 +48,15 @@ export const streamRules: readonly StreamRule[] = [
   a74,
   c41c46,
   prBoundFamily,
+  ...ftaSpouseRules,
   c42,
   a75,
+  hongKong,
   c21,
   c20,
   ...academicRules,
+  c50,
+  c51,
   c11,
   c10,
 ];
@@ -75,4 +83,14 @@ export function screenStreams(
     (entry) => entry.stream.fit !== 'unlikely' && !entry.openQuestion,
   );
   return { streams, noExemptStreamEvident };
+}
+
+/** Codes of the streams that give an open permit: no Employer Portal offer for them. */
+export const openPermitCodes: ReadonlySet<string> = new Set(
+  streamRules.filter((rule) => rule.openPermit).map((rule) => rule.code),
+);
+
+/** Why a stream makes the lead urgent whatever its dates (e.g. a worker at risk of abuse). */
+export function streamUrgency(facts: Facts, answers: Answers): string[] {
+  return streamRules.flatMap((rule) => rule.urgency?.(facts, answers) ?? []);
 }

@@ -11,6 +11,7 @@ export const c43: StreamRule = {
   code: 'C43',
   name: 'Post-graduation work permit',
   ref: refs(ref.streams, ref.changes, ref.language, ref.corrections),
+  openPermit: true,
   tests: `a DLI program of 8+ months, within ${PGWP_WINDOW_DAYS} days of graduation, no earlier PGWP, CLB 7 (university degree) or CLB 5 (college), field of study for non-degree programs (study permit on or after Nov 1, 2024)`,
   evaluate(f) {
     const graduation = f.graduation;

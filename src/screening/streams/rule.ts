@@ -22,6 +22,10 @@ export interface StreamRule {
    * reads a question of its own from `answers` without widening the shared facts.
    */
   evaluate(facts: Facts, answers: Answers): Assessment | undefined;
+  /** The stream gives an open work permit (no Employer Portal offer). */
+  openPermit?: true;
+  /** Why the lead is urgent whatever its dates (e.g. a worker at risk of abuse), if it is. */
+  urgency?(facts: Facts, answers: Answers): string | undefined;
 }
 
 export function jobTeerReason(teer: number): string {

@@ -2,7 +2,9 @@ import { Assessment } from '../assessment';
 import { ref, refs } from '../reference';
 import type { AnswerOf } from '../../intake/steps';
 import { SPOUSE_MIN_MONTHS_LEFT } from '../../intake/thresholds';
+import { englishCountryName } from '../countries';
 import { isProfessionalTeer } from '../facts';
+import { cetaCountries, cptppCountries, cuktcaCountries } from './fta';
 import type { StreamRule } from './rule';
 
 /**
@@ -25,6 +27,7 @@ export const c41c46: StreamRule = {
   code: 'C41/C46',
   name: 'Spouse or partner of a skilled worker (open permit)',
   ref: refs(ref.streams, ref.changes, ref.flags),
+  openPermit: true,
   tests: `the working spouse's TEER (0/1, or a listed TEER 2/3 job) and at least ${SPOUSE_MIN_MONTHS_LEFT} months left on their permit`,
   evaluate(f) {
     const spouse = f.spouse;
@@ -61,7 +64,9 @@ export const c41c46: StreamRule = {
     if (f.familyComing)
       check.note('dependent children are no longer eligible under this stream (Jan 21, 2025)');
     return check
-      .note('spouses of free-trade professionals are not affected by the 2025 limits')
+      .note(
+        'spouses under free-trade agreements (CETA/CUKTCA T45 for transferees, CPTPP T53, Colombia/Korea T25) are not bound by these limits',
+      )
       .confirm('proof of the relationship');
   },
 };
@@ -70,6 +75,7 @@ export const c42: StreamRule = {
   code: 'C42',
   name: 'Spouse or partner of a student (open permit)',
   ref: refs(ref.streams, ref.changes),
+  openPermit: true,
   tests: "the student spouse's program: doctoral, master's of 16+ months, or certain professional programs",
   evaluate(f) {
     const spouse = f.spouse;
@@ -99,6 +105,7 @@ export const prBoundFamily: StreamRule = {
   code: 'C46–C49',
   name: 'Spouse or partner of a worker moving to PR (open permit)',
   ref: refs(ref.streams, ref.corrections),
+  openPermit: true,
   tests:
     'the working spouse has applied for PR or holds a provincial nomination (family of PR-bound principals)',
   evaluate(f) {
@@ -125,6 +132,7 @@ export const a74: StreamRule = {
   code: 'A74',
   name: 'Spouse or partner of a citizen or PR, sponsored in Canada (open permit)',
   ref: refs(ref.streams, ref.corrections),
+  openPermit: true,
   tests:
     'in Canada, spouse or partner of a Canadian citizen or PR, sponsorship filed in the Spouse or Common-law Partner in Canada class, living with the sponsor',
   evaluate(f) {
@@ -152,3 +160,69 @@ export const a74: StreamRule = {
     );
   },
 };
+
+// ——— Free-trade spouse codes (§10): open permits not bound by C41's TEER and 16-month limits ———
+
+interface FtaSpouseSpec {
+  code: string;
+  name: string;
+  agreement: string;
+  citizens: ReadonlySet<string>;
+  /** What the principal must be doing in Canada under the agreement. */
+  principal: string;
+  codeCheck: string;
+}
+
+function ftaSpouseRule(spec: FtaSpouseSpec): StreamRule {
+  return {
+    code: spec.code,
+    name: spec.name,
+    ref: refs(ref.dec2026),
+    tests: `the working spouse is a citizen of a ${spec.agreement} party and works in Canada under it`,
+    openPermit: true,
+    evaluate(f, a) {
+      const citizenship = a.spouseCitizenship;
+      if (f.spouse?.status !== 'worker' || citizenship === undefined || !spec.citizens.has(citizenship))
+        return undefined;
+      return new Assessment()
+        .met('spouse or partner works in Canada')
+        .met(`the spouse is a citizen of ${englishCountryName(citizenship)} (${spec.agreement})`)
+        .unknown(spec.principal)
+        .note("not bound by C41's Jan 21, 2025 TEER and 16-month limits")
+        .confirm(spec.codeCheck)
+        .confirm('proof of the relationship');
+    },
+  };
+}
+
+const union = (...sets: ReadonlySet<string>[]) => new Set(sets.flatMap((set) => [...set]));
+
+export const ftaSpouseRules: StreamRule[] = [
+  ftaSpouseRule({
+    code: 'T45',
+    name: 'Spouse of a CETA or CUKTCA intra-company transferee (open permit)',
+    agreement: 'CETA or CUKTCA',
+    citizens: union(cetaCountries.citizens, cuktcaCountries.citizens),
+    principal:
+      'the spouse is in Canada as an intra-company transferee under CETA or CUKTCA (there is no CETA spouse code for professionals or contractual service suppliers)',
+    codeCheck:
+      'code T45 (codes changed Dec 15, 2022); for a UK transferee, with the CUKTCA program code — to confirm',
+  }),
+  ftaSpouseRule({
+    code: 'T53',
+    name: 'Spouse of a CPTPP worker (open permit)',
+    agreement: 'CPTPP',
+    citizens: cptppCountries.citizens,
+    principal:
+      "the spouse works in Canada under CPTPP, and the party of the spouse's citizenship has a commitment for spouses — to confirm",
+    codeCheck: 'code T53 (codes changed Dec 15, 2022) — to confirm',
+  }),
+  ftaSpouseRule({
+    code: 'T25',
+    name: 'Spouse of a Colombia or Korea FTA worker (open permit)',
+    agreement: 'Canada–Colombia or Canada–Korea FTA',
+    citizens: new Set(['CO', 'KR']),
+    principal: 'the spouse works in Canada under the Canada–Colombia or Canada–Korea FTA — to confirm',
+    codeCheck: 'code T25 (codes changed Dec 15, 2022) — to confirm',
+  }),
+];
