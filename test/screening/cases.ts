@@ -1,5 +1,6 @@
 import type { Answers } from '../../src/intake/steps';
 import type { AdmissibilityGround, Fit, Pathway, PriorityLevel, UrgencyLevel } from '../../src/screening';
+import { dec2026StreamCases } from './cases-dec2026-streams';
 import { employer, inCanadaAsWorker, worker, workerWithOffer } from './fixtures';
 
 /** A prospect's answers and what staff must see in the screening, with the reference section it rests on. */
@@ -1410,4 +1411,6 @@ export const screeningCases: ScreeningCase[] = [
     }),
     expect: { pathways: [{ program: 'BC-PNP', stream: 'Entrepreneur Immigration', fit: 'unlikely' }] },
   },
+  // §10 (Dec 2026) streams: test/screening/cases-dec2026-streams.ts
+  ...dec2026StreamCases,
 ];
