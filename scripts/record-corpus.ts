@@ -61,6 +61,7 @@ const graduateWithPrApplication: Answers = {
   residenceCountry: 'CA',
   inCanada: true,
   currentStatus: 'worker',
+  workPermitType: 'open',
   statusExpiry: '2027-01-20',
   extensionFiled: false,
   spouseInCanada: false,

@@ -18,6 +18,8 @@ export const intraCompanyWorker: Answers = {
   age: 34,
   inCanada: true,
   currentStatus: 'worker',
+  workPermitType: 'employerSpecific',
+  employerTreatment: false,
   statusExpiry: '2027-06-30',
   extensionFiled: false,
   hasJobOffer: true,
