@@ -12,8 +12,9 @@ import { createApp } from './http/app';
 import { semiSpaceMb, tuneHeap } from './heap';
 import { log } from './logger';
 import { IntakeService } from './service/intake-service';
-import { LeadRecorder } from './service/lead-recorder';
-import { createStaff, observeAll } from './staff';
+import { RequestHandoff } from './service/request-handoff';
+import { SubmitLead } from './service/submit-lead';
+import { createStaff } from './staff';
 import { loadSessionSecret, openFileStorage } from './storage/file';
 import { openStorage } from './open-storage';
 import type { Storage } from './storage/storage';
@@ -53,11 +54,12 @@ export function assemble(
     },
     { notify: { leaseMs: config.NOTIFY_LEASE_SECONDS * 1000 } },
   );
-  const intake = new IntakeService(
-    engine,
-    conversations,
-    observeAll(new LeadRecorder(leads), staff.observer),
-  );
+  const submitLead = new SubmitLead(leads, staff.stores);
+  const requestHandoff = new RequestHandoff(staff.stores);
+  const intake = new IntakeService(engine, conversations, {
+    submitted: (submitted) => submitLead.run(submitted),
+    handoffRequested: (conversationKey, record) => requestHandoff.run(conversationKey, record),
+  });
 
   const bot = new IntakeBot(intake, { acceptTestTraffic: !config.MicrosoftAppId });
   const endpoint = createBotEndpoint(

@@ -6,15 +6,12 @@ import { Notifier, type NotifierOptions } from '../notify';
 import type { Storage } from '../storage/storage';
 import { StaffDirectory } from './accounts';
 import { HandoffStore } from './handoffs';
-import { StaffIntakeObserver } from './intake-observer';
 import { rowOf, rowsFrom, withWorkflowPart, type LeadIndex, type LeadRow } from './lead-index';
 import { LeadEraser, type ChannelRecords, type StaffStores } from './privacy';
 import { RetentionPurger, schedule } from './retention';
 import { createStaffRouter } from './router';
 import { LoginThrottle, SessionStore } from './sessions';
 import { WorkflowStore } from './workflow';
-
-export { observeAll } from './intake-observer';
 
 export type StaffSettings = Pick<
   Config,
@@ -100,9 +97,8 @@ export function createStaffStores(
 }
 
 /**
- * The staff side in a server: the /staff router (dashboard and API), the intake observer that
- * records workflow data and queues notifications, the notification worker and the retention
- * schedule. `start()` after the server listens, `stop()` before it exits.
+ * The staff side in a server: the /staff router (dashboard and API), the stores a new lead is
+ * handed to (src/service/submit-lead.ts), the notification worker and the retention schedule. `start()` after the server listens, `stop()` before it exits.
  */
 export function createStaff(settings: StaffSettings, parts: StaffParts, options: StaffOptions = {}) {
   const { stores, eraser, purger, loadIndex } = createStaffStores(settings, parts, options);
@@ -142,7 +138,6 @@ export function createStaff(settings: StaffSettings, parts: StaffParts, options:
     sessions,
     directory,
     notifier: stores.notifier,
-    observer: new StaffIntakeObserver(stores),
     ready,
     start() {
       stores.notifier.worker.start();
