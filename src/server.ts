@@ -17,7 +17,7 @@ import { SubmitLead } from './service/submit-lead';
 import { createStaff } from './staff';
 import { loadSessionSecret, openFileStorage } from './storage/file';
 import { openStorage } from './open-storage';
-import type { Storage } from './storage/storage';
+import type { Storage } from './ports/storage';
 
 /** What tests may replace: the clock of the website's built-in channel. */
 export interface AssembleOptions {

@@ -7,7 +7,7 @@ import { IntakeService, type IntakeObserver } from '../service/intake-service';
 import type { Lead } from '../screening/lead';
 import { SubmitLead } from '../service/submit-lead';
 import { openMemoryStorage } from '../storage/memory';
-import type { TranscriptStore } from '../storage/transcripts';
+import type { TranscriptStore } from '../ports/transcripts';
 import { conversationKeyOf, IntakeBot } from './intake-bot';
 import { transcriptMiddleware } from './transcript-logger';
 

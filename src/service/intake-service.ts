@@ -6,7 +6,7 @@ import type { Answers } from '../intake/steps';
 import type { LeadSource } from '../screening/source';
 import { extend } from '../intake/objects';
 import { KeyedLock } from '../storage/keyed-lock';
-import { isConflict, type ConversationStore, type StoreItem } from '../storage/ports';
+import { isConflict, type ConversationStore, type StoreItem } from '../ports/store';
 
 /**
  * The application layer between a channel and the conversation engine: it loads a conversation,

@@ -1,7 +1,7 @@
 import { log } from '../logger';
 import type { Notifier } from '../notify';
 import { handoffRequestOf, type HandoffStore } from '../staff/handoffs';
-import type { LeadIndex } from '../staff/lead-index';
+import type { LeadIndex } from '../ports/lead-list';
 import type { ConversationRecord } from './intake-service';
 
 /**

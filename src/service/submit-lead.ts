@@ -1,9 +1,10 @@
 import { log } from '../logger';
 import type { Notifier } from '../notify';
 import { buildLead, type Lead } from '../screening/lead';
-import { rowOf, withAssignment, type LeadIndex } from '../staff/lead-index';
+import { rowOf, withAssignment } from '../staff/lead-index';
+import { type LeadIndex } from '../ports/lead-list';
 import type { WorkflowStore } from '../staff/workflow';
-import type { Documents } from '../storage/ports';
+import type { Documents } from '../ports/store';
 import type { SubmittedIntake } from './intake-service';
 
 /** Where a new lead goes once stored: the firm's desk (workflow, lead list, notifications). */

@@ -2,26 +2,21 @@ import type { Flow } from '../intake/flows';
 import { formatAnswer } from '../intake/format';
 import type { Catalogue } from '../intake/machine';
 import { sections, stepCatalogue, stepIds } from '../intake/steps';
-import { targetLabels, type OutboxEntry } from '../notify/outbox';
+import { targetLabels } from '../notify/outbox';
+import { type OutboxEntry } from '../ports/outbox';
 import type { Lead } from '../screening/lead';
 import { describeSource, sourceCategories, sourceCategoryLabels } from '../screening/source';
 import { barChart, columnChart, type Datum } from './charts';
-import type { DeletionEntry } from './audit';
+import type { DeletionEntry } from '../ports/deletions';
 import { queryOf, type LeadFilter } from './filters';
-import type { HandoffDocument, HandoffRequest } from './handoffs';
+import type { HandoffDocument, HandoffRequest } from '../ports/handoffs';
 import { html, type SafeHtml } from '../html';
-import type { LeadPage, LeadRow } from './lead-index';
+import type { LeadPage, LeadRow } from '../ports/lead-list';
 import { markdownToHtml } from './markdown';
-import {
-  displayPhone,
-  formatInZone,
-  isDue,
-  naturalDirection,
-  shortDay,
-  whyPhrases,
-  type SortKey,
-} from './triage';
-import { NOTE_MAX_LENGTH, statusLabels, workflowStatuses, type WorkflowRecord } from './workflow';
+import { displayPhone, formatInZone, shortDay, whyPhrases } from './triage';
+import { isDue, naturalDirection, type SortKey } from '../ports/lead-order';
+import { NOTE_MAX_LENGTH, workflowStatuses, type WorkflowRecord } from '../ports/workflow';
+import { statusLabels } from './workflow';
 
 /** Server-rendered pages of the dashboard. Every value goes through `html`, which escapes it. */
 

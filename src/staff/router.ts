@@ -8,7 +8,8 @@ import type { Lead } from '../screening/lead';
 import { normalizeEmail, type StaffDirectory } from './accounts';
 import { toCsv, toJson, type ExportItem } from './export';
 import { leadQueryOf, parseFilter, type LeadFilter } from './filters';
-import { withAssignment, type LeadRow } from './lead-index';
+import { withAssignment } from './lead-index';
+import { type LeadRow } from '../ports/lead-list';
 import {
   deletionsPage,
   errorPage,
@@ -27,13 +28,8 @@ import type { ActiveSession, LoginThrottle, SessionStore } from './sessions';
 import { SESSION_HOURS } from './sessions';
 import { staffCss } from './styles';
 import { dayInZone, duplicateGroups } from './triage';
-import {
-  assignmentSchema,
-  NothingToChangeError,
-  statusChangeSchema,
-  statusLabels,
-  workflowStatuses,
-} from './workflow';
+import { assignmentSchema, NothingToChangeError, statusChangeSchema, statusLabels } from './workflow';
+import { workflowStatuses } from '../ports/workflow';
 
 const DEFAULT_TIME_ZONE = 'America/Vancouver';
 

@@ -5,7 +5,7 @@ import { SubmitLead } from '../../src/service/submit-lead';
 import { HandoffStore } from '../../src/staff/handoffs';
 import { WorkflowStore } from '../../src/staff/workflow';
 import { openMemoryStorage } from '../../src/storage/memory';
-import type { Documents } from '../../src/storage/ports';
+import type { Documents } from '../../src/ports/store';
 import { intraCompanyWorker } from '../support/answers';
 
 const NOW = new Date('2026-11-25T17:00:00.000Z');

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { checkDocumentId, type Documents } from '../ports';
+import { checkDocumentId, type Documents } from '../../ports/store';
 
 export interface MemoryDocumentsOptions {
   /**
