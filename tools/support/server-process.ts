@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { listeningPort } from '../../tools/listening-port';
-import { serverNodeArgs } from '../../tools/server-command';
+import { listeningPort } from '../listening-port';
+import { serverNodeArgs } from '../server-command';
 
 const root = path.resolve(__dirname, '..', '..');
 
