@@ -18,7 +18,7 @@ import { FileConversationStore } from '../src/storage/file/conversations';
 import { intraCompanyWorker } from '../tools/support/answers';
 import { ask } from '../tools/support/http-bot';
 import { groupAlive, startServerProcess } from '../tools/support/server-process';
-import { typedAnswer } from '../test/support/talk';
+import { typedAnswer } from '../tools/support/typed-answer';
 import { mulberry32 } from '../tools/random';
 
 const { values } = parseArgs({

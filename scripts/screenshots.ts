@@ -11,7 +11,7 @@ import { StaffDirectory } from '../src/staff/accounts';
 import { openFileStorage } from '../src/storage/file';
 import { employer, intraCompanyWorker, spouseOfWorker } from '../tools/support/answers';
 import { tempConfig } from '../tools/support/temp-data';
-import { answerFor, Chat } from '../test/web/support/browser';
+import { answerFor, Chat } from '../tools/support/chat';
 import { buildWeb } from './build-web';
 
 /**

@@ -1,8 +1,8 @@
 import { TestAdapter, type Activity } from 'botbuilder';
 import { assemble } from '../../src/server';
-import { employer } from '../../tools/support/answers';
+import { employer } from '../support/answers';
 import { flows, typedAnswer } from '../support/talk';
-import { tempConfig } from '../../tools/support/temp-data';
+import { tempConfig } from '../support/temp-data';
 
 const en = () => flows()['en-CA'];
 

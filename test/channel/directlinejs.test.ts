@@ -2,7 +2,7 @@ import { DirectLine, type Activity, type Message } from 'botframework-directline
 import XMLHttpRequest from 'xhr2';
 import WebSocket from 'ws';
 import { flows, typedAnswer } from '../support/talk';
-import { employer, spouseOfWorker } from '../../tools/support/answers';
+import { employer, spouseOfWorker } from '../support/answers';
 import type { Answers } from '../../src/intake/steps';
 import { eventually, requestChat, startSite, type ChatSessionJson } from './support';
 

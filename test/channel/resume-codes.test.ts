@@ -5,7 +5,7 @@ import { normalizeCode, ResumeCodes } from '../../src/channel/resume-codes';
 import { TokenSigner } from '../../src/channel/tokens';
 import { FileDocuments } from '../../src/storage/file/documents';
 import { resumeCodeSchema } from '../../src/ports/resume-codes';
-import { filesUnder } from '../../tools/support/temp-data';
+import { filesUnder } from '../support/temp-data';
 
 describe('resume codes', () => {
   let dir: string;

@@ -3,7 +3,7 @@ import { ResumeCodes } from '../../src/channel/resume-codes';
 import { openFileStorage } from '../../src/storage/file';
 import { startSmtp } from '../support/smtp';
 import { flows } from '../support/talk';
-import { tempConfig } from '../../tools/support/temp-data';
+import { tempConfig } from '../support/temp-data';
 
 const HOUR = 3_600_000;
 

@@ -4,10 +4,10 @@ import { TestAdapter, type Activity, type TurnContext } from 'botbuilder';
 import { createBotEndpoint } from '../../src/bot/adapter';
 import type { IntakeBot } from '../../src/bot/intake-bot';
 import { assemble } from '../../src/server';
-import { employer } from '../../tools/support/answers';
-import { startReceiver } from '../../tools/support/http-bot';
+import { employer } from '../support/answers';
+import { startReceiver } from '../support/http-bot';
 import { flows, typedAnswer } from '../support/talk';
-import { tempConfig } from '../../tools/support/temp-data';
+import { tempConfig } from '../support/temp-data';
 
 interface Card {
   body: { type: string; facts: { title: string; value: string }[] }[];

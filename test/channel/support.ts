@@ -1,5 +1,5 @@
 import { startServer, type AssembleOptions } from '../../src/server';
-import { tempConfig } from '../../tools/support/temp-data';
+import { tempConfig } from '../support/temp-data';
 
 export type Running = Awaited<ReturnType<typeof startServer>>;
 

@@ -7,9 +7,9 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { promisify } from 'node:util';
 import { SEMI_SPACE_MB } from '../../src/heap';
-import { employer } from '../../tools/support/answers';
+import { employer } from '../support/answers';
 import { completeIntakeOverHttp } from '../support/complete-intake';
-import { ask } from '../../tools/support/http-bot';
+import { ask } from '../support/http-bot';
 import { flows } from '../support/talk';
 
 /**

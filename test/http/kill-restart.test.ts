@@ -1,7 +1,7 @@
-import { ask } from '../../tools/support/http-bot';
-import { groupAlive, startServerProcess, type ServerProcess } from '../../tools/support/server-process';
+import { ask } from '../support/http-bot';
+import { groupAlive, startServerProcess, type ServerProcess } from '../support/server-process';
 import { flows } from '../support/talk';
-import { tempConfig } from '../../tools/support/temp-data';
+import { tempConfig } from '../support/temp-data';
 
 const en = () => flows()['en-CA'];
 

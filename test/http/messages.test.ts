@@ -1,8 +1,8 @@
 import { startServer } from '../../src/server';
-import { employer } from '../../tools/support/answers';
-import { ask, startReceiver } from '../../tools/support/http-bot';
+import { employer } from '../support/answers';
+import { ask, startReceiver } from '../support/http-bot';
 import { flows, typedAnswer } from '../support/talk';
-import { tempConfig } from '../../tools/support/temp-data';
+import { tempConfig } from '../support/temp-data';
 
 const en = () => flows()['en-CA'];
 type Running = Awaited<ReturnType<typeof startServer>>;

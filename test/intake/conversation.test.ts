@@ -2,7 +2,7 @@ import { IntakeEngine, type StoredConversation } from '../../src/intake/conversa
 import type { Catalogue } from '../../src/intake/machine';
 import { stepCatalogue } from '../../src/intake/steps';
 import { text as textInput } from '../../src/intake/inputs';
-import { employer, intraCompanyWorker, spouseOfWorker } from '../../tools/support/answers';
+import { employer, intraCompanyWorker, spouseOfWorker } from '../support/answers';
 import { converse, fixedDependencies, flows, typeUntilReview } from '../support/talk';
 
 const en = () => flows()['en-CA'];

@@ -1,7 +1,7 @@
 import { createIntakeMachine, positionOf } from '../../src/intake/machine';
 import { stepCatalogue, type Answers } from '../../src/intake/steps';
 import { relevantSteps } from '../../src/intake/relevance';
-import { intraCompanyWorker, spouseOfWorker, employer } from '../../tools/support/answers';
+import { intraCompanyWorker, spouseOfWorker, employer } from '../support/answers';
 import { answerUntilReview, currentStep, startMachine } from '../support/drive';
 
 const intraCompanySteps = ['icMonthsContinuous', 'icRoleLevel'];

@@ -1,7 +1,7 @@
 import { firstUnansweredStep, relevantSteps } from '../../src/intake/relevance';
 import { stepCatalogue, type Answers, type StepId } from '../../src/intake/steps';
 import { buildLead, type Lead } from '../../src/screening';
-import { profiles, typical } from '../../tools/support/profiles';
+import { profiles, typical } from '../support/profiles';
 
 /**
  * Relevance follows the rules: on every realistic profile, each choice or yes/no question the

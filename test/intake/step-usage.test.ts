@@ -2,7 +2,7 @@ import { isRelevant } from '../../src/intake/relevance';
 import { stepCatalogue, stepIds, type Answers, type StepId } from '../../src/intake/steps';
 import { buildLead, type Lead } from '../../src/screening';
 import { screeningCases } from '../screening/cases';
-import { profiles } from '../../tools/support/profiles';
+import { profiles } from '../support/profiles';
 
 /**
  * Every question must earn its place: for each step, its answer is changed on every realistic

@@ -5,7 +5,7 @@ import type { Sender } from '../../src/notify/senders';
 import { OutboxWorker } from '../../src/notify/worker';
 import { openAzureStorage } from '../../src/storage/azure';
 import type { Storage } from '../../src/ports/storage';
-import { intraCompanyWorker } from '../../tools/support/answers';
+import { intraCompanyWorker } from '../support/answers';
 import { startAzurite, type Azurite } from '../support/azurite';
 import { leadOf } from '../notify/support';
 

@@ -3,9 +3,9 @@ import { openAzureStorage } from '../../src/storage/azure';
 import { startServer } from '../../src/server';
 import { createStaffStores } from '../../src/staff';
 import { StaffDirectory } from '../../src/staff/accounts';
-import { employer, intraCompanyWorker } from '../../tools/support/answers';
+import { employer, intraCompanyWorker } from '../support/answers';
 import { startAzurite, type Azurite } from '../support/azurite';
-import { tempConfig } from '../../tools/support/temp-data';
+import { tempConfig } from '../support/temp-data';
 import { STAFF_EMAIL, STAFF_PASSWORD, StaffClient, submitIntake, type Running } from '../staff/support';
 
 /**

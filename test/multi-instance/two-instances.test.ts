@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Answers, StepId } from '../../src/intake/steps';
 import { openAzureStorage } from '../../src/storage/azure';
-import { employer } from '../../tools/support/answers';
+import { employer } from '../support/answers';
 import { startAzurite, type Azurite } from '../support/azurite';
-import { ask, type ActivityJson } from '../../tools/support/http-bot';
+import { ask, type ActivityJson } from '../support/http-bot';
 import { startHttpReceiver } from '../notify/support';
-import { groupAlive, startServerProcess, type ServerProcess } from '../../tools/support/server-process';
+import { groupAlive, startServerProcess, type ServerProcess } from '../support/server-process';
 import { flows, typedAnswer } from '../support/talk';
 
 /**

@@ -1,8 +1,8 @@
 import { Notifier } from '../../src/notify';
 import type { HandoffRequest } from '../../src/ports/handoffs';
-import { intraCompanyWorker } from '../../tools/support/answers';
+import { intraCompanyWorker } from '../support/answers';
 import { startSmtp } from '../support/smtp';
-import { tempConfig } from '../../tools/support/temp-data';
+import { tempConfig } from '../support/temp-data';
 import { xssPayloads } from '../staff/xss';
 import { eventually, leadOf, storesIn } from './support';
 

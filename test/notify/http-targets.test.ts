@@ -2,8 +2,8 @@ import { Notifier, verifyWebhookSignature } from '../../src/notify';
 import { CLIO_SOURCE } from '../../src/notify/messages';
 import { leadSchema } from '../../src/screening/lead';
 import type { HandoffRequest } from '../../src/ports/handoffs';
-import { employer, intraCompanyWorker } from '../../tools/support/answers';
-import { filesUnder, tempConfig } from '../../tools/support/temp-data';
+import { employer, intraCompanyWorker } from '../support/answers';
+import { filesUnder, tempConfig } from '../support/temp-data';
 import { eventually, leadOf, startHttpReceiver, storesIn } from './support';
 
 const SECRET = 'test-webhook-secret-0123456789';

@@ -11,10 +11,10 @@ import { replayFiles } from '../../tools/replay/runner';
 import { startServer } from '../../src/server';
 import { relevantSteps } from '../../src/intake/relevance';
 import { stepCatalogue, type StepId } from '../../src/intake/steps';
-import { employer, intraCompanyWorker } from '../../tools/support/answers';
-import { ask } from '../../tools/support/http-bot';
+import { employer, intraCompanyWorker } from '../support/answers';
+import { ask } from '../support/http-bot';
 import { flows, typedAnswer } from '../support/talk';
-import { tempConfig } from '../../tools/support/temp-data';
+import { tempConfig } from '../support/temp-data';
 import type { FileTranscriptStore } from '../../src/storage/file/transcripts';
 
 const en = () => flows()['en-CA'];

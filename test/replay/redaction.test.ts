@@ -6,7 +6,7 @@ import {
   redactedAnswerOf,
   type ActivityLike,
 } from '../../src/intake/redaction';
-import { employer } from '../../tools/support/answers';
+import { employer } from '../support/answers';
 import { fixedDependencies, flows, typedAnswer } from '../support/talk';
 
 const en = () => flows()['en-CA'];

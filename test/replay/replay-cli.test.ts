@@ -10,9 +10,9 @@ import { HttpDriver } from '../../tools/replay/http-driver';
 import { Redaction } from '../../src/intake/redaction';
 import { replayFiles } from '../../tools/replay/runner';
 import { startServer } from '../../src/server';
-import { startReceiver } from '../../tools/support/http-bot';
+import { startReceiver } from '../support/http-bot';
 import { flows } from '../support/talk';
-import { tempConfig } from '../../tools/support/temp-data';
+import { tempConfig } from '../support/temp-data';
 
 const corpus = path.join(__dirname, '..', 'transcripts');
 const root = path.join(__dirname, '..', '..');

@@ -1,5 +1,5 @@
 import type { Answers } from '../../src/intake/steps';
-import { noAdmissibilityConcerns } from '../../tools/support/answers';
+import { noAdmissibilityConcerns } from '../support/answers';
 
 /** The day every screening test runs on. */
 export const TODAY = '2026-11-25';

@@ -1,6 +1,6 @@
 import { leadSchema } from '../../src/screening/lead';
 import { categoryOf, describeSource, leadSourceSchema, sourceFrom } from '../../src/screening/source';
-import { intraCompanyWorker } from '../../tools/support/answers';
+import { intraCompanyWorker } from '../support/answers';
 import { leadOf } from '../notify/support';
 
 describe('the lead source, from the page or the channel', () => {

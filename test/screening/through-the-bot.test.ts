@@ -1,10 +1,10 @@
 import { startServer } from '../../src/server';
 import type { Answers } from '../../src/intake/steps';
 import type { Lead } from '../../src/screening/lead';
-import { employer, intraCompanyWorker, spouseOfWorker } from '../../tools/support/answers';
+import { employer, intraCompanyWorker, spouseOfWorker } from '../support/answers';
 import { completeIntakeOverHttp } from '../support/complete-intake';
 import { flows } from '../support/talk';
-import { tempConfig } from '../../tools/support/temp-data';
+import { tempConfig } from '../support/temp-data';
 
 type Running = Awaited<ReturnType<typeof startServer>>;
 

@@ -6,8 +6,8 @@ import type { IntakeBot } from '../../src/bot/intake-bot';
 import { isLoopbackAddress, messagesAccess, serviceUrlAllowed } from '../../src/http/messages-access';
 import { startServer } from '../../src/server';
 import { directLine, postMessage, requestChat, type DirectLineActivity } from '../channel/support';
-import { startReceiver } from '../../tools/support/http-bot';
-import { tempConfig } from '../../tools/support/temp-data';
+import { startReceiver } from '../support/http-bot';
+import { tempConfig } from '../support/temp-data';
 import { externalAddress, postActivity, rawRequest, statusOf, upgradeRequest } from './support';
 
 type Running = Awaited<ReturnType<typeof startServer>>;

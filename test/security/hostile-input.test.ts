@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { startServer } from '../../src/server';
 import { directLine, requestChat } from '../channel/support';
-import { startReceiver } from '../../tools/support/http-bot';
+import { startReceiver } from '../support/http-bot';
 import { rawRequest, statusOf, upgradeRequest } from './support';
 import { mulberry32 } from '../../tools/random';
 

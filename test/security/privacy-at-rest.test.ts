@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stepCatalogue } from '../../src/intake/steps';
 import { startServer } from '../../src/server';
-import { intraCompanyWorker, noAdmissibilityConcerns } from '../../tools/support/answers';
-import { ask } from '../../tools/support/http-bot';
+import { intraCompanyWorker, noAdmissibilityConcerns } from '../support/answers';
+import { ask } from '../support/http-bot';
 import { flows, typedAnswer } from '../support/talk';
-import { filesUnder, tempConfig } from '../../tools/support/temp-data';
+import { filesUnder, tempConfig } from '../support/temp-data';
 
 /**
  * Admissibility answers, names, emails and phone numbers live in the conversation and lead stores

@@ -7,7 +7,7 @@ import { FileDocuments } from '../../src/storage/file/documents';
 import { loadChannelSecret } from '../../src/channel/secret';
 import { startServer } from '../../src/server';
 import { addStaff, STAFF_EMAIL, StaffClient } from '../staff/support';
-import { tempConfig } from '../../tools/support/temp-data';
+import { tempConfig } from '../support/temp-data';
 
 const root = path.resolve(__dirname, '..', '..');
 

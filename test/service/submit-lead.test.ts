@@ -6,7 +6,7 @@ import { HandoffStore } from '../../src/staff/handoffs';
 import { WorkflowStore } from '../../src/staff/workflow';
 import { openMemoryStorage } from '../../src/storage/memory';
 import type { Documents } from '../../src/ports/store';
-import { intraCompanyWorker } from '../../tools/support/answers';
+import { intraCompanyWorker } from '../support/answers';
 
 const NOW = new Date('2026-11-25T17:00:00.000Z');
 

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { verifyWebhookSignature } from '../../src/notify';
 import { startServer } from '../../src/server';
-import { intraCompanyWorker } from '../../tools/support/answers';
-import { filesUnder, tempConfig } from '../../tools/support/temp-data';
+import { intraCompanyWorker } from '../support/answers';
+import { filesUnder, tempConfig } from '../support/temp-data';
 import { eventually } from '../notify/support';
 import { addStaff, StaffClient, submitIntake, type Running } from './support';
 

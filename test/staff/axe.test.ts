@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { startServer } from '../../src/server';
-import { employer, intraCompanyWorker } from '../../tools/support/answers';
-import { tempConfig } from '../../tools/support/temp-data';
+import { employer, intraCompanyWorker } from '../support/answers';
+import { tempConfig } from '../support/temp-data';
 import { seriousViolations } from '../web/support/axe';
 import { launchBrowser, newPage } from '../web/support/browser';
 import { addStaff, STAFF_EMAIL, STAFF_PASSWORD, submitIntake, type Running } from './support';

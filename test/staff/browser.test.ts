@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { startServer } from '../../src/server';
-import { employer, intraCompanyWorker } from '../../tools/support/answers';
-import { tempConfig } from '../../tools/support/temp-data';
+import { employer, intraCompanyWorker } from '../support/answers';
+import { tempConfig } from '../support/temp-data';
 import { addStaff, STAFF_EMAIL, STAFF_PASSWORD, submitIntake, type Running } from './support';
 import { xssPayloads } from './xss';
 

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { StaffDirectory } from '../../src/staff/accounts';
 import { fileLayout, openFileStorage } from '../../src/storage/file';
 import { WorkflowStore } from '../../src/staff/workflow';
-import { employer, intraCompanyWorker } from '../../tools/support/answers';
-import { tempConfig } from '../../tools/support/temp-data';
+import { employer, intraCompanyWorker } from '../support/answers';
+import { tempConfig } from '../support/temp-data';
 import { leadOf } from '../notify/support';
 
 const root = path.resolve(__dirname, '..', '..');

@@ -2,9 +2,9 @@ import { leadSchema } from '../../src/screening/lead';
 import { startServer } from '../../src/server';
 import { StaffDirectory } from '../../src/staff/accounts';
 import { openFileStorage } from '../../src/storage/file';
-import { employer, intraCompanyWorker, spouseOfWorker } from '../../tools/support/answers';
+import { employer, intraCompanyWorker, spouseOfWorker } from '../support/answers';
 import { flows } from '../support/talk';
-import { tempConfig } from '../../tools/support/temp-data';
+import { tempConfig } from '../support/temp-data';
 import { addStaff, StaffClient, STAFF_EMAIL, submitIntake, type Running } from './support';
 
 describe('working a lead in the dashboard', () => {

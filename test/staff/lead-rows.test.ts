@@ -9,7 +9,7 @@ import { fileLayout, openFileStorage } from '../../src/storage/file';
 import { SAVED_ROW_FILES } from '../../src/storage/file/lead-index';
 import { MemoryLeadIndex } from '../../src/storage/memory/lead-index';
 import type { Storage } from '../../src/ports/storage';
-import { tempConfig } from '../../tools/support/temp-data';
+import { tempConfig } from '../support/temp-data';
 
 /**
  * The file store saves the lead list's rows (DATA_DIR/leads/.index) so that a start reads only

@@ -1,9 +1,9 @@
 import { startServer } from '../../src/server';
 import { RetentionPurger } from '../../src/staff/retention';
-import { intraCompanyWorker } from '../../tools/support/answers';
-import { ask } from '../../tools/support/http-bot';
+import { intraCompanyWorker } from '../support/answers';
+import { ask } from '../support/http-bot';
 import { flows } from '../support/talk';
-import { filesUnder, tempConfig } from '../../tools/support/temp-data';
+import { filesUnder, tempConfig } from '../support/temp-data';
 import { submitIntake, type Running } from './support';
 
 const DAY = 86_400_000;

@@ -1,8 +1,8 @@
 import { startServer } from '../../src/server';
 import { StaffDirectory } from '../../src/staff/accounts';
 import { openFileStorage } from '../../src/storage/file';
-import { employer, intraCompanyWorker } from '../../tools/support/answers';
-import { tempConfig } from '../../tools/support/temp-data';
+import { employer, intraCompanyWorker } from '../support/answers';
+import { tempConfig } from '../support/temp-data';
 import { addStaff, StaffClient, STAFF_EMAIL, STAFF_PASSWORD, submitIntake, type Running } from './support';
 import { xssPayloads } from './xss';
 

@@ -2,7 +2,7 @@ import type { Answers } from '../../src/intake/steps';
 import type { startServer } from '../../src/server';
 import { StaffDirectory } from '../../src/staff/accounts';
 import { openFileStorage } from '../../src/storage/file';
-import { ask } from '../../tools/support/http-bot';
+import { ask } from '../support/http-bot';
 import { flows, typedAnswer } from '../support/talk';
 
 export type Running = Awaited<ReturnType<typeof startServer>>;

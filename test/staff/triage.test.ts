@@ -16,10 +16,10 @@ import {
   whyPhrases,
 } from '../../src/staff/triage';
 import { sortLeads, type TriageRecord } from '../../src/ports/lead-order';
-import { employer, intraCompanyWorker, spouseOfWorker } from '../../tools/support/answers';
+import { employer, intraCompanyWorker, spouseOfWorker } from '../support/answers';
 import { leadOf, storesIn } from '../notify/support';
 import { flows } from '../support/talk';
-import { tempConfig } from '../../tools/support/temp-data';
+import { tempConfig } from '../support/temp-data';
 import { addStaff, StaffClient, STAFF_EMAIL, type Running } from './support';
 import { xssPayloads } from './xss';
 

@@ -14,7 +14,7 @@ import { openFileStorage } from '../../src/storage/file';
 import { MemoryLeadIndex } from '../../src/storage/memory/lead-index';
 import { splitConversationKey } from '../../src/staff/privacy';
 import { LoginThrottle } from '../../src/staff/sessions';
-import { employer, intraCompanyWorker, spouseOfWorker } from '../../tools/support/answers';
+import { employer, intraCompanyWorker, spouseOfWorker } from '../support/answers';
 import { leadOf } from '../notify/support';
 import { xssPayloads } from './xss';
 

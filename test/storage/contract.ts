@@ -7,7 +7,7 @@ import { type LeadQuery, type LeadRow } from '../../src/ports/lead-list';
 import type { WorkflowRecord } from '../../src/ports/workflow';
 import { isConflict, StoreConflictError } from '../../src/ports/store';
 import type { Storage } from '../../src/ports/storage';
-import { intraCompanyWorker, spouseOfWorker } from '../../tools/support/answers';
+import { intraCompanyWorker, spouseOfWorker } from '../support/answers';
 import { leadOf } from '../notify/support';
 
 /**

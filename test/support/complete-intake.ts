@@ -1,6 +1,6 @@
 import type { Flow } from '../../src/intake/flows';
 import type { Answers, StepId } from '../../src/intake/steps';
-import { ask } from '../../tools/support/http-bot';
+import { ask } from './http-bot';
 import { typedAnswer } from './talk';
 
 /**

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { employer } from '../../tools/support/answers';
+import { employer } from '../support/answers';
 import { flows } from '../support/talk';
 import { seriousViolations } from './support/axe';
 import { answerFor, Chat, newPage, withBrowserAndSite, referenceIn } from './support/browser';

@@ -1,4 +1,4 @@
-import { intraCompanyWorker } from '../../tools/support/answers';
+import { intraCompanyWorker } from '../support/answers';
 import { flows } from '../support/talk';
 import { answerUntilReview, Chat, newPage, withBrowserAndSite, referenceIn } from './support/browser';
 

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { employer } from '../../tools/support/answers';
+import { employer } from '../support/answers';
 import { flows } from '../support/talk';
 import {
   answerFor,
