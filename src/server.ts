@@ -5,7 +5,7 @@ import { IntakeBot } from './bot/intake-bot';
 import { transcriptMiddleware } from './bot/transcript-logger';
 import { loadConfig, type Config } from './config';
 import { IntakeEngine } from './intake/conversation';
-import { loadFlows } from './intake/flows';
+import { loadFlows, type Flows } from './intake/flows';
 import { ResumeCodeMailer } from './channel/resume-mailer';
 import { createWebsite } from './channel/website';
 import { createApp } from './http/app';
@@ -76,18 +76,7 @@ export function assemble(
   // The website's built-in channel reaches the bot in-process, never through /api/messages.
   const channelBot = website.channel ? endpoint.connectChannel(website.channel.sink) : undefined;
   if (channelBot) website.channel!.connect(channelBot.deliver);
-  const resumeMailer = config.SMTP_URL
-    ? new ResumeCodeMailer(
-        {
-          smtpUrl: config.SMTP_URL,
-          from: config.MAIL_FROM ?? flows['en-CA'].firm.email,
-          publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}/`,
-        },
-        website.resumeCodes,
-        conversations,
-        flows,
-      )
-    : undefined;
+  const resumeMailer = resumeMailerOf(config, website, conversations, flows);
   const app = createApp({
     handleActivity: endpoint.handle,
     mountWebsite: website.mount,
@@ -113,6 +102,26 @@ export function assemble(
     staff,
     resumeMailer,
   };
+}
+
+/** Emails a prospect their resume code when SMTP is configured; none otherwise. */
+function resumeMailerOf(
+  config: Config,
+  website: ReturnType<typeof createWebsite>,
+  conversations: Storage['conversations'],
+  flows: Flows,
+): ResumeCodeMailer | undefined {
+  if (!config.SMTP_URL) return undefined;
+  return new ResumeCodeMailer(
+    {
+      smtpUrl: config.SMTP_URL,
+      from: config.MAIL_FROM ?? flows['en-CA'].firm.email,
+      publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}/`,
+    },
+    website.resumeCodes,
+    conversations,
+    flows,
+  );
 }
 
 export async function startServer(config: Config = loadConfig(), options: AssembleOptions = {}) {

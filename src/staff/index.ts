@@ -121,13 +121,7 @@ export function createStaff(settings: StaffSettings, parts: StaffParts, options:
     flow: flows['en-CA'],
     timeZone: settings.FIRM_TIME_ZONE,
   });
-  // the lead list needs the index: requests made during the first load wait for it
-  const router = ((req: Request, res: Response, next: NextFunction) => {
-    ready.then(
-      () => dashboard(req, res, next),
-      (error: unknown) => next(error),
-    );
-  }) as unknown as Router;
+  const router = afterLoad(ready, dashboard);
 
   let stopSchedule: (() => void) | undefined;
 
@@ -160,6 +154,16 @@ export function createStaff(settings: StaffSettings, parts: StaffParts, options:
 }
 
 export type Staff = ReturnType<typeof createStaff>;
+
+/** The lead list needs the index: requests made during the first load wait for it. */
+function afterLoad(ready: Promise<void>, dashboard: Router): Router {
+  return ((req: Request, res: Response, next: NextFunction) => {
+    ready.then(
+      () => dashboard(req, res, next),
+      (error: unknown) => next(error),
+    );
+  }) as unknown as Router;
+}
 
 /**
  * The sign-in throttle counts in each process: with several instances behind a load balancer,
