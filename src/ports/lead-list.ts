@@ -1,5 +1,4 @@
-import type { Flag, Lead } from '../screening/lead-schema';
-import type { PriorityLevel, UrgencyLevel } from '../screening/lead-schema';
+import type { Flag, Lead, PriorityLevel, UrgencyLevel } from '../screening/lead-schema';
 import type { SourceCategory } from '../screening/source';
 import { isDue, leadComparator, sortKeys, type SortDirection, type SortKey } from './lead-order';
 import type { WorkflowStatus } from './workflow';
