@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
-import type { Documents } from '../storage/ports';
+import type { Documents } from '../ports/store';
+import type { ForgottenConversation } from '../ports/forgotten-conversations';
 
 /**
  * Website conversations deleted on a privacy request, kept in storage (a tombstone per
@@ -9,15 +9,6 @@ import type { Documents } from '../storage/ports';
  * conversation as gone too. A tombstone is kept until every token issued before the deletion has
  * expired (`until`), then purged.
  */
-
-export const forgottenConversationSchema = z
-  .object({
-    forgottenAt: z.iso.datetime(),
-    /** When the last token issued before the deletion expires: the tombstone may go then. */
-    until: z.iso.datetime(),
-  })
-  .strict();
-export type ForgottenConversation = z.infer<typeof forgottenConversationSchema>;
 
 export class ForgottenConversations {
   /** Tombstones this process wrote or read, by conversation id → until (ms): no storage read for them. */

@@ -3,19 +3,17 @@ import type { Config } from '../config';
 import { loadFlows, type Flows } from '../intake/flows';
 import { log } from '../logger';
 import { Notifier, type NotifierOptions } from '../notify';
-import type { Storage } from '../storage/storage';
+import type { Storage } from '../ports/storage';
 import { StaffDirectory } from './accounts';
 import { HandoffStore } from './handoffs';
-import { StaffIntakeObserver } from './intake-observer';
-import { rowOf, rowsFrom, withWorkflowPart, type LeadIndex, type LeadRow } from './lead-index';
+import { rowOf, rowsFrom, withWorkflowPart } from './lead-index';
+import { type LeadIndex, type LeadRow } from '../ports/lead-list';
 import { LeadEraser, type ChannelRecords, type StaffStores } from './privacy';
 import { RetentionPurger, schedule } from './retention';
 import { createStaffRouter } from './router';
 import { SessionStore } from './sessions';
 import { LoginThrottle, type ThrottleOptions } from './sign-in-throttle';
 import { WorkflowStore } from './workflow';
-
-export { observeAll } from './intake-observer';
 
 export type StaffSettings = Pick<
   Config,
@@ -101,9 +99,8 @@ export function createStaffStores(
 }
 
 /**
- * The staff side in a server: the /staff router (dashboard and API), the intake observer that
- * records workflow data and queues notifications, the notification worker and the retention
- * schedule. `start()` after the server listens, `stop()` before it exits.
+ * The staff side in a server: the /staff router (dashboard and API), the stores a new lead is
+ * handed to (src/service/submit-lead.ts), the notification worker and the retention schedule. `start()` after the server listens, `stop()` before it exits.
  */
 export function createStaff(settings: StaffSettings, parts: StaffParts, options: StaffOptions = {}) {
   const { stores, eraser, purger, loadIndex } = createStaffStores(settings, parts, options);
@@ -127,13 +124,7 @@ export function createStaff(settings: StaffSettings, parts: StaffParts, options:
     flow: flows['en-CA'],
     timeZone: settings.FIRM_TIME_ZONE,
   });
-  // the lead list needs the index: requests made during the first load wait for it
-  const router = ((req: Request, res: Response, next: NextFunction) => {
-    ready.then(
-      () => dashboard(req, res, next),
-      (error: unknown) => next(error),
-    );
-  }) as unknown as Router;
+  const router = afterLoad(ready, dashboard);
 
   let stopSchedule: (() => void) | undefined;
 
@@ -145,7 +136,6 @@ export function createStaff(settings: StaffSettings, parts: StaffParts, options:
     sessions,
     directory,
     notifier: stores.notifier,
-    observer: new StaffIntakeObserver(stores),
     ready,
     start() {
       stores.notifier.worker.start();
@@ -168,6 +158,16 @@ export function createStaff(settings: StaffSettings, parts: StaffParts, options:
 }
 
 export type Staff = ReturnType<typeof createStaff>;
+
+/** The lead list needs the index: requests made during the first load wait for it. */
+function afterLoad(ready: Promise<void>, dashboard: Router): Router {
+  return ((req: Request, res: Response, next: NextFunction) => {
+    ready.then(
+      () => dashboard(req, res, next),
+      (error: unknown) => next(error),
+    );
+  }) as unknown as Router;
+}
 
 /** Adds the rows a shared index lacks and removes those whose lead is gone (see `loadIndex`). */
 async function reconcileIndex(index: LeadIndex, storage: Storage): Promise<void> {

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
 import { KeyedLock } from '../storage/keyed-lock';
-import type { Documents } from '../storage/ports';
+import type { Documents } from '../ports/store';
+import type { Session, SessionsDocument } from '../ports/sessions';
 
 /**
  * Staff sessions: a random id in an httpOnly cookie (signed with the session secret), the session
@@ -12,14 +12,6 @@ import type { Documents } from '../storage/ports';
 
 export const SESSION_HOURS = 12;
 
-const sessionSchema = z.object({
-  email: z.string().min(1),
-  createdAt: z.iso.datetime(),
-  expiresAt: z.iso.datetime(),
-});
-type Session = z.infer<typeof sessionSchema>;
-export const sessionsDocumentSchema = z.object({ sessions: z.record(z.string(), sessionSchema) });
-export type SessionsDocument = z.infer<typeof sessionsDocumentSchema>;
 /** The id of the one document holding every open session (by the hash of its id). */
 export const SESSIONS_ID = 'sessions';
 

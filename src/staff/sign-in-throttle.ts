@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
-import type { Documents } from '../storage/ports';
+import type { Documents } from '../ports/store';
+import { MAX_SIGN_IN_FAILURES_KEPT as MAX_KEPT, type SignInFailures } from '../ports/sign-in-failures';
 
 /**
  * Slows down password guessing: after `maxPerAccount` failures for one account, or `maxPerIp`
@@ -10,16 +10,6 @@ import type { Documents } from '../storage/ports';
  * updates: every instance on the same storage counts against the same limit, so the limit holds
  * for the deployment whatever INSTANCES is.
  */
-
-const MAX_KEPT = 100;
-
-export const signInFailuresSchema = z
-  .object({
-    /** When each recent failure happened (ms since the epoch), oldest first. */
-    failures: z.array(z.number().int().nonnegative()).max(MAX_KEPT),
-  })
-  .strict();
-export type SignInFailures = z.infer<typeof signInFailuresSchema>;
 
 export interface ThrottleOptions {
   maxPerAccount?: number;

@@ -1,7 +1,7 @@
 import { Notifier, verifyWebhookSignature } from '../../src/notify';
 import { CLIO_SOURCE } from '../../src/notify/messages';
 import { leadSchema } from '../../src/screening/lead';
-import type { HandoffRequest } from '../../src/staff/handoffs';
+import type { HandoffRequest } from '../../src/ports/handoffs';
 import { employer, intraCompanyWorker } from '../support/answers';
 import { filesUnder, tempConfig } from '../support/temp-data';
 import { eventually, leadOf, startHttpReceiver, storesIn } from './support';

@@ -1,12 +1,14 @@
-import { ForgottenConversations } from '../../src/channel/forgotten';
-import { entriesOf, type OutboxEntry } from '../../src/notify/outbox';
+import { entriesOf } from '../../src/notify/outbox';
+import { type OutboxEntry } from '../../src/ports/outbox';
 import type { Lead } from '../../src/screening/lead';
-import type { DeletionEntry } from '../../src/staff/audit';
+import type { DeletionEntry } from '../../src/ports/deletions';
+import { rowOf } from '../../src/staff/lead-index';
+import { type LeadQuery, type LeadRow } from '../../src/ports/lead-list';
+import type { WorkflowRecord } from '../../src/ports/workflow';
+import { isConflict, StoreConflictError } from '../../src/ports/store';
+import type { Storage } from '../../src/ports/storage';
+import { ForgottenConversations } from '../../src/channel/forgotten';
 import { LoginThrottle } from '../../src/staff/sign-in-throttle';
-import { rowOf, type LeadQuery, type LeadRow } from '../../src/staff/lead-index';
-import type { WorkflowRecord } from '../../src/staff/workflow';
-import { isConflict, StoreConflictError } from '../../src/storage/ports';
-import type { Storage } from '../../src/storage/storage';
 import { intraCompanyWorker, spouseOfWorker } from '../support/answers';
 import { leadOf } from '../notify/support';
 

@@ -1,14 +1,5 @@
 import type { ContainerClient } from '@azure/storage-blob';
-import { forgottenConversationSchema } from '../../channel/forgotten';
-import { resumeCodeSchema } from '../../channel/resume-codes';
-import { leadSchema } from '../../screening/lead';
-import { staffDirectorySchema } from '../../staff/accounts';
-import { deletionEntrySchema } from '../../staff/audit';
-import { handoffDocumentSchema } from '../../staff/handoffs';
-import { sessionsDocumentSchema } from '../../staff/sessions';
-import { signInFailuresSchema } from '../../staff/sign-in-throttle';
-import { workflowRecordSchema } from '../../staff/workflow';
-import type { Storage } from '../storage';
+import { recordSchemas as schemas, type Storage } from '../../ports/storage';
 import { AzureAppendLog } from './append-log';
 import { openContainer, type AzureSettings } from './blobs';
 import { AzureConversationStore } from './conversations';
@@ -25,19 +16,19 @@ export function azureStorageIn(container: ContainerClient): Storage {
   return {
     conversations: new AzureConversationStore(container),
     transcripts: new AzureTranscriptStore(container),
-    leads: new AzureDocuments(container, 'leads', leadSchema),
-    workflow: new AzureDocuments(container, 'workflow', workflowRecordSchema),
-    handoffs: new AzureDocuments(container, 'handoffs', handoffDocumentSchema),
-    resumeCodes: new AzureDocuments(container, 'resume-codes', resumeCodeSchema),
+    leads: new AzureDocuments(container, 'leads', schemas.leads),
+    workflow: new AzureDocuments(container, 'workflow', schemas.workflow),
+    handoffs: new AzureDocuments(container, 'handoffs', schemas.handoffs),
+    resumeCodes: new AzureDocuments(container, 'resume-codes', schemas.resumeCodes),
     forgottenConversations: new AzureDocuments(
       container,
       'forgotten-conversations',
-      forgottenConversationSchema,
+      schemas.forgottenConversations,
     ),
-    staffDirectory: new AzureDocuments(container, 'staff-directory', staffDirectorySchema),
-    sessions: new AzureDocuments(container, 'staff-sessions', sessionsDocumentSchema),
-    signInFailures: new AzureDocuments(container, 'sign-in-failures', signInFailuresSchema),
-    deletions: new AzureAppendLog(container, 'deletions', deletionEntrySchema),
+    staffDirectory: new AzureDocuments(container, 'staff-directory', schemas.staffDirectory),
+    sessions: new AzureDocuments(container, 'staff-sessions', schemas.sessions),
+    signInFailures: new AzureDocuments(container, 'sign-in-failures', schemas.signInFailures),
+    deletions: new AzureAppendLog(container, 'deletions', schemas.deletions),
     outbox: new AzureOutbox(container),
     leadIndex: new AzureLeadIndex(container),
   };

@@ -1,14 +1,5 @@
 import path from 'node:path';
-import { forgottenConversationSchema } from '../../channel/forgotten';
-import { resumeCodeSchema } from '../../channel/resume-codes';
-import { leadSchema } from '../../screening/lead';
-import { staffDirectorySchema } from '../../staff/accounts';
-import { deletionEntrySchema } from '../../staff/audit';
-import { handoffDocumentSchema } from '../../staff/handoffs';
-import { sessionsDocumentSchema } from '../../staff/sessions';
-import { signInFailuresSchema } from '../../staff/sign-in-throttle';
-import { workflowRecordSchema } from '../../staff/workflow';
-import type { Storage } from '../storage';
+import { recordSchemas as schemas, type Storage } from '../../ports/storage';
 import { JsonLinesLog } from './append-log';
 import { FileConversationStore } from './conversations';
 import { FileDocuments } from './documents';
@@ -56,21 +47,21 @@ export interface FileStorageOptions {
 export function openFileStorage(dataDir: string, options: FileStorageOptions = {}): Storage {
   const where = fileLayout(dataDir);
   const durable = options.durable ?? fsyncSetting(process.env.STORAGE_FSYNC);
-  const leads = new FileDocuments(where.leads, leadSchema, { durable });
+  const leads = new FileDocuments(where.leads, schemas.leads, { durable });
   return {
     conversations: new FileConversationStore(where.conversations, { durable }),
     transcripts: new FileTranscriptStore(where.transcripts),
     leads,
-    workflow: new FileDocuments(where.workflow, workflowRecordSchema, { durable }),
-    handoffs: new FileDocuments(where.handoffs, handoffDocumentSchema, { durable }),
-    resumeCodes: new FileDocuments(where.resumeCodes, resumeCodeSchema, { durable }),
-    forgottenConversations: new FileDocuments(where.forgottenConversations, forgottenConversationSchema, {
+    workflow: new FileDocuments(where.workflow, schemas.workflow, { durable }),
+    handoffs: new FileDocuments(where.handoffs, schemas.handoffs, { durable }),
+    resumeCodes: new FileDocuments(where.resumeCodes, schemas.resumeCodes, { durable }),
+    forgottenConversations: new FileDocuments(where.forgottenConversations, schemas.forgottenConversations, {
       durable,
     }),
-    staffDirectory: new FileDocuments(where.staffDocuments, staffDirectorySchema, { mode: 0o600, durable }),
-    sessions: new FileDocuments(where.staffDocuments, sessionsDocumentSchema, { mode: 0o600, durable }),
-    signInFailures: new FileDocuments(where.signInFailures, signInFailuresSchema, { mode: 0o600 }),
-    deletions: new JsonLinesLog(where.deletions, deletionEntrySchema),
+    staffDirectory: new FileDocuments(where.staffDocuments, schemas.staffDirectory, { mode: 0o600, durable }),
+    sessions: new FileDocuments(where.staffDocuments, schemas.sessions, { mode: 0o600, durable }),
+    signInFailures: new FileDocuments(where.signInFailures, schemas.signInFailures, { mode: 0o600 }),
+    deletions: new JsonLinesLog(where.deletions, schemas.deletions),
     outbox: new FileOutbox(where.outbox, { durable }),
     leadIndex: new FileLeadIndex({
       folder: where.leadRows,

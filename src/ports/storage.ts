@@ -1,16 +1,16 @@
-import type { DeletionEntry } from '../staff/audit';
-import type { HandoffDocument } from '../staff/handoffs';
-import type { LeadIndex } from '../staff/lead-index';
-import type { ForgottenConversation } from '../channel/forgotten';
-import type { ResumeCodeRecord } from '../channel/resume-codes';
-import type { OutboxRepository } from '../notify/outbox';
-import type { Lead } from '../screening/lead';
-import type { StaffDirectoryDocument } from '../staff/accounts';
-import type { SessionsDocument } from '../staff/sessions';
-import type { SignInFailures } from '../staff/sign-in-throttle';
-import type { WorkflowRecord } from '../staff/workflow';
-import type { AppendLog, ConversationStore, Documents } from './ports';
+import { leadSchema, type Lead } from '../screening/lead-schema';
+import { deletionEntrySchema, type DeletionEntry } from './deletions';
+import { handoffDocumentSchema, type HandoffDocument } from './handoffs';
+import type { LeadIndex } from './lead-list';
+import type { OutboxRepository } from './outbox';
+import { resumeCodeSchema, type ResumeCodeRecord } from './resume-codes';
+import { sessionsDocumentSchema, type SessionsDocument } from './sessions';
+import { staffDirectorySchema, type StaffDirectoryDocument } from './staff-directory';
+import type { AppendLog, ConversationStore, Documents } from './store';
+import { forgottenConversationSchema, type ForgottenConversation } from './forgotten-conversations';
+import { signInFailuresSchema, type SignInFailures } from './sign-in-failures';
 import type { TranscriptStore } from './transcripts';
+import { workflowRecordSchema, type WorkflowRecord } from './workflow';
 
 /**
  * Everything the system keeps, as one set of repositories. A backend is one folder that builds
@@ -43,3 +43,19 @@ export interface Storage {
   /** The lead list's filter/sort/page. */
   leadIndex: LeadIndex;
 }
+
+/**
+ * The schema each collection of documents (and the deletion log) is checked by on the way in and
+ * out: one table every backend opens its collections with.
+ */
+export const recordSchemas = {
+  leads: leadSchema,
+  workflow: workflowRecordSchema,
+  handoffs: handoffDocumentSchema,
+  resumeCodes: resumeCodeSchema,
+  staffDirectory: staffDirectorySchema,
+  sessions: sessionsDocumentSchema,
+  forgottenConversations: forgottenConversationSchema,
+  signInFailures: signInFailuresSchema,
+  deletions: deletionEntrySchema,
+} as const;
