@@ -240,7 +240,9 @@ export class IntakeEngine {
         break;
     }
     const event = reading.event;
-    const after = this.run(before, event);
+    let after = this.run(before, event);
+    // answers to the next questions given in the same message ("Priya Nakamura, HR manager")
+    for (const next of reading.then ?? []) after = this.run(after, next);
     const afterLocale = after.context.locale;
     const position = positionOf(after);
     if (position.kind === 'declined')

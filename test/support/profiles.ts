@@ -75,6 +75,7 @@ export const typical: Answers = {
   employerRevenueCountries: true,
   employerCusmaProfession: 'notSure',
   employerWorkerLicence: false,
+  contactRole: 'HR manager',
   contactPhone: null,
   contactPreferred: 'email',
 };
