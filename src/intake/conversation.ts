@@ -5,6 +5,7 @@ import { answerValues, formatAnswer, formatParams, scaleValues } from './format'
 import type { AnswerProblem, InputKind } from './inputs';
 import { interpret, MAX_MESSAGE_LENGTH, type Interpretation } from './interpret';
 import {
+  canBeReached,
   createIntakeMachine,
   positionOf,
   type Catalogue,
@@ -243,6 +244,13 @@ export class IntakeEngine {
     let after = this.run(before, event);
     // answers to the next questions given in the same message ("Priya Nakamura, HR manager")
     for (const next of reading.then ?? []) after = this.run(after, next);
+    // a handoff waiting for a way to reach the prospect is made once there is one
+    const handoffMade = Boolean(after.context.handoffAwaitsContact && canBeReached(after.context.answers));
+    if (handoffMade) {
+      after = this.run(after, { type: 'HANDOFF' });
+      const next = firstUnansweredStep(after.context.answers, this.catalogue);
+      if (next) after = this.run(after, { type: 'RESUME', step: next });
+    }
     const afterLocale = after.context.locale;
     const position = positionOf(after);
     if (position.kind === 'declined')
@@ -252,8 +260,20 @@ export class IntakeEngine {
     if (event.type === 'HANDOFF') {
       notice = this.message(
         afterLocale,
-        before.context.handoffRequested ? 'handoffAlreadyRequested' : 'handoff',
+        before.context.handoffRequested
+          ? 'handoffAlreadyRequested'
+          : after.context.handoffAwaitsContact
+            ? 'handoffContactFirst'
+            : 'handoff',
       );
+    } else if (handoffMade) {
+      const said = event.type === 'ANSWER' && reading.note;
+      notice = [
+        said ? this.noteText(afterLocale, event.step, event.value, reading.note!) : '',
+        this.message(afterLocale, 'handoff'),
+      ]
+        .filter(Boolean)
+        .join('\n\n');
     } else if (event.type === 'SET_LOCALE') {
       notice = this.message(afterLocale, 'languageSwitched');
     } else if (event.type === 'RESTART') {
@@ -269,7 +289,7 @@ export class IntakeEngine {
     }
     const progressLine = this.sectionStartLine(before, after);
     const result = this.result(after, [this.questionReply(after, prefix(notice, progressLine))]);
-    if (event.type === 'HANDOFF' && !before.context.handoffRequested) result.handoffRequested = true;
+    if (!before.context.handoffRequested && after.context.handoffRequested) result.handoffRequested = true;
     return result;
   }
 
@@ -309,6 +329,7 @@ export class IntakeEngine {
       answers: answers as Answers,
       direction: 'forward',
       handoffRequested: old.handoffRequested ?? false,
+      ...(old.handoffAwaitsContact ? { handoffAwaitsContact: true } : {}),
       submission: old.submission,
     };
   }

@@ -41,6 +41,7 @@ export const messageKeys = [
   'help',
   'handoff',
   'handoffAlreadyRequested',
+  'handoffContactFirst',
   'languageSwitched',
   'tooLong',
   'restartConfirm',
