@@ -248,8 +248,7 @@ export class IntakeEngine {
     const handoffMade = Boolean(after.context.handoffAwaitsContact && canBeReached(after.context.answers));
     if (handoffMade) {
       after = this.run(after, { type: 'HANDOFF' });
-      const next = firstUnansweredStep(after.context.answers, this.catalogue);
-      if (next) after = this.run(after, { type: 'RESUME', step: next });
+      after = this.run(after, { type: 'RESUME' });
     }
     const afterLocale = after.context.locale;
     const position = positionOf(after);
@@ -446,6 +445,8 @@ export class IntakeEngine {
     if (toSection === fromSection || toSection === 'welcome' || after.context.direction === 'back')
       return undefined;
     const { index, total } = progressOf(to.step, after.context.answers, this.catalogue);
+    // before the prospect's role is known there are no parts to count (a handoff asked that early)
+    if (total === 0) return undefined;
     const flow = this.flow(after.context.locale);
     return this.message(flow.locale, 'progress', { index, total, section: flow.sections[toSection] });
   }

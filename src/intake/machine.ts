@@ -52,8 +52,11 @@ export type IntakeEvent =
   | { type: 'CHANGE'; step: string }
   | { type: 'SUBMIT'; leadId: string; reference: string; submittedAt: string }
   | { type: 'HANDOFF' }
-  /** Back to the question the prospect was on before the contact questions a handoff needed. */
-  | { type: 'RESUME'; step: string }
+  /**
+   * Back to the first question not answered yet (the one the prospect was on before the contact
+   * questions a handoff needed): from the first question, answered ones skip themselves.
+   */
+  | { type: 'RESUME' }
   | { type: 'SET_LOCALE'; locale: Locale };
 
 export interface IntakeInput {
@@ -93,7 +96,6 @@ export function createIntakeMachine(catalogue: Catalogue = stepCatalogue) {
       isMovingBack: ({ context }) => context.direction === 'back',
       isChangeOf: ({ event }, { step }: StepParams) => event.type === 'CHANGE' && event.step === step,
       isSubmission: ({ event }) => event.type === 'SUBMIT',
-      isResumeAt: ({ event }, { step }: StepParams) => event.type === 'RESUME' && event.step === step,
       // contact questions are asked before a handoff only once the prospect has consented
       mustAskContactFirst: ({ context }) =>
         context.answers.consent === true && !context.handoffRequested && !canBeReached(context.answers),
@@ -189,12 +191,6 @@ export function createIntakeMachine(catalogue: Catalogue = stepCatalogue) {
     actions: 'focusOnChangedStep' as const,
   }));
 
-  const resumeTransitions = stepIds.map((step) => ({
-    guard: { type: 'isResumeAt' as const, params: { step } },
-    target: `#${step}`,
-    actions: 'resume' as const,
-  }));
-
   // A handoff asked before the contact questions goes to them first (when the intake has them).
   const contactFirst = catalogue.contactName
     ? {
@@ -224,7 +220,7 @@ export function createIntakeMachine(catalogue: Catalogue = stepCatalogue) {
         initial: catalogue[first]!.section,
         on: {
           RESTART: { target: 'confirmingRestart' },
-          RESUME: resumeTransitions,
+          RESUME: { target: `#${first}`, actions: 'resume' },
           ...contactFirst,
         },
         states: {
