@@ -1,8 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { projectRoot } from '../paths';
-import type { Locale } from './flows';
 import { contentWords, sameWord } from './parse/words';
+import { referenceRows } from './reference-data';
 
 /**
  * NOC 2021 Version 1.0 unit groups (Statistics Canada, Open Government Licence - Canada), and a
@@ -14,10 +11,8 @@ export interface UnitGroup {
   code: string;
   /** The second digit of the code. */
   teer: number;
-  titles: Record<Locale, string>;
+  titles: { 'en-CA': string; 'fr-CA': string };
 }
-
-const referenceDir = path.join(projectRoot, 'flows', 'reference');
 
 interface Index {
   groups: Map<string, UnitGroup>;
@@ -29,23 +24,15 @@ interface Index {
 
 let index: Index | undefined;
 
-function rows(file: string): string[][] {
-  return fs
-    .readFileSync(path.join(referenceDir, file), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() && !line.startsWith('#'))
-    .map((line) => line.split('|'));
-}
-
 function load(): Index {
   if (index) return index;
   const groups = new Map<string, UnitGroup>();
   const titles: Index['titles'] = [];
-  for (const [code, en, fr] of rows('noc-2021-unit-groups.psv')) {
+  for (const [code, en, fr] of referenceRows('noc-2021-unit-groups.psv')) {
     groups.set(code!, { code: code!, teer: Number(code![1]), titles: { 'en-CA': en!, 'fr-CA': fr! } });
     titles.push({ code: code!, words: contentWords(en!) }, { code: code!, words: contentWords(fr!) });
   }
-  const jobTitles = rows('noc-2021-job-titles.psv').map(([title, codes]) => ({
+  const jobTitles = referenceRows('noc-2021-job-titles.psv').map(([title, codes]) => ({
     words: contentWords(title!),
     codes: codes!.split(/\s+/).filter((code) => groups.has(code)),
   }));

@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { projectRoot } from '../paths';
 import { contentWords, sameWord } from './parse/words';
+import { referenceRows } from './reference-data';
 
 /**
  * Canadian cities and the province or territory each is in (flows/reference/canadian-cities.psv):
@@ -16,14 +14,8 @@ export interface Place {
 let cities: (Place & { words: string[] })[] | undefined;
 
 function load() {
-  cities ??= fs
-    .readFileSync(path.join(projectRoot, 'flows', 'reference', 'canadian-cities.psv'), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() && !line.startsWith('#'))
-    .map((line) => {
-      const [name, province] = line.split('|') as [string, string];
-      return { name, province, words: contentWords(name) };
-    })
+  cities ??= referenceRows('canadian-cities.psv')
+    .map(([name, province]) => ({ name: name!, province: province!, words: contentWords(name!) }))
     .filter((city) => city.words.length);
   return cities;
 }
