@@ -135,15 +135,17 @@ const NO = new Set(['no', 'n', 'nope', 'non', 'false', 'decline', 'je refuse']);
 const YES_LEAD =
   /^(yes|yeah|yea|yep|yup|ya|sure|of course|absolutely|definitely|certainly|correct|that's right|indeed|i do|i have|we do|we have|oui|ouais|bien sur|evidemment|absolument|certainement|tout a fait|exactement|effectivement|en effet|c'est exact)\b/;
 const NO_LEAD =
-  /^(no|nope|nah|never|not yet|not really|not at all|none|i don't think so|i dont think so|non|jamais|pas encore|pas vraiment|pas du tout|aucun|aucune|je ne pense pas|je pense pas)\b/;
+  /^(no|nope|nah|never|not yet|not really|not at all|none|i don't think so|i dont think so|i have never|i've never|i have not|i haven't|i do not|i don't|we have never|we've never|we have not|we haven't|we do not|we don't|non|jamais|pas encore|pas vraiment|pas du tout|aucun|aucune|je ne pense pas|je pense pas|je n'ai jamais|je n'ai pas|nous n'avons jamais|nous n'avons pas)\b/;
+/** A yes that also says no somewhere ("yes, but I was never convicted") is not read as yes. */
+const NEGATION = /\b(not|never|no|none|nothing|jamais|pas|aucun|aucune|rien)\b|n't\b/;
 const BOTH = /\b(yes|oui)\b.*\b(no|non)\b|\b(no|non)\b.*\b(yes|oui)\b/;
 
 function leadingYesNo(word: string): boolean | undefined {
   if (isDontKnow(word) || dontKnowPhrases.some((phrase) => phrase.length > 3 && word.startsWith(phrase)))
     return undefined;
   if (BOTH.test(word) || /\b(maybe|peut etre|perhaps|probablement pas)\b/.test(word)) return undefined;
-  if (YES_LEAD.test(word)) return true;
   if (NO_LEAD.test(word)) return false;
+  if (YES_LEAD.test(word)) return NEGATION.test(word) ? undefined : true;
   return undefined;
 }
 

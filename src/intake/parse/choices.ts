@@ -48,8 +48,13 @@ export function readChoice(
     return { nearest: [first![0], second[0]].sort(byOrder) as [string, string] };
   }
 
-  // A message that is part of some phrases: one choice is named, several are offered.
-  const partOf = new Set(phrases.filter((p) => contains(p.words, words)).map((p) => p.value));
+  // A message that is a good part of some phrases (half its words at least, so that a "no" is
+  // not read as "(no nomination yet)"): one choice is named, several are offered.
+  const partOf = new Set(
+    phrases
+      .filter((p) => words.length * 2 >= p.words.length && contains(p.words, words))
+      .map((p) => p.value),
+  );
   const values = [...partOf].sort(byOrder);
   if (values.length === 1) return { value: values[0]! };
   if (values.length > 1) return { nearest: [values[0]!, values[1]!] };
