@@ -51,9 +51,7 @@ export function readChoice(
   // A message that is a good part of some phrases (half its words at least, so that a "no" is
   // not read as "(no nomination yet)"): one choice is named, several are offered.
   const partOf = new Set(
-    phrases
-      .filter((p) => words.length * 2 >= p.words.length && contains(p.words, words))
-      .map((p) => p.value),
+    phrases.filter((p) => words.length * 2 >= p.words.length && contains(p.words, words)).map((p) => p.value),
   );
   const values = [...partOf].sort(byOrder);
   if (values.length === 1) return { value: values[0]! };
