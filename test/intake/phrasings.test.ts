@@ -213,6 +213,11 @@ export const phrasings: Row[] = [
   ['en', 'spouseTeer', 'teer level 3', v('3', /TEER 3/)],
   ['en', 'spouseTeer', '2', v('2')],
   ['en', 'employerWorkerRelation', 'new hire', v('newHire')],
+  // a software engineer may be a CUSMA engineer or computer systems analyst: both are offered
+  ['en', 'employerCusmaProfession', 'software engineer', offers(/1\. Engineer.*2\. Computer systems analyst/s)],
+  ['en', 'employerCusmaProfession', 'registered nurse', v('registeredNurse')],
+  ['en', 'cusmaProfession', 'mechanical engineer', v('engineer', /Engineer/)],
+  ['fr', 'cusmaProfession', 'ingénieur logiciel', offers(/Ingénieur.*Analyste/s)],
 
   // dates: relative months and seasons resolved against the clock, and said back
   ['en', 'offerStartDate', 'next March', v('2027-03-01', /2027/)],
