@@ -214,7 +214,12 @@ export const phrasings: Row[] = [
   ['en', 'spouseTeer', '2', v('2')],
   ['en', 'employerWorkerRelation', 'new hire', v('newHire')],
   // a software engineer may be a CUSMA engineer or computer systems analyst: both are offered
-  ['en', 'employerCusmaProfession', 'software engineer', offers(/1\. Engineer.*2\. Computer systems analyst/s)],
+  [
+    'en',
+    'employerCusmaProfession',
+    'software engineer',
+    offers(/1\. Engineer.*2\. Computer systems analyst/s),
+  ],
   ['en', 'employerCusmaProfession', 'registered nurse', v('registeredNurse')],
   ['en', 'cusmaProfession', 'mechanical engineer', v('engineer', /Engineer/)],
   ['fr', 'cusmaProfession', 'ingénieur logiciel', offers(/Ingénieur.*Analyste/s)],
