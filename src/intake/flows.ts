@@ -100,6 +100,7 @@ export const errorKeys = [
   'language.perSkill',
   'choice.nearest',
   'noc.suggest',
+  'noc.unknown',
 ] as const;
 
 /** What is said back about an accepted answer (a conversion, a resolved date), keyed like errors. */
@@ -116,7 +117,9 @@ export const noteKeys = [
   'choice.place',
   'date.asap',
   'number.read',
-  'number.converted',
+  'number.in.months',
+  'number.in.years',
+  'noc.code',
   'country.read',
   'email.read',
   'phone.read',

@@ -133,17 +133,18 @@ export function formatParams(
     // French writes the first of the month as an ordinal: « le 1er mars ».
     if (locale === 'fr-CA') out.date = String(out.date).replace(/^1 /, '1er ');
   }
-  // the NOC unit groups offered for a job title, each with its title and TEER
+  // NOC unit groups, each with its title and TEER: offered for a job title, or said back
   if (typeof params.codes === 'string') {
-    out.nocList = params.codes
+    const groups = params.codes
       .split(' ')
       .map((code) => unitGroup(code))
       .filter((group) => group !== undefined)
       .map(
         (group) =>
-          `- **${group.code}** ${group.titles[locale]} (${fill(flow.answers.teer, { teer: group.teer })})`,
-      )
-      .join('\n');
+          `**${group.code}** ${group.titles[locale]} (${fill(flow.answers.teer, { teer: group.teer })})`,
+      );
+    out.nocList = groups.map((group) => `- ${group}`).join('\n');
+    out.nocTitles = groups.join(', ');
   }
   if (typeof params.currency === 'string') {
     out.currencyName =

@@ -223,7 +223,7 @@ export function number(options: {
       const { value } = reading;
       if (integer && !Number.isInteger(value)) return fail('number.integer', { min, max });
       if (value < min || value > max) return fail('number.range', { min, max });
-      if (reading.given) return noted(value, 'number.converted', { value, given: reading.given });
+      if (reading.given) return noted(value, `number.in.${options.unit}`, { value, given: reading.given });
       return reading.exact ? value : noted(value, 'number.read', { value });
     }),
   };
@@ -476,7 +476,11 @@ export function noc(): Input<Noc> {
       const word = normalize(raw).replace(/\s+/g, ' ');
       if (isDontKnow(raw)) return {};
       const code = /^(?:noc )?(\d{5})$/.exec(word.replace(/[\s-]/g, '').replace(/^(noc|cnp)/, 'noc '));
-      if (code) return { noc: code[1]!, teer: Number(code[1]![1]) };
+      if (code) {
+        // a code that names no NOC 2021 unit group is a typo, not an answer
+        if (!unitGroup(code[1]!)) return fail('noc.unknown', { code: code[1]! });
+        return noted({ noc: code[1]!, teer: Number(code[1]![1]) }, 'noc.code', { codes: code[1]! });
+      }
       const teer = /^(?:teer|feer)?\s*([0-5])$/.exec(word);
       if (teer) return { teer: Number(teer[1]) };
       const nearest = nearestUnitGroups(raw);

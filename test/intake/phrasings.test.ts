@@ -315,7 +315,7 @@ export const phrasings: Row[] = [
   ['en', 'ownershipPercent', 'half', v(50, /\b50\b/)],
   ['en', 'ownershipPercent', '100 percent', v(100)],
   ['fr', 'ownershipPercent', 'la moitié', v(50, /\b50\b/)],
-  ['en', 'canadianWorkMonths', '2 years', v(24, /\b24\b/)],
+  ['en', 'canadianWorkMonths', '2 years', v(24, /2 years, that is 24 months/)],
   ['en', 'canadianWorkMonths', '18 months', v(18)],
   ['fr', 'canadianWorkMonths', '1 an et demi', v(18, /\b18\b/)],
   ['en', 'icMonthsContinuous', 'three years', v(36, /\b36\b/)],
@@ -367,7 +367,9 @@ export const phrasings: Row[] = [
   ['en', 'offerJobTitle', 'Line cook', v('Line cook')],
 
   // NOC: a job title offers the nearest unit groups; the question explained when asked
-  ['en', 'offerNoc', '21231', v({ noc: '21231', teer: 1 })],
+  ['en', 'offerNoc', '21231', v({ noc: '21231', teer: 1 }, /Software engineers and designers/)],
+  ['en', 'offerNoc', '99999', refused],
+  ['fr', 'offerNoc', '63200', v({ noc: '63200', teer: 3 }, /Cuisiniers/)],
   ['en', 'offerNoc', 'NOC 21231', v({ noc: '21231', teer: 1 })],
   ['en', 'offerNoc', 'TEER 2', v({ teer: 2 })],
   ['en', 'offerNoc', "don't know", v({})],
