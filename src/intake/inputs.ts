@@ -60,6 +60,8 @@ export type Reading<V> =
       note?: AnswerProblem;
       /** Answers to later questions given in the same message: "Priya Nakamura, HR manager". */
       also?: Record<string, unknown>;
+      /** What is said back instead of `note` when those later questions are not asked. */
+      noteAlone?: AnswerProblem;
     }
   | { problem: AnswerProblem };
 
@@ -522,7 +524,9 @@ export function personName(options: { roleStep?: string } = {}): Input<string> {
         return {
           value: name,
           note: { key: 'name.role', params: { name, role } },
-          ...(options.roleStep ? { also: { [options.roleStep]: role } } : {}),
+          ...(options.roleStep
+            ? { also: { [options.roleStep]: role }, noteAlone: { key: 'name.read', params: { name } } }
+            : {}),
         };
       }
       if (lead && text.length >= min)

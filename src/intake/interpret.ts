@@ -5,6 +5,8 @@ import { choicePhrase, readChoice, type ChoicePhrase } from './parse/choices';
 import { dontKnowPhrases, isQuestion } from './parse/words';
 import type { Catalogue, IntakeEvent, Position } from './machine';
 import { cityIn } from './places';
+import { isRelevant } from './relevance';
+import type { Answers } from './steps';
 
 /** What a prospect's message means at the question they are on. */
 export type Interpretation =
@@ -229,13 +231,16 @@ export function interpret(
     return { kind: 'invalid', problem: withChoices(reading.problem, step, input.choices, context) };
   }
   const event: IntakeEvent = { type: 'ANSWER', step, value: reading.value };
+  // later questions answered in the same message count only where they are asked
+  const answers = { ...context.reading.answers, [step]: reading.value } as Answers;
   const then = Object.entries(reading.also ?? {})
-    .filter(([other]) => catalogue[other] !== undefined)
+    .filter(([other]) => catalogue[other] !== undefined && isRelevant(other, answers, catalogue))
     .map(([other, value]): IntakeEvent => ({ type: 'ANSWER', step: other, value }));
+  const note = reading.also && !then.length ? (reading.noteAlone ?? reading.note) : reading.note;
   return {
     kind: 'event',
     event,
-    ...(reading.note ? { note: reading.note } : {}),
+    ...(note ? { note } : {}),
     ...(then.length ? { then } : {}),
   };
 }

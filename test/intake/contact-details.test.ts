@@ -125,10 +125,16 @@ describe("an employer contact's name and role (issue 22)", () => {
     expect(replyOf(conversation)).toContain(fr.steps.contactEmail.prompt);
   });
 
-  it('is not asked of a worker', () => {
+  it('is not asked of a worker, whose name alone is kept and said back', () => {
     const conversation = start('worker', 'en-CA', contactOnly);
     conversation.say('Ana Morales');
     expect(conversation.step()).toBe('contactEmail');
+    const other = start('worker', 'en-CA', contactOnly);
+    other.say('Ana Morales, nurse');
+    expect(answersOf(other)).toEqual(expect.objectContaining({ contactName: 'Ana Morales' }));
+    expect(answersOf(other).contactRole).toBeUndefined();
+    expect(replyOf(other)).toContain('Noted: Ana Morales.');
+    expect(replyOf(other)).not.toContain('role');
   });
 
   it("puts the role beside the name in the lead's contact", () => {
