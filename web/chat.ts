@@ -1,5 +1,6 @@
 import { createDirectLine, createStore, renderWebChat } from 'botframework-webchat';
 import { TokenRequestError, type Connection } from './connect';
+import { applyInputHints, inputHints, type InputHints } from './input-hints';
 import { closePreview, setStatus, showPanel } from './panel';
 import { saveSession, type ChatSession } from './session';
 import { pageSource } from './source';
@@ -19,6 +20,7 @@ declare const __INTAKE_WORDING__: Record<
 interface IntakeData {
   step?: string;
   section?: string;
+  input?: string;
   progress?: { index: number; total: number };
 }
 
@@ -55,6 +57,9 @@ let language: Lang = 'en';
 /** The language of the bot's latest message: the conversation's language. */
 let botLanguage: Lang | undefined;
 let lastStep: string | undefined;
+/** The keyboard and autofill the current question calls for. */
+let hints: InputHints = inputHints(undefined);
+const SEND_BOX = '[data-id="webchat-sendbox-input"]';
 let notifyLanguage: OpenOptions['onLanguage'] = () => undefined;
 /** The page's source rides on the first message this page posts (Azure's channel drops the start body's). */
 let sourceSent = false;
@@ -129,6 +134,11 @@ function connect(session: ChatSession): void {
       target,
     );
   rendered = { session, render, store };
+  // Web Chat may rebuild its send box: the hints go on again whenever it takes the focus
+  target.addEventListener('focusin', (event) => {
+    if (event.target instanceof Element && event.target.matches(SEND_BOX))
+      applyInputHints(event.target, hints);
+  });
   render();
   showResumeCode();
 }
@@ -138,6 +148,10 @@ function incoming(activity: Activity): Activity {
   if (activity.type !== 'message' || activity.from?.role === 'user') return activity;
   const intake = activity.channelData?.intake;
   if (intake?.step) showProgress(intake);
+  if (intake?.step) {
+    hints = inputHints(intake);
+    setTimeout(() => applyInputHints(document.querySelector(`#webchat ${SEND_BOX}`), hints));
+  }
   if (intake?.step === 'submitted' && rendered) {
     const reference = REFERENCE.exec(activity.text ?? '')?.[0];
     if (reference) {

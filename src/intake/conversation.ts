@@ -5,6 +5,7 @@ import { answerValues, formatAnswer, formatParams, scaleValues } from './format'
 import type { AnswerProblem, InputKind } from './inputs';
 import { interpret, MAX_MESSAGE_LENGTH, type Interpretation } from './interpret';
 import {
+  canBeReached,
   createIntakeMachine,
   positionOf,
   type Catalogue,
@@ -240,7 +241,15 @@ export class IntakeEngine {
         break;
     }
     const event = reading.event;
-    const after = this.run(before, event);
+    let after = this.run(before, event);
+    // answers to the next questions given in the same message ("Priya Nakamura, HR manager")
+    for (const next of reading.then ?? []) after = this.run(after, next);
+    // a handoff waiting for a way to reach the prospect is made once there is one
+    const handoffMade = Boolean(after.context.handoffAwaitsContact && canBeReached(after.context.answers));
+    if (handoffMade) {
+      after = this.run(after, { type: 'HANDOFF' });
+      after = this.run(after, { type: 'RESUME' });
+    }
     const afterLocale = after.context.locale;
     const position = positionOf(after);
     if (position.kind === 'declined')
@@ -250,8 +259,20 @@ export class IntakeEngine {
     if (event.type === 'HANDOFF') {
       notice = this.message(
         afterLocale,
-        before.context.handoffRequested ? 'handoffAlreadyRequested' : 'handoff',
+        before.context.handoffRequested
+          ? 'handoffAlreadyRequested'
+          : after.context.handoffAwaitsContact
+            ? 'handoffContactFirst'
+            : 'handoff',
       );
+    } else if (handoffMade) {
+      const said = event.type === 'ANSWER' && reading.note;
+      notice = [
+        said ? this.noteText(afterLocale, event.step, event.value, reading.note!) : '',
+        this.message(afterLocale, 'handoff'),
+      ]
+        .filter(Boolean)
+        .join('\n\n');
     } else if (event.type === 'SET_LOCALE') {
       notice = this.message(afterLocale, 'languageSwitched');
     } else if (event.type === 'RESTART') {
@@ -267,7 +288,7 @@ export class IntakeEngine {
     }
     const progressLine = this.sectionStartLine(before, after);
     const result = this.result(after, [this.questionReply(after, prefix(notice, progressLine))]);
-    if (event.type === 'HANDOFF' && !before.context.handoffRequested) result.handoffRequested = true;
+    if (!before.context.handoffRequested && after.context.handoffRequested) result.handoffRequested = true;
     return result;
   }
 
@@ -307,6 +328,7 @@ export class IntakeEngine {
       answers: answers as Answers,
       direction: 'forward',
       handoffRequested: old.handoffRequested ?? false,
+      ...(old.handoffAwaitsContact ? { handoffAwaitsContact: true } : {}),
       submission: old.submission,
     };
   }
@@ -423,6 +445,8 @@ export class IntakeEngine {
     if (toSection === fromSection || toSection === 'welcome' || after.context.direction === 'back')
       return undefined;
     const { index, total } = progressOf(to.step, after.context.answers, this.catalogue);
+    // before the prospect's role is known there are no parts to count (a handoff asked that early)
+    if (total === 0) return undefined;
     const flow = this.flow(after.context.locale);
     return this.message(flow.locale, 'progress', { index, total, section: flow.sections[toSection] });
   }

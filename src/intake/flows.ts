@@ -41,6 +41,7 @@ export const messageKeys = [
   'help',
   'handoff',
   'handoffAlreadyRequested',
+  'handoffContactFirst',
   'languageSwitched',
   'tooLong',
   'restartConfirm',
@@ -97,6 +98,9 @@ export const errorKeys = [
   'language.scores',
   'language.range',
   'language.perSkill',
+  'choice.nearest',
+  'noc.suggest',
+  'noc.unknown',
 ] as const;
 
 /** What is said back about an accepted answer (a conversion, a resolved date), keyed like errors. */
@@ -108,6 +112,20 @@ export const noteKeys = [
   'language.scores',
   'language.overall',
   'language.level',
+  'yesno.read',
+  'choice.read',
+  'choice.place',
+  'date.asap',
+  'number.read',
+  'number.in.months',
+  'number.in.years',
+  'noc.code',
+  'country.read',
+  'email.read',
+  'phone.read',
+  'phone.extension',
+  'name.read',
+  'name.role',
 ] as const;
 
 const keyed = <K extends string>(keys: readonly K[]) =>

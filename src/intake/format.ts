@@ -1,5 +1,6 @@
 import { fill, type Flow } from './flows';
 import { countryName, type Money, type Noc } from './inputs';
+import { unitGroup } from './noc';
 import type { Catalogue } from './machine';
 import { convertScores, skills, testScales, type LanguageScores } from './parse/language';
 
@@ -131,6 +132,19 @@ export function formatParams(
     ).format(new Date(`${params.date}T12:00:00Z`));
     // French writes the first of the month as an ordinal: « le 1er mars ».
     if (locale === 'fr-CA') out.date = String(out.date).replace(/^1 /, '1er ');
+  }
+  // NOC unit groups, each with its title and TEER: offered for a job title, or said back
+  if (typeof params.codes === 'string') {
+    const groups = params.codes
+      .split(' ')
+      .map((code) => unitGroup(code))
+      .filter((group) => group !== undefined)
+      .map(
+        (group) =>
+          `**${group.code}** ${group.titles[locale]} (${fill(flow.answers.teer, { teer: group.teer })})`,
+      );
+    out.nocList = groups.map((group) => `- ${group}`).join('\n');
+    out.nocTitles = groups.join(', ');
   }
   if (typeof params.currency === 'string') {
     out.currencyName =

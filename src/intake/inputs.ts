@@ -16,7 +16,9 @@ import {
 import { moneySchema, readMoney, type Money } from './parse/money';
 export { moneySchema, type Money } from './parse/money';
 export { languageResultSchema, type LanguageResult } from './parse/language';
-import { isDontKnow, normalize } from './parse/words';
+import { readNumber, type NumberUnit } from './parse/numbers';
+import { dontKnowPhrases, isDontKnow, normalize } from './parse/words';
+import { nearestUnitGroups, unitGroup } from './noc';
 
 countries.registerLocale(en);
 countries.registerLocale(fr);
@@ -52,7 +54,16 @@ export interface ReadContext {
   answers: Readonly<Record<string, unknown>>;
 }
 
-export type Reading<V> = { value: V; note?: AnswerProblem } | { problem: AnswerProblem };
+export type Reading<V> =
+  | {
+      value: V;
+      note?: AnswerProblem;
+      /** Answers to later questions given in the same message: "Priya Nakamura, HR manager". */
+      also?: Record<string, unknown>;
+      /** What is said back instead of `note` when those later questions are not asked. */
+      noteAlone?: AnswerProblem;
+    }
+  | { problem: AnswerProblem };
 
 /** Everything an input kind needs to turn a prospect's text into the value we store. */
 export interface Input<V> {
@@ -64,6 +75,8 @@ export interface Input<V> {
   choices?: readonly string[];
   /** May be answered with "skip" (the value is then null). */
   optional?: boolean;
+  /** The choices are Canadian provinces and territories: a city names its province. */
+  places?: 'province';
 }
 
 type Fail = (key: string, params?: Record<string, string | number>) => never;
@@ -117,6 +130,27 @@ const YES = new Set([
 ]);
 const NO = new Set(['no', 'n', 'nope', 'non', 'false', 'decline', 'je refuse']);
 
+/**
+ * How a yes or a no with more words starts: "yes my wife", "no, just me", "oui, ma femme",
+ * "jamais". Read as yes or no, and said back; a message with both ("yes and no") stays refused.
+ */
+const YES_LEAD =
+  /^(yes|yeah|yea|yep|yup|ya|sure|of course|absolutely|definitely|certainly|correct|that's right|indeed|i do|i have|we do|we have|oui|ouais|bien sur|evidemment|absolument|certainement|tout a fait|exactement|effectivement|en effet|c'est exact)\b/;
+const NO_LEAD =
+  /^(no|nope|nah|never|not yet|not really|not at all|none|i don't think so|i dont think so|i have never|i've never|i have not|i haven't|i do not|i don't|we have never|we've never|we have not|we haven't|we do not|we don't|non|jamais|pas encore|pas vraiment|pas du tout|aucun|aucune|je ne pense pas|je pense pas|je n'ai jamais|je n'ai pas|nous n'avons jamais|nous n'avons pas)\b/;
+/** A yes that also says no somewhere ("yes, but I was never convicted") is not read as yes. */
+const NEGATION = /\b(not|never|no|none|nothing|jamais|pas|aucun|aucune|rien)\b|n't\b/;
+const BOTH = /\b(yes|oui)\b.*\b(no|non)\b|\b(no|non)\b.*\b(yes|oui)\b/;
+
+function leadingYesNo(word: string): boolean | undefined {
+  if (isDontKnow(word) || dontKnowPhrases.some((phrase) => phrase.length > 3 && word.startsWith(phrase)))
+    return undefined;
+  if (BOTH.test(word) || /\b(maybe|peut etre|perhaps|probablement pas)\b/.test(word)) return undefined;
+  if (NO_LEAD.test(word)) return false;
+  if (YES_LEAD.test(word)) return NEGATION.test(word) ? undefined : true;
+  return undefined;
+}
+
 export function yesNo(): Input<boolean> {
   return {
     kind: 'yesno',
@@ -126,6 +160,8 @@ export function yesNo(): Input<boolean> {
       const word = normalize(text);
       if (YES.has(word)) return true;
       if (NO.has(word)) return false;
+      const lead = leadingYesNo(word);
+      if (lead !== undefined) return noted(lead, 'yesno.read');
       return fail('yesno');
     }),
   };
@@ -135,11 +171,15 @@ export function yesNo(): Input<boolean> {
  * A choice is answered by its value, its title in any locale (any case) or its number in the list.
  * Titles come from flows/, so the parser receives them at parse time through `titles`.
  */
-export function choice<const C extends readonly [string, ...string[]]>(values: C): Input<C[number]> {
+export function choice<const C extends readonly [string, ...string[]]>(
+  values: C,
+  options: { places?: 'province' } = {},
+): Input<C[number]> {
   return {
     kind: 'choice',
     value: z.enum(values),
     choices: values,
+    ...(options.places ? { places: options.places } : {}),
     read: reader((text) => {
       const word = normalize(text);
       const byValue = values.find((v) => v.toLowerCase() === word);
@@ -166,7 +206,13 @@ export function text(options: { min?: number; max?: number } = {}): Input<string
   };
 }
 
-export function number(options: { min: number; max: number; integer?: boolean }): Input<number> {
+export function number(options: {
+  min: number;
+  max: number;
+  integer?: boolean;
+  /** What the number counts: "2 years" to a question in months is 24. */
+  unit?: NumberUnit;
+}): Input<number> {
   const { min, max } = options;
   const integer = options.integer ?? true;
   const base = integer ? z.number().int() : z.number();
@@ -174,12 +220,13 @@ export function number(options: { min: number; max: number; integer?: boolean })
     kind: 'number',
     value: base.min(min).max(max),
     read: reader((raw) => {
-      const cleaned = raw.replace(/[\s,_]/g, '').replace(/(years?|yrs?|ans?|months?|mois|%)$/i, '');
-      if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return fail('number.format', { min, max });
-      const value = Number(cleaned);
+      const reading = readNumber(raw, options.unit);
+      if (!reading) return fail('number.format', { min, max });
+      const { value } = reading;
       if (integer && !Number.isInteger(value)) return fail('number.integer', { min, max });
       if (value < min || value > max) return fail('number.range', { min, max });
-      return value;
+      if (reading.given) return noted(value, `number.in.${options.unit}`, { value, given: reading.given });
+      return reading.exact ? value : noted(value, 'number.read', { value });
     }),
   };
 }
@@ -231,7 +278,7 @@ export function date(options: DateOptions = {}): Input<string> {
         since ? 'past' : expect,
       );
       if ('problem' in reading) return fail(reading.problem);
-      const { date: value, resolved } = reading;
+      const { date: value, resolved, asap } = reading;
       if (options.refuseFuture && value > today) return fail('date.future', { date: value });
       if (since) {
         if (value > today) return fail('date.sinceFuture', { date: value });
@@ -239,10 +286,14 @@ export function date(options: DateOptions = {}): Input<string> {
       }
       if (options.askIfLongPast && daysFrom(value, today) > LONG_AGO_START_DAYS)
         return fail('date.longPast', { date: value });
+      if (asap) return noted(value, 'date.asap', { date: value });
       return resolved ? noted(value, 'date.resolved', { date: value }) : value;
     }),
   };
 }
+
+/** An address typed inside a sentence: "my email is priya@example.com". */
+const EMAIL_IN_TEXT = /[^\s<>"'(),;:]+@[^\s<>"'(),;:]+\.[a-z]{2,}(?=$|[\s.,;:!?)])/i;
 
 export function email(): Input<string> {
   const schema = z.email();
@@ -251,19 +302,41 @@ export function email(): Input<string> {
     value: schema,
     read: reader((raw) => {
       const value = raw.trim().toLowerCase();
-      return schema.safeParse(value).success ? value : fail('email');
+      if (schema.safeParse(value).success) return value;
+      const found = EMAIL_IN_TEXT.exec(raw)?.[0]?.toLowerCase();
+      return found && schema.safeParse(found).success
+        ? noted(found, 'email.read', { value: found })
+        : fail('email');
     }),
   };
 }
+
+/** An extension at the end of a number: "ext 12", "x12", "extension 12", "poste 12", "#12". */
+const EXTENSION = /[\s,;]*(?:ext\.?|extension|x|poste|p\.|#)\s*(\d{1,6})\s*$/i;
+
+/** A phone as stored: E.164, and the extension after ";ext=" as in tel: URIs (RFC 3966). */
+export const phoneSchema = z.string().regex(/^\+\d{7,15}(;ext=\d{1,6})?$/);
 
 /** Phones are stored in E.164; numbers without a country code are read as North American. */
 export function phone(): Input<string> {
   return {
     kind: 'phone',
-    value: z.string().regex(/^\+\d{7,15}$/),
+    value: phoneSchema,
     read: reader((raw) => {
-      const parsed = parsePhoneNumberFromString(raw, 'CA');
-      return parsed?.isValid() ? parsed.number : fail('phone');
+      const extension = EXTENSION.exec(raw);
+      const rest = extension ? raw.slice(0, extension.index) : raw;
+      // "my cell is 514 555 0123": the number starts at its first digit, + or (
+      const start = rest.search(/[+(\d]/);
+      const parsed = start < 0 ? undefined : parsePhoneNumberFromString(rest.slice(start), 'CA');
+      if (!parsed?.isValid() || /[a-z]{3,}/i.test(rest.slice(start))) return fail('phone');
+      const number = parsed.number;
+      if (extension) {
+        return noted(`${number};ext=${extension[1]}`, 'phone.extension', {
+          phone: parsed.formatInternational(),
+          ext: extension[1]!,
+        });
+      }
+      return start > 0 ? noted(number, 'phone.read', { phone: parsed.formatInternational() }) : number;
     }),
   };
 }
@@ -274,7 +347,45 @@ const COUNTRY_ALIASES: Record<string, string> = {
   'northern ireland': 'GB', 'royaume uni': 'GB', angleterre: 'GB', 'etats unis': 'US', 'etats-unis': 'US',
   'south korea': 'KR', korea: 'KR', 'coree du sud': 'KR', russia: 'RU', vietnam: 'VN', iran: 'IR',
   'hong kong': 'HK', taiwan: 'TW', 'czech republic': 'CZ', holland: 'NL', 'the netherlands': 'NL',
+  uae: 'AE', 'u.a.e.': 'AE', emirates: 'AE', 'ivory coast': 'CI', 'the us': 'US', 'the usa': 'US',
+  'the uk': 'GB', 'the states': 'US', 'united states': 'US', 'coree': 'KR', 'cote d ivoire': 'CI',
 }; // prettier-ignore
+
+/** Nationalities, in English and French (masculine and feminine): "I'm Indian", "algérienne". */
+const DEMONYMS: Record<string, string> = {
+  indian: 'IN', filipino: 'PH', filipina: 'PH', mexican: 'MX', british: 'GB', english: 'GB',
+  american: 'US', chinese: 'CN', nigerian: 'NG', pakistani: 'PK', brazilian: 'BR', french: 'FR',
+  german: 'DE', korean: 'KR', 'south korean': 'KR', vietnamese: 'VN', iranian: 'IR',
+  colombian: 'CO', bangladeshi: 'BD', nepali: 'NP', nepalese: 'NP', 'sri lankan': 'LK',
+  ukrainian: 'UA', russian: 'RU', japanese: 'JP', irish: 'IE', australian: 'AU', italian: 'IT',
+  spanish: 'ES', portuguese: 'PT', moroccan: 'MA', algerian: 'DZ', tunisian: 'TN', egyptian: 'EG',
+  turkish: 'TR', kenyan: 'KE', ghanaian: 'GH', ethiopian: 'ET', cameroonian: 'CM', haitian: 'HT',
+  jamaican: 'JM', lebanese: 'LB', syrian: 'SY', israeli: 'IL', emirati: 'AE', saudi: 'SA',
+  chilean: 'CL', peruvian: 'PE', venezuelan: 'VE', argentinian: 'AR', argentine: 'AR', cuban: 'CU',
+  dutch: 'NL', belgian: 'BE', swiss: 'CH', polish: 'PL', romanian: 'RO', senegalese: 'SN',
+  ivorian: 'CI', congolese: 'CD', scottish: 'GB', welsh: 'GB', 'new zealander': 'NZ',
+  indien: 'IN', indienne: 'IN', philippin: 'PH', philippine: 'PH', mexicain: 'MX', mexicaine: 'MX',
+  britannique: 'GB', anglais: 'GB', anglaise: 'GB', americain: 'US', americaine: 'US', chinois: 'CN',
+  chinoise: 'CN', nigeriane: 'NG', pakistanais: 'PK', pakistanaise: 'PK',
+  bresilien: 'BR', bresilienne: 'BR', francais: 'FR', francaise: 'FR', allemand: 'DE',
+  allemande: 'DE', coreen: 'KR', coreenne: 'KR', vietnamien: 'VN', vietnamienne: 'VN',
+  iranien: 'IR', iranienne: 'IR', colombien: 'CO', colombienne: 'CO', marocain: 'MA',
+  marocaine: 'MA', algerien: 'DZ', algerienne: 'DZ', tunisien: 'TN', tunisienne: 'TN',
+  egyptien: 'EG', egyptienne: 'EG', turc: 'TR', turque: 'TR', camerounais: 'CM', camerounaise: 'CM',
+  haitien: 'HT', haitienne: 'HT', libanais: 'LB', libanaise: 'LB', senegalais: 'SN',
+  senegalaise: 'SN', ivoirien: 'CI', ivoirienne: 'CI', belge: 'BE', suisse: 'CH', italien: 'IT',
+  italienne: 'IT', espagnol: 'ES', espagnole: 'ES', portugais: 'PT', portugaise: 'PT',
+  ukrainien: 'UA', ukrainienne: 'UA', russe: 'RU', japonais: 'JP', japonaise: 'JP',
+  irlandais: 'IE', irlandaise: 'IE', australien: 'AU', australienne: 'AU', congolais: 'CD',
+  congolaise: 'CD', malien: 'ML', malienne: 'ML', guineen: 'GN', guineenne: 'GN', beninois: 'BJ',
+  beninoise: 'BJ', burkinabe: 'BF', chilien: 'CL', chilienne: 'CL', peruvien: 'PE',
+  peruvienne: 'PE', venezuelien: 'VE', venezuelienne: 'VE', argentin: 'AR', 
+  cubain: 'CU', cubaine: 'CU', roumain: 'RO', roumaine: 'RO', polonais: 'PL', polonaise: 'PL',
+}; // prettier-ignore
+
+/** "I live in Dubai, UAE", "je viens du Maroc", "I'm from": words around a country's name. */
+const COUNTRY_LEAD =
+  /^(?:i live in|i'm living in|i am living in|i live|living in|i'm from|i am from|i'm in|i am in|from|in|based in|currently in|je suis en|je suis au|je suis aux|je suis a|je suis|je vis en|je vis au|je vis aux|je vis a|j'habite en|j'habite au|j'habite aux|j'habite a|j'habite|je viens du|je viens de la|je viens des|je viens de|je viens d'|originaire du|originaire de|du|de la|des|de|en|au|aux|a)\s+/;
 
 let countryNames: Map<string, string> | undefined;
 
@@ -297,6 +408,37 @@ export function countryCode(raw: string): string | undefined {
   return countryNameIndex().get(word.replace(/-/g, ' '));
 }
 
+/**
+ * A country named inside a sentence, after a city or as a nationality: "Seattle, USA", "Lagos
+ * Nigeria", "the Philippines", "Indian", "je viens du Maroc". Only what names one country is
+ * read; a city alone, a continent or a made-up place is not.
+ */
+export function countryIn(raw: string): string | undefined {
+  const text = normalize(raw).replace(
+    /^(?:i'm|i am|je suis|nationalite|citizenship|citizen of)\s+(?=[a-z])/,
+    '',
+  );
+  const lead = COUNTRY_LEAD.exec(text);
+  const rest = (lead ? text.slice(lead[0].length) : text).replace(/^(?:the|le|la|les|l')\s*/, '').trim();
+  const parts = rest.split(/\s*,\s*/).filter(Boolean);
+  // the whole, the part after the last comma, then the last words ("Lagos Nigeria")
+  const candidates: [string, boolean][] = [
+    [rest, true],
+    [parts[parts.length - 1] ?? '', true],
+  ];
+  const words = rest.split(/\s+/);
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--)
+    candidates.push([words.slice(-n).join(' '), false]);
+  for (const [candidate, mayBeCode] of candidates) {
+    const plain = candidate.replace(/[.]$/, '').trim();
+    // a two-letter word at the end of a sentence ("in", "to") is not a country code
+    if (!plain || (plain.length === 2 && !mayBeCode)) continue;
+    const code = countryCode(plain) ?? DEMONYMS[plain.replace(/'/g, ' ')];
+    if (code) return code;
+  }
+  return undefined;
+}
+
 export function countryName(code: string, locale: string): string {
   return countries.getName(code, locale.slice(0, 2), { select: 'official' }) ?? code;
 }
@@ -305,7 +447,12 @@ export function country(): Input<string> {
   return {
     kind: 'country',
     value: z.string().regex(/^[A-Z]{2}$/),
-    read: reader((raw) => countryCode(raw) ?? fail('country')),
+    read: reader((raw) => {
+      const exact = countryCode(raw);
+      if (exact) return exact;
+      const found = countryIn(raw);
+      return found ? noted(found, 'country.read') : fail('country');
+    }),
   };
 }
 
@@ -318,7 +465,11 @@ export const nocSchema = z.object({
 });
 export type Noc = z.infer<typeof nocSchema>;
 
-/** A NOC 2021 code (5 digits; the 2nd digit is the TEER), a TEER alone, or "don't know". */
+/**
+ * A NOC 2021 code (5 digits; the 2nd digit is the TEER), a TEER alone, or "don't know". A job
+ * title ("software engineer", "cuisinier") is answered with the nearest NOC unit groups to
+ * choose from: their codes go in the problem, which flows/ writes out with titles and TEER.
+ */
 export function noc(): Input<Noc> {
   return {
     kind: 'text',
@@ -326,12 +477,62 @@ export function noc(): Input<Noc> {
     read: reader((raw) => {
       const word = normalize(raw).replace(/\s+/g, ' ');
       if (isDontKnow(raw)) return {};
-      const code = /^(?:noc )?(\d{5})$/.exec(word.replace(/[\s-]/g, '').replace(/^noc/, 'noc '));
-      if (code) return { noc: code[1]!, teer: Number(code[1]![1]) };
+      const code = /^(?:noc )?(\d{5})$/.exec(word.replace(/[\s-]/g, '').replace(/^(noc|cnp)/, 'noc '));
+      if (code) {
+        // a code that names no NOC 2021 unit group is a typo, not an answer
+        if (!unitGroup(code[1]!)) return fail('noc.unknown', { code: code[1]! });
+        return noted({ noc: code[1]!, teer: Number(code[1]![1]) }, 'noc.code', { codes: code[1]! });
+      }
       const teer = /^(?:teer|feer)?\s*([0-5])$/.exec(word);
       if (teer) return { teer: Number(teer[1]) };
+      const nearest = nearestUnitGroups(raw);
+      if (nearest.length) return fail('noc.suggest', { codes: nearest.map((group) => group.code).join(' ') });
       return fail('noc');
     }),
+  };
+}
+
+/** Is this a NOC 2021 unit group's code? */
+export const isNocCode = (code: string) => unitGroup(code) !== undefined;
+
+/** "My name is…", "je m'appelle…": words before a name. */
+const NAME_LEAD =
+  /^(?:my name is|my name's|name is|name:|i'm|i am|this is|it's|it is|je m'appelle|je m appelle|mon nom est|moi c'est|je suis|c'est|nom\s*:)\s+/i;
+
+/** What a name typed with a job after it is split at: "Priya Nakamura, HR manager". */
+const NAME_ROLE = /^([^,;()–—-]{2,80}?)\s*(?:,|;|\(|\s[-–—]\s)\s*([^)]{2,120}?)\)?$/;
+
+/**
+ * A person's name. "Priya Nakamura, HR manager" is the name and a role: the role is kept for
+ * `roleStep` (when the intake asks it) and both are said back, so a wrong split is caught.
+ */
+export function personName(options: { roleStep?: string } = {}): Input<string> {
+  const min = 2;
+  const max = 120;
+  return {
+    kind: 'text',
+    value: z.string().min(min).max(max),
+    read: (raw): Reading<string> => {
+      const typed = raw.trim().replace(/\s+/g, ' ');
+      if (typed.length < min) return { problem: { key: 'text.short', params: { min } } };
+      if (typed.length > max) return { problem: { key: 'text.long', params: { max } } };
+      const lead = NAME_LEAD.exec(typed);
+      const text = lead ? typed.slice(lead[0].length).trim() : typed;
+      const split = NAME_ROLE.exec(text);
+      if (split && /^[\p{L}'’. ]+$/u.test(split[1]!) && split[1]!.trim().split(/\s+/).length <= 5) {
+        const [name, role] = [split[1]!.trim(), split[2]!.trim()];
+        return {
+          value: name,
+          note: { key: 'name.role', params: { name, role } },
+          ...(options.roleStep
+            ? { also: { [options.roleStep]: role }, noteAlone: { key: 'name.read', params: { name } } }
+            : {}),
+        };
+      }
+      if (lead && text.length >= min)
+        return { value: text, note: { key: 'name.read', params: { name: text } } };
+      return { value: typed };
+    },
   };
 }
 

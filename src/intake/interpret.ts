@@ -1,8 +1,12 @@
-import type { CommandName, Flows, Locale, StepWording } from './flows';
+import type { CommandName, Flow, Flows, Locale, StepWording } from './flows';
 import { locales } from './flows';
 import type { AnswerProblem, ReadContext } from './inputs';
-import { dontKnowPhrases } from './parse/words';
+import { choicePhrase, readChoice, type ChoicePhrase } from './parse/choices';
+import { dontKnowPhrases, isQuestion } from './parse/words';
 import type { Catalogue, IntakeEvent, Position } from './machine';
+import { cityIn } from './places';
+import { isRelevant } from './relevance';
+import type { Answers } from './steps';
 
 /** What a prospect's message means at the question they are on. */
 export type Interpretation =
@@ -11,6 +15,8 @@ export type Interpretation =
       event: IntakeEvent;
       /** Said back about the answer: a conversion, a resolved date. */
       note?: AnswerProblem;
+      /** Answers to later questions given in the same message, in order. */
+      then?: IntakeEvent[];
     }
   | { kind: 'help' }
   | { kind: 'submit' }
@@ -20,6 +26,9 @@ export type Interpretation =
   | { kind: 'finished' };
 
 export const MAX_MESSAGE_LENGTH = 2000;
+
+/** Problems that offer choices (NOC groups for a job title): a question mark does not hide them. */
+const OFFERS = new Set(['noc.suggest']);
 
 export const normalizeWords = (text: string) =>
   text
@@ -39,6 +48,10 @@ export const normalizeWords = (text: string) =>
 interface Vocabulary {
   commands: Map<string, CommandName>;
   choices: Map<string, Map<string, string>>;
+  /** The choices' own titles, per step: answers typed as a title need no saying back. */
+  titles: Map<string, Set<string>>;
+  /** Every title, synonym and value of each step's choices, as words: for answers in a sentence. */
+  phrases: Map<string, ChoicePhrase[]>;
   yesNo: Map<string, boolean>;
   changePrefixes: string[];
   labels: Map<string, string>;
@@ -52,10 +65,13 @@ function vocabularyOf(flows: Flows): Vocabulary {
   const vocabulary: Vocabulary = {
     commands: new Map(),
     choices: new Map(),
+    titles: new Map(),
+    phrases: new Map(),
     yesNo: new Map(),
     changePrefixes: [],
     labels: new Map(),
   };
+  const ambiguous = new Set<string>();
   for (const locale of locales) {
     const flow = flows[locale];
     for (const [name, list] of Object.entries(flow.commands) as [CommandName, string[]][]) {
@@ -69,10 +85,23 @@ function vocabularyOf(flows: Flows): Vocabulary {
     for (const [step, wording] of Object.entries(flow.steps) as [string, StepWording][]) {
       vocabulary.labels.set(normalizeWords(wording.label), step);
       const words = vocabulary.choices.get(step) ?? new Map<string, string>();
-      for (const [value, title] of Object.entries(wording.choices ?? {}))
+      const titles = vocabulary.titles.get(step) ?? new Set<string>();
+      for (const [value, title] of Object.entries(wording.choices ?? {})) {
         words.set(normalizeWords(title), value);
+        titles.add(normalizeWords(title));
+      }
+      vocabulary.titles.set(step, titles);
       for (const [value, synonyms] of Object.entries(wording.synonyms ?? {})) {
-        for (const synonym of synonyms) words.set(normalizeWords(synonym), value);
+        for (const synonym of synonyms) {
+          const word = normalizeWords(synonym);
+          // a word given for two choices ("both") names neither: it is offered back as the two
+          if (words.has(word) && words.get(word) !== value) ambiguous.add(`${step}\u0000${word}`);
+          words.set(word, value);
+        }
+      }
+      for (const key of ambiguous) {
+        const [ambiguousStep, word] = key.split('\u0000') as [string, string];
+        if (ambiguousStep === step) words.delete(word);
       }
       // A choice that means "don't know" takes every way of saying it ("idk", "je ne sais pas"…).
       const unsure = [...words].find(([word]) => dontKnowPhrases.includes(word))?.[1];
@@ -80,6 +109,19 @@ function vocabularyOf(flows: Flows): Vocabulary {
         for (const phrase of dontKnowPhrases) if (!words.has(phrase)) words.set(phrase, unsure);
       }
       vocabulary.choices.set(step, words);
+      const phrases = vocabulary.phrases.get(step) ?? [];
+      const named = [
+        ...Object.entries(wording.choices ?? {}).flatMap(([value, title]) => [
+          [value, title],
+          [value, value],
+        ]),
+        ...Object.entries(wording.synonyms ?? {}).flatMap(([value, list]) => list.map((w) => [value, w])),
+      ];
+      for (const [value, text] of named) {
+        const phrase = choicePhrase(value!, text!);
+        if (phrase) phrases.push(phrase);
+      }
+      vocabulary.phrases.set(step, phrases);
     }
   }
   vocabularies.set(flows, vocabulary);
@@ -165,14 +207,90 @@ export function interpret(
   }
   if (input.kind === 'choice') {
     const value = vocabulary.choices.get(step)?.get(words);
-    if (value !== undefined) return { kind: 'event', event: { type: 'ANSWER', step, value } };
+    if (value !== undefined) {
+      const event: IntakeEvent = { type: 'ANSWER', step, value };
+      // a synonym ("MBA", "tourist") is a reading of the answer: it is said back
+      return vocabulary.titles.get(step)?.has(words) || words === value.toLowerCase()
+        ? { kind: 'event', event }
+        : { kind: 'event', event, note: { key: 'choice.read' } };
+    }
   }
   if (input.kind === 'yesno') {
     const value = vocabulary.yesNo.get(words);
     if (value !== undefined) return { kind: 'event', event: { type: 'ANSWER', step, value } };
   }
   const reading = input.read(text, context.reading);
-  if ('problem' in reading) return { kind: 'invalid', problem: reading.problem };
+  if ('problem' in reading) {
+    if (input.kind === 'choice') {
+      const choice = readChoiceIn(text, step, input, vocabulary, context);
+      if (choice) return choice;
+    }
+    // "what is NOC?", "why do you need to know?": the question is explained, not re-asked
+    // (unless the reader found something to offer: "what is my NOC? I'm a cook")
+    if (isQuestion(text) && !OFFERS.has(reading.problem.key)) return { kind: 'help' };
+    return { kind: 'invalid', problem: withChoices(reading.problem, step, input.choices, context) };
+  }
   const event: IntakeEvent = { type: 'ANSWER', step, value: reading.value };
-  return reading.note ? { kind: 'event', event, note: reading.note } : { kind: 'event', event };
+  // later questions answered in the same message count only where they are asked
+  const answers = { ...context.reading.answers, [step]: reading.value } as Answers;
+  const then = Object.entries(reading.also ?? {})
+    .filter(([other]) => catalogue[other] !== undefined && isRelevant(other, answers, catalogue))
+    .map(([other, value]): IntakeEvent => ({ type: 'ANSWER', step: other, value }));
+  const note = reading.also && !then.length ? (reading.noteAlone ?? reading.note) : reading.note;
+  return {
+    kind: 'event',
+    event,
+    ...(note ? { note } : {}),
+    ...(then.length ? { then } : {}),
+  };
+}
+
+/**
+ * A choice named inside a sentence ("work first, then PR eventually"), or a city for a province:
+ * taken and said back. Two choices named alike are offered back as the two nearest.
+ */
+function readChoiceIn(
+  text: string,
+  step: string,
+  input: Catalogue[string]['input'],
+  vocabulary: Vocabulary,
+  context: { flows: Flows; locale: Locale },
+): Interpretation | undefined {
+  const values = input.choices ?? [];
+  const reading = readChoice(text, vocabulary.phrases.get(step) ?? [], values);
+  const answer = (value: string, note: AnswerProblem): Interpretation => ({
+    kind: 'event',
+    event: { type: 'ANSWER', step, value },
+    note,
+  });
+  if (reading && 'value' in reading) return answer(reading.value, { key: 'choice.read' });
+  if (input.places === 'province') {
+    const city = cityIn(text);
+    if (city && values.includes(city.province))
+      return answer(city.province, { key: 'choice.place', params: { place: city.name } });
+  }
+  if (reading && 'nearest' in reading) {
+    const titles = context.flows[context.locale].steps[step as keyof Flow['steps']]?.choices ?? {};
+    const [first, second] = reading.nearest.map(
+      (value) => `${values.indexOf(value) + 1}. ${titles[value] ?? value}`,
+    );
+    return {
+      kind: 'invalid',
+      problem: { key: 'choice.nearest', params: { first: first!, second: second! } },
+    };
+  }
+  return undefined;
+}
+
+/** A refused choice lists its options, numbered, since they may be answered by number. */
+function withChoices(
+  problem: AnswerProblem,
+  step: string,
+  values: readonly string[] | undefined,
+  context: { flows: Flows; locale: Locale },
+): AnswerProblem {
+  if (problem.key !== 'choice' || !values) return problem;
+  const titles = context.flows[context.locale].steps[step as keyof Flow['steps']]?.choices ?? {};
+  const options = values.map((value, i) => `${i + 1}. ${titles[value] ?? value}`).join('\n');
+  return { ...problem, params: { ...problem.params, options } };
 }

@@ -30,8 +30,18 @@ export interface IntakeContext {
   /** The question being changed from the review, asked even though it has an answer. */
   focus?: string;
   handoffRequested: boolean;
+  /**
+   * The prospect asked for a person before giving a way to reach them: the contact questions
+   * are asked first, and the handoff is made once a name and an email or phone are known.
+   */
+  handoffAwaitsContact?: boolean;
   submission?: Submission;
 }
+
+/** A person can be reached: a name, and an email or a phone. */
+export const canBeReached = (answers: Answers): boolean =>
+  typeof answers.contactName === 'string' &&
+  (typeof answers.contactEmail === 'string' || typeof answers.contactPhone === 'string');
 
 export type IntakeEvent =
   | { type: 'ANSWER'; step: string; value: unknown }
@@ -42,6 +52,11 @@ export type IntakeEvent =
   | { type: 'CHANGE'; step: string }
   | { type: 'SUBMIT'; leadId: string; reference: string; submittedAt: string }
   | { type: 'HANDOFF' }
+  /**
+   * Back to the first question not answered yet (the one the prospect was on before the contact
+   * questions a handoff needed): from the first question, answered ones skip themselves.
+   */
+  | { type: 'RESUME' }
   | { type: 'SET_LOCALE'; locale: Locale };
 
 export interface IntakeInput {
@@ -81,6 +96,9 @@ export function createIntakeMachine(catalogue: Catalogue = stepCatalogue) {
       isMovingBack: ({ context }) => context.direction === 'back',
       isChangeOf: ({ event }, { step }: StepParams) => event.type === 'CHANGE' && event.step === step,
       isSubmission: ({ event }) => event.type === 'SUBMIT',
+      // contact questions are asked before a handoff only once the prospect has consented
+      mustAskContactFirst: ({ context }) =>
+        context.answers.consent === true && !context.handoffRequested && !canBeReached(context.answers),
     },
     actions: {
       recordAnswer: assign(({ context, event }) =>
@@ -102,7 +120,13 @@ export function createIntakeMachine(catalogue: Catalogue = stepCatalogue) {
         focus: undefined,
       })),
       forgetEverything: assign({ answers: { consent: false } as Answers, handoffRequested: false }),
-      recordHandoff: assign({ handoffRequested: true }),
+      recordHandoff: assign({ handoffRequested: true, handoffAwaitsContact: false }),
+      awaitContactForHandoff: assign({
+        handoffAwaitsContact: true,
+        direction: 'forward' as const,
+        focus: undefined,
+      }),
+      resume: assign({ direction: 'forward' as const, focus: undefined }),
       setLocale: assign(({ event, context }) => ({
         locale: event.type === 'SET_LOCALE' ? event.locale : context.locale,
       })),
@@ -167,6 +191,17 @@ export function createIntakeMachine(catalogue: Catalogue = stepCatalogue) {
     actions: 'focusOnChangedStep' as const,
   }));
 
+  // A handoff asked before the contact questions goes to them first (when the intake has them).
+  const contactFirst = catalogue.contactName
+    ? {
+        HANDOFF: {
+          guard: 'mustAskContactFirst' as const,
+          target: '#contactName',
+          actions: 'awaitContactForHandoff' as const,
+        },
+      }
+    : {};
+
   return machineSetup.createMachine({
     id: 'intake',
     context: ({ input }) => ({
@@ -185,6 +220,8 @@ export function createIntakeMachine(catalogue: Catalogue = stepCatalogue) {
         initial: catalogue[first]!.section,
         on: {
           RESTART: { target: 'confirmingRestart' },
+          RESUME: { target: `#${first}`, actions: 'resume' },
+          ...contactFirst,
         },
         states: {
           ...sectionStates(),

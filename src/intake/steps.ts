@@ -10,6 +10,7 @@ import {
   noc,
   number,
   optional,
+  personName,
   phone,
   text,
   yesNo,
@@ -183,7 +184,7 @@ export const stepCatalogue = {
 
   // Worker: current situation
   citizenship: step('situation', country(), 'isWorker'),
-  age: step('situation', number({ min: 14, max: 100 }), 'isIecPartnerCitizen'),
+  age: step('situation', number({ min: 14, max: 100, unit: 'years' }), 'isIecPartnerCitizen'),
   inCanada: step('situation', yesNo(), 'isWorker'),
   residenceCountry: step('situation', country(), 'isOutsideCanada'),
   currentStatus: step('situation', choice(['visitor', 'student', 'worker', 'other']), 'isInCanada'),
@@ -195,7 +196,11 @@ export const stepCatalogue = {
 
   // Worker: goals (asked early: they decide which permanent-residence questions matter)
   goalType: step('goals', choice(['temporary', 'permanent', 'notSure']), 'isWorker'),
-  goalProvince: step('goals', choice(provinceOrUndecided), 'mayAimAtPermanentResidence'),
+  goalProvince: step(
+    'goals',
+    choice(provinceOrUndecided, { places: 'province' }),
+    'mayAimAtPermanentResidence',
+  ),
   familyComing: step('goals', yesNo(), 'isWorker'),
 
   // Worker: job offer
@@ -206,7 +211,7 @@ export const stepCatalogue = {
     choice(['no', 'parent', 'subsidiary', 'branch', 'affiliate', 'notSure']),
     'hasJobOffer',
   ),
-  icMonthsContinuous: step('jobOffer', number({ min: 0, max: 480 }), 'hasSameGroupEmployer'),
+  icMonthsContinuous: step('jobOffer', number({ min: 0, max: 480, unit: 'months' }), 'hasSameGroupEmployer'),
   icRoleLevel: step('jobOffer', choice(roleLevels), 'hasSameGroupEmployer'),
   icNewEntity: step('jobOffer', yesNo(), 'hasSameGroupEmployer'),
   icRevenueCountries: step('jobOffer', yesNo(), 'hasSameGroupEmployer'),
@@ -222,7 +227,7 @@ export const stepCatalogue = {
   cusmaProfession: step('jobOffer', choice(cusmaProfessionChoices), 'isCusmaCitizenWithOffer'),
   hasLicence: step('jobOffer', yesNo(), 'cusmaProfessionAcceptsLicence'),
   offerWage: step('jobOffer', money(), 'hasJobOffer'),
-  offerProvince: step('jobOffer', choice(provinces), 'hasJobOffer'),
+  offerProvince: step('jobOffer', choice(provinces, { places: 'province' }), 'hasJobOffer'),
   offerStartDate: step('jobOffer', date({ expect: 'future', askIfLongPast: true }), 'startsNewJob'),
   offerTerms: step(
     'jobOffer',
@@ -232,7 +237,7 @@ export const stepCatalogue = {
   spouseInCanada: step('jobOffer', yesNo(), 'hasNoJobOffer'),
   spouseStatus: step('jobOffer', choice(['worker', 'student', 'citizenOrPr', 'other']), 'hasSpouseInCanada'),
   spouseTeer: step('jobOffer', choice(teerOrUnknown), 'spouseIsWorker'),
-  spouseMonthsLeft: step('jobOffer', number({ min: 0, max: 120 }), 'spouseIsWorker'),
+  spouseMonthsLeft: step('jobOffer', number({ min: 0, max: 120, unit: 'months' }), 'spouseIsWorker'),
   spousePrBound: step('jobOffer', choice(['no', 'prApplied', 'nominated', 'notSure']), 'spouseMayBePrBound'),
   // Free-trade spouse codes (T45, T53, T25) are not bound by C41's limits: asked when those fail.
   spouseCitizenship: step('jobOffer', country(), 'spouseFailsC41Limits'),
@@ -268,11 +273,11 @@ export const stepCatalogue = {
     choice(['cec', 'fsw', 'fst', 'pnp', 'caregiver', 'family', 'hongKong', 'other']),
     'hasPrApplication',
   ),
-  nominationProvince: step('jobOffer', choice(provinces), 'isProvincialNominee'),
+  nominationProvince: step('jobOffer', choice(provinces, { places: 'province' }), 'isProvincialNominee'),
   nominationEmployer: step('jobOffer', yesNo(), 'holdsNomination'),
   prAor: step('jobOffer', yesNo(), 'hasPrApplicationInCanada'),
   ownsBusiness: step('jobOffer', yesNo(), 'hasNoJobOffer'),
-  ownershipPercent: step('jobOffer', number({ min: 0, max: 100 }), 'ownsBusiness'),
+  ownershipPercent: step('jobOffer', number({ min: 0, max: 100, unit: 'percent' }), 'ownsBusiness'),
   businessInvestment: step('jobOffer', choice(['under100k', '100kTo200k', '200kPlus']), 'ownsBusiness'),
   businessNetWorth: step('jobOffer', choice(['under300k', '300kTo600k', '600kPlus']), 'ownsBusiness'),
   businessJobs: step('jobOffer', number({ min: 0, max: 1000 }), 'ownsBusiness'),
@@ -283,8 +288,12 @@ export const stepCatalogue = {
     choice(['secondary', 'trade', 'diploma', 'bachelor', 'master', 'doctorate', 'other']),
     'isWorker',
   ),
-  yearsExperience: step('qualifications', number({ min: 0, max: 60 }), 'mayCountExperience'),
-  canadianWorkMonths: step('qualifications', number({ min: 0, max: 480 }), 'mayHaveCanadianWork'),
+  yearsExperience: step('qualifications', number({ min: 0, max: 60, unit: 'years' }), 'mayCountExperience'),
+  canadianWorkMonths: step(
+    'qualifications',
+    number({ min: 0, max: 480, unit: 'months' }),
+    'mayHaveCanadianWork',
+  ),
   canadianWorkTeer: step('qualifications', choice(teerOrUnknown), 'hasCanadianWorkForCec'),
   selfEmployed: step('qualifications', yesNo(), 'hasCanadianWorkForCec'),
   canadianWorkWhileStudying: step('qualifications', yesNo(), 'hasCanadianWorkAsStudent'),
@@ -324,7 +333,7 @@ export const stepCatalogue = {
 
   // Employer: company
   employerCompany: step('company', text(), 'isEmployer'),
-  employerProvince: step('company', choice(provinces), 'isEmployer'),
+  employerProvince: step('company', choice(provinces, { places: 'province' }), 'isEmployer'),
   employerBusinessNumber: step('company', businessNumber(), 'isEmployer'),
   employerCompliance: step(
     'company',
@@ -344,7 +353,7 @@ export const stepCatalogue = {
     choice(['sameGroupEmployee', 'sameGroupNewOffice', 'newHire', 'notSure']),
     'isEmployer',
   ),
-  employerWorkerMonths: step('worker', number({ min: 0, max: 480 }), 'workerIsInSameGroup'),
+  employerWorkerMonths: step('worker', number({ min: 0, max: 480, unit: 'months' }), 'workerIsInSameGroup'),
   employerWorkerLevel: step('worker', choice(roleLevels), 'workerIsInSameGroup'),
   employerRevenueCountries: step('worker', yesNo(), 'workerIsInSameGroup'),
   employerBenefit: step(
@@ -358,7 +367,9 @@ export const stepCatalogue = {
   employerWorkerLicence: step('worker', yesNo(), 'employerCusmaProfessionAcceptsLicence'),
 
   // Contact (everyone)
-  contactName: step('contact', text({ min: 2, max: 120 })),
+  contactName: step('contact', personName({ roleStep: 'contactRole' })),
+  // an employer's contact: their role at the company, asked apart from the name
+  contactRole: step('contact', text({ min: 2, max: 120 }), 'isEmployer'),
   contactEmail: step('contact', email()),
   contactPhone: step('contact', optional(phone())),
   contactPreferred: step('contact', choice(['email', 'phone']), 'gavePhone'),

@@ -85,6 +85,8 @@ export const screeningSchema = z.object({
 export const contactSchema = z.object({
   name: stepCatalogue.contactName.input.value,
   email: stepCatalogue.contactEmail.input.value,
+  /** An employer contact's role at the company, asked apart from the name. */
+  role: stepCatalogue.contactRole.input.value.optional(),
   phone: phone().value.optional(),
   preferredContact: stepCatalogue.contactPreferred.input.value,
 });

@@ -28,6 +28,7 @@ function contactOf(answers: Answers): Contact {
   return {
     name: answers.contactName ?? '',
     email: answers.contactEmail ?? '',
+    ...(answers.role === 'employer' && answers.contactRole ? { role: answers.contactRole } : {}),
     ...(phoneNumber === undefined ? {} : { phone: phoneNumber }),
     preferredContact: phoneNumber !== undefined && answers.contactPreferred === 'phone' ? 'phone' : 'email',
   };

@@ -340,7 +340,12 @@ function blocksOf(lead: LeadWithoutSummary): Block[] {
     {
       kind: 'line',
       label: 'Contact',
-      text: joined([contact.name, contact.email, contact.phone, `prefers ${contact.preferredContact}`]),
+      text: joined([
+        contact.role ? `${contact.name} (${contact.role})` : contact.name,
+        contact.email,
+        contact.phone,
+        `prefers ${contact.preferredContact}`,
+      ]),
     },
     { kind: 'line', label: 'Source', text: describeSource(lead.source) },
     {

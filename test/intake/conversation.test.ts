@@ -109,13 +109,17 @@ describe('a conversation with the intake engine', () => {
     });
   });
 
-  it('records a request to talk to a person and says how the firm will reach them', () => {
+  it('asks how to reach the prospect before recording a request to talk to a person (issue 22)', () => {
     const conversation = converse();
     conversation.say('yes');
     const result = conversation.say('talk to a person');
-    expect(result.handoffRequested).toBe(true);
-    expect(result.replies[0]!.question?.step).toBe('role');
-    expect(result.replies[0]!.text).toContain(en().steps.role.prompt);
+    expect(result.handoffRequested).toBeUndefined();
+    expect(result.replies[0]!.question?.step).toBe('contactName');
+    conversation.say('Pat Doe');
+    const handedOff = conversation.say('pat@example.com');
+    expect(handedOff.handoffRequested).toBe(true);
+    expect(handedOff.replies[0]!.question?.step).toBe('role');
+    expect(handedOff.replies[0]!.text).toContain(en().steps.role.prompt);
   });
 
   it('switches to French on "français", keeping the answers given', () => {

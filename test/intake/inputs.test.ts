@@ -52,7 +52,7 @@ describe('dates', () => {
   });
 
   it('says it cannot read words that are not a date', () => {
-    expect(problemOf(read('statusExpiry', 'next summer'))).toBe('date.format');
+    expect(problemOf(read('statusExpiry', 'when my permit runs out'))).toBe('date.format');
   });
 });
 
@@ -108,7 +108,7 @@ describe('numbers', () => {
   it('reads "5 years" and refuses out-of-range values', () => {
     expect(read('yearsExperience', '5 years')).toEqual({ success: true, data: 5 });
     expect(problemOf(read('yearsExperience', '75'))).toBe('number.range');
-    expect(problemOf(read('age', 'twenty'))).toBe('number.format');
+    expect(problemOf(read('age', 'old enough'))).toBe('number.format');
   });
 });
 
@@ -158,7 +158,8 @@ describe('occupation codes', () => {
     expect(read('offerNoc', 'NOC 21231')).toEqual({ success: true, data: { noc: '21231', teer: 1 } });
     expect(read('offerNoc', 'TEER 2')).toEqual({ success: true, data: { teer: 2 } });
     expect(read('offerNoc', "I don't know".replace('I ', ''))).toEqual({ success: true, data: {} });
-    expect(problemOf(read('offerNoc', 'software developer'))).toBe('noc');
+    expect(problemOf(read('offerNoc', 'software developer'))).toBe('noc.suggest');
+    expect(problemOf(read('offerNoc', 'qwzxv'))).toBe('noc');
   });
 
   it('reads a CRA business number with or without its program account', () => {

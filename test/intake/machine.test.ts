@@ -222,11 +222,43 @@ describe('the intake machine', () => {
     });
   });
 
-  it('records a request to talk to a person without moving', () => {
+  it('goes to the contact questions when a person is asked for before a way to reach the prospect', () => {
     const actor = startMachine();
     actor.send({ type: 'ANSWER', step: 'consent', value: true });
     actor.send({ type: 'HANDOFF' });
+    expect(currentStep(actor)).toBe('contactName');
+    expect(actor.getSnapshot().context).toMatchObject({
+      handoffRequested: false,
+      handoffAwaitsContact: true,
+    });
+    actor.send({ type: 'ANSWER', step: 'contactName', value: 'Pat Doe' });
+    actor.send({ type: 'ANSWER', step: 'contactEmail', value: 'pat@example.com' });
+    actor.send({ type: 'HANDOFF' });
+    actor.send({ type: 'RESUME' });
     expect(currentStep(actor)).toBe('role');
+    expect(actor.getSnapshot().context).toMatchObject({
+      handoffRequested: true,
+      handoffAwaitsContact: false,
+    });
+  });
+
+  it('records a request to talk to a person without moving once the prospect can be reached', () => {
+    const actor = startMachine();
+    actor.send({ type: 'ANSWER', step: 'consent', value: true });
+    actor.send({ type: 'HANDOFF' });
+    actor.send({ type: 'ANSWER', step: 'contactName', value: 'Pat Doe' });
+    actor.send({ type: 'ANSWER', step: 'contactEmail', value: 'pat@example.com' });
+    actor.send({ type: 'HANDOFF' });
+    actor.send({ type: 'RESUME' });
+    actor.send({ type: 'HANDOFF' });
+    expect(currentStep(actor)).toBe('role');
+    expect(actor.getSnapshot().context.handoffRequested).toBe(true);
+  });
+
+  it('records a request to talk to a person before consent without asking anything', () => {
+    const actor = startMachine();
+    actor.send({ type: 'HANDOFF' });
+    expect(currentStep(actor)).toBe('consent');
     expect(actor.getSnapshot().context.handoffRequested).toBe(true);
   });
 

@@ -158,7 +158,7 @@ describe('recording conversations through HTTP, exporting and replaying them', (
     await server.close();
     server = await startServer(config);
     const replies = await ask(server.url, 'restarted', employer.contactName!);
-    expect(replies[0]?.channelData?.intake?.step).toBe('contactEmail');
+    expect(replies[0]?.channelData?.intake?.step).toBe('contactRole');
     await server.transcripts.settled();
     const stored = await server.transcripts.read('test', 'restarted');
     expect(stored.at(-2)).toMatchObject({

@@ -107,6 +107,7 @@ export const employer: Answers = {
   employerWorkerCitizenship: 'DE',
   employerWorkerCountry: 'DE',
   contactName: 'Dana Whitfield',
+  contactRole: 'Head of people',
   contactEmail: 'dana@lionsgaterobotics.example',
   contactPhone: '+16045550123',
   contactPreferred: 'email',

@@ -78,6 +78,7 @@ export const typical: Answers = {
   employerRevenueCountries: true,
   employerCusmaProfession: 'notSure',
   employerWorkerLicence: false,
+  contactRole: 'HR manager',
   contactPhone: null,
   contactPreferred: 'email',
 };

@@ -15,6 +15,8 @@ export type DateReading =
   | {
       date: string;
       /** True when the year or the day was inferred, or the date was relative. */ resolved: boolean;
+      /** "ASAP", "dès que possible": today, for a date still ahead. */
+      asap?: true;
     }
   | { problem: 'date.format' | 'date.impossible' | 'date.ambiguous' };
 
@@ -188,6 +190,69 @@ function partOfMonth(text: string, today: string, expect: DateExpectation): stri
   return toIso({ year, month, day: lastDayOf(year, month) });
 }
 
+/** As soon as possible, in the words people use: only a date still ahead can be "ASAP". */
+const ASAP =
+  /^(asap|a\.s\.a\.p|as soon as possible|as soon as we can|as soon as i can|immediately|right away|right now|now|des que possible|le plus tot possible|au plus tot|aussitot que possible|tout de suite|immediatement|maintenant)$/;
+
+const SEASONS: Record<string, number> = {
+  spring: 4, printemps: 4, summer: 7, ete: 7, fall: 10, autumn: 10, automne: 10, winter: 1, hiver: 1,
+}; // prettier-ignore
+
+const WEEKDAYS: Record<string, number> = {
+  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+  dimanche: 0, lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, samedi: 6,
+}; // prettier-ignore
+
+/**
+ * A month or a season named relative to today: "next March", "last October", "October last
+ * year", "en mars prochain", "octobre dernier", "this summer", "l'automne prochain", "next
+ * Monday". A season is read as the first day of its first full month (spring is April 1).
+ */
+function namedPeriod(text: string, today: string, expect: DateExpectation): string | undefined {
+  const cleaned = text
+    .replace(/\b(in|en|au|a|the|le|la|l'|cet|cette|ce|during|pendant|of|de|du|d')\b/g, ' ')
+    .replace(/'/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const m =
+    /^(next|this|coming|last|past)? ?([a-z]+)(?: (prochain|prochaine|dernier|derniere|last year|this year|next year|l an dernier|l an prochain|annee derniere|annee prochaine|qui vient))?$/.exec(
+      cleaned,
+    );
+  if (!m) return undefined;
+  const [, before, name, after] = m;
+  const direction =
+    before === 'next' ||
+    before === 'coming' ||
+    after === 'prochain' ||
+    after === 'prochaine' ||
+    after === 'qui vient'
+      ? 'future'
+      : before === 'last' || before === 'past' || after === 'dernier' || after === 'derniere'
+        ? 'past'
+        : undefined;
+  const { year } = ymdOf(today);
+  const yearShift = /last year|an dernier|annee derniere/.test(after ?? '')
+    ? -1
+    : /next year|an prochain|annee prochaine/.test(after ?? '')
+      ? 1
+      : /this year/.test(after ?? '')
+        ? 0
+        : undefined;
+  if (WEEKDAYS[name!] !== undefined && yearShift === undefined) {
+    if (direction === 'past') return undefined;
+    const day = new Date(`${today}T12:00:00Z`).getUTCDay();
+    const ahead = (WEEKDAYS[name!]! - day + 7) % 7 || 7;
+    return addDays(today, ahead);
+  }
+  const month = MONTHS[name!] ?? SEASONS[name!];
+  if (month === undefined) return undefined;
+  if (!before && !after && MONTHS[name!] !== undefined) return undefined; // a bare month: read below
+  if (yearShift !== undefined) return toIso({ year: year + yearShift, month, day: 1 });
+  if (direction === 'future') return pickYear(month, 1, addDays(today, 1), 'future');
+  if (direction === 'past') return pickYear(month, 1, today, 'past');
+  return pickYear(month, 1, today, expect);
+}
+
 /** Reads a date; `today` (YYYY-MM-DD) resolves dates without a year and relative ones. */
 export function readDate(raw: string, today: string, expect: DateExpectation = 'nearest'): DateReading {
   const base = normalize(raw)
@@ -195,8 +260,12 @@ export function readDate(raw: string, today: string, expect: DateExpectation = '
     .replace(/,/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  if (ASAP.test(base.replace(/-/g, ' ')) && expect === 'future' && !['now', 'maintenant'].includes(base))
+    return { date: today, resolved: true, asap: true };
   const rel = relative(base, today);
   if (rel) return { date: rel, resolved: true };
+  const period = namedPeriod(base, today, expect);
+  if (period) return { date: period, resolved: true };
   // Little words carry nothing in a date: "the 15th of March", "le 1er avril", "around mid-March".
   const text = base
     .replace(/\b(the|of|le|du|on|in|en|around|about|vers|environ)\b/g, ' ')
