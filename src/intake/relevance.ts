@@ -1,6 +1,7 @@
 import {
   cusmaCitizenships,
   isDegree,
+  isHomeSupportNoc,
   isProfessionalTeer,
   isSameGroupRelation,
   teerOfChoice,
@@ -49,6 +50,9 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   isStudentInCanada: (a) => relevance.isInCanada(a) && a.currentStatus === 'student',
   // Maintained status (applied before expiry) or restoration: asked of anyone holding a status.
   mayExtendStatus: (a) => relevance.holdsStatus(a),
+  // Maintained status lasts only until the decision: whether (and when) the extension was refused.
+  filedExtension: (a) => relevance.mayExtendStatus(a) && a.extensionFiled === true,
+  hadExtensionRefused: (a) => relevance.filedExtension(a) && a.extensionRefused === true,
   mayAimAtPermanentResidence: (a) =>
     relevance.isWorker(a) && a.goalType !== undefined && a.goalType !== 'temporary',
   mayTargetBc: (a) =>
@@ -66,6 +70,12 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   hasProfessionalOffer: (a) => relevance.hasJobOffer(a) && isProfessionalTeer(teerOfNoc(a.offerNoc)),
   isAcademicPost: (a) => relevance.hasJobOffer(a) && a.offerSector === 'academic',
   isSportsPost: (a) => relevance.hasJobOffer(a) && a.offerSector === 'sports',
+  // A home-support NOC (4410x) holds caregivers and housekeepers alike: the duties decide the
+  // medical exam, unless the job type already says care or health.
+  mayHaveCareDuties: (a) =>
+    relevance.hasJobOffer(a) &&
+    isHomeSupportNoc(a.offerNoc?.noc) &&
+    !['health', 'childCare', 'inHomeCare'].includes(a.offerSector ?? ''),
   hasBcOffer: (a) => relevance.hasJobOffer(a) && a.offerProvince === 'BC',
   // BC PNP reads whether the offer is permanent and full-time; no other rule does.
   hasBcOfferAimingAtPr: (a) => relevance.hasBcOffer(a) && relevance.mayTargetBc(a),
@@ -135,6 +145,8 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   hasCriminalHistory: (a) => relevance.isWorker(a) && a.criminalHistory === true,
   hadImpairedDriving: (a) => relevance.hasCriminalHistory(a) && a.impairedDriving === true,
   hasServiceOrAffiliation: (a) => relevance.isWorker(a) && a.serviceOrAffiliation === true,
+  hadMilitaryService: (a) => relevance.hasServiceOrAffiliation(a) && a.militaryService === true,
+  workedForIntelligenceService: (a) => relevance.hadMilitaryService(a) && a.intelligenceService === true,
   // Living in a country that may be designated already calls for the medical-exam check.
   mayHaveOtherDesignatedStay: (a) =>
     relevance.isWorker(a) &&
@@ -147,11 +159,21 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   // One screener for refusals and overstays anywhere; which of them, where and when only after a yes.
   hasImmigrationHistory: (a) => relevance.isWorker(a) && a.immigrationHistory === true,
   hadRefusal: (a) => relevance.hasImmigrationHistory(a) && a.previousRefusal === true,
+  // A refusal by another country and a later Canadian application: disclosure for the lawyer (§10).
+  hadRefusalAbroad: (a) =>
+    relevance.hadRefusal(a) && a.refusalCountry !== undefined && a.refusalCountry !== 'CA',
+  appliedToCanadaBefore: (a) => relevance.hadRefusalAbroad(a) && a.appliedToCanada === true,
+  // Removal orders are not refusals: which order decides the Authorization to Return (§10).
+  hadRemovalOrder: (a) => relevance.hasImmigrationHistory(a) && a.removalOrder === true,
+  hadDepartureOrder: (a) => relevance.hadRemovalOrder(a) && a.removalOrderType === 'departure',
   hadOverstay: (a) => relevance.hasImmigrationHistory(a) && a.overstay === true,
   workerIsInSameGroup: (a) =>
     relevance.isEmployer(a) &&
     (a.employerWorkerRelation === 'sameGroupEmployee' || a.employerWorkerRelation === 'sameGroupNewOffice'),
   workerIsNewHire: (a) => relevance.isEmployer(a) && !relevance.workerIsInSameGroup(a),
+  // Education, social and community jobs (NOC category 4, home support included) or no NOC at all.
+  employerJobTypeUnclear: (a) =>
+    relevance.isEmployer(a) && a.employerNoc !== undefined && !/^[0-35-9]/.test(a.employerNoc.noc ?? '4'),
   employerHiresCusmaCitizen: (a) =>
     relevance.isEmployer(a) &&
     a.employerWorkerCitizenship !== undefined &&

@@ -12,6 +12,7 @@ export const ref = {
   changes: '§7 Changes in 2024–2026',
   flags: '§8 Flags for the staff summary',
   corrections: '§9 Corrections and additions',
+  dec2026: '§10 Corrections and additions (Dec 2026)',
 } as const;
 
 export type RefSection = (typeof ref)[keyof typeof ref];

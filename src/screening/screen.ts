@@ -1,5 +1,5 @@
 import type { Answers } from '../intake/steps';
-import { screenAdmissibility } from './admissibility';
+import { refusalHistoryOf, screenAdmissibility } from './admissibility';
 import { screenBlockers } from './blockers';
 import { deriveFacts } from './facts';
 import type { Screening } from './lead-schema';
@@ -9,7 +9,7 @@ import { screenStreams } from './streams';
 import { assessUrgency } from './urgency';
 
 /** Bumped whenever a rule changes, so a stored lead says which rules screened it. */
-export const RULES_VERSION = '2026-11-28.4';
+export const RULES_VERSION = '2026-12-07.1';
 
 export interface ScreenOptions {
   /** 'YYYY-MM-DD': the day the answers are screened on (deadlines, windows, test validity). */
@@ -33,7 +33,7 @@ export function screen(answers: Answers, options: ScreenOptions): Screening {
   return {
     streams,
     admissibility,
-    blockers: screenBlockers(facts, admissibility.flags),
+    blockers: screenBlockers(facts, admissibility.flags, refusalHistoryOf(answers, options.today)),
     pathways,
     urgency,
     priority,

@@ -46,6 +46,7 @@ const groundLabels: Record<AdmissibilityGround, string> = {
   misrepresentation: 'Misrepresentation',
   'previous-refusal': 'Previous refusal',
   'non-compliance': 'Non-compliance',
+  'removal-order': 'Removal order',
 };
 
 /** Streams that give an open permit: no Employer Portal offer is needed for them. */
@@ -97,7 +98,12 @@ function workerBlocks(a: Answers): Block[] {
         [
           `in Canada as ${a.currentStatus ? statusLabels[a.currentStatus] : 'status not given'}`,
           a.statusExpiry && `until ${a.statusExpiry}`,
-          a.extensionFiled === true && '(extension applied for)',
+          a.extensionFiled === true &&
+            (a.extensionRefused === true
+              ? `(extension refused${a.extensionRefusalDate ? ` on ${a.extensionRefusalDate}` : ''})`
+              : a.extensionRefused === false
+                ? '(extension applied for, not yet decided)'
+                : '(extension applied for)'),
           a.extensionFiled === false && '(no extension applied for)',
         ],
         ' ',
