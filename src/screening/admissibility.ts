@@ -333,7 +333,8 @@ export function returnAuthorizationOf(a: Answers, today: string): ReturnAuthoriz
       return { needed: 'needed', note: `Deportation order${when}: ${arc} is always needed.` };
     case 'exclusion': {
       const since = year === undefined ? undefined : Number(today.slice(0, 4)) - year;
-      if (since !== undefined && since < EXCLUSION_YEARS)
+      // The same calendar year is within 1 year of removal; a year still to come is not read.
+      if (since !== undefined && since >= 0 && since < EXCLUSION_YEARS)
         return {
           needed: 'needed',
           note: `Exclusion order${when}: ${arc} is needed within 1 year of removal.`,

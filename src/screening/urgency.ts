@@ -44,7 +44,7 @@ function statusExpiry(f: Facts): DatedSignal | undefined {
       return {
         date: expiry,
         level: band(daysLeft),
-        reason: `status expires ${expiry} (in ${daysLeft} days)${extension === 'refused' ? ': the extension was refused, so no maintained status after that date' : ''}`,
+        reason: `status expires ${expiry} (in ${daysLeft} days)${extension === 'refused' ? ': the extension was refused, so status ends that day (not maintained)' : ''}`,
       };
     }
     case 'maintained':

@@ -1510,7 +1510,11 @@ export const screeningCases: ScreeningCase[] = [
       extensionRefusalDate: '2026-11-02',
     }),
     expect: {
-      urgency: { level: 'urgent', deadline: '2026-12-20', reason: /no maintained status/ },
+      urgency: {
+        level: 'urgent',
+        deadline: '2026-12-20',
+        reason: /the extension was refused, so status ends that day \(not maintained\)/,
+      },
       blockers: /the extension was refused: apply to extend or change before then/,
     },
   },
