@@ -162,7 +162,12 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   // A refusal by another country and a later Canadian application: disclosure for the lawyer (§10).
   hadRefusalAbroad: (a) =>
     relevance.hadRefusal(a) && a.refusalCountry !== undefined && a.refusalCountry !== 'CA',
-  appliedToCanadaBefore: (a) => relevance.hadRefusalAbroad(a) && a.appliedToCanada === true,
+  // Someone in Canada has applied to come before: only the kind and year of it are asked.
+  isOutsideCanadaWithRefusalAbroad: (a) => relevance.hadRefusalAbroad(a) && relevance.isOutsideCanada(a),
+  appliedToCanadaBefore: (a) =>
+    relevance.isInCanada(a)
+      ? relevance.hadRefusalAbroad(a)
+      : relevance.isOutsideCanadaWithRefusalAbroad(a) && a.appliedToCanada === true,
   // Removal orders are not refusals: which order decides the Authorization to Return (§10).
   hadRemovalOrder: (a) => relevance.hasImmigrationHistory(a) && a.removalOrder === true,
   hadDepartureOrder: (a) => relevance.hadRemovalOrder(a) && a.removalOrderType === 'departure',

@@ -128,6 +128,7 @@ export type RelevanceName =
   | 'hasImmigrationHistory'
   | 'hadRefusal'
   | 'hadRefusalAbroad'
+  | 'isOutsideCanadaWithRefusalAbroad'
   | 'appliedToCanadaBefore'
   | 'hadRemovalOrder'
   | 'hadDepartureOrder'
@@ -322,7 +323,7 @@ export const stepCatalogue = {
   refusalCountry: step('admissibility', country(), 'hadRefusal'),
   refusalYear: step('admissibility', number({ min: 1950, max: 2100 }), 'hadRefusal'),
   // Neutral facts only (§9, §10): the lawyer raises disclosure in the consultation.
-  appliedToCanada: step('admissibility', yesNo(), 'hadRefusalAbroad'),
+  appliedToCanada: step('admissibility', yesNo(), 'isOutsideCanadaWithRefusalAbroad'),
   canadianApplicationType: step(
     'admissibility',
     choice(['visitor', 'study', 'work', 'permanentResidence', 'other']),

@@ -255,7 +255,8 @@ export interface RefusalHistory {
 
 export function refusalHistoryOf(a: Answers, today?: string): RefusalHistory {
   const abroad = a.refusalCountry !== undefined && a.refusalCountry !== 'CA';
-  const applied = abroad ? a.appliedToCanada : undefined;
+  // A prospect in Canada has applied to come before; one abroad is asked.
+  const applied = !abroad ? undefined : a.inCanada === true ? true : a.appliedToCanada;
   return {
     refused: a.previousRefusal,
     refusalCountry: a.refusalCountry,

@@ -527,7 +527,7 @@ export function insideCanadaApplication(f: Facts): InsideCanada | undefined {
   if (f.prApplication?.program === 'family')
     return {
       may: 'yes',
-      basis: 'family-class PR application filed while in Canada (A74 public policy, to confirm the class)',
+      basis: 'person sponsored for PR in Canada (A74 public policy, to confirm the class)',
     };
   if (spouse === 'citizenOrPr' && f.spouse?.sponsorshipFiled === false) return { may: 'afterSponsorship' };
   // An ordinary visitor: no spouse in Canada, and no PR file that a public policy covers.

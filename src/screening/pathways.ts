@@ -55,7 +55,7 @@ const plansQuebec = (f: Facts) => f.goalProvince === 'QC';
 
 const cec: PathwayRule = {
   program: 'CEC',
-  ref: refs(ref.pathways, ref.language, ref.flags),
+  ref: refs(ref.pathways, ref.language, ref.flags, ref.dec2026),
   tests: `${CEC_MIN_MONTHS}+ months of paid skilled (TEER 0–3) work in Canada in the last 3 years, not self-employed or as a full-time student; CLB 7 (TEER 0/1) or CLB 5 (TEER 2/3); living outside Quebec`,
   evaluate(f) {
     if (f.isEmployer) return undefined;
@@ -64,6 +64,11 @@ const cec: PathwayRule = {
     const check = new Assessment();
     if (plansQuebec(f))
       check.failed('plans to live in Quebec: CEC applicants must plan to live outside Quebec');
+    const status = statusSituation(f);
+    if (f.inCanada && status?.kind === 'lost')
+      check.unknown(
+        `status restored first (lost ${status.lostOn === undefined ? 'on the refusal' : `on ${status.lostOn}`}): staying in Canada without status is non-compliance (IRPA s. 41); the lawyer checks before a PR application`,
+      );
     if (months < CEC_MIN_MONTHS) {
       // The standard route after a PGWP or a skilled permit: shown as a pathway to build toward (§9).
       const route = routeToCanadianWork(f);

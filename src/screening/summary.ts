@@ -2,7 +2,7 @@ import { cusmaProfessionOf } from '../intake/cusma-professions';
 import type { Answers } from '../intake/steps';
 import { isSeriousFlag } from './blockers';
 import { englishCountryName } from './countries';
-import { languageTestNames, scaleOf, teerOfNoc } from './facts';
+import { deriveFacts, insideCanadaApplication, languageTestNames, scaleOf, teerOfNoc } from './facts';
 import {
   complianceLabels,
   count,
@@ -324,6 +324,20 @@ function subjectToAdmissibility(lead: LeadWithoutSummary): string {
   return lead.screening.admissibility.flags.some(isSeriousFlag) ? ', subject to admissibility' : '';
 }
 
+/** A visitor in Canada whom IRPR s. 199 or a public policy lets apply inside is told so (§10). */
+function whereToApplyBlock(lead: LeadWithoutSummary): Block[] {
+  if (lead.role !== 'worker') return [];
+  const inside = insideCanadaApplication(deriveFacts(lead.answers, lead.createdAt.slice(0, 10)));
+  if (inside?.may !== 'yes') return [];
+  return [
+    {
+      kind: 'line',
+      label: 'Where to apply',
+      text: `from inside Canada as a ${inside.basis} (${sectionsOf(ref.dec2026)})`,
+    },
+  ];
+}
+
 function blockersBlock(lead: LeadWithoutSummary): Block[] {
   const { blockers } = lead.screening;
   if (blockers.length === 0) return [];
@@ -366,6 +380,7 @@ function blocksOf(lead: LeadWithoutSummary): Block[] {
       text: `${priority.level.toUpperCase()} — ${priority.reasons.join('; ')}`,
     },
     ...blockersBlock(lead),
+    ...whereToApplyBlock(lead),
     ...(lead.role === 'employer' ? employerBlocks(answers) : workerBlocks(answers)),
     ...streamBlocks(lead),
     ...(lead.role === 'employer' ? [employerStepsBlock(answers)] : []),
