@@ -330,6 +330,8 @@ export const stepCatalogue = {
     'appliedToCanadaBefore',
   ),
   canadianApplicationYear: step('admissibility', number({ min: 1950, max: 2100 }), 'appliedToCanadaBefore'),
+  overstay: step('admissibility', yesNo(), 'hasImmigrationHistory'),
+  overstayCountry: step('admissibility', country(), 'hadOverstay'),
   removalOrder: step('admissibility', yesNo(), 'hasImmigrationHistory'),
   removalOrderType: step(
     'admissibility',
@@ -338,8 +340,6 @@ export const stepCatalogue = {
   ),
   removalYear: step('admissibility', number({ min: 1950, max: 2100 }), 'hadRemovalOrder'),
   departureConfirmed: step('admissibility', yesNo(), 'hadDepartureOrder'),
-  overstay: step('admissibility', yesNo(), 'hasImmigrationHistory'),
-  overstayCountry: step('admissibility', country(), 'hadOverstay'),
 
   // Employer: company
   employerCompany: step('company', text(), 'isEmployer'),
