@@ -159,15 +159,14 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   // One screener for refusals and overstays anywhere; which of them, where and when only after a yes.
   hasImmigrationHistory: (a) => relevance.isWorker(a) && a.immigrationHistory === true,
   hadRefusal: (a) => relevance.hasImmigrationHistory(a) && a.previousRefusal === true,
-  // A refusal by another country and a later Canadian application: disclosure for the lawyer (§10).
-  hadRefusalAbroad: (a) =>
-    relevance.hadRefusal(a) && a.refusalCountry !== undefined && a.refusalCountry !== 'CA',
-  // Someone in Canada has applied to come before: only the kind and year of it are asked.
-  isOutsideCanadaWithRefusalAbroad: (a) => relevance.hadRefusalAbroad(a) && relevance.isOutsideCanada(a),
+  // A refusal and the Canadian applications around it: disclosure for the lawyer (§10). Someone in
+  // Canada has applied to come before: only the kind and year of it are asked. (Not read from the
+  // refusal's country, which a redacted replay cannot reproduce.)
+  isOutsideCanadaWithRefusal: (a) => relevance.hadRefusal(a) && relevance.isOutsideCanada(a),
   appliedToCanadaBefore: (a) =>
     relevance.isInCanada(a)
-      ? relevance.hadRefusalAbroad(a)
-      : relevance.isOutsideCanadaWithRefusalAbroad(a) && a.appliedToCanada === true,
+      ? relevance.hadRefusal(a)
+      : relevance.isOutsideCanadaWithRefusal(a) && a.appliedToCanada === true,
   // Removal orders are not refusals: which order decides the Authorization to Return (§10).
   hadRemovalOrder: (a) => relevance.hasImmigrationHistory(a) && a.removalOrder === true,
   hadDepartureOrder: (a) => relevance.hadRemovalOrder(a) && a.removalOrderType === 'departure',

@@ -127,8 +127,7 @@ export type RelevanceName =
   | 'stayedInAnotherCountry'
   | 'hasImmigrationHistory'
   | 'hadRefusal'
-  | 'hadRefusalAbroad'
-  | 'isOutsideCanadaWithRefusalAbroad'
+  | 'isOutsideCanadaWithRefusal'
   | 'appliedToCanadaBefore'
   | 'hadRemovalOrder'
   | 'hadDepartureOrder'
@@ -323,7 +322,7 @@ export const stepCatalogue = {
   refusalCountry: step('admissibility', country(), 'hadRefusal'),
   refusalYear: step('admissibility', number({ min: 1950, max: 2100 }), 'hadRefusal'),
   // Neutral facts only (§9, §10): the lawyer raises disclosure in the consultation.
-  appliedToCanada: step('admissibility', yesNo(), 'isOutsideCanadaWithRefusalAbroad'),
+  appliedToCanada: step('admissibility', yesNo(), 'isOutsideCanadaWithRefusal'),
   canadianApplicationType: step(
     'admissibility',
     choice(['visitor', 'study', 'work', 'permanentResidence', 'other']),

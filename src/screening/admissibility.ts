@@ -254,9 +254,8 @@ export interface RefusalHistory {
 }
 
 export function refusalHistoryOf(a: Answers, today?: string): RefusalHistory {
-  const abroad = a.refusalCountry !== undefined && a.refusalCountry !== 'CA';
   // A prospect in Canada has applied to come before; one abroad is asked.
-  const applied = !abroad ? undefined : a.inCanada === true ? true : a.appliedToCanada;
+  const applied = a.previousRefusal !== true ? undefined : a.inCanada === true ? true : a.appliedToCanada;
   return {
     refused: a.previousRefusal,
     refusalCountry: a.refusalCountry,
@@ -277,21 +276,20 @@ const applicationLabels: Record<AnswerOf<'canadianApplicationType'>, string> = {
 };
 
 /**
- * What the lawyer checks about a refusal's disclosure, from neutral facts (§9, §10): a refusal by
- * another country before a Canadian application is named with both years ("to confirm"); the
+ * What the lawyer checks about a refusal's disclosure, from neutral facts (§9, §10): a refusal (by
+ * another country, or by Canada) before a Canadian application is named with both years ("to confirm"); the
  * prospect is never asked whether it was declared. `risk` is true when an earlier Canadian
  * application may have left it out.
  */
 export function refusalDisclosure(h: RefusalHistory): { text: string; risk: boolean } | undefined {
   if (h.refused !== true) return undefined;
-  const abroad = h.refusalCountry !== undefined && h.refusalCountry !== 'CA';
-  const { refusalYear, canadianApplicationYear: applicationYear } = h;
-  if (abroad && h.appliedToCanada === false)
+  const { refusalYear, canadianApplicationYear: applicationYear, refusalCountry } = h;
+  if (h.appliedToCanada === false)
     return {
       risk: false,
       text: 'No earlier application to Canada: the refusal must be declared on the new one (IRPA s. 40).',
     };
-  if (abroad && refusalYear !== undefined && applicationYear !== undefined) {
+  if (refusalCountry !== undefined && refusalYear !== undefined && applicationYear !== undefined) {
     const kind = h.canadianApplicationType ? ` (${applicationLabels[h.canadianApplicationType]})` : '';
     if (applicationYear < refusalYear)
       return {
@@ -299,9 +297,10 @@ export function refusalDisclosure(h: RefusalHistory): { text: string; risk: bool
         text: `The last Canadian application${kind} was in ${applicationYear}, before the refusal: it must be declared on the new one (IRPA s. 40).`,
       };
     const sameYear = applicationYear === refusalYear ? ' (same year: which came first to confirm)' : '';
+    const by = refusalCountry === 'CA' ? 'Canadian' : englishCountryName(refusalCountry).replace(/^the /, '');
     return {
       risk: true,
-      text: `disclosure of the ${refusalYear} ${englishCountryName(h.refusalCountry!).replace(/^the /, '')} refusal in the ${applicationYear} Canadian application${kind}: to confirm (IRPA s. 40 risk, 5-year bar)${sameYear}.`,
+      text: `disclosure of the ${refusalYear} ${by} refusal in the ${applicationYear} Canadian application${kind}: to confirm (IRPA s. 40 risk, 5-year bar)${sameYear}.`,
     };
   }
   return {

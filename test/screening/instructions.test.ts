@@ -49,9 +49,6 @@ const arcNeeded = (a: Answers, today: string) =>
     (a.removalOrderType === 'departure' && a.departureConfirmed === false) ||
     (a.removalOrderType === 'exclusion' && a.removalYear === Number(today.slice(0, 4))));
 
-const refusalAbroad = (a: Answers) =>
-  a.previousRefusal === true && a.refusalCountry !== undefined && a.refusalCountry !== 'CA';
-
 interface Instruction {
   name: string;
   pattern: RegExp;
@@ -116,9 +113,9 @@ const instructions: Instruction[] = [
     pattern: /^- Misrepresentation risk/,
     allowed: (a) =>
       a.previousRefusal === true &&
-      !(refusalAbroad(a) && a.appliedToCanada === false) &&
+      a.appliedToCanada !== false &&
       !(
-        refusalAbroad(a) &&
+        a.refusalCountry !== undefined &&
         a.canadianApplicationYear !== undefined &&
         a.refusalYear !== undefined &&
         a.canadianApplicationYear < a.refusalYear

@@ -459,6 +459,9 @@ export const profiles: Profile[] = [
       previousRefusal: true,
       refusalCountry: 'CA',
       refusalYear: 2022,
+      appliedToCanada: true,
+      canadianApplicationType: 'work',
+      canadianApplicationYear: 2022,
     },
   ),
   worker('ua-national-service', 'fr-CA', 'Military service: a note for the lawyer, no flag', {
