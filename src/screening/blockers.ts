@@ -58,7 +58,7 @@ function visitorBlocker(f: Facts): string | undefined {
     case 'afterSponsorship':
       return 'Visitor in Canada: a work permit can be applied for from inside Canada once the in-Canada spousal sponsorship is filed (A74 public policy); until then, visitors apply from outside Canada (public policy ended Aug 28, 2024).';
     case 'unknown':
-      return 'Visitor in Canada: most visitors can no longer apply for a work permit from inside Canada (public policy ended Aug 28, 2024), but IRPR s. 199 and public policies let some apply inside (a family member of a work- or study-permit holder, a spouse sponsored in Canada under A74, Hong Kong pathway applicants) — where to apply: to confirm.';
+      return 'Visitor in Canada: most visitors can no longer apply for a work permit from inside Canada (public policy ended Aug 28, 2024), but IRPR s. 199 and public policies let some apply inside (a family member of a work- or study-permit holder, a spouse sponsored in Canada under A74, a pending Hong Kong pathway PR applicant) — where to apply: to confirm.';
   }
 }
 

@@ -283,7 +283,11 @@ function admissibilityBlock(lead: LeadWithoutSummary): Block[] {
   const { flags, notes, needsLawyerReview } = lead.screening.admissibility;
   const blocks: Block[] = [];
   if (flags.length === 0)
-    blocks.push({ kind: 'line', label: 'Admissibility', text: 'no flag raised by the screeners' });
+    blocks.push({
+      kind: 'line',
+      label: 'Admissibility',
+      text: `no flag raised by the screeners${needsLawyerReview ? '; lawyer review needed (see the notes)' : ''}`,
+    });
   else
     blocks.push({
       kind: 'list',
