@@ -31,11 +31,11 @@ function statusBlocker(f: Facts): string | undefined {
       const by = status.passed
         ? 'the 90-day period has passed'
         : status.restoreBy === undefined
-          ? 'within 90 days of the refusal (its date to confirm)'
+          ? 'within 90 days of losing status (the refusal date to confirm)'
           : `by ${status.restoreBy}`;
       const lost =
         status.cause === 'refused'
-          ? `Extension refused${status.refusedOn === undefined ? '' : ` on ${status.refusedOn}`}: status was lost ${status.lostOn === undefined ? 'that day' : `on ${status.lostOn}`} (maintained status ends with the decision)`
+          ? `Extension refused${status.refusedOn === undefined ? '' : ` on ${status.refusedOn}`}: status was lost ${status.lostOn === undefined ? `that day, or on ${status.expiry} if the refusal came first` : `on ${status.lostOn}`} (maintained status ends with the decision)`
           : `Status expired on ${status.expiry}, no extension filed`;
       const second =
         status.cause === 'refused'

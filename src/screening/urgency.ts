@@ -79,7 +79,7 @@ function lostStatus(f: Facts, status: Extract<StatusSituation, { kind: 'lost' }>
   const what =
     cause === 'expired'
       ? `status expired on ${expiry} with no extension filed`
-      : `the extension was refused${refusedOn === undefined ? ' (date not given)' : ` on ${refusedOn}`}: status was lost ${lostOn === undefined ? 'on the day of the refusal' : `on ${lostOn}`}, not maintained`;
+      : `the extension was refused${refusedOn === undefined ? ' (date not given)' : ` on ${refusedOn}`}: status was lost ${lostOn === undefined ? `on the day of the refusal (or on ${expiry}, if it came before)` : `on ${lostOn}`}, not maintained`;
   if (passed && lostOn !== undefined)
     return {
       date: lostOn,
@@ -89,7 +89,7 @@ function lostStatus(f: Facts, status: Extract<StatusSituation, { kind: 'lost' }>
   if (restoreBy === undefined)
     return {
       level: 'urgent',
-      reason: `${what}: restoration (IRPR s. 182) must be applied for within 90 days of the refusal — the refusal date to confirm; no work until status is restored`,
+      reason: `${what}: restoration (IRPR s. 182) must be applied for within 90 days of losing status — the refusal date to confirm; no work until status is restored`,
     };
   return {
     date: restoreBy,

@@ -1456,7 +1456,7 @@ export const screeningCases: ScreeningCase[] = [
     },
   },
   {
-    name: 'a refused extension without its date: urgent, restoration within 90 days of the refusal, the date to confirm',
+    name: 'a refused extension without its date: urgent, restoration within 90 days of losing status, the date to confirm',
     ref: '§10 Status and deadlines',
     answers: worker({
       ...inCanadaAsWorker,
@@ -1468,7 +1468,8 @@ export const screeningCases: ScreeningCase[] = [
       urgency: {
         level: 'urgent',
         deadline: null,
-        reason: /within 90 days of the refusal — the refusal date to confirm/,
+        reason:
+          /lost on the day of the refusal \(or on 2026-10-01, if it came before\).*within 90 days of losing status — the refusal date to confirm/,
       },
       nowhere: /maintained status while|maintained status if/,
     },
