@@ -530,7 +530,10 @@ export function insideCanadaApplication(f: Facts): InsideCanada | undefined {
       basis: 'person sponsored for PR in Canada (A74 public policy, to confirm the class)',
     };
   if (spouse === 'citizenOrPr' && f.spouse?.sponsorshipFiled === false) return { may: 'afterSponsorship' };
-  // An ordinary visitor: no spouse in Canada, and no PR file that a public policy covers.
+  // A Canadian graduate on visitor status may still have an in-Canada route (a PGWP): not for the
+  // rules to say where they apply.
+  if (f.graduation) return { may: 'unknown' };
+  // An ordinary visitor: no spouse in Canada, no Canadian studies, and no PR file that a public policy covers.
   const prProgram = f.prApplication?.program;
   if (f.spouseInCanada === false && f.prStatus !== undefined && (!f.prApplication || prProgram !== undefined))
     return { may: 'no' };

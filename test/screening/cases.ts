@@ -1623,6 +1623,23 @@ export const screeningCases: ScreeningCase[] = [
     expect: { blockers: /Aug 28, 2024.*— apply from outside Canada/ },
   },
 
+  {
+    name: 'a Canadian graduate now on visitor status is not told to apply from outside (a PGWP route may remain)',
+    ref: '§10 Status and deadlines',
+    answers: graduate({
+      currentStatus: 'visitor',
+      statusExpiry: '2027-03-01',
+      extensionFiled: false,
+      prStatus: 'none',
+      spouseInCanada: false,
+    }),
+    expect: {
+      streams: { C43: 'likely' },
+      noBlocker: /— apply from outside/,
+      blockers: /where to apply: to confirm/,
+    },
+  },
+
   // ——— §10: BC PNP 2026 ———
   {
     name: 'BC PNP without a BC offer: Entry Level and Semi-Skilled is not offered as a route (reported dropped in 2026)',

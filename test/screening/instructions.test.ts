@@ -35,11 +35,15 @@ const statusLost = (a: Answers, today: string) =>
   a.statusExpiry < today &&
   (a.extensionFiled === false || (a.extensionFiled === true && a.extensionRefused === true));
 
-/** IRPR s. 199(e), A74 and family-class files let these apply inside: only others are "ordinary" visitors. */
+/**
+ * IRPR s. 199(e), A74 and family-class files let these apply inside, and a Canadian graduate may
+ * have an in-Canada route: only others are "ordinary" visitors.
+ */
 const ordinaryVisitor = (a: Answers) =>
   a.inCanada === true &&
   a.currentStatus === 'visitor' &&
   a.spouseInCanada === false &&
+  a.graduatedInCanada !== true &&
   a.prStatus !== undefined &&
   a.prProgram !== 'family';
 
@@ -157,6 +161,7 @@ const statusAnswersArb: fc.Arbitrary<Answers> = fc.record(
     extensionRefused: fc.boolean(),
     extensionRefusalDate: fc.integer({ min: -200, max: 0 }).map((days) => addDays(TODAY, days)),
     hasJobOffer: fc.boolean(),
+    graduatedInCanada: fc.boolean(),
     spouseInCanada: fc.boolean(),
     spouseStatus: fc.constantFrom('worker', 'student', 'citizenOrPr', 'other' as const),
     spouseSponsorship: fc.boolean(),
