@@ -213,14 +213,21 @@ export const admissibilityRules: readonly AdmissibilityRule[] = [
   },
   {
     ground: 'medical-exam',
-    ref: refs(ref.admissibility, ref.corrections),
-    tests: "the job's sector (health services, child care, in-home care, primary or secondary teaching)",
+    ref: refs(ref.admissibility, ref.corrections, ref.dec2026),
+    tests:
+      "the job's sector (health services, child care, in-home care, primary or secondary teaching); care duties for a home-support NOC",
     evaluate(_a, f) {
       const sector = sectorOf(f.offer);
       if (sector === undefined || !publicHealthSectors.has(sector)) return undefined;
-      return {
-        note: `Job in ${sectorLabels[sector]}: an immigration medical exam is required for this work (IRPR s. 30).`,
-      };
+      // In-home care of children, seniors or people with disabilities: close contact, exam whatever
+      // the stay; IRCC's page was not retrieved [U] (§10).
+      return sector === 'inHomeCare'
+        ? {
+            note: `Job in ${sectorLabels[sector]} (close contact with children, seniors or people with disabilities): an immigration medical exam is needed whatever the stay (IRPR s. 30) — to confirm on IRCC's page.`,
+          }
+        : {
+            note: `Job in ${sectorLabels[sector]}: an immigration medical exam is required for this work (IRPR s. 30).`,
+          };
     },
   },
   {
