@@ -93,7 +93,10 @@ const graduateWithPrApplication: Answers = {
   previousRefusal: true,
   refusalCountry: 'US',
   refusalYear: 2019,
+  canadianApplicationType: 'study',
+  canadianApplicationYear: 2021,
   overstay: false,
+  removalOrder: false,
   contactName: 'Chidi Okafor',
   contactEmail: 'chidi@example.com',
   contactPhone: '+17785550142',
@@ -108,6 +111,7 @@ const spouseCitizen: Answers = {
   graduatedInCanada: false,
   serviceOrAffiliation: true,
   militaryService: true,
+  intelligenceService: false,
   governmentPosition: false,
   violentGroups: false,
   organizedCrime: false,
@@ -129,6 +133,10 @@ const studentWithOffer: Answers = {
   previousRefusal: false,
   overstay: true,
   overstayCountry: 'CA',
+  removalOrder: true,
+  removalOrderType: 'departure',
+  removalYear: 2023,
+  departureConfirmed: true,
   goalType: 'temporary',
 };
 
@@ -143,6 +151,37 @@ const employerNewHire: Answers = {
   employerCusmaProfession: 'accountant',
   employerWorkerLicence: true,
   contactPhone: null,
+};
+
+/** A home-support worker in Canada whose extension was refused: restoration, care duties (§10). */
+const homeSupportRefusedExtension: Answers = {
+  ...intraCompanyWorker,
+  citizenship: 'PH',
+  statusExpiry: '2026-09-30',
+  extensionFiled: true,
+  extensionRefused: true,
+  extensionRefusalDate: '2026-11-05',
+  offerSameGroup: 'no',
+  offerIsCurrentJob: false,
+  offerJobTitle: 'Home support worker at Shore Home Care',
+  offerNoc: { noc: '44101', teer: 4 },
+  offerSector: 'other',
+  offerCareDuties: true,
+  offerWage: { amount: 22, per: 'hour' },
+  offerStartDate: '2027-02-01',
+  yearsExperience: 4,
+  canadianWorkMonths: 20,
+  canadianWorkTeer: '4',
+};
+
+/** An employer hiring for a home-support NOC is asked what the job is (§10). */
+const employerHomeCare: Answers = {
+  ...employerNewHire,
+  employerPosition: 'Aide familiale (soins aux aînés)',
+  employerNoc: { noc: '44101', teer: 4 },
+  employerJobType: 'inHomeCare',
+  employerWorkerCitizenship: 'PH',
+  employerWorkerCountry: 'PH',
 };
 
 interface ScenarioContext {
@@ -237,6 +276,26 @@ const scenarios: Scenario[] = [
       await greet(c);
       await c.answer(graduateWithPrApplication);
       await c.say('confirm');
+      c.expectStep('submitted');
+    },
+  },
+  {
+    name: 'worker-home-support-refused-extension',
+    lead: true,
+    async run(c) {
+      await greet(c);
+      await c.answer(homeSupportRefusedExtension);
+      await c.say('confirm');
+      c.expectStep('submitted');
+    },
+  },
+  {
+    name: 'fr-employer-home-care',
+    locale: 'fr-CA',
+    async run(c) {
+      await c.session.join();
+      await c.answer(employerHomeCare, { flow: fr });
+      await c.say('Confirmer et envoyer');
       c.expectStep('submitted');
     },
   },

@@ -38,3 +38,10 @@ const degrees: ReadonlySet<string> = new Set(['bachelor', 'master', 'doctorate']
 export const isDegree = (
   level: AnswerOf<'educationLevel'> | AnswerOf<'programCredential'> | undefined,
 ): boolean => level !== undefined && degrees.has(level);
+
+/**
+ * NOC 2021 home child care providers (44100) and home support workers, caregivers and related
+ * occupations (44101): the codes hold caregivers and housekeepers alike, so only the duties tell
+ * whether the job is in-home care (§10).
+ */
+export const isHomeSupportNoc = (noc: string | undefined): boolean => noc === '44100' || noc === '44101';

@@ -1,6 +1,7 @@
 import {
   cusmaCitizenships,
   isDegree,
+  isHomeSupportNoc,
   isProfessionalTeer,
   isSameGroupRelation,
   teerOfChoice,
@@ -53,6 +54,9 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   isStudentInCanada: (a) => relevance.isInCanada(a) && a.currentStatus === 'student',
   // Maintained status (applied before expiry) or restoration: asked of anyone holding a status.
   mayExtendStatus: (a) => relevance.holdsStatus(a),
+  // Maintained status lasts only until the decision: whether (and when) the extension was refused.
+  filedExtension: (a) => relevance.mayExtendStatus(a) && a.extensionFiled === true,
+  hadExtensionRefused: (a) => relevance.filedExtension(a) && a.extensionRefused === true,
   mayAimAtPermanentResidence: (a) =>
     relevance.isWorker(a) && a.goalType !== undefined && a.goalType !== 'temporary',
   mayTargetBc: (a) =>
@@ -70,6 +74,12 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   hasProfessionalOffer: (a) => relevance.hasJobOffer(a) && isProfessionalTeer(teerOfNoc(a.offerNoc)),
   isAcademicPost: (a) => relevance.hasJobOffer(a) && a.offerSector === 'academic',
   isSportsPost: (a) => relevance.hasJobOffer(a) && a.offerSector === 'sports',
+  // A home-support NOC (4410x) holds caregivers and housekeepers alike: the duties decide the
+  // medical exam, unless the job type already says care or health.
+  mayHaveCareDuties: (a) =>
+    relevance.hasJobOffer(a) &&
+    isHomeSupportNoc(a.offerNoc?.noc) &&
+    !['health', 'childCare', 'inHomeCare'].includes(a.offerSector ?? ''),
   hasBcOffer: (a) => relevance.hasJobOffer(a) && a.offerProvince === 'BC',
   // BC PNP reads whether the offer is permanent and full-time; no other rule does.
   hasBcOfferAimingAtPr: (a) => relevance.hasBcOffer(a) && relevance.mayTargetBc(a),
@@ -141,6 +151,8 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   hasCriminalHistory: (a) => relevance.isWorker(a) && a.criminalHistory === true,
   hadImpairedDriving: (a) => relevance.hasCriminalHistory(a) && a.impairedDriving === true,
   hasServiceOrAffiliation: (a) => relevance.isWorker(a) && a.serviceOrAffiliation === true,
+  hadMilitaryService: (a) => relevance.hasServiceOrAffiliation(a) && a.militaryService === true,
+  workedForIntelligenceService: (a) => relevance.hadMilitaryService(a) && a.intelligenceService === true,
   // Living in a country that may be designated already calls for the medical-exam check.
   mayHaveOtherDesignatedStay: (a) =>
     relevance.isWorker(a) &&
@@ -153,11 +165,25 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   // One screener for refusals and overstays anywhere; which of them, where and when only after a yes.
   hasImmigrationHistory: (a) => relevance.isWorker(a) && a.immigrationHistory === true,
   hadRefusal: (a) => relevance.hasImmigrationHistory(a) && a.previousRefusal === true,
+  // A refusal and the Canadian applications around it: disclosure for the lawyer (§10). Someone in
+  // Canada has applied to come before: only the kind and year of it are asked. (Not read from the
+  // refusal's country, which a redacted replay cannot reproduce.)
+  isOutsideCanadaWithRefusal: (a) => relevance.hadRefusal(a) && relevance.isOutsideCanada(a),
+  appliedToCanadaBefore: (a) =>
+    relevance.isInCanada(a)
+      ? relevance.hadRefusal(a)
+      : relevance.isOutsideCanadaWithRefusal(a) && a.appliedToCanada === true,
+  // Removal orders are not refusals: which order decides the Authorization to Return (§10).
+  hadRemovalOrder: (a) => relevance.hasImmigrationHistory(a) && a.removalOrder === true,
+  hadDepartureOrder: (a) => relevance.hadRemovalOrder(a) && a.removalOrderType === 'departure',
   hadOverstay: (a) => relevance.hasImmigrationHistory(a) && a.overstay === true,
   workerIsInSameGroup: (a) =>
     relevance.isEmployer(a) &&
     (a.employerWorkerRelation === 'sameGroupEmployee' || a.employerWorkerRelation === 'sameGroupNewOffice'),
   workerIsNewHire: (a) => relevance.isEmployer(a) && !relevance.workerIsInSameGroup(a),
+  // Education, social and community jobs (NOC category 4, home support included) or no NOC at all.
+  employerJobTypeUnclear: (a) =>
+    relevance.isEmployer(a) && a.employerNoc !== undefined && !/^[0-35-9]/.test(a.employerNoc.noc ?? '4'),
   employerHiresCusmaCitizen: (a) =>
     relevance.isEmployer(a) &&
     a.employerWorkerCitizenship !== undefined &&

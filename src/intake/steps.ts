@@ -83,6 +83,8 @@ export type RelevanceName =
   | 'isWorkerInCanada'
   | 'holdsEmployerSpecificPermit'
   | 'mayExtendStatus'
+  | 'filedExtension'
+  | 'hadExtensionRefused'
   | 'mayAimAtPermanentResidence'
   | 'hasJobOffer'
   | 'hasNoJobOffer'
@@ -91,6 +93,7 @@ export type RelevanceName =
   | 'hasSameGroupEmployer'
   | 'isAcademicPost'
   | 'isSportsPost'
+  | 'mayHaveCareDuties'
   | 'hasBcOfferAimingAtPr'
   | 'isCusmaCitizenWithOffer'
   | 'cusmaProfessionAcceptsLicence'
@@ -122,13 +125,20 @@ export type RelevanceName =
   | 'hasCriminalHistory'
   | 'hadImpairedDriving'
   | 'hasServiceOrAffiliation'
+  | 'hadMilitaryService'
+  | 'workedForIntelligenceService'
   | 'mayHaveOtherDesignatedStay'
   | 'stayedInAnotherCountry'
   | 'hasImmigrationHistory'
   | 'hadRefusal'
+  | 'isOutsideCanadaWithRefusal'
+  | 'appliedToCanadaBefore'
+  | 'hadRemovalOrder'
+  | 'hadDepartureOrder'
   | 'hadOverstay'
   | 'workerIsInSameGroup'
   | 'workerIsNewHire'
+  | 'employerJobTypeUnclear'
   | 'employerHiresCusmaCitizen'
   | 'employerCusmaProfessionAcceptsLicence'
   | 'gavePhone'
@@ -193,6 +203,13 @@ export const stepCatalogue = {
   employerTreatment: sensitiveStep('situation', yesNo(), 'holdsEmployerSpecificPermit'),
   statusExpiry: step('situation', date(), 'isInCanada'),
   extensionFiled: step('situation', yesNo(), 'mayExtendStatus'),
+  // Maintained status ends with the decision: a refusal, and its date, start the restoration clock (§10).
+  extensionRefused: step('situation', yesNo(), 'filedExtension'),
+  extensionRefusalDate: step(
+    'situation',
+    date({ expect: 'past', refuseFuture: true }),
+    'hadExtensionRefused',
+  ),
 
   // Worker: goals (asked early: they decide which permanent-residence questions matter)
   goalType: step('goals', choice(['temporary', 'permanent', 'notSure']), 'isWorker'),
@@ -218,6 +235,7 @@ export const stepCatalogue = {
   offerIsCurrentJob: step('jobOffer', yesNo(), 'worksForOfferEmployerInCanada'),
   offerNoc: step('jobOffer', noc(), 'hasJobOffer'),
   offerSector: step('jobOffer', choice(offerSectors), 'hasJobOffer'),
+  offerCareDuties: step('jobOffer', yesNo(), 'mayHaveCareDuties'),
   academicRole: step(
     'jobOffer',
     choice(['guestLecturer', 'visitingProfessor', 'postdoc', 'researchAward', 'researcher', 'other']),
@@ -317,6 +335,8 @@ export const stepCatalogue = {
   impairedDrivingSince2018: step('admissibility', yesNo(), 'hadImpairedDriving'),
   serviceOrAffiliation: step('admissibility', yesNo(), 'isWorker'),
   militaryService: step('admissibility', yesNo(), 'hasServiceOrAffiliation'),
+  intelligenceService: step('admissibility', yesNo(), 'hadMilitaryService'),
+  intelligenceCountry: step('admissibility', country(), 'workedForIntelligenceService'),
   governmentPosition: step('admissibility', yesNo(), 'hasServiceOrAffiliation'),
   violentGroups: step('admissibility', yesNo(), 'hasServiceOrAffiliation'),
   organizedCrime: step('admissibility', yesNo(), 'hasServiceOrAffiliation'),
@@ -328,8 +348,24 @@ export const stepCatalogue = {
   previousRefusal: step('admissibility', yesNo(), 'hasImmigrationHistory'),
   refusalCountry: step('admissibility', country(), 'hadRefusal'),
   refusalYear: step('admissibility', number({ min: 1950, max: 2100 }), 'hadRefusal'),
+  // Neutral facts only (§9, §10): the lawyer raises disclosure in the consultation.
+  appliedToCanada: step('admissibility', yesNo(), 'isOutsideCanadaWithRefusal'),
+  canadianApplicationType: step(
+    'admissibility',
+    choice(['visitor', 'study', 'work', 'permanentResidence', 'other']),
+    'appliedToCanadaBefore',
+  ),
+  canadianApplicationYear: step('admissibility', number({ min: 1950, max: 2100 }), 'appliedToCanadaBefore'),
   overstay: step('admissibility', yesNo(), 'hasImmigrationHistory'),
   overstayCountry: step('admissibility', country(), 'hadOverstay'),
+  removalOrder: step('admissibility', yesNo(), 'hasImmigrationHistory'),
+  removalOrderType: step(
+    'admissibility',
+    choice(['deportation', 'exclusion', 'departure', 'notSure']),
+    'hadRemovalOrder',
+  ),
+  removalYear: step('admissibility', number({ min: 1950, max: 2100 }), 'hadRemovalOrder'),
+  departureConfirmed: step('admissibility', yesNo(), 'hadDepartureOrder'),
 
   // Employer: company
   employerCompany: step('company', text(), 'isEmployer'),
@@ -344,6 +380,12 @@ export const stepCatalogue = {
   // Employer: the position
   employerPosition: step('position', text(), 'isEmployer'),
   employerNoc: step('position', noc(), 'isEmployer'),
+  // The NOC alone does not tell care duties (44101 also holds housekeepers): asked where it may not (§10).
+  employerJobType: step(
+    'position',
+    choice(['health', 'childCare', 'inHomeCare', 'schoolTeaching', 'agriculture', 'other']),
+    'employerJobTypeUnclear',
+  ),
   employerWage: step('position', money(), 'isEmployer'),
   employerStartDate: step('position', date({ expect: 'future', askIfLongPast: true }), 'isEmployer'),
 

@@ -1,4 +1,4 @@
-import type { Answers } from '../intake/steps';
+import type { AnswerOf, Answers } from '../intake/steps';
 import { englishCountryName } from './countries';
 import { designationOf } from '../intake/designated-countries';
 import { sectorOf, type Facts } from './facts';
@@ -18,10 +18,16 @@ export interface AdmissibilityRule {
   /** The answers the rule tests. */
   tests: string;
   /** The flag (or lawyer note) and its seriousness, or undefined when the rule does not apply. */
-  evaluate(
-    answers: Answers,
-    facts: Facts,
-  ): { note: string; serious?: boolean; noteOnly?: boolean } | undefined;
+  evaluate(answers: Answers, facts: Facts): Finding | undefined;
+}
+
+interface Finding {
+  note: string;
+  serious?: boolean;
+  /** A fact for the lawyer, not a ground of inadmissibility. */
+  noteOnly?: boolean;
+  /** Not a ground, yet the lead goes to a lawyer (e.g. IRCC's security screening, §10). */
+  needsReview?: boolean;
 }
 
 /** Jobs that need a medical exam whatever the country (IRPR s. 30, §3, §9). */
@@ -74,6 +80,19 @@ export const admissibilityRules: readonly AdmissibilityRule[] = [
         ? {
             noteOnly: true,
             note: 'Military, police or security service (national service included): not a ground on its own — ask the unit, role and dates in the consultation (IRPA ss. 34–35 only if the facts point there).',
+          }
+        : undefined,
+  },
+  {
+    ground: 'security',
+    ref: refs(ref.admissibility, ref.dec2026),
+    tests: 'intelligenceService, intelligenceCountry',
+    evaluate: (a) =>
+      a.intelligenceService === true
+        ? {
+            noteOnly: true,
+            needsReview: true,
+            note: `Worked for an intelligence or security service (${a.intelligenceCountry === undefined ? 'country not given' : `service of ${englishCountryName(a.intelligenceCountry)}`}): not a ground on its own, but IRCC refers such applicants for security screening (IRPA s. 34) — lawyer review before advising.`,
           }
         : undefined,
   },
@@ -154,14 +173,26 @@ export const admissibilityRules: readonly AdmissibilityRule[] = [
   },
   {
     ground: 'previous-refusal',
-    ref: refs(ref.admissibility, ref.flags, ref.corrections),
-    tests: 'previousRefusal, refusalCountry, refusalYear',
-    evaluate: (a) =>
-      a.previousRefusal === true
+    ref: refs(ref.admissibility, ref.flags, ref.corrections, ref.dec2026),
+    tests:
+      'previousRefusal, refusalCountry, refusalYear, appliedToCanada, canadianApplicationType, canadianApplicationYear',
+    evaluate: (a) => {
+      const disclosure = refusalDisclosure(refusalHistoryOf(a));
+      return disclosure
         ? {
-            note: `Refused a visa or permit, denied entry or removed: ${country(a.refusalCountry)}${a.refusalYear === undefined ? '' : `, ${a.refusalYear}`}. It must be declared on every Canadian application; the lawyer checks earlier forms for disclosure (misrepresentation risk, IRPA s. 40, 5-year bar).`,
+            note: `Refused a visa or permit, denied entry or removed: ${country(a.refusalCountry)}${a.refusalYear === undefined ? '' : `, ${a.refusalYear}`}. ${disclosure.text.charAt(0).toUpperCase()}${disclosure.text.slice(1)}`,
           }
-        : undefined,
+        : undefined;
+    },
+  },
+  {
+    ground: 'removal-order',
+    ref: refs(ref.admissibility, ref.dec2026),
+    tests: 'removalOrder, removalOrderType, removalYear, departureConfirmed',
+    evaluate: (a, f) => {
+      const order = returnAuthorizationOf(a, f.today);
+      return order && { note: order.note };
+    },
   },
   {
     ground: 'non-compliance',
@@ -182,14 +213,21 @@ export const admissibilityRules: readonly AdmissibilityRule[] = [
   },
   {
     ground: 'medical-exam',
-    ref: refs(ref.admissibility, ref.corrections),
-    tests: "the job's sector (health services, child care, in-home care, primary or secondary teaching)",
+    ref: refs(ref.admissibility, ref.corrections, ref.dec2026),
+    tests:
+      "the job's sector (health services, child care, in-home care, primary or secondary teaching); care duties for a home-support NOC",
     evaluate(_a, f) {
       const sector = sectorOf(f.offer);
       if (sector === undefined || !publicHealthSectors.has(sector)) return undefined;
-      return {
-        note: `Job in ${sectorLabels[sector]}: an immigration medical exam is required for this work (IRPR s. 30).`,
-      };
+      // In-home care of children, seniors or people with disabilities: close contact, exam whatever
+      // the stay; IRCC's page was not retrieved [U] (§10).
+      return sector === 'inHomeCare'
+        ? {
+            note: `Job in ${sectorLabels[sector]} (close contact with children, seniors or people with disabilities): an immigration medical exam is needed whatever the stay (IRPR s. 30) — to confirm on IRCC's page.`,
+          }
+        : {
+            note: `Job in ${sectorLabels[sector]}: an immigration medical exam is required for this work (IRPR s. 30).`,
+          };
     },
   },
   {
@@ -208,6 +246,139 @@ export const admissibilityRules: readonly AdmissibilityRule[] = [
   },
 ];
 
+/** The refusal and application facts the disclosure note reads (§9, §10): neutral facts only. */
+export interface RefusalHistory {
+  refused?: boolean;
+  refusalCountry?: string;
+  refusalYear?: number;
+  /** Applied to come to Canada before: false when answered no. */
+  appliedToCanada?: boolean;
+  canadianApplicationType?: AnswerOf<'canadianApplicationType'>;
+  /** The most recent Canadian application's year. */
+  canadianApplicationYear?: number;
+  /** Whether a removal order calls for an Authorization to Return to Canada. */
+  returnAuthorization?: ReturnAuthorization['needed'];
+}
+
+export function refusalHistoryOf(a: Answers, today?: string): RefusalHistory {
+  // A prospect in Canada has applied to come before; one abroad is asked.
+  const applied = a.previousRefusal !== true ? undefined : a.inCanada === true ? true : a.appliedToCanada;
+  return {
+    refused: a.previousRefusal,
+    refusalCountry: a.refusalCountry,
+    refusalYear: a.refusalYear,
+    appliedToCanada: applied,
+    canadianApplicationType: applied === true ? a.canadianApplicationType : undefined,
+    canadianApplicationYear: applied === true ? a.canadianApplicationYear : undefined,
+    returnAuthorization: today === undefined ? undefined : returnAuthorizationOf(a, today)?.needed,
+  };
+}
+
+const applicationLabels: Record<AnswerOf<'canadianApplicationType'>, string> = {
+  visitor: 'visitor visa or eTA',
+  study: 'study permit',
+  work: 'work permit',
+  permanentResidence: 'permanent residence',
+  other: 'other',
+};
+
+/**
+ * What the lawyer checks about a refusal's disclosure, from neutral facts (§9, §10): a refusal (by
+ * another country, or by Canada) before a Canadian application is named with both years ("to confirm"); the
+ * prospect is never asked whether it was declared. `risk` is true when an earlier Canadian
+ * application may have left it out.
+ */
+export function refusalDisclosure(h: RefusalHistory): { text: string; risk: boolean } | undefined {
+  if (h.refused !== true) return undefined;
+  const { refusalYear, canadianApplicationYear: applicationYear, refusalCountry } = h;
+  if (h.appliedToCanada === false)
+    return {
+      risk: false,
+      text: 'No earlier application to Canada: the refusal must be declared on the new one (IRPA s. 40).',
+    };
+  if (refusalCountry !== undefined && refusalYear !== undefined && applicationYear !== undefined) {
+    const kind = h.canadianApplicationType ? ` (${applicationLabels[h.canadianApplicationType]})` : '';
+    if (applicationYear < refusalYear)
+      return {
+        risk: false,
+        text: `The last Canadian application${kind} was in ${applicationYear}, before the refusal: it must be declared on the new one (IRPA s. 40).`,
+      };
+    const sameYear = applicationYear === refusalYear ? ' (same year: which came first to confirm)' : '';
+    const by = refusalCountry === 'CA' ? 'Canadian' : englishCountryName(refusalCountry).replace(/^the /, '');
+    return {
+      risk: true,
+      text: `disclosure of the ${refusalYear} ${by} refusal in the ${applicationYear} Canadian application${kind}: to confirm (IRPA s. 40 risk, 5-year bar)${sameYear}.`,
+    };
+  }
+  return {
+    risk: true,
+    text: 'It must be declared on every Canadian application since; the lawyer checks the earlier forms for disclosure (misrepresentation risk, IRPA s. 40, 5-year bar).',
+  };
+}
+
+/** Exclusion orders: 1 year, or 5 for misrepresentation, before return without an ARC (§10). */
+const EXCLUSION_YEARS = 1;
+const EXCLUSION_MISREPRESENTATION_YEARS = 5;
+
+interface ReturnAuthorization {
+  needed: 'needed' | 'maybe' | 'none';
+  note: string;
+}
+
+/**
+ * Which removal order was issued decides the Authorization to Return to Canada (IRPA s. 52, §10):
+ * a deportation order always needs one; an exclusion order within 1 year of removal (5 for
+ * misrepresentation); a departure order none if the person left within 30 days and confirmed it.
+ */
+export function returnAuthorizationOf(a: Answers, today: string): ReturnAuthorization | undefined {
+  if (a.removalOrder !== true) return undefined;
+  const year = a.removalYear;
+  const when = year === undefined ? '' : ` (left ${year})`;
+  const arc = 'an Authorization to Return to Canada (ARC, IRPA s. 52)';
+  switch (a.removalOrderType) {
+    case 'deportation':
+      return { needed: 'needed', note: `Deportation order${when}: ${arc} is always needed.` };
+    case 'exclusion': {
+      const since = year === undefined ? undefined : Number(today.slice(0, 4)) - year;
+      // The same calendar year is within 1 year of removal; a year still to come is not read.
+      if (since !== undefined && since >= 0 && since < EXCLUSION_YEARS)
+        return {
+          needed: 'needed',
+          note: `Exclusion order${when}: ${arc} is needed within 1 year of removal.`,
+        };
+      if (since !== undefined && since > EXCLUSION_MISREPRESENTATION_YEARS)
+        return {
+          needed: 'none',
+          note: `Exclusion order${when}: more than 5 years ago, no ARC needed — the removal date to confirm (IRPA s. 52).`,
+        };
+      return {
+        needed: 'maybe',
+        note: `Exclusion order${when}: ${arc} is needed within 1 year of removal, or 5 years if the order was for misrepresentation — the order and removal date to confirm.`,
+      };
+    }
+    case 'departure':
+      if (a.departureConfirmed === true)
+        return {
+          needed: 'none',
+          note: `Departure order${when}, left within 30 days with the departure confirmed: no ARC needed — the certificate of departure to confirm (IRPA s. 52).`,
+        };
+      if (a.departureConfirmed === false)
+        return {
+          needed: 'needed',
+          note: `Departure order${when} without a confirmed departure within 30 days: it became a deportation order, so ${arc} is needed.`,
+        };
+      return {
+        needed: 'maybe',
+        note: `Departure order${when}: no ARC if the person left within 30 days and confirmed it, otherwise it became a deportation order and ${arc} is needed — to confirm.`,
+      };
+    default:
+      return {
+        needed: 'maybe',
+        note: `Removal order from Canada, type not known${when}: ${arc} is needed for a deportation order, and for some exclusion and departure orders — the lawyer checks which order was issued.`,
+      };
+  }
+}
+
 /** Grounds that are a process step, not a possible inadmissibility: they do not call for lawyer review. */
 const processGrounds = new Set<AdmissibilityGround>(['medical-exam']);
 
@@ -218,9 +389,11 @@ export function screenAdmissibility(
 ): { flags: Flag[]; notes: string[]; needsLawyerReview: boolean } {
   const byGround = new Map<AdmissibilityGround, { notes: string[]; serious: (boolean | undefined)[] }>();
   const notes: string[] = [];
+  let reviewNote = false;
   for (const rule of admissibilityRules) {
     const found = rule.evaluate(answers, facts);
     if (!found) continue;
+    if (found.needsReview) reviewNote = true;
     if (found.noteOnly) {
       notes.push(found.note);
       continue;
@@ -242,6 +415,6 @@ export function screenAdmissibility(
   return {
     flags,
     notes,
-    needsLawyerReview: flags.some((flag) => !processGrounds.has(flag.ground)),
+    needsLawyerReview: reviewNote || flags.some((flag) => !processGrounds.has(flag.ground)),
   };
 }

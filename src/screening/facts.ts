@@ -1,4 +1,11 @@
-import { isDegree, isSameGroupRelation, teerOfChoice, teerOfNoc, type Teer } from '../intake/answer-facts';
+import {
+  isDegree,
+  isHomeSupportNoc,
+  isSameGroupRelation,
+  teerOfChoice,
+  teerOfNoc,
+  type Teer,
+} from '../intake/answer-facts';
 import type { Money } from '../intake/inputs';
 import { convertScores } from '../intake/parse/language';
 import { stepCatalogue, stepIds, type AnswerOf, type Answers, type StepId } from '../intake/steps';
@@ -34,6 +41,8 @@ export interface OfferFacts {
   /** CUSMA profession chosen (US/Mexican citizens), and whether a licence is held. */
   cusmaProfession?: AnswerOf<'cusmaProfession'>;
   hasLicence?: boolean;
+  /** Looks after children, seniors or people with disabilities in a home (asked for home-support NOCs). */
+  careDuties?: boolean;
 }
 
 export interface CorporateGroupFacts {
@@ -77,6 +86,11 @@ export interface Facts {
   statusExpiry?: string;
   /** Applied to extend before the status expired (maintained status). */
   extensionFiled?: boolean;
+  /** The extension was refused (maintained status ends with the decision, §10), and when. */
+  extensionRefused?: boolean;
+  extensionRefusedOn?: string;
+  /** Answered whether a spouse or partner is in Canada (undefined when not asked). */
+  spouseInCanada?: boolean;
   /** The job offer (an employer lead always has one: the position). */
   offer?: OfferFacts;
   group: CorporateGroupFacts;
@@ -229,6 +243,7 @@ function workerOffer(answers: Answers): OfferFacts {
     sportsTeam: answers.offerSector === 'sports' ? answers.sportsTeam : undefined,
     cusmaProfession: answers.cusmaProfession,
     hasLicence: answers.hasLicence,
+    careDuties: answers.offerCareDuties,
   };
 }
 
@@ -248,6 +263,7 @@ function employerFacts(answers: Answers, today: string): Facts {
       province: answers.employerProvince,
       startDate: answers.employerStartDate,
       wage: answers.employerWage,
+      sector: answers.employerJobType,
       cusmaProfession: answers.employerCusmaProfession,
       hasLicence: answers.employerWorkerLicence,
     },
@@ -295,6 +311,12 @@ function workerFacts(answers: Answers, today: string): Facts {
     currentStatus: inCanada ? a.currentStatus : undefined,
     statusExpiry: inCanada ? a.statusExpiry : undefined,
     extensionFiled: inCanada ? a.extensionFiled : undefined,
+    extensionRefused: inCanada && a.extensionFiled === true ? a.extensionRefused : undefined,
+    extensionRefusedOn:
+      inCanada && a.extensionFiled === true && a.extensionRefused === true
+        ? a.extensionRefusalDate
+        : undefined,
+    spouseInCanada: a.spouseInCanada,
     offer: hasOffer ? workerOffer(a) : undefined,
     group: {
       isSameGroup,
@@ -388,6 +410,9 @@ const publicHealthNocs: Record<string, OfferSector> = {
 /** The job's sector as answered, or read from its NOC code (employers are not asked the sector). */
 export function sectorOf(offer: OfferFacts | undefined): OfferSector | undefined {
   const noc = offer?.noc;
+  // The duties answered outrank a home-support NOC, which holds housekeepers too (§10).
+  if (offer?.careDuties !== undefined && isHomeSupportNoc(noc) && !isCareSector(offer.sector))
+    return offer.careDuties ? 'inHomeCare' : offer.sector;
   const byNoc =
     noc === undefined ? undefined : (publicHealthNocs[noc] ?? (noc.startsWith('3') ? 'health' : undefined));
   // A kind of post (exchange, academic, sports) does not hide a school-teaching or health NOC.
@@ -402,4 +427,103 @@ export function sectorOf(offer: OfferFacts | undefined): OfferSector | undefined
   )
     return offer.sector;
   return byNoc ?? offer?.sector;
+}
+
+const isCareSector = (sector: OfferSector | undefined) =>
+  sector === 'health' || sector === 'childCare' || sector === 'inHomeCare';
+
+/** Restoration (IRPR s. 182) is applied for within 90 days of losing status (§9, §10). */
+export const RESTORATION_DAYS = 90;
+
+/**
+ * Where the prospect's status stands, read once for urgency, blockers and pathways (§9, §10).
+ * Maintained status lasts only while the extension is pending: a refusal ends it that day (or at
+ * the old expiry, if that is later), and restoration runs 90 days from then, without work.
+ */
+export type StatusSituation =
+  /** The permit is still valid; an extension may be pending, refused or not filed. */
+  | { kind: 'valid'; expiry: string; daysLeft: number; extension: 'pending' | 'refused' | 'none' }
+  /** Expired after an extension was applied for, not decided (confirmed) or not said to be decided. */
+  | { kind: 'maintained'; expiry: string; decisionConfirmedPending: boolean }
+  /** Status lost: expired without an extension, or the extension was refused. */
+  | {
+      kind: 'lost';
+      cause: 'expired' | 'refused';
+      expiry: string;
+      /** The day status was lost; undefined when the refusal date is not given. */
+      lostOn?: string;
+      refusedOn?: string;
+      /** The last day to apply for restoration; undefined when the day lost is not known. */
+      restoreBy?: string;
+      passed: boolean;
+    }
+  /** Expired, and whether an extension was applied for is not known. */
+  | { kind: 'unclear'; expiry: string };
+
+export function statusSituation(f: Facts): StatusSituation | undefined {
+  const expiry = f.statusExpiry;
+  if (expiry === undefined) return undefined;
+  const daysLeft = daysBetween(f.today, expiry);
+  const refused = f.extensionFiled === true && f.extensionRefused === true;
+  if (daysLeft >= 0) {
+    // A refusal before the old expiry leaves the permit valid until then, with nothing maintained after.
+    const extension = refused ? 'refused' : f.extensionFiled === true ? 'pending' : 'none';
+    return { kind: 'valid', expiry, daysLeft, extension };
+  }
+  if (refused) {
+    const refusedOn = f.extensionRefusedOn;
+    const lostOn = refusedOn === undefined ? undefined : refusedOn > expiry ? refusedOn : expiry;
+    const restoreBy = lostOn === undefined ? undefined : addDays(lostOn, RESTORATION_DAYS);
+    return {
+      kind: 'lost',
+      cause: 'refused',
+      expiry,
+      lostOn,
+      refusedOn,
+      restoreBy,
+      passed: restoreBy !== undefined && restoreBy < f.today,
+    };
+  }
+  if (f.extensionFiled === true)
+    return { kind: 'maintained', expiry, decisionConfirmedPending: f.extensionRefused === false };
+  if (f.extensionFiled === false) {
+    const restoreBy = addDays(expiry, RESTORATION_DAYS);
+    return { kind: 'lost', cause: 'expired', expiry, lostOn: expiry, restoreBy, passed: restoreBy < f.today };
+  }
+  return { kind: 'unclear', expiry };
+}
+
+/**
+ * Whether a visitor in Canada may apply for a work permit from inside (§10): IRPR s. 199 lets a
+ * family member of a work- or study-permit holder apply inside (199(e)), and public policies waive
+ * s. 199 for others, such as a spouse sponsored in Canada (A74). Only an ordinary visitor is told
+ * to apply from outside; where the answers cannot tell, where to apply stays "to confirm".
+ */
+export type InsideCanada =
+  { may: 'yes'; basis: string } | { may: 'afterSponsorship' } | { may: 'no' } | { may: 'unknown' };
+
+export function insideCanadaApplication(f: Facts): InsideCanada | undefined {
+  if (!f.inCanada || f.currentStatus !== 'visitor') return undefined;
+  const spouse = f.spouse?.status;
+  if (spouse === 'worker' || spouse === 'student')
+    return {
+      may: 'yes',
+      basis: `family member of a ${spouse === 'worker' ? 'work' : 'study'}-permit holder (IRPR s. 199(e))`,
+    };
+  if (spouse === 'citizenOrPr' && f.spouse?.sponsorshipFiled === true)
+    return { may: 'yes', basis: 'spouse or partner sponsored in Canada (A74 public policy waives s. 199)' };
+  if (f.prApplication?.program === 'family')
+    return {
+      may: 'yes',
+      basis: 'person sponsored for PR in Canada (A74 public policy, to confirm the class)',
+    };
+  if (spouse === 'citizenOrPr' && f.spouse?.sponsorshipFiled === false) return { may: 'afterSponsorship' };
+  // A Canadian graduate on visitor status may still have an in-Canada route (a PGWP): not for the
+  // rules to say where they apply.
+  if (f.graduation) return { may: 'unknown' };
+  // An ordinary visitor: no spouse in Canada, no Canadian studies, and no PR file that a public policy covers.
+  const prProgram = f.prApplication?.program;
+  if (f.spouseInCanada === false && f.prStatus !== undefined && (!f.prApplication || prProgram !== undefined))
+    return { may: 'no' };
+  return { may: 'unknown' };
 }

@@ -30,6 +30,7 @@ export const admissibilityGrounds = [
   'misrepresentation',
   'previous-refusal',
   'non-compliance',
+  'removal-order',
 ] as const;
 
 /** A flag names a ground and the law behind it; it never carries the prospect's own words. */

@@ -1,6 +1,13 @@
 import { CEC_MIN_MONTHS } from '../intake/thresholds';
 import { Assessment } from './assessment';
-import { isProfessionalTeer, isSkilledTeer, sectorOf, type Facts, type Province } from './facts';
+import {
+  isProfessionalTeer,
+  isSkilledTeer,
+  sectorOf,
+  statusSituation,
+  type Facts,
+  type Province,
+} from './facts';
 import { count, educationLabels, provinceNames } from './labels';
 import { checkLanguage } from './language';
 import type { Pathway } from './lead-schema';
@@ -32,17 +39,23 @@ function routeToCanadianWork(f: Facts): string | undefined {
   const offerTeer = f.offer?.teer;
   if (f.offer && isSkilledTeer(offerTeer) && f.offer.province !== 'QC')
     return `skilled job offer in Canada (TEER ${offerTeer})`;
-  if (f.inCanada && f.currentStatus === 'worker')
-    return f.statusExpiry !== undefined && f.statusExpiry < f.today && f.extensionFiled !== true
-      ? `held a work permit in Canada, expired on ${f.statusExpiry}: no work counts until status is restored`
-      : 'works in Canada on a work permit';
+  if (f.inCanada && f.currentStatus === 'worker') {
+    const status = statusSituation(f);
+    if (status?.kind === 'lost')
+      return status.cause === 'refused'
+        ? 'held a work permit in Canada; the extension was refused: no work counts until status is restored'
+        : `held a work permit in Canada, expired on ${status.expiry}: no work counts until status is restored`;
+    if (status?.kind === 'unclear')
+      return `held a work permit in Canada, expired on ${status.expiry}: maintained status or restoration to confirm`;
+    return 'works in Canada on a work permit';
+  }
   return undefined;
 }
 const plansQuebec = (f: Facts) => f.goalProvince === 'QC';
 
 const cec: PathwayRule = {
   program: 'CEC',
-  ref: refs(ref.pathways, ref.language, ref.flags),
+  ref: refs(ref.pathways, ref.language, ref.flags, ref.dec2026),
   tests: `${CEC_MIN_MONTHS}+ months of paid skilled (TEER 0–3) work in Canada in the last 3 years, not self-employed or as a full-time student; CLB 7 (TEER 0/1) or CLB 5 (TEER 2/3); living outside Quebec`,
   evaluate(f) {
     if (f.isEmployer) return undefined;
@@ -51,6 +64,11 @@ const cec: PathwayRule = {
     const check = new Assessment();
     if (plansQuebec(f))
       check.failed('plans to live in Quebec: CEC applicants must plan to live outside Quebec');
+    const status = statusSituation(f);
+    if (f.inCanada && status?.kind === 'lost')
+      check.unknown(
+        `status restored first (lost ${status.lostOn === undefined ? 'on the refusal' : `on ${status.lostOn}`}): staying in Canada without status is non-compliance (IRPA s. 41); the lawyer checks before a PR application`,
+      );
     if (months < CEC_MIN_MONTHS) {
       // The standard route after a PGWP or a skilled permit: shown as a pathway to build toward (§9).
       const route = routeToCanadianWork(f);
@@ -152,11 +170,21 @@ const hasBcOffer = (f: Facts) => f.offer?.province === 'BC';
 function noteClosedGraduateStreams(check: Assessment, f: Facts): Assessment {
   if (f.graduation) {
     check.note(
-      'Canadian graduate: the BC PNP International Graduate (closed Nov 26, 2024) and International Post-Graduate (closed Jan 7, 2025) streams are closed, and the planned degree streams are suspended (Apr 14, 2025)',
+      'Canadian graduate: the BC PNP International Graduate (closed Nov 26, 2024) and International Post-Graduate (closed Jan 7, 2025) streams are closed, the planned degree streams are suspended (Apr 14, 2025), and BC reported dropping the graduate streams in 2026 (to confirm on the BC PNP site)',
     );
   }
   return check;
 }
+
+/**
+ * BC PNP 2026 (§10 [U]): BC reported dropping Entry Level and Semi-Skilled, the tech draws and the
+ * graduate streams for priority sectors (care, build, innovate). Until the BC PNP site confirms it,
+ * those routes are shown closed or "to confirm", never open.
+ */
+const bc2026Priorities =
+  'BC reported moving to priority sectors (care, build, innovate) in 2026, with a share of nominations outside Metro Vancouver, and ending the tech draws — to confirm on the BC PNP site';
+const entryLevelClosed =
+  'BC reported dropping the Entry Level and Semi-Skilled stream in 2026 (to confirm on the BC PNP site): not open to new applicants';
 
 /** §9: without evidence of a targeted draw, a Skills Immigration route is at most possible. */
 const bcDrawsTargeted =
@@ -187,8 +215,9 @@ const bcWithoutOffer: PathwayRule = {
     const check = new Assessment()
       .met('goal province: British Columbia')
       .failed('no BC job offer: the Skills Immigration streams need one')
-      .unknown(
-        'a BC job offer: TEER 0–3 for Skilled Worker, an eligible TEER 4/5 job for Entry Level and Semi-Skilled',
+      .unknown('a BC job offer in TEER 0–3 for Skilled Worker')
+      .note(
+        'Entry Level and Semi-Skilled (TEER 4/5 jobs) was reported dropped in 2026 — to confirm on the BC PNP site',
       );
     return noteClosedGraduateStreams(check, f);
   },
@@ -197,7 +226,7 @@ const bcWithoutOffer: PathwayRule = {
 const bcSkilledWorker: PathwayRule = {
   program: 'BC-PNP',
   stream: 'Skilled Worker',
-  ref: ref.pathways,
+  ref: refs(ref.pathways, ref.dec2026),
   tests: `an indeterminate full-time BC offer in TEER 0–3, ${BC_MIN_YEARS_EXPERIENCE}+ years of related experience, BC wage level, CLB 4 for TEER 2/3 (to confirm)`,
   evaluate(f) {
     const teer = f.offer?.teer;
@@ -232,7 +261,8 @@ const bcSkilledWorker: PathwayRule = {
     check
       .unknown(bcDrawsTargeted)
       .confirm('the wage meets the BC wage level for the occupation')
-      .confirm(bcAllocation);
+      .confirm(bcAllocation)
+      .confirm(bc2026Priorities);
     return noteClosedGraduateStreams(check, f);
   },
 };
@@ -255,21 +285,17 @@ const bcHealthAuthority: PathwayRule = {
 const bcEntryLevel: PathwayRule = {
   program: 'BC-PNP',
   stream: 'Entry Level and Semi-Skilled',
-  ref: ref.pathways,
+  ref: refs(ref.pathways, ref.dec2026),
   tests:
     'an indeterminate full-time BC offer in an eligible TEER 4/5 job, 9 consecutive months with the employer',
   evaluate(f) {
     const teer = f.offer?.teer;
     if (!targetsBc(f) || !hasBcOffer(f) || teer === undefined || isSkilledTeer(teer)) return undefined;
-    const check = new Assessment().met(`TEER ${teer} job offer in British Columbia`);
-    checkIndeterminateFullTime(check, f, 'Entry Level and Semi-Skilled');
-    check
-      .unknown(
-        'an eligible occupation (e.g. tourism and hospitality, food processing; special rules in the Northeast)',
-      )
-      .unknown('9 consecutive months with the supporting employer')
-      .confirm('intake status in 2025–26 — to confirm')
-      .confirm(bcAllocation);
+    // Reported closed in 2026 [U]: shown as not open, whatever the offer (§10).
+    const check = new Assessment()
+      .met(`TEER ${teer} job offer in British Columbia`)
+      .failed(entryLevelClosed)
+      .confirm(bc2026Priorities);
     return noteClosedGraduateStreams(check, f);
   },
 };

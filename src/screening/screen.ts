@@ -1,5 +1,5 @@
 import type { Answers } from '../intake/steps';
-import { screenAdmissibility } from './admissibility';
+import { refusalHistoryOf, screenAdmissibility } from './admissibility';
 import { screenBlockers } from './blockers';
 import { deriveFacts } from './facts';
 import type { Screening, Urgency } from './lead-schema';
@@ -39,7 +39,7 @@ export function screen(answers: Answers, options: ScreenOptions): Screening {
   return {
     streams,
     admissibility,
-    blockers: screenBlockers(facts, admissibility.flags),
+    blockers: screenBlockers(facts, admissibility.flags, refusalHistoryOf(answers, options.today)),
     pathways,
     urgency,
     priority,

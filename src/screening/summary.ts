@@ -2,7 +2,7 @@ import { cusmaProfessionOf } from '../intake/cusma-professions';
 import type { Answers } from '../intake/steps';
 import { isSeriousFlag } from './blockers';
 import { englishCountryName } from './countries';
-import { languageTestNames, scaleOf, teerOfNoc } from './facts';
+import { deriveFacts, insideCanadaApplication, languageTestNames, scaleOf, teerOfNoc } from './facts';
 import {
   complianceLabels,
   count,
@@ -48,6 +48,7 @@ const groundLabels: Record<AdmissibilityGround, string> = {
   misrepresentation: 'Misrepresentation',
   'previous-refusal': 'Previous refusal',
   'non-compliance': 'Non-compliance',
+  'removal-order': 'Removal order',
 };
 
 /** Streams that give an open permit: no Employer Portal offer is needed for them. */
@@ -99,7 +100,12 @@ function workerBlocks(a: Answers): Block[] {
           `in Canada as ${a.currentStatus ? statusLabels[a.currentStatus] : 'status not given'}`,
           a.workPermitType && `(${workPermitTypeLabels[a.workPermitType]})`,
           a.statusExpiry && `until ${a.statusExpiry}`,
-          a.extensionFiled === true && '(extension applied for)',
+          a.extensionFiled === true &&
+            (a.extensionRefused === true
+              ? `(extension refused${a.extensionRefusalDate ? ` on ${a.extensionRefusalDate}` : ''})`
+              : a.extensionRefused === false
+                ? '(extension applied for, not yet decided)'
+                : '(extension applied for)'),
           a.extensionFiled === false && '(no extension applied for)',
         ],
         ' ',
@@ -279,7 +285,11 @@ function admissibilityBlock(lead: LeadWithoutSummary): Block[] {
   const { flags, notes, needsLawyerReview } = lead.screening.admissibility;
   const blocks: Block[] = [];
   if (flags.length === 0)
-    blocks.push({ kind: 'line', label: 'Admissibility', text: 'no flag raised by the screeners' });
+    blocks.push({
+      kind: 'line',
+      label: 'Admissibility',
+      text: `no flag raised by the screeners${needsLawyerReview ? '; lawyer review needed (see the notes)' : ''}`,
+    });
   else
     blocks.push({
       kind: 'list',
@@ -318,6 +328,20 @@ function pathwayBlock(lead: LeadWithoutSummary): Block {
 /** Next to a serious flag every stream and pathway reads "subject to admissibility". */
 function subjectToAdmissibility(lead: LeadWithoutSummary): string {
   return lead.screening.admissibility.flags.some(isSeriousFlag) ? ', subject to admissibility' : '';
+}
+
+/** A visitor in Canada whom IRPR s. 199 or a public policy lets apply inside is told so (§10). */
+function whereToApplyBlock(lead: LeadWithoutSummary): Block[] {
+  if (lead.role !== 'worker') return [];
+  const inside = insideCanadaApplication(deriveFacts(lead.answers, lead.createdAt.slice(0, 10)));
+  if (inside?.may !== 'yes') return [];
+  return [
+    {
+      kind: 'line',
+      label: 'Where to apply',
+      text: `from inside Canada as a ${inside.basis} (${sectionsOf(ref.dec2026)})`,
+    },
+  ];
 }
 
 function blockersBlock(lead: LeadWithoutSummary): Block[] {
@@ -367,6 +391,7 @@ function blocksOf(lead: LeadWithoutSummary): Block[] {
       text: `${priority.level.toUpperCase()} — ${priority.reasons.join('; ')}`,
     },
     ...blockersBlock(lead),
+    ...whereToApplyBlock(lead),
     ...(lead.role === 'employer' ? employerBlocks(answers) : workerBlocks(answers)),
     ...streamBlocks(lead),
     ...(lead.role === 'employer' ? [employerStepsBlock(answers)] : []),

@@ -1,14 +1,23 @@
-import { addDays, daysBetween, pgwpWindowClosesOn, type Facts } from './facts';
+import {
+  addDays,
+  daysBetween,
+  pgwpWindowClosesOn,
+  RESTORATION_DAYS,
+  statusSituation,
+  type Facts,
+  type StatusSituation,
+} from './facts';
 import { urgencyLevels, type Urgency, type UrgencyLevel } from './lead-schema';
 
-/** Urgency bands (§8: permit expiring soon, maintained status; §2/§7: the 180-day PGWP window). */
+/** Urgency bands (§8: permit expiring soon, maintained status; §2/§7: the 180-day PGWP window; §10). */
 export const URGENT_WITHIN_DAYS = 60;
 export const SOON_WITHIN_DAYS = 120;
 /** A job starting this soon raises the urgency one level. */
 export const START_DATE_WITHIN_DAYS = 30;
 
 interface DatedSignal {
-  date: string;
+  /** Undefined when the deadline exists but its day is not known (a refusal without its date). */
+  date?: string;
   level: UrgencyLevel;
   reason: string;
 }
@@ -19,45 +28,73 @@ function band(daysLeft: number): UrgencyLevel {
   return 'normal';
 }
 
-/** Restoration must be applied for within 90 days of losing status (§9). */
-export const RESTORATION_DAYS = 90;
-
+/** The status deadline (§8, §9, §10): read from the one status situation the blockers read too. */
 function statusExpiry(f: Facts): DatedSignal | undefined {
-  const date = f.statusExpiry;
-  if (date === undefined) return undefined;
-  const daysLeft = daysBetween(f.today, date);
-  if (daysLeft < 0) {
-    if (f.extensionFiled === true) {
+  const status = statusSituation(f);
+  if (status === undefined) return undefined;
+  switch (status.kind) {
+    case 'valid': {
+      const { expiry, daysLeft, extension } = status;
+      if (extension === 'pending')
+        return {
+          date: expiry,
+          level: 'normal',
+          reason: `status expires ${expiry} (in ${daysLeft} days) (extension applied for, not yet decided: maintained status after that date until the decision)`,
+        };
       return {
-        date,
+        date: expiry,
+        level: band(daysLeft),
+        reason: `status expires ${expiry} (in ${daysLeft} days)${extension === 'refused' ? ': the extension was refused, so status ends that day (not maintained)' : ''}`,
+      };
+    }
+    case 'maintained':
+      return {
+        date: status.expiry,
         level: 'soon',
-        reason: `status expired on ${date} after an extension was applied for: maintained status while the application is pending — to confirm`,
+        reason: status.decisionConfirmedPending
+          ? `status expired on ${status.expiry} while an extension is pending: maintained status while the application is pending (it ends with the decision; a refusal starts 90 days for restoration)`
+          : `status expired on ${status.expiry} after an extension was applied for: maintained status while the application is pending — to confirm it has not been decided (a refusal ends it)`,
       };
-    }
-    const closes = addDays(date, RESTORATION_DAYS);
-    const since = -daysLeft;
-    if (since > RESTORATION_DAYS) {
+    case 'unclear': {
+      const closes = addDays(status.expiry, RESTORATION_DAYS);
+      if (closes < f.today)
+        return {
+          date: status.expiry,
+          level: 'urgent',
+          reason: `status expired on ${status.expiry} (${daysBetween(status.expiry, f.today)} days ago): maintained status only if an extension was filed before then and is still pending; otherwise the 90-day restoration period has passed — to confirm, lawyer review`,
+        };
       return {
-        date,
+        date: closes,
         level: 'urgent',
-        reason: `status expired on ${date} (${since} days ago)${f.extensionFiled === false ? ' with no extension filed' : ''}: the 90-day restoration period has passed — out of status, lawyer review`,
+        reason: `status expired on ${status.expiry}: maintained status if an extension was filed before then and is still pending, otherwise restoration by ${closes} — to confirm`,
       };
     }
-    return {
-      date: closes,
-      level: 'urgent',
-      reason:
-        f.extensionFiled === false
-          ? `status expired on ${date} with no extension filed: restoration must be applied for by ${closes} (90 days)`
-          : `status expired on ${date}: maintained status if an extension was filed before then, otherwise restoration by ${closes} — to confirm`,
-    };
+    case 'lost':
+      return lostStatus(f, status);
   }
-  const extension =
-    f.extensionFiled === true ? ' (extension applied for: maintained status if it expires first)' : '';
+}
+
+function lostStatus(f: Facts, status: Extract<StatusSituation, { kind: 'lost' }>): DatedSignal {
+  const { cause, expiry, refusedOn, restoreBy, lostOn, passed } = status;
+  const what =
+    cause === 'expired'
+      ? `status expired on ${expiry} with no extension filed`
+      : `the extension was refused${refusedOn === undefined ? ' (date not given)' : ` on ${refusedOn}`}: status was lost ${lostOn === undefined ? `on the day of the refusal (or on ${expiry}, if it came before)` : `on ${lostOn}`}, not maintained`;
+  if (passed && lostOn !== undefined)
+    return {
+      date: lostOn,
+      level: 'urgent',
+      reason: `${what} (${daysBetween(lostOn, f.today)} days ago): the 90-day restoration period has passed — out of status, lawyer review`,
+    };
+  if (restoreBy === undefined)
+    return {
+      level: 'urgent',
+      reason: `${what}: restoration (IRPR s. 182) must be applied for within 90 days of losing status — the refusal date to confirm; no work until status is restored`,
+    };
   return {
-    date,
-    level: f.extensionFiled === true ? 'normal' : band(daysLeft),
-    reason: `status expires ${date} (in ${daysLeft} days)${extension}`,
+    date: restoreBy,
+    level: 'urgent',
+    reason: `${what}: restoration must be applied for by ${restoreBy} (90 days${cause === 'refused' ? ' from the refusal' : ''}, IRPR s. 182); no work until status is restored`,
   };
 }
 
@@ -102,6 +139,13 @@ export function assessUrgency(f: Facts): Urgency {
   if (start) level = urgencyLevels[Math.min(rank(level) + 1, urgencyLevels.length - 1)] ?? level;
   const signals = start ? [...deadlines, start] : deadlines;
   if (signals.length === 0) return { level };
-  const deadline = signals.map((signal) => signal.date).sort()[0];
-  return { level, deadline, reason: signals.map((signal) => signal.reason).join('; ') };
+  const deadline = signals
+    .map((signal) => signal.date)
+    .filter((date) => date !== undefined)
+    .sort()[0];
+  return {
+    level,
+    ...(deadline === undefined ? {} : { deadline }),
+    reason: signals.map((signal) => signal.reason).join('; '),
+  };
 }

@@ -28,6 +28,7 @@ const groundWords: Record<string, string> = {
   misrepresentation: 'misrepresentation',
   'previous-refusal': 'previous refusal',
   'non-compliance': 'past non-compliance',
+  'removal-order': 'removal order',
 };
 
 /**

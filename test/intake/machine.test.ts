@@ -89,10 +89,20 @@ describe('the intake machine', () => {
       previousRefusal: true,
       refusalCountry: 'US',
       refusalYear: 2020,
+      appliedToCanada: false,
       overstay: false,
+      removalOrder: false,
     });
-    expect(asked.slice(asked.indexOf('immigrationHistory'), asked.indexOf('immigrationHistory') + 5)).toEqual(
-      ['immigrationHistory', 'previousRefusal', 'refusalCountry', 'refusalYear', 'overstay'],
+    expect(asked.slice(asked.indexOf('immigrationHistory'), asked.indexOf('immigrationHistory') + 7)).toEqual(
+      [
+        'immigrationHistory',
+        'previousRefusal',
+        'refusalCountry',
+        'refusalYear',
+        'appliedToCanada',
+        'overstay',
+        'removalOrder',
+      ],
     );
     expect(asked).not.toContain('refusalDeclared');
   });
@@ -103,12 +113,21 @@ describe('the intake machine', () => {
       ...spouseOfWorker,
       serviceOrAffiliation: true,
       militaryService: true,
+      intelligenceService: false,
       governmentPosition: false,
       violentGroups: false,
       organizedCrime: false,
       illTreatment: false,
     });
-    expect(asked).toEqual(expect.arrayContaining(['militaryService', 'governmentPosition', 'illTreatment']));
+    expect(asked).toEqual(
+      expect.arrayContaining([
+        'militaryService',
+        'intelligenceService',
+        'governmentPosition',
+        'illTreatment',
+      ]),
+    );
+    expect(asked).not.toContain('intelligenceCountry');
   });
 
   it('takes an employer through company, position and worker sections, with group questions for a transfer', () => {

@@ -60,12 +60,15 @@ describe('the regression corpus and the model-based paths (test/transcripts)', (
   });
 
   it('reaches every question, the review and both final states through the generated paths alone', () => {
-    // Only the restart command leads to the restart confirmation, and the paths' one sample
-    // worker citizenship on employer leads is not American or Mexican; their one sample worker
-    // citizenship (Mexico) is no IEC partner since §10, so the age is not asked: the recorded
-    // corpus covers them.
+    // Only the restart command leads to the restart confirmation; the paths' one sample worker
+    // citizenship on employer leads is not American or Mexican; their one sample worker citizenship
+    // (Mexico) is no IEC partner since §10, so the age is not asked; and their one sample NOC is not
+    // a home-support or category 4 code (care duties, the position's kind): the recorded corpus
+    // covers them.
     expect(generated.coverage!.states.missing).toEqual([
       'age',
+      'offerCareDuties',
+      'employerJobType',
       'employerCusmaProfession',
       'employerWorkerLicence',
       'intake.confirmingRestart',

@@ -57,6 +57,19 @@ describe('redaction of recorded conversations', () => {
     expect(redaction.isRedactedStep('workPermitType')).toBe(false);
   });
 
+  it.each([
+    ['removalOrderType', 'deportation order'],
+    ['removalYear', '2019'],
+    ['intelligenceCountry', 'Ukraine'],
+    ['canadianApplicationType', 'work permit'],
+    ['canadianApplicationYear', '2022'],
+  ])('hides the removal, security-service and earlier-application answer to %s (§10)', (step, typed) => {
+    const stored = redaction.redactUserActivity(message(typed), step);
+    expect(stored.text).toBe(REDACTED);
+    expect(JSON.stringify(stored)).not.toContain(typed);
+    expect(redactedAnswerOf(stored)).toMatchObject({ step, redacted: true });
+  });
+
   it('records the problem of a rejected answer, without its words', () => {
     const stored = redaction.redactUserActivity(message('dana at example dot com'), 'contactEmail');
     expect(stored.text).toBe(REDACTED);

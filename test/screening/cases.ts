@@ -27,6 +27,10 @@ export interface ScreeningCase {
     priority?: PriorityLevel;
     /** Text one of the blockers must contain. */
     blockers?: RegExp;
+    /** Text no blocker may contain (an instruction the facts do not allow). */
+    noBlocker?: RegExp;
+    /** Text that must appear nowhere in the screening (streams, flags, urgency, blockers, pathways). */
+    nowhere?: RegExp;
     /** Text one of the lawyer notes (not flags) must contain. */
     notes?: RegExp;
     needsLawyerReview?: boolean;
@@ -1042,12 +1046,17 @@ export const screeningCases: ScreeningCase[] = [
     expect: { pathways: [{ program: 'BC-PNP', stream: 'Skilled Worker', fit: 'unlikely' }] },
   },
   {
-    name: 'BC PNP Entry Level and Semi-Skilled: a TEER 4 BC offer is possible',
-    ref: '§4',
+    name: 'BC PNP Entry Level and Semi-Skilled: reported dropped in 2026, a TEER 4 BC offer is never shown as open',
+    ref: '§10 BC PNP (2026)',
     answers: bcOfferForPr({ offerNoc: { noc: '65201', teer: 4 } }),
     expect: {
       pathways: [
-        { program: 'BC-PNP', stream: 'Entry Level and Semi-Skilled', fit: 'possible' },
+        {
+          program: 'BC-PNP',
+          stream: 'Entry Level and Semi-Skilled',
+          fit: 'unlikely',
+          text: /dropping the Entry Level and Semi-Skilled stream in 2026 \(to confirm/,
+        },
         { program: 'BC-PNP', stream: 'Skilled Worker', fit: 'absent' },
       ],
     },
@@ -1413,4 +1422,482 @@ export const screeningCases: ScreeningCase[] = [
   },
   // §10 (Dec 2026) streams: test/screening/cases-dec2026-streams.ts
   ...dec2026StreamCases,
+  // ——— §10: refused extensions (maintained status ends with the decision) ———
+  {
+    name: 'a refused extension: status lost on the refusal, restoration 90 days from the refusal, no work, never "maintained"',
+    ref: '§10 Status and deadlines',
+    answers: worker({
+      ...inCanadaAsWorker,
+      statusExpiry: '2026-09-30',
+      extensionFiled: true,
+      extensionRefused: true,
+      extensionRefusalDate: '2026-11-10',
+    }),
+    expect: {
+      urgency: {
+        level: 'urgent',
+        deadline: '2027-02-08',
+        reason:
+          /restoration must be applied for by 2027-02-08 \(90 days from the refusal.*no work until status is restored/,
+      },
+      blockers: /Extension refused on 2026-11-10: status was lost on 2026-11-10.*no work/,
+      nowhere: /maintained status while|maintained status if/,
+      priority: 'high',
+    },
+  },
+  {
+    name: 'a refusal before the old expiry: status lasts to the expiry, restoration runs 90 days from then',
+    ref: '§10 Status and deadlines',
+    answers: worker({
+      ...inCanadaAsWorker,
+      statusExpiry: '2026-11-01',
+      extensionFiled: true,
+      extensionRefused: true,
+      extensionRefusalDate: '2026-10-15',
+    }),
+    expect: {
+      urgency: { level: 'urgent', deadline: '2027-01-30', reason: /status was lost on 2026-11-01/ },
+      nowhere: /maintained status while|maintained status if/,
+    },
+  },
+  {
+    name: 'a refused extension without its date: urgent, restoration within 90 days of losing status, the date to confirm',
+    ref: '§10 Status and deadlines',
+    answers: worker({
+      ...inCanadaAsWorker,
+      statusExpiry: '2026-10-01',
+      extensionFiled: true,
+      extensionRefused: true,
+    }),
+    expect: {
+      urgency: {
+        level: 'urgent',
+        deadline: null,
+        reason:
+          /lost on the day of the refusal \(or on 2026-10-01, if it came before\).*within 90 days of losing status — the refusal date to confirm/,
+      },
+      nowhere: /maintained status while|maintained status if/,
+    },
+  },
+  {
+    name: 'a refusal more than 90 days ago: the restoration period has passed',
+    ref: '§10 Status and deadlines',
+    answers: worker({
+      ...inCanadaAsWorker,
+      statusExpiry: '2026-07-15',
+      extensionFiled: true,
+      extensionRefused: true,
+      extensionRefusalDate: '2026-08-01',
+    }),
+    expect: {
+      urgency: { level: 'urgent', reason: /refused on 2026-08-01.*restoration period has passed/ },
+      blockers: /the 90-day period has passed/,
+    },
+  },
+  {
+    name: 'an extension still pending after expiry: maintained status only until the decision',
+    ref: '§10 Status and deadlines',
+    answers: worker({
+      ...inCanadaAsWorker,
+      statusExpiry: '2026-11-01',
+      extensionFiled: true,
+      extensionRefused: false,
+    }),
+    expect: { urgency: { level: 'soon', reason: /maintained status while.*ends with the decision/ } },
+  },
+  {
+    name: 'a permit still valid whose extension was refused: nothing is maintained after expiry, so the band is the expiry’s',
+    ref: '§10 Status and deadlines',
+    answers: worker({
+      ...inCanadaAsWorker,
+      statusExpiry: '2026-12-20',
+      extensionFiled: true,
+      extensionRefused: true,
+      extensionRefusalDate: '2026-11-02',
+    }),
+    expect: {
+      urgency: {
+        level: 'urgent',
+        deadline: '2026-12-20',
+        reason: /the extension was refused, so status ends that day \(not maintained\)/,
+      },
+      blockers: /the extension was refused: apply to extend or change before then/,
+    },
+  },
+
+  // ——— §10: who may apply from inside Canada (IRPR s. 199, public policies) ———
+  {
+    name: 'a visiting spouse of a work-permit holder may apply from inside (s. 199(e)): never told to apply from outside',
+    ref: '§10 Status and deadlines',
+    answers: spouseWorker({
+      inCanada: true,
+      currentStatus: 'visitor',
+      statusExpiry: '2027-03-01',
+      extensionFiled: false,
+      prStatus: 'none',
+    }),
+    expect: {
+      streams: { 'C41/C46': 'likely' },
+      noBlocker: /outside Canada/,
+    },
+  },
+  {
+    name: 'a visiting spouse of a study-permit holder may apply from inside (s. 199(e))',
+    ref: '§10 Status and deadlines',
+    answers: spouseStudent({
+      inCanada: true,
+      currentStatus: 'visitor',
+      statusExpiry: '2027-03-01',
+      extensionFiled: false,
+      prStatus: 'none',
+      spouseProgram: 'doctoral',
+    }),
+    expect: { streams: { C42: 'likely' }, noBlocker: /outside Canada/ },
+  },
+  {
+    name: 'a spouse sponsored in Canada (A74) applies from inside: no "apply from outside" blocker',
+    ref: '§10 Status and deadlines',
+    answers: worker({
+      ...inCanadaAsWorker,
+      currentStatus: 'visitor',
+      extensionFiled: true,
+      extensionRefused: false,
+      prStatus: 'none',
+      spouseInCanada: true,
+      spouseStatus: 'citizenOrPr',
+      spouseSponsorship: true,
+      livingTogether: true,
+    }),
+    expect: { streams: { A74: 'likely' }, noBlocker: /outside Canada/ },
+  },
+  {
+    name: 'a visitor with a family-class PR application filed in Canada is not told to leave',
+    ref: '§10 Status and deadlines',
+    answers: worker({
+      inCanada: true,
+      currentStatus: 'visitor',
+      statusExpiry: '2027-03-01',
+      extensionFiled: false,
+      goalType: 'permanent',
+      prStatus: 'prApplied',
+      prProgram: 'family',
+      prAor: true,
+    }),
+    expect: { noBlocker: /outside Canada/ },
+  },
+  {
+    name: 'a visiting spouse of a citizen before the sponsorship is filed: inside once it is filed (A74)',
+    ref: '§10 Status and deadlines',
+    answers: worker({
+      inCanada: true,
+      currentStatus: 'visitor',
+      statusExpiry: '2027-03-01',
+      extensionFiled: false,
+      prStatus: 'none',
+      spouseInCanada: true,
+      spouseStatus: 'citizenOrPr',
+      spouseSponsorship: false,
+    }),
+    expect: {
+      blockers: /once the in-Canada spousal sponsorship is filed \(A74/,
+      noBlocker: /— apply from outside/,
+    },
+  },
+  {
+    name: 'a visitor with a job offer, family not asked: where to apply is "to confirm", not an instruction',
+    ref: '§10 Status and deadlines',
+    answers: workerWithOffer({
+      inCanada: true,
+      currentStatus: 'visitor',
+      statusExpiry: '2027-04-01',
+      extensionFiled: false,
+      prStatus: 'none',
+    }),
+    expect: { blockers: /s\. 199.*where to apply: to confirm/, noBlocker: /— apply from outside/ },
+  },
+  {
+    name: 'an ordinary visitor (no spouse in Canada, no PR file) is told to apply from outside Canada',
+    ref: '§10 Status and deadlines',
+    answers: worker({
+      inCanada: true,
+      currentStatus: 'visitor',
+      statusExpiry: '2027-04-01',
+      extensionFiled: false,
+      prStatus: 'none',
+    }),
+    expect: { blockers: /Aug 28, 2024.*— apply from outside Canada/ },
+  },
+
+  {
+    name: 'a Canadian graduate now on visitor status is not told to apply from outside (a PGWP route may remain)',
+    ref: '§10 Status and deadlines',
+    answers: graduate({
+      currentStatus: 'visitor',
+      statusExpiry: '2027-03-01',
+      extensionFiled: false,
+      prStatus: 'none',
+      spouseInCanada: false,
+    }),
+    expect: {
+      streams: { C43: 'likely' },
+      noBlocker: /— apply from outside/,
+      blockers: /where to apply: to confirm/,
+    },
+  },
+
+  // ——— §10: BC PNP 2026 ———
+  {
+    name: 'BC PNP without a BC offer: Entry Level and Semi-Skilled is not offered as a route (reported dropped in 2026)',
+    ref: '§10 BC PNP (2026)',
+    answers: worker({ goalType: 'permanent', goalProvince: 'BC' }),
+    expect: {
+      pathways: [
+        {
+          program: 'BC-PNP',
+          stream: 'Skills Immigration',
+          fit: 'unlikely',
+          text: /reported dropped in 2026/,
+        },
+      ],
+      nowhere: /an eligible TEER 4\/5 job for Entry Level/,
+    },
+  },
+  {
+    name: 'BC PNP Skilled Worker: the tech draws and 2026 priority sectors are "to confirm"',
+    ref: '§10 BC PNP (2026)',
+    answers: bcOfferForPr({}),
+    expect: {
+      pathways: [
+        {
+          program: 'BC-PNP',
+          stream: 'Skilled Worker',
+          fit: 'possible',
+          text: /ending the tech draws — to confirm/,
+        },
+      ],
+    },
+  },
+  {
+    name: 'BC PNP: a Canadian graduate is told the graduate streams were reported dropped in 2026',
+    ref: '§10 BC PNP (2026)',
+    answers: graduate({ goalType: 'permanent', goalProvince: 'BC' }),
+    expect: {
+      pathways: [
+        {
+          program: 'BC-PNP',
+          stream: 'Skills Immigration',
+          fit: 'unlikely',
+          text: /graduate streams in 2026/,
+        },
+      ],
+    },
+  },
+
+  // ——— §10: admissibility (removal orders, security screening, disclosure) ———
+  {
+    name: 'a deportation order always needs an Authorization to Return to Canada (IRPA s. 52)',
+    ref: '§10 Admissibility',
+    answers: worker({
+      immigrationHistory: true,
+      previousRefusal: false,
+      overstay: true,
+      overstayCountry: 'CA',
+      removalOrder: true,
+      removalOrderType: 'deportation',
+      removalYear: 2019,
+    }),
+    expect: {
+      flags: ['non-compliance', 'removal-order'],
+      flagNote: { ground: 'removal-order', pattern: /Deportation order \(left 2019\).*always needed/ },
+      blockers: /Authorization to Return to Canada \(IRPA s\. 52\)/,
+    },
+  },
+  {
+    name: 'an exclusion order this year needs an ARC (within 1 year of removal)',
+    ref: '§10 Admissibility',
+    answers: worker({
+      immigrationHistory: true,
+      previousRefusal: false,
+      overstay: false,
+      removalOrder: true,
+      removalOrderType: 'exclusion',
+      removalYear: 2026,
+    }),
+    expect: {
+      flags: ['removal-order'],
+      flagNote: { ground: 'removal-order', pattern: /needed within 1 year of removal\./ },
+      blockers: /Authorization to Return/,
+    },
+  },
+  {
+    name: 'an exclusion order 3 years ago: an ARC only if it was for misrepresentation (5 years), to confirm',
+    ref: '§10 Admissibility',
+    answers: worker({
+      immigrationHistory: true,
+      previousRefusal: false,
+      overstay: false,
+      removalOrder: true,
+      removalOrderType: 'exclusion',
+      removalYear: 2023,
+    }),
+    expect: {
+      flags: ['removal-order'],
+      flagNote: {
+        ground: 'removal-order',
+        pattern: /5 years if the order was for misrepresentation.*to confirm/,
+      },
+      noBlocker: /Authorization to Return/,
+    },
+  },
+  {
+    name: 'a departure order left within 30 days and confirmed needs no ARC',
+    ref: '§10 Admissibility',
+    answers: worker({
+      immigrationHistory: true,
+      previousRefusal: false,
+      overstay: false,
+      removalOrder: true,
+      removalOrderType: 'departure',
+      removalYear: 2022,
+      departureConfirmed: true,
+    }),
+    expect: {
+      flags: ['removal-order'],
+      flagNote: { ground: 'removal-order', pattern: /no ARC needed/ },
+      noBlocker: /Authorization to Return/,
+    },
+  },
+  {
+    name: 'a departure order without a confirmed departure became a deportation order: ARC needed',
+    ref: '§10 Admissibility',
+    answers: worker({
+      immigrationHistory: true,
+      previousRefusal: false,
+      overstay: false,
+      removalOrder: true,
+      removalOrderType: 'departure',
+      removalYear: 2022,
+      departureConfirmed: false,
+    }),
+    expect: {
+      flagNote: { ground: 'removal-order', pattern: /became a deportation order/ },
+      blockers: /Authorization to Return/,
+    },
+  },
+  {
+    name: 'former intelligence-service work: no ground, but the lead goes to a lawyer (security screening), service named',
+    ref: '§10 Admissibility',
+    answers: worker({
+      serviceOrAffiliation: true,
+      militaryService: true,
+      intelligenceService: true,
+      intelligenceCountry: 'UA',
+      governmentPosition: false,
+      violentGroups: false,
+      organizedCrime: false,
+      illTreatment: false,
+    }),
+    expect: {
+      flags: [],
+      notes: /service of Ukraine.*security screening \(IRPA s\. 34\)/,
+      needsLawyerReview: true,
+    },
+  },
+  {
+    name: 'a US refusal before a Canadian application: "disclosure of the 2019 United States refusal in the 2022 Canadian application: to confirm"',
+    ref: '§10 Admissibility',
+    answers: worker({
+      immigrationHistory: true,
+      previousRefusal: true,
+      refusalCountry: 'US',
+      refusalYear: 2019,
+      appliedToCanada: true,
+      canadianApplicationType: 'work',
+      canadianApplicationYear: 2022,
+      overstay: false,
+    }),
+    expect: {
+      flags: ['previous-refusal'],
+      flagNote: {
+        ground: 'previous-refusal',
+        pattern:
+          /[Dd]isclosure of the 2019 United States refusal in the 2022 Canadian application \(work permit\): to confirm \(IRPA s\. 40 risk/,
+      },
+      blockers: /Misrepresentation risk: disclosure of the 2019/,
+    },
+  },
+  {
+    name: 'a refusal abroad and no earlier Canadian application: declared on the new one, no past-forms risk claimed',
+    ref: '§10 Admissibility',
+    answers: worker({
+      immigrationHistory: true,
+      previousRefusal: true,
+      refusalCountry: 'GB',
+      refusalYear: 2021,
+      appliedToCanada: false,
+      overstay: false,
+    }),
+    expect: {
+      flagNote: { ground: 'previous-refusal', pattern: /No earlier application to Canada/ },
+      noBlocker: /Misrepresentation risk/,
+    },
+  },
+  {
+    name: 'a Canadian application older than the refusal abroad carries no past-disclosure risk',
+    ref: '§10 Admissibility',
+    answers: worker({
+      immigrationHistory: true,
+      previousRefusal: true,
+      refusalCountry: 'US',
+      refusalYear: 2023,
+      appliedToCanada: true,
+      canadianApplicationType: 'visitor',
+      canadianApplicationYear: 2016,
+      overstay: false,
+    }),
+    expect: {
+      flagNote: { ground: 'previous-refusal', pattern: /was in 2016, before the refusal/ },
+      noBlocker: /Misrepresentation risk/,
+    },
+  },
+
+  // ——— §10: medical exam by job (care duties, not the NOC alone) ———
+  {
+    name: 'a home-support job (NOC 44101) with care of seniors needs a medical exam',
+    ref: '§10 Admissibility',
+    answers: canadianResident(
+      workerWithOffer({ offerSector: 'other', offerNoc: { noc: '44101', teer: 4 }, offerCareDuties: true }),
+    ),
+    expect: { flags: ['medical-exam'], flagNote: { ground: 'medical-exam', pattern: /in-home care/i } },
+  },
+  {
+    name: 'a home child care NOC (44100) without care duties (housekeeping) needs no exam by job',
+    ref: '§10 Admissibility',
+    answers: canadianResident(
+      workerWithOffer({ offerSector: 'other', offerNoc: { noc: '44100', teer: 4 }, offerCareDuties: false }),
+    ),
+    expect: { flags: [] },
+  },
+  {
+    name: 'an employer hiring an in-home caregiver (NOC 44101) is asked the job type: medical exam',
+    ref: '§10 Admissibility',
+    answers: employer({
+      employerNoc: { noc: '44101', teer: 4 },
+      employerPosition: 'Home support worker',
+      employerJobType: 'inHomeCare',
+      employerWorkerCountry: 'IE',
+    }),
+    expect: { flags: ['medical-exam'] },
+  },
+  {
+    name: 'an employer hiring a housekeeper (NOC 44101, no care duties): no exam by job',
+    ref: '§10 Admissibility',
+    answers: employer({
+      employerNoc: { noc: '44101', teer: 4 },
+      employerPosition: 'Housekeeper',
+      employerJobType: 'other',
+      employerWorkerCountry: 'IE',
+    }),
+    expect: { flags: [] },
+  },
 ];

@@ -160,6 +160,46 @@ describe('staff summary', () => {
     expect(text).toMatch(/Admissibility: no flag raised/);
   });
 
+  it('says a lawyer review is needed when only a lawyer note asks for one (security screening, §10)', () => {
+    const service = {
+      serviceOrAffiliation: true,
+      militaryService: true,
+      intelligenceService: true,
+      intelligenceCountry: 'UA',
+      governmentPosition: false,
+      violentGroups: false,
+      organizedCrime: false,
+      illTreatment: false,
+    } as const;
+    const { text } = leadOf(worker(service)).summary;
+    expect(text).toMatch(
+      /Admissibility: no flag raised by the screeners; lawyer review needed \(see the notes\)/,
+    );
+    expect(text).toMatch(/service of Ukraine.*security screening/);
+    expect(leadOf(worker({ ...service, intelligenceService: false })).summary.text).toMatch(
+      /Admissibility: no flag raised by the screeners\n/,
+    );
+  });
+
+  it('tells staff where a visitor whom IRPR s. 199 lets apply inside applies (§10)', () => {
+    const visitor = {
+      inCanada: true,
+      currentStatus: 'visitor',
+      statusExpiry: '2027-03-01',
+      prStatus: 'none',
+    } as const;
+    const spouse = {
+      spouseInCanada: true,
+      spouseStatus: 'worker',
+      spouseTeer: '1',
+      spouseMonthsLeft: 20,
+    } as const;
+    expect(leadOf(worker({ ...visitor, ...spouse })).summary.text).toMatch(
+      /Where to apply: from inside Canada as a family member of a work-permit holder \(IRPR s\. 199\(e\)\)/,
+    );
+    expect(leadOf(worker({ ...visitor, spouseInCanada: false })).summary.text).not.toMatch(/Where to apply/);
+  });
+
   it('names no employer steps for a worker with no job offer (no employer yet), only with an offer', () => {
     const youth = { citizenship: 'GB', residenceCountry: 'GB', age: 27 } as const;
     const withoutOffer = leadOf(worker({ ...youth, hasJobOffer: false })).summary.text;

@@ -35,6 +35,8 @@ const screeners = [
   'designatedCountryStay',
   'previousRefusal',
   'overstay',
+  'removalOrder',
+  'intelligenceService',
 ] as const;
 /** Screeners whose yes names a ground of inadmissibility on its own (§3, §9). */
 const groundScreeners = [

@@ -89,11 +89,17 @@ describe('complete intakes through the bot over HTTP produce the expected lead',
       previousRefusal: true,
       refusalCountry: 'US',
       refusalYear: 2022,
+      appliedToCanada: true,
+      canadianApplicationType: 'visitor',
+      canadianApplicationYear: 2023,
       overstay: false,
+      removalOrder: false,
     });
     const grounds = lead.screening.admissibility.flags.map((f) => f.ground);
     expect(grounds).toEqual(expect.arrayContaining(['criminality', 'previous-refusal']));
-    expect(lead.screening.blockers.join(' ')).toMatch(/Misrepresentation risk/);
+    expect(lead.screening.blockers.join(' ')).toMatch(
+      /Misrepresentation risk: disclosure of the 2022 United States refusal in the 2023 Canadian application/,
+    );
     expect(lead.screening.admissibility.flags.find((f) => f.ground === 'criminality')?.serious).toBe(true);
     expect(lead.screening.admissibility.needsLawyerReview).toBe(true);
   });
