@@ -183,11 +183,15 @@ export function botIdentity(settings: Settings) {
     settings.authType ?? (appType ? AUTH_TYPE_OF_APP_TYPE[appType] : undefined),
   );
   if (!clientId && (clientSecret || tenantId || authType))
-    throw new Error('Invalid configuration: clientSecret, tenantId and authType need clientId (MicrosoftAppId)');
+    throw new Error(
+      'Invalid configuration: clientSecret, tenantId and authType need clientId (MicrosoftAppId)',
+    );
   if (authType === 'ClientSecret' && clientId && !clientSecret)
     throw new Error('Invalid configuration: authType ClientSecret needs clientSecret (MicrosoftAppPassword)');
   if ((appType === 'SingleTenant' || appType === 'UserAssignedMSI') && !tenantId)
-    throw new Error(`Invalid configuration: MicrosoftAppType ${appType} needs tenantId (MicrosoftAppTenantId)`);
+    throw new Error(
+      `Invalid configuration: MicrosoftAppType ${appType} needs tenantId (MicrosoftAppTenantId)`,
+    );
   return {
     clientId,
     clientSecret,

@@ -77,6 +77,25 @@ async function onTurnError(context: TurnContext, error: unknown, flows: Flows): 
  */
 const UNAUTHENTICATED_CLIENT_ID = 'unauthenticated-loopback-only';
 
+/**
+ * The SDK hands only an `Error` to the turn error handler: anything else thrown in a turn (a
+ * fetch failure raised in another realm, as under jest, or a thrown string) it turns into a
+ * failed request. This middleware, the outermost, makes every such throw an Error.
+ */
+const throwsErrors: Middleware = {
+  async onTurn(_context, next) {
+    try {
+      await next();
+    } catch (thrown) {
+      if (thrown instanceof Error) throw thrown;
+      const like = thrown as { name?: unknown; message?: unknown } | undefined;
+      const error = new Error(typeof like?.message === 'string' ? like.message : String(thrown));
+      if (typeof like?.name === 'string') error.name = like.name;
+      throw error;
+    }
+  },
+};
+
 /** The SDK's configuration, from these credentials only: the process environment is not read. */
 export function authConfiguration(credentials: BotCredentials): AuthConfiguration {
   const connection: AuthConfiguration = {
@@ -142,7 +161,12 @@ export class InProcessChannelAdapter extends BaseAdapter {
         continue;
       }
       const conversationId = activity.conversation?.id;
-      const stored = conversationId ? this.sink.receive(conversationId, JSON.parse(JSON.stringify(plainActivity(activity))) as Record<string, unknown>) : undefined;
+      const stored = conversationId
+        ? this.sink.receive(
+            conversationId,
+            JSON.parse(JSON.stringify(plainActivity(activity))) as Record<string, unknown>,
+          )
+        : undefined;
       if (!stored) throw new Error('the website channel no longer holds this conversation');
       responses.push({ id: stored.id });
     }
@@ -272,6 +296,7 @@ export function createBotEndpoint(
   const adapter = new IntakeCloudAdapter(authConfiguration(credentials), undefined, undefined, {
     validateServiceUrl: true,
   });
+  adapter.use(throwsErrors);
   if (options.transcripts) adapter.use(options.transcripts);
   adapter.use(new TypingIndicator());
 
@@ -324,6 +349,7 @@ export function createBotEndpoint(
   /** The built-in channel's in-process way to this bot (replies go to `sink`). */
   function connectChannel(sink: ChannelSink) {
     const channel = new InProcessChannelAdapter(sink);
+    channel.use(throwsErrors);
     if (options.transcripts) channel.use(options.transcripts);
     channel.use(new TypingIndicator());
     channel.onTurnError = adapter.onTurnError;
