@@ -5,7 +5,7 @@ import ts from 'typescript';
 /**
  * The import graph of src/, read with the TypeScript parser: imports flow one way (no cycles
  * between modules, none between folders at run time), runtime code never imports test or replay
- * tooling, botbuilder stays in src/bot/, and the core (src/intake, src/screening) imports
+ * tooling, the Bot Framework SDKs stay in src/bot/, and the core (src/intake, src/screening) imports
  * nothing but itself and its libraries.
  */
 
@@ -170,9 +170,13 @@ describe('the import graph of src/', () => {
     expect(offending).toEqual([]);
   });
 
-  it('keeps botbuilder inside src/bot/', () => {
+  it('keeps the Bot Framework SDKs (the Agents SDK, botbuilder) inside src/bot/', () => {
     const offending = edges
-      .filter((e) => /^botbuilder(-|$|\/)/.test(e.to) && !rel(e.from).startsWith('src/bot/'))
+      .filter(
+        (e) =>
+          /^(botbuilder|botframework-connector)(-|$|\/)|^@microsoft\/agents-/.test(e.to) &&
+          !rel(e.from).startsWith('src/bot/'),
+      )
       .map((e) => `${rel(e.from)} -> ${e.to}`);
     expect(offending).toEqual([]);
   });
