@@ -177,11 +177,12 @@ export function botIdentity(settings: Settings) {
   const clientSecret = either('clientSecret', 'MicrosoftAppPassword', settings.clientSecret);
   const tenantId = either('tenantId', 'MicrosoftAppTenantId', settings.tenantId);
   const appType = settings.MicrosoftAppType;
-  const authType = either(
-    'authType',
-    'MicrosoftAppType',
-    settings.authType ?? (appType ? AUTH_TYPE_OF_APP_TYPE[appType] : undefined),
-  );
+  const impliedAuthType = appType ? AUTH_TYPE_OF_APP_TYPE[appType] : undefined;
+  if (settings.authType && impliedAuthType && settings.authType !== impliedAuthType)
+    throw new Error(
+      `Invalid configuration: authType ${settings.authType} contradicts MicrosoftAppType ${appType}`,
+    );
+  const authType = settings.authType ?? impliedAuthType;
   if (!clientId && (clientSecret || tenantId || authType))
     throw new Error(
       'Invalid configuration: clientSecret, tenantId and authType need clientId (MicrosoftAppId)',

@@ -225,6 +225,9 @@ describe('attacks on the default website deployment (no MicrosoftAppId)', () => 
     ['a channel id with a path in it', { channelId: 'directline/conversations/x' }],
     ['an invoke activity', { type: 'invoke', name: 'x' }],
     ['text that is a number', { text: 42 }],
+    // the Agents SDK's own schema refuses what the endpoint's check lets through: still a 400
+    ['an empty locale', { locale: '' }],
+    ['a reply to an empty id', { replyToId: '' }],
   ])('answers 400 to %s, and records nothing', async (_name, extra) => {
     const conversation = `bad-${Math.random().toString(36).slice(2)}`;
     const { status } = await postActivity(server.url, emulatorMessage(conversation, extra));
