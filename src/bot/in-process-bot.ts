@@ -15,7 +15,7 @@ import type { Lead } from '../screening/lead';
 import { LeadRecorder } from '../service/lead-recorder';
 import { openMemoryStorage } from '../storage/memory';
 import type { TranscriptStore } from '../storage/transcripts';
-import { plainActivity } from './adapter';
+import { plainActivity, trustedActivity } from './adapter';
 import { conversationKeyOf, IntakeBot } from './intake-bot';
 import { transcriptMiddleware } from './transcript-logger';
 
@@ -169,7 +169,7 @@ export class ReplyKeepingAdapter extends BaseAdapter {
       id: typeof given.id === 'string' && given.id !== '' ? given.id : String(this.nextId++),
       from: !from?.id || from.id === 'unknown' || from.role === 'bot' ? { id: 'user1', name: 'User1' } : from,
     };
-    await this.runMiddleware(new TurnContext(this, Activity.fromObject(incoming)), this.logic);
+    await this.runMiddleware(new TurnContext(this, trustedActivity(incoming)), this.logic);
     return this.replies.splice(0);
   }
 
