@@ -96,7 +96,10 @@ const throwsErrors: Middleware = {
   },
 };
 
-/** The SDK's configuration, from these credentials only: the process environment is not read. */
+/**
+ * The SDK's configuration: one connection, built from these credentials. Given its connections,
+ * the SDK does not assemble one from the environment (Connections__… variables are not read).
+ */
 export function authConfiguration(credentials: BotCredentials): AuthConfiguration {
   const connection: AuthConfiguration = {
     clientId: credentials.clientId || UNAUTHENTICATED_CLIENT_ID,

@@ -17,13 +17,12 @@ export class TypingIndicator implements Middleware {
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const activity = context.activity;
     if (activity.type !== ActivityTypes.Message || activity.deliveryMode === 'expectReplies') return next();
-    const reference = activity.getConversationReference();
     const relatesTo = activity.relatesTo;
     let finished = false;
     let timer: NodeJS.Timeout | undefined;
     const schedule = (delay: number) => {
       timer = setTimeout(() => {
-        void this.send(context, reference, relatesTo).then(() => {
+        void this.send(context, activity, relatesTo).then(() => {
           if (!finished) schedule(this.periodMs);
         });
       }, delay);
@@ -39,13 +38,15 @@ export class TypingIndicator implements Middleware {
 
   private async send(
     context: TurnContext,
-    reference: ConversationReference,
+    incoming: Activity,
     relatesTo: ConversationReference | undefined,
   ): Promise<void> {
     const adapter = context.adapter;
     try {
       const typing = Activity.fromObject({ type: ActivityTypes.Typing, relatesTo });
-      await adapter.sendActivities(context, [typing.applyConversationReference(reference)]);
+      await adapter.sendActivities(context, [
+        typing.applyConversationReference(incoming.getConversationReference()),
+      ]);
     } catch (error) {
       // outside any request: the turn error handler logs it and never throws
       await adapter.onTurnError(context, error instanceof Error ? error : new Error(String(error)));
