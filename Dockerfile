@@ -1,6 +1,9 @@
 # imp-intake: build with dev dependencies, run compiled JavaScript with production dependencies only.
 #   docker build -t imp-intake .
 #   docker run -p 3978:3978 -v imp-data:/data --env-file .env imp-intake
+# With Azure Bot Service, .env holds the bot's identity (clientId, clientSecret, tenantId, authType;
+# or the older MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId): see docs/agents-sdk.md.
+# The Agents SDK needs node >= 20.19 (it loads an ES module with require()).
 # test/deploy/production.test.ts runs this file's npm commands and COPY lines (without Docker),
 # so keep every command here on one RUN line per npm call.
 

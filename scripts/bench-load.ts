@@ -1,18 +1,20 @@
 /**
- * The per-turn cost of the intake server under load, against a bare botbuilder echo bot measured
- * in the same run (tools/bench/echo-bot.ts: the project's own botbuilder and express).
+ * The per-turn cost of the intake server under load, against a bare echo bot of the SDK it runs
+ * on, measured in the same run: tools/bench/agents-echo-bot.ts, the Microsoft 365 Agents SDK's
+ * CloudAdapter and the project's express. While botbuilder is a dev dependency, the botbuilder
+ * echo bot the intake server was measured against before (tools/bench/echo-bot.ts) runs too.
  *
  *   npm run bench:load [-- --prospects 50 --conversations 100 --rounds 3 --stored 10000]
  *
  * Every server is a child process: the intake server started like `npm start`
- * (tools/server-command.ts, with its node flags), the echo bot on node's defaults; each with a fresh
+ * (tools/server-command.ts, with its node flags), the echo bots on node's defaults; each with a fresh
  * DATA_DIR, reached on loopback without an app id (as the Emulator reaches it). Each round,
  * `prospects` concurrent prospects replay whole recorded intakes (test/transcripts) over
  * /api/messages with deliveryMode expectReplies; rounds alternate between the servers so that
  * background load hits them alike. Measured per server: turns per second, p50/p99 latency, the
  * server's CPU per turn (utime+stime from /proc/<pid>/stat) and its peak RSS (VmHWM).
  *
- * Servers: the echo bot; the intake server (STORAGE_FSYNC unset); the same with STORAGE_FSYNC=1;
+ * Servers: the echo bots; the intake server (STORAGE_FSYNC unset); the same with STORAGE_FSYNC=1;
  * the intake server started on a data folder seeded with `stored` conversations and leads. Then
  * the website path: the same turns, one prospect at a time, over /api/messages and over the
  * built-in Direct Line channel (POST + the WebSocket stream).
@@ -73,6 +75,27 @@ interface Child {
   stop(): Promise<void>;
 }
 
+const AGENTS_ECHO = 'tools/bench/agents-echo-bot.ts';
+const BOTBUILDER_ECHO = 'tools/bench/echo-bot.ts';
+/** The floor every ratio is taken against: the bare echo bot of the SDK the intake server runs on. */
+const BASE = 'Agents SDK echo';
+
+/** botbuilder is a dev dependency while its echo bot is measured; without it, that bot is skipped. */
+function botbuilderInstalled(): boolean {
+  try {
+    require.resolve('botbuilder');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
 /** Where `compile()` put a script's JavaScript (dist/, as `npm run build` lays it out). */
 const compiledOf = (script: string) => path.join('dist', script.replace(/\.ts$/, '.js'));
 
@@ -85,7 +108,8 @@ function compile(): void {
   };
   run(['-p', 'tsconfig.build.json']);
   run([
-    ...['tools/bench/echo-bot.ts', '--outDir', 'dist/tools/bench', '--module', 'commonjs'],
+    ...[AGENTS_ECHO, ...(botbuilderInstalled() ? [BOTBUILDER_ECHO] : [])],
+    ...['--outDir', 'dist/tools/bench', '--module', 'commonjs'],
     ...['--target', 'es2022', '--esModuleInterop', '--skipLibCheck', '--types', 'node'],
   ]);
 }
@@ -97,7 +121,7 @@ async function startChild(name: string, script: string, env: Record<string, stri
   const flags = profiling ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile!)}`] : [];
   if (process.env.BENCH_NODE_FLAGS && server) flags.push(...process.env.BENCH_NODE_FLAGS.split(' '));
   // The intake server gets its start command's node flags (src/heap.ts), BENCH_NODE_FLAGS after
-  // them; the echo bot runs on node's defaults, as a bare botbuilder server would.
+  // them; the echo bots run on node's defaults, as a bare server of their SDK would.
   const args = values.compiled
     ? [...(server ? SERVER_NODE_FLAGS : []), ...flags, compiledOf(script)]
     : server
@@ -416,8 +440,10 @@ async function main() {
   const children: Child[] = [];
   const common = { DIRECT_LINE_MESSAGES_PER_MINUTE: '1000000' };
   try {
-    const echo = await startChild('echo bot', 'tools/bench/echo-bot.ts', {});
+    console.log(`machine: ${os.availableParallelism()} cores, load average ${loadAverage()} at the start`);
+    const echo = await startChild(BASE, AGENTS_ECHO, {});
     children.push(echo);
+    if (botbuilderInstalled()) children.push(await startChild('botbuilder echo', BOTBUILDER_ECHO, {}));
     const emptyDir = tempDir();
     const intake = await startChild('intake', 'src/server.ts', { ...common, DATA_DIR: emptyDir });
     children.push(intake);
@@ -452,13 +478,13 @@ async function main() {
       }
     }
     const summaries = measured.map((c) => summarize(c, results.get(c)!));
-    const base = summaries.find((s) => s.name === 'echo bot') ?? summaries[0]!;
+    const base = summaries.find((s) => s.name === BASE) ?? summaries[0]!;
     const turns = (results.get(echo) ?? results.get(measured[0]!)!).reduce((s, r) => s + r.turns, 0);
     console.log(
       `\n${PROSPECTS} concurrent prospects, ${CONVERSATIONS} whole intakes per round, ${ROUNDS} rounds per server (${turns} turns each), alternating`,
     );
     console.log(
-      `${'server'.padEnd(28)} ${'turns/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'CPU ms/turn'.padStart(12)} ${'peak RSS'.padStart(9)}   ratios to echo (throughput, p99, CPU)`,
+      `${'server'.padEnd(28)} ${'turns/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'CPU ms/turn'.padStart(12)} ${'peak RSS'.padStart(9)}   ratios to ${base.name} (throughput, p99, CPU)`,
     );
     for (const s of summaries) {
       console.log(
@@ -474,7 +500,7 @@ async function main() {
     }
 
     if (values.strace) {
-      for (const child of [echo, intake, synced]) console.log(await syscallsPerTurn(child));
+      for (const child of children.filter((c) => c !== seeded)) console.log(await syscallsPerTurn(child));
     }
 
     if (WEBSITE_CONVERSATIONS > 0) {
@@ -497,10 +523,7 @@ async function main() {
       );
     }
     console.log(
-      `machine: ${os.availableParallelism()} cores, load average ${os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')} at the end, Node ${process.version}`,
+      `machine: ${os.availableParallelism()} cores, load average ${loadAverage()} at the end, Node ${process.version}`,
     );
   } finally {
     agent.destroy();

@@ -9,8 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import type { Activity } from 'botbuilder';
-import { InProcessBot } from '../src/bot/in-process-bot';
+import { InProcessBot, type BotActivity } from '../src/bot/in-process-bot';
 import { InProcessDriver } from '../tools/replay/in-process-driver';
 import { TranscriptSession } from '../tools/replay/transcript-session';
 import { loadConfig } from '../src/config';
@@ -41,7 +40,7 @@ const tty = process.stdout.isTTY && !process.env.NO_COLOR;
 const bold = (text: string) => (tty ? text.replace(/\*\*(.+?)\*\*/g, '\u001b[1m$1\u001b[0m') : text);
 const dim = (text: string) => (tty ? `\u001b[2m${text}\u001b[0m` : text);
 
-function show(replies: Partial<Activity>[]): string[] {
+function show(replies: BotActivity[]): string[] {
   let titles: string[] = [];
   for (const reply of replies) {
     if (reply.type !== 'message') continue;

@@ -68,18 +68,26 @@ export const configSchema = z.object({
   /** Loopback for development; a server or container listens on 0.0.0.0 (the Dockerfile sets it). */
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default(path.join(projectRoot, 'data')),
-  MicrosoftAppId: z.string().optional(),
-  MicrosoftAppPassword: z.string().optional(),
-  MicrosoftAppType: z.string().optional(),
-  MicrosoftAppTenantId: z.string().optional(),
   /**
-   * Where channel tokens' signing keys are published (the Bot Framework's by default): for
-   * sovereign clouds. Only read with MicrosoftAppId.
+   * The bot's Azure identity, in the Microsoft 365 Agents SDK's names (docs/agents-sdk.md). The
+   * Bot Framework's names are read too (MicrosoftAppId = clientId, MicrosoftAppPassword =
+   * clientSecret, MicrosoftAppTenantId = tenantId, MicrosoftAppType → authType); `loadConfig`
+   * fills both from either. Without a client id, /api/messages authenticates nothing.
    */
-  BOT_OPENID_METADATA_URL: optionalUrl,
+  clientId: optionalText,
+  clientSecret: optionalText,
+  tenantId: optionalText,
+  /** How the bot proves its identity: a secret, or the Azure managed identity named by clientId. */
+  authType: z.enum(['ClientSecret', 'UserManagedIdentity']).optional(),
+  /** The Entra sign-in authority, for a sovereign cloud (https://login.microsoftonline.com by default). */
+  authorityEndpoint: optionalUrl,
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  MicrosoftAppTenantId: optionalText,
   /**
    * Extra hosts the bot may send replies to (comma-separated, "*.example.com" allowed), besides
-   * the Bot Framework's and Teams' own; only with MicrosoftAppId (see docs/security.md).
+   * the Bot Framework's and Teams' own; only with a client id (see docs/security.md).
    */
   BOT_SERVICE_URL_HOSTS: optionalText,
   /** The firm's time zone (IANA name): the dashboard shows times, "today" and follow-ups in it. */
@@ -175,8 +183,63 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(
       'Invalid configuration: HTTP_HEADERS_TIMEOUT_SECONDS cannot be longer than HTTP_REQUEST_TIMEOUT_SECONDS',
     );
+  if (env.BOT_OPENID_METADATA_URL)
+    throw new Error(
+      "Invalid configuration: BOT_OPENID_METADATA_URL is no longer read: the Agents SDK takes a channel token's keys from its issuer (Azure Bot Service's, or authorityEndpoint's for a sovereign cloud; see docs/agents-sdk.md)",
+    );
   checkSharedStorage(result.data);
-  return { ...result.data, DATA_DIR: path.resolve(result.data.DATA_DIR) };
+  return { ...result.data, ...botIdentity(result.data), DATA_DIR: path.resolve(result.data.DATA_DIR) };
+}
+
+type Settings = z.infer<typeof configSchema>;
+
+/** What each MicrosoftAppType meant to botbuilder, as the Agents SDK's authType. */
+const AUTH_TYPE_OF_APP_TYPE = {
+  MultiTenant: 'ClientSecret',
+  SingleTenant: 'ClientSecret',
+  UserAssignedMSI: 'UserManagedIdentity',
+} as const;
+
+/**
+ * The bot's identity from either vocabulary, under both names: the Agents SDK's (clientId…) and
+ * the Bot Framework's (MicrosoftAppId…). The same setting given twice with two values is refused.
+ */
+export function botIdentity(settings: Settings) {
+  const either = <K extends keyof Settings>(name: K, legacy: keyof Settings, value: Settings[K]) => {
+    const old = settings[legacy] as Settings[K];
+    if (value !== undefined && old !== undefined && value !== old)
+      throw new Error(`Invalid configuration: ${name} and ${legacy} differ (they are one setting: give one)`);
+    return value ?? old;
+  };
+  const clientId = either('clientId', 'MicrosoftAppId', settings.clientId);
+  const clientSecret = either('clientSecret', 'MicrosoftAppPassword', settings.clientSecret);
+  const tenantId = either('tenantId', 'MicrosoftAppTenantId', settings.tenantId);
+  const appType = settings.MicrosoftAppType;
+  const impliedAuthType = appType ? AUTH_TYPE_OF_APP_TYPE[appType] : undefined;
+  if (settings.authType && impliedAuthType && settings.authType !== impliedAuthType)
+    throw new Error(
+      `Invalid configuration: authType ${settings.authType} contradicts MicrosoftAppType ${appType}`,
+    );
+  const authType = settings.authType ?? impliedAuthType;
+  if (!clientId && (clientSecret || tenantId || authType))
+    throw new Error(
+      'Invalid configuration: clientSecret, tenantId and authType need clientId (MicrosoftAppId)',
+    );
+  if (authType === 'ClientSecret' && clientId && !clientSecret)
+    throw new Error('Invalid configuration: authType ClientSecret needs clientSecret (MicrosoftAppPassword)');
+  if ((appType === 'SingleTenant' || appType === 'UserAssignedMSI') && !tenantId)
+    throw new Error(
+      `Invalid configuration: MicrosoftAppType ${appType} needs tenantId (MicrosoftAppTenantId)`,
+    );
+  return {
+    clientId,
+    clientSecret,
+    tenantId,
+    authType,
+    MicrosoftAppId: clientId,
+    MicrosoftAppPassword: clientSecret,
+    MicrosoftAppTenantId: tenantId,
+  };
 }
 
 /** STORAGE=azure-blob: what several instances need, refused at start rather than half-working. */

@@ -66,11 +66,11 @@ export function assemble(
   const endpoint = createBotEndpoint(
     bot,
     {
-      appId: config.MicrosoftAppId,
-      appPassword: config.MicrosoftAppPassword,
-      appType: config.MicrosoftAppType,
-      tenantId: config.MicrosoftAppTenantId,
-      openIdMetadataUrl: config.BOT_OPENID_METADATA_URL,
+      clientId: config.clientId,
+      clientSecret: config.clientSecret,
+      tenantId: config.tenantId,
+      authType: config.authType,
+      authorityEndpoint: config.authorityEndpoint,
     },
     { transcripts: transcriptMiddleware(transcripts, flows), flows },
   );

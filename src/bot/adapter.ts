@@ -1,43 +1,38 @@
+import { Activity, ActivityTypes, type ConversationReference } from '@microsoft/agents-activity';
 import {
-  ActivityTypes,
-  BotAdapter,
+  BaseAdapter,
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ConfigurationServiceClientCredentialFactory,
-  ShowTypingMiddleware,
   TurnContext,
-  type Activity,
-  type ConversationReference,
+  type AttachmentInfo,
+  type AuthConfiguration,
   type Middleware,
+  type Request as AgentRequest,
   type ResourceResponse,
-} from 'botbuilder';
+  type WebResponse,
+} from '@microsoft/agents-hosting';
 import type { Request, Response } from 'express';
 import { loadFlows, matchLocale, type Flows } from '../intake/flows';
-import { extend } from '../intake/objects';
 import { log, logRef } from '../logger';
 import type { IntakeBot } from './intake-bot';
+import { TypingIndicator } from './typing-indicator';
 
 /**
- * "Typing…" while a turn takes longer than half a second. Not for expectReplies callers: they get
- * every reply at once in the response, where a typing activity would only be noise.
+ * The bot's identity with Azure Bot Service, in the Microsoft 365 Agents SDK's words (its
+ * `AuthConfiguration`; docs/agents-sdk.md maps them to the Bot Framework's MicrosoftApp* names).
+ * Without a client id nothing authenticates a request (local runs, the Emulator).
  */
-class TypingIndicator extends ShowTypingMiddleware {
-  override onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-    return context.activity.deliveryMode === 'expectReplies' ? next() : super.onTurn(context, next);
-  }
-}
-
 export interface BotCredentials {
-  appId?: string;
-  appPassword?: string;
-  appType?: string;
+  clientId?: string;
+  clientSecret?: string;
   tenantId?: string;
-  /** Where channel tokens' signing keys are published (sovereign clouds, tests); Azure's by default. */
-  openIdMetadataUrl?: string;
+  /** ClientSecret, UserManagedIdentity, Certificate…; the SDK infers it from the others when absent. */
+  authType?: string;
+  /** The Entra sign-in authority (https://login.microsoftonline.com unless a sovereign cloud's, or a test's). */
+  authorityEndpoint?: string;
 }
 
 export interface EndpointOptions {
-  /** Records every activity (botbuilder's TranscriptLoggerMiddleware, see transcript-logger.ts). */
+  /** Records every activity (the SDK's TranscriptLoggerMiddleware, see transcript-logger.ts). */
   transcripts?: Middleware;
   /** The wording (flows/): the apology after a failed turn. */
   flows?: Flows;
@@ -50,6 +45,9 @@ export interface EndpointOptions {
 export interface ChannelSink {
   receive(conversationId: string, activity: Record<string, unknown>): { id: string } | undefined;
 }
+
+/** The identity a channel token carried (the SDK's `request.user`); undefined without authentication. */
+type Identity = AgentRequest['user'];
 
 /**
  * Called for any error of a turn — also from the typing indicator's timer, outside any request —
@@ -71,101 +69,99 @@ async function onTurnError(context: TurnContext, error: unknown, flows: Flows): 
   }
 }
 
-type AuthenticateRequestResult = Awaited<
-  ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>
->;
+/**
+ * The SDK refuses to build an adapter without a client id when NODE_ENV=production. Without one,
+ * this endpoint authenticates nothing and only loopback callers reach it (src/http/messages-access.ts):
+ * the adapter gets this stand-in, which no token can name (tokens are not checked then) and which
+ * never signs anything (replies to an unauthenticated caller go without a token).
+ */
+const UNAUTHENTICATED_CLIENT_ID = 'unauthenticated-loopback-only';
 
-type Claims = Parameters<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>[0];
-type ConnectorFactoryOf = NonNullable<AuthenticateRequestResult['connectorFactory']>;
-type ConnectorClientOf = Awaited<ReturnType<ConnectorFactoryOf['create']>>;
-type UserTokenClientOf = Awaited<
-  ReturnType<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>
->;
+/**
+ * The SDK hands only an `Error` to the turn error handler: anything else thrown in a turn (a
+ * fetch failure raised in another realm, as under jest, or a thrown string) it turns into a
+ * failed request. This middleware, the outermost, makes every such throw an Error.
+ */
+const throwsErrors: Middleware = {
+  async onTurn(_context, next) {
+    try {
+      await next();
+    } catch (thrown) {
+      if (thrown instanceof Error) throw thrown;
+      const like = thrown as { name?: unknown; message?: unknown } | undefined;
+      const error = new Error(typeof like?.message === 'string' ? like.message : String(thrown));
+      if (typeof like?.name === 'string') error.name = like.name;
+      throw error;
+    }
+  },
+};
 
-/** Promises kept by key, at most `limit` of them (the oldest go first); a rejected one is forgotten. */
-class BoundedCache<T> {
-  private readonly entries = new Map<string, Promise<T>>();
+/**
+ * The SDK's configuration: one connection, built from these credentials. Given its connections,
+ * the SDK does not assemble one from the environment (Connections__… variables are not read).
+ */
+export function authConfiguration(credentials: BotCredentials): AuthConfiguration {
+  const connection: AuthConfiguration = {
+    clientId: credentials.clientId || UNAUTHENTICATED_CLIENT_ID,
+    // a token's issuer must be Azure Bot Service's or this tenant's (the SDK checks it only when asked)
+    validateIssuer: true,
+  };
+  if (credentials.clientSecret) connection.clientSecret = credentials.clientSecret;
+  if (credentials.tenantId) connection.tenantId = credentials.tenantId;
+  if (credentials.authType) connection.authType = credentials.authType;
+  if (credentials.authorityEndpoint) connection.authorityEndpoint = credentials.authorityEndpoint;
+  return {
+    ...connection,
+    connections: new Map([['serviceConnection', connection]]),
+    connectionsMap: [{ serviceUrl: '*', connection: 'serviceConnection' }],
+  };
+}
 
-  constructor(private readonly limit: number) {}
-
-  get(key: string, create: () => Promise<T>): Promise<T> {
-    const kept = this.entries.get(key);
-    if (kept) return kept;
-    const created = create();
-    this.entries.set(key, created);
-    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
-    created.catch(() => {
-      if (this.entries.get(key) === created) this.entries.delete(key);
-    });
-    return created;
+/** The Agents SDK's adapter, for this endpoint. */
+class IntakeCloudAdapter extends CloudAdapter {
+  /**
+   * With expectReplies every reply is in the response: no connector client (the SDK makes one
+   * whenever there is a service URL, fetching a token for it).
+   */
+  protected override resolveIfConnectorClientIsNeeded(activity: Activity): boolean {
+    return activity.deliveryMode !== 'expectReplies' && super.resolveIfConnectorClientIsNeeded(activity);
   }
 }
 
 /**
- * Channel authentication that reuses its clients. CloudAdapter asks for a new connector client
- * and a new user-token client on every turn, and each builds its own HTTP pipeline: about 70 µs
- * of CPU a turn (measured in-process), for clients that depend only on the bot's app id (the
- * token's audience), the audience of the replies and the service URL. They are kept per key, a
- * bounded number of them, so a caller sending many service URLs cannot grow the cache.
+ * An activity as a plain object, as it goes on the wire: the SDK's Activity keeps its channel id
+ * in `_channelId` (behind a `channelId` accessor that JSON and spreads do not see).
  */
-export class ReusingBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
-  private readonly connectors = new BoundedCache<ConnectorClientOf>(64);
-  private readonly userTokenClients = new BoundedCache<UserTokenClientOf>(8);
-
-  override async authenticateRequest(
-    activity: Activity,
-    authHeader: string,
-  ): Promise<AuthenticateRequestResult> {
-    const result = await super.authenticateRequest(activity, authHeader);
-    const factory = result.connectorFactory;
-    if (!factory) return result;
-    const appId = appIdOf(result.claimsIdentity);
-    const reusing: ConnectorFactoryOf = {
-      create: (serviceUrl: string, audience?: string) =>
-        this.connectors.get(`${appId}\n${audience ?? ''}\n${serviceUrl}`, () =>
-          factory.create(serviceUrl, audience),
-        ),
-    };
-    return extend(result, { connectorFactory: reusing });
-  }
-
-  override createUserTokenClient(claimsIdentity: Claims): Promise<UserTokenClientOf> {
-    return this.userTokenClients.get(appIdOf(claimsIdentity), () =>
-      super.createUserTokenClient(claimsIdentity),
-    );
-  }
+export function plainActivity(activity: Partial<Activity>): Record<string, unknown> {
+  const { _channelId: channelId, ...rest } = { ...activity } as Record<string, unknown>;
+  return channelId === undefined ? rest : { ...rest, channelId };
 }
 
-/** The app id a channel token was issued to (its audience); empty without authentication. */
-function appIdOf(claims: Claims): string {
-  return claims.getClaimValue('aud') ?? '';
-}
-
-/** The Bot Framework adapter, with the one protected step this endpoint needs made callable. */
-class IntakeCloudAdapter extends CloudAdapter {
-  run(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
-    return this.processActivity(auth, activity, logic);
-  }
+/**
+ * An activity this process built or already checked (the website channel's, a replay's), as the
+ * SDK's Activity, without the SDK's schema parse (`Activity.fromObject`): a fifth of a replayed
+ * turn's CPU went to it. /api/messages keeps the SDK's own reading of what arrives.
+ */
+export function trustedActivity(plain: Record<string, unknown>): Activity {
+  if (typeof plain.type !== 'string' || plain.type === '') throw new Error('the activity has no type');
+  return Object.assign(new Activity(plain.type), plain);
 }
 
 /**
  * The built-in website channel's way to the bot: in the same process, with no HTTP hop and no
  * credential that could be replayed from outside. Replies go straight into the channel's log.
  */
-export class InProcessChannelAdapter extends BotAdapter {
+export class InProcessChannelAdapter extends BaseAdapter {
   constructor(private readonly sink: ChannelSink) {
     super();
   }
 
   /** Runs one turn for an activity the channel received from a prospect. */
   process(activity: Record<string, unknown>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    return this.runMiddleware(new TurnContext(this, activity as Partial<Activity>), logic);
+    return this.runMiddleware(new TurnContext(this, trustedActivity(activity)), logic);
   }
 
-  override async sendActivities(
-    _context: TurnContext,
-    activities: Partial<Activity>[],
-  ): Promise<ResourceResponse[]> {
+  override async sendActivities(_context: TurnContext, activities: Activity[]): Promise<ResourceResponse[]> {
     const responses: ResourceResponse[] = [];
     for (const activity of activities) {
       if (activity.type === 'delay') {
@@ -173,13 +169,16 @@ export class InProcessChannelAdapter extends BotAdapter {
         responses.push({ id: '' });
         continue;
       }
-      if (activity.type === 'invokeResponse' || activity.type === ActivityTypes.Trace) {
+      if (activity.type === ActivityTypes.InvokeResponse || activity.type === ActivityTypes.Trace) {
         responses.push({ id: '' });
         continue;
       }
       const conversationId = activity.conversation?.id;
       const stored = conversationId
-        ? this.sink.receive(conversationId, JSON.parse(JSON.stringify(activity)) as Record<string, unknown>)
+        ? this.sink.receive(
+            conversationId,
+            JSON.parse(JSON.stringify(plainActivity(activity))) as Record<string, unknown>,
+          )
         : undefined;
       if (!stored) throw new Error('the website channel no longer holds this conversation');
       responses.push({ id: stored.id });
@@ -197,49 +196,105 @@ export class InProcessChannelAdapter extends BotAdapter {
 
   /** A turn outside any request (a reminder): replies reach the prospect's chat like any other. */
   override continueConversation(
+    _botAppIdOrIdentity: string | Identity,
     reference: Partial<ConversationReference>,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<void> {
-    const activity = TurnContext.applyConversationReference(
-      { type: ActivityTypes.Event, name: 'continueConversation' },
-      reference,
-      true,
-    );
+    const activity = Activity.getContinuationActivity(reference as ConversationReference);
     return this.runMiddleware(new TurnContext(this, activity), logic);
+  }
+
+  override uploadAttachment(): Promise<ResourceResponse> {
+    return Promise.reject(new Error('the website channel keeps no attachments'));
+  }
+
+  override getAttachmentInfo(): Promise<AttachmentInfo> {
+    return Promise.reject(new Error('the website channel keeps no attachments'));
+  }
+
+  override getAttachment(): Promise<NodeJS.ReadableStream> {
+    return Promise.reject(new Error('the website channel keeps no attachments'));
+  }
+}
+
+/** What the SDK's token check answered, kept instead of written (this endpoint words its own refusals). */
+class Refusal implements WebResponse {
+  statusCode = 401;
+  body: unknown;
+  headersSent = false;
+  writableEnded = false;
+  status(code: number): this {
+    this.statusCode = code;
+    return this;
+  }
+  setHeader(): this {
+    return this;
+  }
+  send(body?: unknown): this {
+    this.body = body;
+    return this;
+  }
+  end(): this {
+    this.writableEnded = true;
+    return this;
   }
 }
 
 /**
- * The Azure public cloud's settings (botframework-connector's AuthenticationConstants): once one
- * setting is given, botbuilder takes no default for the others.
+ * The SDK answers a token it could not check (the key set did not load) as it answers a bad one,
+ * with 401 and the reason; a channel should rather retry later. jsonwebtoken prefixes the key
+ * lookup's own error; jwks-rsa's "no such key" is the token's fault, anything else the keys'.
  */
-const PUBLIC_CLOUD = {
-  ValidateAuthority: true,
-  ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
-  ToChannelFromBotOAuthScope: 'https://api.botframework.com',
-  ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
-  OAuthUrl: 'https://api.botframework.com',
-  ToBotFromEmulatorOpenIdMetadataUrl:
-    'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
-  CallerId: 'urn:botframework:azure',
-};
-
-/** The outcome of checking a request's channel token. */
-type Authenticated = { ok: true; result: AuthenticateRequestResult } | { ok: false; status: 401 | 503 };
-
-function unreachableKeys(error: unknown): boolean {
-  const e = error as { statusCode?: unknown; name?: string; code?: string; type?: string };
-  // botframework-connector's AuthenticationError carries a status: 500 when the keys did not load.
-  if (typeof e.statusCode === 'number') return e.statusCode >= 500;
+function keysUnavailable(refusal: Refusal): boolean {
+  const reason = (refusal.body as { 'jwt-auth-error'?: unknown } | undefined)?.['jwt-auth-error'];
   return (
-    e.name === 'FetchError' || e.type === 'system' || (typeof e.code === 'string' && /^E[A-Z]+/.test(e.code))
+    typeof reason === 'string' &&
+    reason.startsWith('error in secret or public key callback') &&
+    !/Unable to find a signing key/i.test(reason)
   );
 }
 
 /**
- * The Bot Framework endpoint: channel tokens are validated when an app id is configured; with
- * none (local runs, the Emulator) requests are accepted without authentication — the HTTP layer
- * (src/http/messages-access.ts) then only lets loopback clients in.
+ * The SDK writes the turn's answer to this: an activity the bot does not answer (the SDK's 501 for
+ * an invoke) is the caller's mistake, so a 400, never a 5xx a channel would retry.
+ */
+function channelResponse(res: Response): WebResponse {
+  let refused = false;
+  const response: WebResponse = {
+    status(code: number) {
+      if (code >= 500) {
+        refused = true;
+        res.status(400).json({ error: 'unsupported activity' });
+      } else res.status(code);
+      return response;
+    },
+    setHeader(name: string, value: string) {
+      if (!refused) res.setHeader(name, value);
+      return response;
+    },
+    send(body?: unknown) {
+      if (!refused) res.send(body);
+      return response;
+    },
+    end() {
+      if (!res.writableEnded) res.end();
+      return response;
+    },
+    get headersSent() {
+      return res.headersSent;
+    },
+    get writableEnded() {
+      return res.writableEnded;
+    },
+  };
+  return response;
+}
+
+/**
+ * The Bot Framework endpoint, on the Microsoft 365 Agents SDK's CloudAdapter: channel tokens are
+ * validated (by the SDK) when a client id is configured; with none (local runs, the Emulator)
+ * requests are accepted without authentication — the HTTP layer (src/http/messages-access.ts)
+ * then only lets loopback clients in.
  *
  * The built-in website channel does not come through here: `connectChannel` gives it an
  * in-process way to the same bot, with the same middleware.
@@ -249,19 +304,12 @@ export function createBotEndpoint(
   credentials: BotCredentials,
   options: EndpointOptions = {},
 ) {
-  const credentialFactory = new ConfigurationServiceClientCredentialFactory({
-    MicrosoftAppId: credentials.appId ?? '',
-    MicrosoftAppPassword: credentials.appPassword ?? '',
-    MicrosoftAppType: credentials.appType ?? (credentials.appId ? 'MultiTenant' : ''),
-    MicrosoftAppTenantId: credentials.tenantId ?? '',
+  const authenticated = Boolean(credentials.clientId);
+  // validateServiceUrl: a token names the service URL it was issued for; replies go nowhere else
+  const adapter = new IntakeCloudAdapter(authConfiguration(credentials), undefined, undefined, {
+    validateServiceUrl: true,
   });
-  const authentication = new ReusingBotFrameworkAuthentication(
-    credentials.openIdMetadataUrl
-      ? { ...PUBLIC_CLOUD, ToBotFromChannelOpenIdMetadataUrl: credentials.openIdMetadataUrl }
-      : {},
-    credentialFactory,
-  );
-  const adapter = new IntakeCloudAdapter(authentication);
+  adapter.use(throwsErrors);
   if (options.transcripts) adapter.use(options.transcripts);
   adapter.use(new TypingIndicator());
 
@@ -269,53 +317,52 @@ export function createBotEndpoint(
 
   const logic = (context: TurnContext) => bot.run(context);
 
-  async function authenticate(activity: Activity, header: string): Promise<Authenticated> {
-    try {
-      return { ok: true, result: await authentication.authenticateRequest(activity, header) };
-    } catch (error) {
-      const status = unreachableKeys(error) ? 503 : 401;
-      log.warn('channel-token-refused', {
-        status,
-        error: error instanceof Error ? error.name : 'unknown',
-        message: error instanceof Error ? error.message.slice(0, 120) : undefined,
-      });
-      return { ok: false, status };
-    }
+  /** The caller's identity, or the refusal to answer with. */
+  async function authenticate(req: Request): Promise<{ identity: Identity } | { refusal: Refusal }> {
+    if (!authenticated) return { identity: undefined };
+    const probe: AgentRequest = { method: req.method, headers: req.headers, body: req.body as never };
+    const refusal = new Refusal();
+    let identity: Identity;
+    await adapter.authorizeRequest(probe, refusal, () => {
+      identity = probe.user;
+    });
+    return identity ? { identity } : { refusal };
   }
 
   async function handle(req: Request, res: Response): Promise<void> {
-    const activity = req.body as Activity;
-    const header = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
-    const auth = await authenticate(activity, header);
-    if (!auth.ok) {
-      res
-        .status(auth.status)
-        .json(
-          auth.status === 401
-            ? { error: 'unauthorized', reason: 'a valid channel token is needed' }
-            : { error: 'unavailable', reason: 'channel keys cannot be checked right now' },
-        );
+    const auth = await authenticate(req);
+    if ('refusal' in auth) {
+      const unavailable = keysUnavailable(auth.refusal);
+      log.warn('channel-token-refused', {
+        status: unavailable ? 503 : 401,
+        reason: String((auth.refusal.body as Record<string, unknown>)?.['jwt-auth-error']).slice(0, 120),
+      });
+      if (unavailable)
+        res.status(503).json({ error: 'unavailable', reason: 'channel keys cannot be checked right now' });
+      else res.status(401).json({ error: 'unauthorized', reason: 'a valid channel token is needed' });
       return;
     }
     try {
-      const response = await adapter.run(auth.result, activity, logic);
-      const status = response?.status ?? 200;
-      if (status >= 500) {
-        res.status(400).json({ error: 'unsupported activity' });
-        return;
-      }
-      res.status(status);
-      if (response?.body !== undefined) res.json(response.body);
-      else res.end();
+      const request: AgentRequest = {
+        method: req.method,
+        headers: req.headers,
+        body: req.body as never,
+        user: auth.identity,
+      };
+      await adapter.process(request, channelResponse(res), logic);
     } catch (error) {
+      // the SDK's own reading of the activity (its zod schema) refuses what ours let through
+      const invalid = error instanceof Error && error.name === 'ZodError';
       log.error('activity-not-processed', { error: error instanceof Error ? error.name : 'unknown' });
-      if (!res.headersSent) res.status(500).json({ error: 'internal error' });
+      if (!res.headersSent)
+        res.status(invalid ? 400 : 500).json({ error: invalid ? 'invalid activity' : 'internal error' });
     }
   }
 
   /** The built-in channel's in-process way to this bot (replies go to `sink`). */
   function connectChannel(sink: ChannelSink) {
     const channel = new InProcessChannelAdapter(sink);
+    channel.use(throwsErrors);
     if (options.transcripts) channel.use(options.transcripts);
     channel.use(new TypingIndicator());
     channel.onTurnError = adapter.onTurnError;

@@ -1,4 +1,11 @@
-import { TestAdapter, type Activity } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import { Activity } from '@microsoft/agents-activity';
+import {
+  BaseAdapter,
+  TurnContext,
+  type AttachmentInfo,
+  type ResourceResponse,
+} from '@microsoft/agents-hosting';
 import { extend } from '../intake/objects';
 import { IntakeEngine, type StoredConversation } from '../intake/conversation';
 import { loadFlows, type Flows } from '../intake/flows';
@@ -8,12 +15,13 @@ import type { Lead } from '../screening/lead';
 import { SubmitLead } from '../service/submit-lead';
 import { openMemoryStorage } from '../storage/memory';
 import type { TranscriptStore } from '../ports/transcripts';
+import { plainActivity, trustedActivity } from './adapter';
 import { conversationKeyOf, IntakeBot } from './intake-bot';
 import { transcriptMiddleware } from './transcript-logger';
 
 /**
- * The whole bot in this process — IntakeBot on botbuilder's TestAdapter, the intake service and
- * "submit a lead" — with conversations and leads in memory, so thousands of recorded
+ * The whole bot in this process — IntakeBot on an adapter that keeps its replies, the intake
+ * service and "submit a lead" — with conversations and leads in memory, so thousands of recorded
  * conversations replay in seconds. Its clock is the recorded time of each activity (or a fixed
  * date when a file has none), so a replayed lead is screened on the day the original was.
  */
@@ -33,8 +41,8 @@ export interface InProcessBotOptions {
   coverage?: TurnObserver;
 }
 
-/** What the bot sends back, as botbuilder shapes it. */
-export type BotActivity = Partial<Activity>;
+/** What the bot sends back: an activity as the channel would receive it (channelId and all). */
+export type BotActivity = Partial<Activity> & { channelId?: string };
 
 /** An activity as a transcript or a test writes it: plain JSON, the timestamp an ISO string. */
 export interface JsonActivity {
@@ -54,7 +62,7 @@ export class InProcessBot {
   private readonly storage = this.stored.conversations;
   private readonly leads = this.stored.leads;
   private readonly lastLead = new Map<string, string>();
-  private readonly adapter: TestAdapter;
+  private readonly adapter: ReplyKeepingAdapter;
   private readonly coverage?: TurnObserver;
   private clock = new Date(REPLAY_EPOCH);
 
@@ -76,7 +84,7 @@ export class InProcessBot {
     };
     const intake = new IntakeService(this.engine, this.storage, observer, { now: () => this.clock });
     const bot = new IntakeBot(intake);
-    this.adapter = new TestAdapter((context) => bot.run(context));
+    this.adapter = new ReplyKeepingAdapter((context) => bot.run(context));
     if (options.record) this.adapter.use(transcriptMiddleware(options.record, this.flows));
   }
 
@@ -102,9 +110,9 @@ export class InProcessBot {
     const before = this.coverage
       ? ((await this.storage.read([key]))[key] as StoredConversation | undefined)
       : undefined;
-    await this.adapter.processActivity(incoming);
+    const replies = await this.adapter.send(incoming);
     this.coverage?.observeTurn(before, activity);
-    return this.adapter.activeQueue.splice(0);
+    return replies.map(plainActivity) as BotActivity[];
   }
 
   /** The last lead the conversation submitted, as stored. */
@@ -128,5 +136,75 @@ export class InProcessBot {
     if (lead !== undefined) await this.leads.delete(lead);
     this.lastLead.delete(key);
     await this.storage.delete([key]);
+  }
+}
+
+/**
+ * Runs turns in this process and keeps what the bot sends, in order (delays and traces aside). An
+ * activity gets what botbuilder's TestAdapter gave one that lacks it: an id, the "test" channel,
+ * a conversation, the default prospect and bot.
+ */
+export class ReplyKeepingAdapter extends BaseAdapter {
+  readonly replies: Activity[] = [];
+  private nextId = 0;
+
+  constructor(private readonly logic: (context: TurnContext) => Promise<void>) {
+    super();
+  }
+
+  /** Runs one turn and returns the replies it sent (taken from `replies`). */
+  async send(activity: string | Partial<Activity> | Record<string, unknown>): Promise<Activity[]> {
+    const given = (typeof activity === 'string' ? { type: 'message', text: activity } : activity) as {
+      id?: unknown;
+      from?: { id?: string; role?: string };
+    } & Record<string, unknown>;
+    const from = given.from;
+    const incoming = {
+      type: 'message',
+      channelId: 'test',
+      conversation: { id: 'Convo1', name: 'Convo1', isGroup: false },
+      recipient: { id: 'bot', name: 'Bot' },
+      serviceUrl: 'https://test.com',
+      ...given,
+      id: typeof given.id === 'string' && given.id !== '' ? given.id : String(this.nextId++),
+      from: !from?.id || from.id === 'unknown' || from.role === 'bot' ? { id: 'user1', name: 'User1' } : from,
+    };
+    await this.runMiddleware(new TurnContext(this, trustedActivity(incoming)), this.logic);
+    return this.replies.splice(0);
+  }
+
+  override sendActivities(_context: TurnContext, activities: Activity[]): Promise<ResourceResponse[]> {
+    return Promise.resolve(
+      activities.map((activity) => {
+        activity.id ??= randomUUID();
+        activity.timestamp ??= new Date();
+        if (activity.type !== 'delay' && activity.type !== 'trace') this.replies.push(activity);
+        return { id: activity.id };
+      }),
+    );
+  }
+
+  override updateActivity(): Promise<void> {
+    return Promise.reject(new Error('replies are not updated in process'));
+  }
+
+  override deleteActivity(): Promise<void> {
+    return Promise.reject(new Error('replies are not deleted in process'));
+  }
+
+  override continueConversation(): Promise<void> {
+    return Promise.reject(new Error('no turn outside a request in process'));
+  }
+
+  override uploadAttachment(): Promise<ResourceResponse> {
+    return Promise.reject(new Error('no attachments in process'));
+  }
+
+  override getAttachmentInfo(): Promise<AttachmentInfo> {
+    return Promise.reject(new Error('no attachments in process'));
+  }
+
+  override getAttachment(): Promise<NodeJS.ReadableStream> {
+    return Promise.reject(new Error('no attachments in process'));
   }
 }

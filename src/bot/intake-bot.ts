@@ -1,11 +1,5 @@
-import {
-  ActionTypes,
-  ActivityTypes,
-  CardFactory,
-  InputHints,
-  type Activity,
-  type TurnContext,
-} from 'botbuilder';
+import { ActionTypes, ActivityTypes, InputHints, type Activity } from '@microsoft/agents-activity';
+import { CardFactory, type TurnContext } from '@microsoft/agents-hosting';
 import type { Choice, Reply, ReviewItem, TurnResult } from '../intake/conversation';
 import { matchLocale } from '../intake/flows';
 import { log, logRef } from '../logger';
@@ -43,7 +37,7 @@ export class IntakeBot {
     this.acceptTestTraffic = options.acceptTestTraffic === true;
   }
 
-  /** Handles one turn: botbuilder's bot logic callback (`adapter.process(req, res, (c) => bot.run(c))`). */
+  /** Handles one turn: the adapter's turn logic callback (`adapter.process(req, res, (c) => bot.run(c))`). */
   async run(context: TurnContext): Promise<void> {
     const activity = context.activity;
     if (!activity?.type) throw new Error('the turn has no activity type');
@@ -103,7 +97,9 @@ function messageText(activity: Activity): string {
 }
 
 async function sendTurn(context: TurnContext, result: TurnResult): Promise<void> {
-  await context.sendActivities(result.replies.map((reply) => toActivity(reply, result, context.activity)));
+  await context.sendActivities(
+    result.replies.map((reply) => toActivity(reply, result, context.activity)) as Activity[],
+  );
 }
 
 export function toActivity(reply: Reply, result: TurnResult, incoming: Partial<Activity>): Partial<Activity> {
@@ -118,7 +114,7 @@ export function toActivity(reply: Reply, result: TurnResult, incoming: Partial<A
     attachments: reply.review && question ? [reviewCard(reply.review, question.choices ?? [])] : undefined,
     suggestedActions: question?.choices
       ? {
-          to: incoming.from ? [incoming.from.id] : [],
+          to: incoming.from?.id ? [incoming.from.id] : [],
           actions: question.choices.map((choice) => ({
             type: ActionTypes.ImBack,
             title: choice.title,

@@ -1,5 +1,6 @@
 import { extend } from '../intake/objects';
-import { TranscriptLoggerMiddleware, type Activity, type TranscriptLogger } from 'botbuilder';
+import type { Activity } from '@microsoft/agents-activity';
+import { TranscriptLoggerMiddleware, type TranscriptLogger } from '@microsoft/agents-hosting';
 import type { Flows } from '../intake/flows';
 import { log, logRef } from '../logger';
 import { intakeStepOf, Redaction } from '../intake/redaction';
@@ -10,7 +11,7 @@ import type { TranscriptActivity, TranscriptStore } from '../ports/transcripts';
 const REMEMBERED_CONVERSATIONS = 10_000;
 
 /**
- * Records every activity of every conversation (botbuilder's transcript middleware calls it at
+ * Records every activity of every conversation (the SDK's transcript middleware calls it at
  * the end of each turn, in order) into the transcript store, with the prospect's admissibility
  * and contact answers redacted. A prospect's message is redacted according to the question it
  * answers: the step of the bot's last question in that conversation.
@@ -28,8 +29,13 @@ export class RedactingTranscriptLogger implements TranscriptLogger {
 
   logActivity(activity: Activity): Promise<void> {
     if (activity.type === 'typing') return Promise.resolve();
-    // botbuilder hands each activity over as its own shallow copy; the store serializes it at once
-    const plain = { ...activity } as unknown as TranscriptActivity;
+    // the SDK hands each activity over as its own shallow copy of an Activity, whose channel id is
+    // kept in `_channelId`; the store serializes it at once
+    const plain = { ...activity } as unknown as TranscriptActivity & { _channelId?: string };
+    if ('_channelId' in plain) {
+      plain.channelId = plain._channelId!;
+      delete plain._channelId;
+    }
     const conversationId = plain.conversation?.id;
     const key = `${plain.channelId}/${conversationId}`;
     let appended: Promise<void> | undefined;

@@ -2,8 +2,8 @@ import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 
 /**
- * The minimum an activity needs for the bot to answer it. botbuilder itself turns a malformed
- * body into a 500; a channel deserves a 400 that says what is wrong.
+ * The minimum an activity needs for the bot to answer it. The Agents SDK's adapter answers a
+ * malformed body with a bare 400 or an exception; a channel deserves a 400 that says what is wrong.
  */
 
 /** Bot Framework ids are short opaque strings; a Teams conversation id is a few hundred characters. */

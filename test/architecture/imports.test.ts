@@ -5,8 +5,8 @@ import ts from 'typescript';
 /**
  * The import graph of src/, read with the TypeScript parser: imports flow one way (no cycles
  * between modules, none between folders at run time), runtime code never imports test or replay
- * tooling, scripts and their tooling never import test/, botbuilder stays in src/bot/, the core
- * (src/intake, src/screening) imports nothing but itself and its libraries, and storage
+ * tooling, scripts and their tooling never import test/, the Bot Framework SDKs stay in src/bot/,
+ * the core (src/intake, src/screening) imports nothing but itself and its libraries, and storage
  * implements the ports (src/ports) without importing any feature folder.
  */
 
@@ -228,9 +228,13 @@ describe('the import graph of src/', () => {
     expect(offending).toEqual([]);
   });
 
-  it('keeps botbuilder inside src/bot/', () => {
+  it('keeps the Bot Framework SDKs (the Agents SDK, botbuilder) inside src/bot/', () => {
     const offending = edges
-      .filter((e) => /^botbuilder(-|$|\/)/.test(e.to) && !rel(e.from).startsWith('src/bot/'))
+      .filter(
+        (e) =>
+          /^(botbuilder|botframework-connector)(-|$|\/)|^@microsoft\/agents-/.test(e.to) &&
+          !rel(e.from).startsWith('src/bot/'),
+      )
       .map((e) => `${rel(e.from)} -> ${e.to}`);
     expect(offending).toEqual([]);
   });

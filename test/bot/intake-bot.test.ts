@@ -1,4 +1,5 @@
-import { TestAdapter, type Activity } from 'botbuilder';
+import type { Activity } from '@microsoft/agents-activity';
+import { ReplyKeepingAdapter } from '../../src/bot/in-process-bot';
 import { assemble } from '../../src/server';
 import { employer } from '../support/answers';
 import { flows, typedAnswer } from '../support/talk';
@@ -6,7 +7,7 @@ import { tempConfig } from '../support/temp-data';
 
 const en = () => flows()['en-CA'];
 
-describe('the bot over the Bot Framework protocol (TestAdapter)', () => {
+describe('the bot over the Bot Framework protocol (the Agents SDK, in process)', () => {
   let config: ReturnType<typeof tempConfig>;
   beforeEach(() => {
     config = tempConfig();
@@ -15,25 +16,24 @@ describe('the bot over the Bot Framework protocol (TestAdapter)', () => {
 
   function adapterFor() {
     const parts = assemble(config);
-    const adapter = new TestAdapter((context) => parts.bot.run(context));
+    const adapter = new ReplyKeepingAdapter((context) => parts.bot.run(context));
     return { parts, adapter };
   }
 
   it('welcomes the prospect on their first message and asks for consent as a question activity', async () => {
     const { adapter } = adapterFor();
-    await adapter.send('hello').assertReply((activity: Partial<Activity>) => {
-      expect(activity.text).toMatch(/not legal advice/i);
-      expect(activity.inputHint).toBe('expectingInput');
-      expect(activity.suggestedActions?.actions.map((a) => a.title)).toEqual([en().yesno.yes, en().yesno.no]);
-      expect(activity.channelData).toEqual({
-        intake: {
-          step: 'consent',
-          section: 'welcome',
-          input: 'yesno',
-          choices: ['yes', 'no'],
-          progress: { index: 0, total: 0 },
-        },
-      });
+    const [activity] = await adapter.send('hello');
+    expect(activity!.text).toMatch(/not legal advice/i);
+    expect(activity!.inputHint).toBe('expectingInput');
+    expect(activity!.suggestedActions?.actions.map((a) => a.title)).toEqual([en().yesno.yes, en().yesno.no]);
+    expect(activity!.channelData).toEqual({
+      intake: {
+        step: 'consent',
+        section: 'welcome',
+        input: 'yesno',
+        choices: ['yes', 'no'],
+        progress: { index: 0, total: 0 },
+      },
     });
   });
 
@@ -44,9 +44,8 @@ describe('the bot over the Bot Framework protocol (TestAdapter)', () => {
       membersAdded: [{ id: 'user', name: 'User' }],
       recipient: { id: 'bot', name: 'Bot' },
     };
-    await adapter.send(join).assertReply((activity: Partial<Activity>) => {
-      expect(activity.channelData.intake.step).toBe('consent');
-    });
+    const [activity] = await adapter.send(join);
+    expect(activity?.channelData.intake.step).toBe('consent');
   });
 
   it.each<[string, Partial<Activity>]>([
@@ -57,8 +56,7 @@ describe('the bot over the Bot Framework protocol (TestAdapter)', () => {
     ['members leaving', { type: 'conversationUpdate', membersRemoved: [{ id: 'user', name: 'User' }] }],
   ])('leaves %s unanswered and stores nothing', async (_name, activity) => {
     const { adapter, parts } = adapterFor();
-    await adapter.processActivity({ recipient: { id: 'bot', name: 'Bot' }, ...activity } as Activity);
-    expect(adapter.activeQueue).toEqual([]);
+    expect(await adapter.send({ recipient: { id: 'bot', name: 'Bot' }, ...activity })).toEqual([]);
     const keys: string[] = [];
     for await (const key of parts.storage.conversations.keys()) keys.push(key);
     expect(keys).toEqual([]);
@@ -71,27 +69,23 @@ describe('the bot over the Bot Framework protocol (TestAdapter)', () => {
 
   it('takes an employer from welcome to a stored lead with a reference number', async () => {
     const { adapter, parts } = adapterFor();
-    let flow = adapter
-      .send('hi')
-      .assertReply((a: Partial<Activity>) => expect(a.channelData.intake.step).toBe('consent'));
+    const [welcome] = await adapter.send('hi');
+    expect(welcome?.channelData.intake.step).toBe('consent');
     const script: [string, string][] = [];
     // Ask the engine which questions an employer gets, then type the answers in order.
     const order = parts.engine.reviewSteps(employer);
     script.push(['consent', 'yes'], ['role', en().steps.role.choices!.employer!]);
     for (const step of order)
       script.push([step, typedAnswer(step, employer[step as keyof typeof employer], en())]);
-    script.forEach(([, text], index) => {
+    for (const [index, [, text]] of script.entries()) {
       const expected = index + 1 < script.length ? script[index + 1]![0] : 'review';
-      flow = flow
-        .send(text)
-        .assertReply((a: Partial<Activity>) => expect(a.channelData.intake.step).toBe(expected));
-    });
-    let reference = '';
-    await flow.send('confirm').assertReply((a: Partial<Activity>) => {
-      reference = /IMP-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(a.text ?? '')?.[0] ?? '';
-      expect(reference).not.toBe('');
-      expect(a.channelData.intake.step).toBe('submitted');
-    });
+      const [reply] = await adapter.send(text);
+      expect(reply?.channelData.intake.step).toBe(expected);
+    }
+    const [submitted] = await adapter.send('confirm');
+    const reference = /IMP-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(submitted?.text ?? '')?.[0] ?? '';
+    expect(reference).not.toBe('');
+    expect(submitted?.channelData.intake.step).toBe('submitted');
     const leads = await parts.leads.all();
     expect(leads).toHaveLength(1);
     expect(leads[0]).toMatchObject({
@@ -105,13 +99,9 @@ describe('the bot over the Bot Framework protocol (TestAdapter)', () => {
 
   it('re-prompts an invalid answer with the reason and the same step', async () => {
     const { adapter } = adapterFor();
-    await adapter
-      .send('hi')
-      .assertReply(() => undefined)
-      .send('maybe')
-      .assertReply((a: Partial<Activity>) => {
-        expect(a.channelData.intake.step).toBe('consent');
-        expect(a.text).toContain(en().errors.yesno.slice(0, 12));
-      });
+    await adapter.send('hi');
+    const [reprompt] = await adapter.send('maybe');
+    expect(reprompt?.channelData.intake.step).toBe('consent');
+    expect(reprompt?.text).toContain(en().errors.yesno.slice(0, 12));
   });
 });

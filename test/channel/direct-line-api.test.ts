@@ -85,13 +85,17 @@ describe('the built-in Direct Line channel', () => {
       // A reply outside any request, as a bot sends a reminder: through the in-process adapter.
       const reference = {
         channelId: 'directline',
-        conversation: { id: chat.conversationId, isGroup: false, conversationType: '', name: '' },
-        bot: { id: 'imp-intake-bot', name: 'bot' },
-        user: { id: chat.userId, name: '' },
+        conversation: { id: chat.conversationId, isGroup: false },
+        agent: { id: 'imp-intake-bot', name: 'bot' },
+        user: { id: chat.userId },
       };
-      await site.server.channelBot!.adapter.continueConversation(reference, async (context) => {
-        await context.sendActivity('Still there? Your answers are saved.');
-      });
+      await site.server.channelBot!.adapter.continueConversation(
+        'imp-intake-bot',
+        reference,
+        async (context) => {
+          await context.sendActivity('Still there? Your answers are saved.');
+        },
+      );
       const later = await eventually(
         () => botMessages(received).find((a) => a.text?.startsWith('Still there')),
         'the later reply',

@@ -1,7 +1,9 @@
 import express from 'express';
 import type { AddressInfo } from 'node:net';
-import { TestAdapter, type Activity, type TurnContext } from 'botbuilder';
+import type { Activity } from '@microsoft/agents-activity';
+import type { TurnContext } from '@microsoft/agents-hosting';
 import { createBotEndpoint } from '../../src/bot/adapter';
+import { ReplyKeepingAdapter } from '../../src/bot/in-process-bot';
 import type { IntakeBot } from '../../src/bot/intake-bot';
 import { assemble } from '../../src/server';
 import { employer } from '../support/answers';
@@ -24,20 +26,18 @@ describe('the review as an Adaptive Card', () => {
     const config = tempConfig();
     try {
       const parts = assemble(config);
-      const adapter = new TestAdapter((context) => parts.bot.run(context));
+      const adapter = new ReplyKeepingAdapter((context) => parts.bot.run(context));
       const fr = flows()['fr-CA'];
       let review: Partial<Activity> | undefined;
-      const collect = (activity: Partial<Activity>) => {
-        review = activity;
+      const say = async (activity: Record<string, unknown>) => {
+        review = (await adapter.send({ type: 'message', locale: 'fr-CA', ...activity }))[0];
+        return review;
       };
-      await adapter.send({ type: 'message', text: 'bonjour', locale: 'fr-CA' }).assertReply(collect);
-      await adapter.send({ type: 'message', text: 'oui', locale: 'fr-CA' }).assertReply(collect);
-      await adapter
-        .send({ type: 'message', text: fr.steps.role.choices!.employer!, locale: 'fr-CA' })
-        .assertReply(collect);
+      await say({ text: 'bonjour' });
+      await say({ text: 'oui' });
+      await say({ text: fr.steps.role.choices!.employer! });
       for (const step of parts.engine.reviewSteps(employer)) {
-        const text = typedAnswer(step, employer[step as keyof typeof employer], fr);
-        await adapter.send({ type: 'message', text, locale: 'fr-CA' }).assertReply(collect);
+        await say({ text: typedAnswer(step, employer[step as keyof typeof employer], fr) });
       }
       expect(review?.channelData?.intake?.step).toBe('review');
       // The text still carries everything, for channels without cards.
@@ -68,20 +68,9 @@ describe('the review as an Adaptive Card', () => {
       });
 
       // What Web Chat posts for the card's buttons: a message with a value and no text.
-      await adapter
-        .send({ type: 'message', value: { text: 'change 1' }, locale: 'fr-CA' } as Partial<Activity>)
-        .assertReply((activity: Partial<Activity>) =>
-          expect(activity.channelData?.intake?.step).toBe('employerCompany'),
-        );
-      await adapter
-        .send({ type: 'message', text: 'Lions Gate Robotics Inc.', locale: 'fr-CA' })
-        .assertReply(collect);
-      expect(review?.channelData?.intake?.step).toBe('review');
-      await adapter
-        .send({ type: 'message', value: { text: 'confirm' }, locale: 'fr-CA' } as Partial<Activity>)
-        .assertReply((activity: Partial<Activity>) =>
-          expect(activity.channelData?.intake?.step).toBe('submitted'),
-        );
+      expect((await say({ value: { text: 'change 1' } }))?.channelData?.intake?.step).toBe('employerCompany');
+      expect((await say({ text: 'Lions Gate Robotics Inc.' }))?.channelData?.intake?.step).toBe('review');
+      expect((await say({ value: { text: 'confirm' } }))?.channelData?.intake?.step).toBe('submitted');
     } finally {
       config.cleanup();
     }

@@ -237,7 +237,10 @@ describe('the production build, as the Dockerfile makes it', () => {
     const modules = path.join(stageDirs.runtime!, 'node_modules');
     for (const dev of ['tsx', 'typescript', 'jest', 'esbuild', 'playwright-core'])
       expect(fs.existsSync(path.join(modules, dev))).toBe(false);
-    expect(fs.existsSync(path.join(modules, 'botbuilder'))).toBe(true);
+    // the bot runs on the Microsoft 365 Agents SDK; the archived Bot Framework SDK is not installed
+    expect(fs.existsSync(path.join(modules, '@microsoft', 'agents-hosting'))).toBe(true);
+    for (const archived of ['botbuilder', 'botbuilder-core', 'botframework-connector', 'axios'])
+      expect([archived, fs.existsSync(path.join(modules, archived))]).toEqual([archived, false]);
     expect(fs.existsSync(path.join(stageDirs.runtime!, 'dist', 'src', 'server.js'))).toBe(true);
     expect(fs.existsSync(path.join(stageDirs.runtime!, 'dist', 'test'))).toBe(false);
     expect(fs.existsSync(path.join(stageDirs.runtime!, 'src'))).toBe(false);

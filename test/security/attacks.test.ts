@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TurnContext } from 'botbuilder';
+import type { TurnContext } from '@microsoft/agents-hosting';
 import { createBotEndpoint } from '../../src/bot/adapter';
 import type { IntakeBot } from '../../src/bot/intake-bot';
 import { isLoopbackAddress, messagesAccess, serviceUrlAllowed } from '../../src/http/messages-access';
@@ -196,7 +196,6 @@ describe('attacks on the default website deployment (no MicrosoftAppId)', () => 
       await failing.close();
       await new Promise((resolve) => refusing.close(resolve));
     }
-    // botbuilder's connector client retries a failed send a few times, with pauses.
   }, 60_000);
 
   it('keeps internal fields out of what browsers receive', async () => {
@@ -226,6 +225,9 @@ describe('attacks on the default website deployment (no MicrosoftAppId)', () => 
     ['a channel id with a path in it', { channelId: 'directline/conversations/x' }],
     ['an invoke activity', { type: 'invoke', name: 'x' }],
     ['text that is a number', { text: 42 }],
+    // the Agents SDK's own schema refuses what the endpoint's check lets through: still a 400
+    ['an empty locale', { locale: '' }],
+    ['a reply to an empty id', { replyToId: '' }],
   ])('answers 400 to %s, and records nothing', async (_name, extra) => {
     const conversation = `bad-${Math.random().toString(36).slice(2)}`;
     const { status } = await postActivity(server.url, emulatorMessage(conversation, extra));
@@ -304,13 +306,14 @@ describe('channel tokens when the key set cannot be fetched', () => {
     const config = tempConfig({
       MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
       MicrosoftAppPassword: 'not-a-real-secret',
-      BOT_OPENID_METADATA_URL: 'http://127.0.0.1:9/.well-known/openid-configuration',
+      // a tenant whose key set cannot be fetched (nothing listens on port 9)
+      authorityEndpoint: 'http://127.0.0.1:9/local-tenant',
     });
     const server = await startServer(config);
     try {
       const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
       const forged = `${b64({ alg: 'RS256', kid: 'k1', typ: 'JWT' })}.${b64({
-        iss: 'https://api.botframework.com',
+        iss: 'http://127.0.0.1:9/local-tenant/v2.0',
         aud: '11111111-2222-3333-4444-555555555555',
         exp: Math.floor(Date.now() / 1000) + 600,
       })}.${Buffer.from('not a signature').toString('base64url')}`;

@@ -1,8 +1,10 @@
 /**
- * The floor `npm run bench:load` measures the intake bot against: a bare botbuilder echo bot on
- * the project's own botbuilder and express, started as a child process exactly like the intake
- * server (no app id: the Emulator's unauthenticated loopback access). It logs the same
- * `listening` line the server logs, so the bench finds its port the same way.
+ * The floor `npm run bench:load` measured the intake bot against before the move to the Agents
+ * SDK: a bare botbuilder echo bot on botbuilder and the project's express. The floor is now
+ * tools/bench/agents-echo-bot.ts; this one runs beside it while botbuilder is a dev dependency.
+ * Started as a child process exactly like the intake server (no app id: the Emulator's
+ * unauthenticated loopback access), it logs the same `listening` line the server logs, so the
+ * bench finds its port the same way.
  */
 import express from 'express';
 import type { AddressInfo } from 'node:net';
