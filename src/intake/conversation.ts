@@ -1,11 +1,8 @@
-import { createHash } from 'node:crypto';
-import { createActor, type AnyActorScope, type Snapshot } from 'xstate';
 import { fill, type Flow, type Flows, type Locale, type MessageKey } from './flows';
 import { answerValues, formatAnswer, formatParams, scaleValues } from './format';
 import type { AnswerProblem, InputKind } from './inputs';
 import { interpret, MAX_MESSAGE_LENGTH, type Interpretation } from './interpret';
 import {
-  createIntakeMachine,
   positionOf,
   type Catalogue,
   type IntakeContext,
@@ -15,7 +12,8 @@ import {
   type Position,
   type Submission,
 } from './machine';
-import { firstUnansweredStep, isRelevant, progressOf, relevantSteps } from './relevance';
+import { isRelevant, progressOf, relevantSteps } from './relevance';
+import { Snapshots, type StoredConversation } from './snapshots';
 import { openingSteps, stepCatalogue, type Answers, type Section, type StepId } from './steps';
 
 /**
@@ -51,11 +49,7 @@ export interface Reply {
   review?: ReviewItem[];
 }
 
-/** What a conversation stores between turns. */
-export interface StoredConversation {
-  flowVersion: string;
-  snapshot: Snapshot<unknown>;
-}
+export { flowVersionOf, type StoredConversation } from './snapshots';
 
 /**
  * What the rest of the system may know of a stored conversation: a typed view, so nothing outside
@@ -94,68 +88,21 @@ export interface EngineOptions {
   retentionDays?: number;
 }
 
-/** Bump when the machine's states change shape (not its steps): stored snapshots then migrate. */
-const MACHINE_REVISION = 1;
-
-/** A fingerprint of the questionnaire: it changes whenever a step is added, removed or reshaped. */
-export function flowVersionOf(catalogue: Catalogue): string {
-  const shape = Object.entries(catalogue).map(([id, s]) => [
-    id,
-    s.section,
-    s.when ?? '',
-    s.input.kind,
-    s.input.choices ?? [],
-  ]);
-  return createHash('sha256')
-    .update(JSON.stringify([MACHINE_REVISION, shape]))
-    .digest('hex')
-    .slice(0, 12);
-}
-
-/**
- * What the machine's pure transitions run in, made once per engine. XState's `transition()` and
- * `initialTransition()` build a new actor on every call, and an actor's constructor computes the
- * machine's initial state: with every question a state that skips itself, that was a second
- * transition on every turn (measured: 60 of the engine's 90 µs a turn went to transitions, 21
- * after). The machine invokes no actor and has no action but `assign` (test/intake/machine.test.ts
- * checks both), so a shared scope carries nothing between conversations: its deferred work,
- * emitted events and executed actions all go nowhere.
- */
-function inertScope(machine: IntakeMachine): AnyActorScope {
-  const self = createActor(machine, { input: {} });
-  return {
-    self,
-    id: '',
-    sessionId: '',
-    system: self.system,
-    logger: () => {},
-    defer: () => {},
-    emit: () => {},
-    stopChild: () => {},
-    actionExecutor: () => {},
-  };
-}
-
 export class IntakeEngine {
   readonly machine: IntakeMachine;
   readonly flowVersion: string;
   private readonly catalogue: Catalogue;
   private readonly retentionDays: number;
-  /**
-   * The live snapshot behind each persisted one this engine handed out, while that object lives:
-   * a store that keeps objects in memory (replays, tests) then skips restoring it on the next turn.
-   */
-  private readonly liveSnapshots = new WeakMap<object, IntakeSnapshot>();
-  private readonly scope: AnyActorScope;
+  private readonly snapshots: Snapshots;
 
   constructor(
     private readonly flows: Flows,
     options: EngineOptions = {},
   ) {
     this.catalogue = options.catalogue ?? stepCatalogue;
-    this.machine = createIntakeMachine(this.catalogue);
-    this.scope = inertScope(this.machine);
-    this.flowVersion = flowVersionOf(this.catalogue);
+    this.snapshots = new Snapshots(this.catalogue);
+    this.machine = this.snapshots.machine;
+    this.flowVersion = this.snapshots.flowVersion;
     this.retentionDays = options.retentionDays ?? 365;
   }
 
@@ -273,46 +220,7 @@ export class IntakeEngine {
 
   /** The persisted snapshot, or the resume point of an older flow: answers kept, first unanswered step. */
   restore(stored: StoredConversation): { snapshot: IntakeSnapshot; migrated: boolean } {
-    if (stored.flowVersion === this.flowVersion) {
-      try {
-        const snapshot =
-          this.liveSnapshots.get(stored.snapshot) ??
-          this.machine.restoreSnapshot(stored.snapshot as IntakeSnapshot, this.scope);
-        positionOf(snapshot); // throws when the snapshot names no state of this machine
-        return { snapshot, migrated: false };
-      } catch {
-        // A snapshot this machine cannot restore is resumed like one from an older flow.
-      }
-    }
-    const old = stored.snapshot as unknown as {
-      status?: string;
-      value?: unknown;
-      context?: Partial<IntakeContext>;
-    };
-    const context = this.migrateContext(old.context ?? {});
-    const finalState = old.status === 'done' && typeof old.value === 'string' ? old.value : undefined;
-    const next = firstUnansweredStep(context.answers, this.catalogue);
-    const target = finalState ?? (next ? this.statePath(next) : { questions: 'review' });
-    return { snapshot: this.machine.resolveState({ value: target as never, context }), migrated: true };
-  }
-
-  private migrateContext(old: Partial<IntakeContext>): IntakeContext {
-    const answers: Record<string, unknown> = {};
-    for (const [step, value] of Object.entries(old.answers ?? {})) {
-      const definition = this.catalogue[step];
-      if (definition && definition.input.value.safeParse(value).success) answers[step] = value;
-    }
-    return {
-      locale: old.locale ?? 'en-CA',
-      answers: answers as Answers,
-      direction: 'forward',
-      handoffRequested: old.handoffRequested ?? false,
-      submission: old.submission,
-    };
-  }
-
-  private statePath(step: string): unknown {
-    return { questions: { [this.catalogue[step]!.section]: step } };
+    return this.snapshots.restore(stored);
   }
 
   private run(
@@ -320,23 +228,16 @@ export class IntakeEngine {
     event: IntakeEvent | undefined,
     locale?: Locale,
   ): IntakeSnapshot {
-    const from = snapshot ?? this.machine.getInitialSnapshot(this.scope, { locale });
-    return event ? this.machine.transition(from, event, this.scope) : from;
+    return this.snapshots.run(snapshot, event, locale);
   }
 
   private result(snapshot: IntakeSnapshot, replies: Reply[]): TurnResult {
     return {
-      state: { flowVersion: this.flowVersion, snapshot: this.persist(snapshot) },
+      state: { flowVersion: this.flowVersion, snapshot: this.snapshots.persist(snapshot) },
       replies,
       position: positionOf(snapshot),
       locale: snapshot.context.locale,
     };
-  }
-
-  private persist(snapshot: IntakeSnapshot): Snapshot<unknown> {
-    const persisted = this.machine.getPersistedSnapshot(snapshot);
-    this.liveSnapshots.set(persisted, snapshot);
-    return persisted;
   }
 
   private flow(locale: Locale): Flow {
