@@ -6,6 +6,7 @@ import {
   type Activity,
   type TurnContext,
 } from 'botbuilder';
+import { bindingOf, type ChoiceBinding } from '../intake/binding';
 import type { Choice, Reply, ReviewItem, TurnResult } from '../intake/conversation';
 import { matchLocale } from '../intake/flows';
 import { log, logRef } from '../logger';
@@ -59,6 +60,7 @@ export class IntakeBot {
       testTraffic: this.acceptTestTraffic && channelData?.testTraffic === true,
       // untrusted: checked field by field, a bad one dropped, never an error for the prospect
       source: sourceFrom(activity.channelId, channelData?.source),
+      binding: bindingOf(activity.value),
       deliver: (result) => sendTurn(context, result),
     };
   }
@@ -102,6 +104,11 @@ function messageText(activity: Activity): string {
   return '';
 }
 
+const bindingTo = (question: { step: string; turn: number }): ChoiceBinding => ({
+  step: question.step,
+  turn: question.turn,
+});
+
 async function sendTurn(context: TurnContext, result: TurnResult): Promise<void> {
   await context.sendActivities(result.replies.map((reply) => toActivity(reply, result, context.activity)));
 }
@@ -115,14 +122,20 @@ export function toActivity(reply: Reply, result: TurnResult, incoming: Partial<A
     textFormat: 'markdown',
     locale: result.locale,
     inputHint: question ? InputHints.ExpectingInput : InputHints.AcceptingInput,
-    attachments: reply.review && question ? [reviewCard(reply.review, question.choices ?? [])] : undefined,
+    attachments:
+      reply.review && question
+        ? [reviewCard(reply.review, question.choices ?? [], bindingTo(question))]
+        : undefined,
+    // A button sends its title, as if typed, and the question it belongs to (see binding.ts).
     suggestedActions: question?.choices
       ? {
           to: incoming.from ? [incoming.from.id] : [],
           actions: question.choices.map((choice) => ({
-            type: ActionTypes.ImBack,
+            type: ActionTypes.MessageBack,
             title: choice.title,
-            value: choice.title,
+            text: choice.title,
+            displayText: choice.title,
+            value: bindingTo(question),
           })),
         }
       : undefined,
@@ -134,8 +147,9 @@ export function toActivity(reply: Reply, result: TurnResult, incoming: Partial<A
             input: question.input,
             choices: question.choices?.map((c) => c.value),
             progress: question.progress,
+            turn: question.turn,
           }
-        : { step: position },
+        : { step: position, turn: result.state.turn ?? 0 },
     },
   };
 }
@@ -145,10 +159,15 @@ export function toActivity(reply: Reply, result: TurnResult, incoming: Partial<A
  * pick the answer to change. Its buttons send what a prospect would type ("confirm", "change 3"),
  * so the conversation does not depend on the card; the text of the activity still carries it all.
  */
-export function reviewCard(items: ReviewItem[], choices: Choice[]) {
+export function reviewCard(items: ReviewItem[], choices: Choice[], binding: ChoiceBinding) {
   const title = (value: string) => choices.find((choice) => choice.value === value)?.title ?? value;
   const actions: Record<string, unknown>[] = [
-    { type: 'Action.Submit', title: title('confirm'), style: 'positive', data: { text: 'confirm' } },
+    {
+      type: 'Action.Submit',
+      title: title('confirm'),
+      style: 'positive',
+      data: { text: 'confirm', ...binding },
+    },
   ];
   if (items.length > 0) {
     actions.push({
@@ -169,7 +188,7 @@ export function reviewCard(items: ReviewItem[], choices: Choice[]) {
             })),
           },
         ],
-        actions: [{ type: 'Action.Submit', title: title('change') }],
+        actions: [{ type: 'Action.Submit', title: title('change'), data: binding }],
       },
     });
   }

@@ -1,6 +1,7 @@
 import { fill, type Flow, type Flows, type Locale, type MessageKey } from './flows';
 import { answerValues, formatAnswer, formatParams, scaleValues } from './format';
 import type { AnswerProblem, InputKind } from './inputs';
+import { answersCurrentQuestion, type ChoiceBinding } from './binding';
 import { interpret, MAX_MESSAGE_LENGTH, type Interpretation } from './interpret';
 import {
   positionOf,
@@ -32,7 +33,12 @@ export interface Question {
   input: InputKind;
   choices?: Choice[];
   progress: { index: number; total: number };
+  /** The turn it is asked on: its buttons carry it (see binding.ts). */
+  turn: number;
 }
+
+/** A question before it is asked: its turn is given when the turn's replies are made. */
+type Unasked = Omit<Question, 'turn'>;
 
 export interface ReviewItem {
   number: number;
@@ -48,6 +54,8 @@ export interface Reply {
   question?: Question;
   review?: ReviewItem[];
 }
+
+type Draft = Omit<Reply, 'question'> & { question?: Unasked };
 
 export { flowVersionOf, type StoredConversation } from './snapshots';
 
@@ -107,9 +115,9 @@ export class IntakeEngine {
   }
 
   /** The welcome and the first question of a new conversation. */
-  start(locale: Locale): TurnResult {
+  start(locale: Locale, turn = 0): TurnResult {
     const snapshot = this.run(undefined, undefined, locale);
-    return this.result(snapshot, [this.questionReply(snapshot, this.message(locale, 'welcome'))]);
+    return this.result(snapshot, [this.questionReply(snapshot, this.message(locale, 'welcome'))], turn);
   }
 
   /** Greets a returning prospect (a page reload, a new session) with the question they were on. */
@@ -117,21 +125,30 @@ export class IntakeEngine {
     const { snapshot, migrated } = this.restore(stored);
     const locale = snapshot.context.locale;
     const position = positionOf(snapshot);
-    if (position.kind === 'submitted' || position.kind === 'declined') return this.finishedReply(snapshot);
+    const turn = stored.turn ?? 0;
+    if (position.kind === 'submitted' || position.kind === 'declined')
+      return this.finishedReply(snapshot, turn);
     const notice = this.message(locale, migrated ? 'flowUpdated' : 'resumed');
-    return this.result(snapshot, [this.questionReply(snapshot, notice)]);
+    return this.result(snapshot, [this.questionReply(snapshot, notice)], turn);
   }
 
+  /**
+   * One message of the prospect. `binding` is the question a tapped button belongs to (none for
+   * typed text): a tap for any question but the current one records nothing and asks it again.
+   */
   handle(
     stored: StoredConversation | undefined,
     text: string,
     deps: TurnDependencies,
     locale: Locale,
+    binding?: ChoiceBinding,
   ): TurnResult {
     if (!stored) return this.start(locale);
     const { snapshot: before, migrated } = this.restore(stored);
     const beforeLocale = before.context.locale;
     const position = positionOf(before);
+    const turn = stored.turn ?? 0;
+    if (binding && !answersCurrentQuestion(binding, position, turn)) return this.staleReply(before, turn);
     const reading = interpret(text, position, {
       flows: this.flows,
       locale: beforeLocale,
@@ -140,32 +157,48 @@ export class IntakeEngine {
       reading: { today: deps.now().toISOString().slice(0, 10), answers: before.context.answers },
     });
     const lead = migrated ? this.message(beforeLocale, 'flowUpdated') : undefined;
-    return this.apply(before, reading, deps, lead);
+    return this.apply(before, reading, deps, turn, lead);
+  }
+
+  /** A button of an earlier question: nothing is recorded, and the current question is asked again. */
+  private staleReply(snapshot: IntakeSnapshot, turn: number): TurnResult {
+    const stale = this.message(snapshot.context.locale, 'staleChoice');
+    const position = positionOf(snapshot);
+    if (position.kind === 'submitted' || position.kind === 'declined') {
+      const finished = this.finishedReply(snapshot, turn);
+      return { ...finished, replies: [{ text: [stale, finished.replies[0]!.text].join('\n\n') }] };
+    }
+    return this.result(snapshot, [this.questionReply(snapshot, stale)], turn);
   }
 
   private apply(
     before: IntakeSnapshot,
     reading: Interpretation,
     deps: TurnDependencies,
+    turn: number,
     lead?: string,
   ): TurnResult {
     const locale = before.context.locale;
     const prefix = (...parts: (string | undefined)[]) => [lead, ...parts].filter(Boolean).join('\n\n');
     switch (reading.kind) {
       case 'tooLong':
-        return this.result(before, [
-          this.questionReply(before, prefix(this.message(locale, 'tooLong', { max: MAX_MESSAGE_LENGTH }))),
-        ]);
+        return this.result(
+          before,
+          [this.questionReply(before, prefix(this.message(locale, 'tooLong', { max: MAX_MESSAGE_LENGTH })))],
+          turn,
+        );
       case 'invalid':
-        return this.result(before, [
-          this.questionReply(before, prefix(this.problemText(before, reading.problem))),
-        ]);
+        return this.result(
+          before,
+          [this.questionReply(before, prefix(this.problemText(before, reading.problem)))],
+          turn,
+        );
       case 'help':
-        return this.result(before, [this.questionReply(before, prefix(this.helpText(before)))]);
+        return this.result(before, [this.questionReply(before, prefix(this.helpText(before)))], turn);
       case 'finished':
-        return this.finishedReply(before);
+        return this.finishedReply(before, turn);
       case 'startAgain':
-        return this.start(locale);
+        return this.start(locale, turn);
       case 'submit': {
         const submittedAt = deps.now().toISOString();
         const event: IntakeEvent = {
@@ -177,9 +210,11 @@ export class IntakeEngine {
         const after = this.run(before, event);
         const { submission, answers, handoffRequested } = after.context;
         return {
-          ...this.result(after, [
-            { text: this.message(locale, 'submitted', { reference: submission!.reference }) },
-          ]),
+          ...this.result(
+            after,
+            [{ text: this.message(locale, 'submitted', { reference: submission!.reference }) }],
+            turn,
+          ),
           submitted: { submission: submission!, answers, locale: after.context.locale, handoffRequested },
         };
       }
@@ -191,7 +226,7 @@ export class IntakeEngine {
     const afterLocale = after.context.locale;
     const position = positionOf(after);
     if (position.kind === 'declined')
-      return this.result(after, [{ text: prefix(this.message(afterLocale, 'declined')) }]);
+      return this.result(after, [{ text: prefix(this.message(afterLocale, 'declined')) }], turn);
 
     let notice: string | undefined;
     if (event.type === 'HANDOFF') {
@@ -213,7 +248,7 @@ export class IntakeEngine {
       notice = this.noteText(afterLocale, event.step, event.value, reading.note);
     }
     const progressLine = this.sectionStartLine(before, after);
-    const result = this.result(after, [this.questionReply(after, prefix(notice, progressLine))]);
+    const result = this.result(after, [this.questionReply(after, prefix(notice, progressLine))], turn);
     if (event.type === 'HANDOFF' && !before.context.handoffRequested) result.handoffRequested = true;
     return result;
   }
@@ -231,9 +266,14 @@ export class IntakeEngine {
     return this.snapshots.run(snapshot, event, locale);
   }
 
-  private result(snapshot: IntakeSnapshot, replies: Reply[]): TurnResult {
+  /** The turn's outcome: each question in `drafts` is asked on the turn after `turn`, the last one before. */
+  private result(snapshot: IntakeSnapshot, drafts: Draft[], turn: number): TurnResult {
+    let asked = turn;
+    const replies = drafts.map(({ question, ...reply }): Reply =>
+      question ? { ...reply, question: { ...question, turn: ++asked } } : reply,
+    );
     return {
-      state: { flowVersion: this.flowVersion, snapshot: this.snapshots.persist(snapshot) },
+      state: { flowVersion: this.flowVersion, snapshot: this.snapshots.persist(snapshot), turn: asked },
       replies,
       position: positionOf(snapshot),
       locale: snapshot.context.locale,
@@ -268,17 +308,17 @@ export class IntakeEngine {
     );
   }
 
-  private finishedReply(snapshot: IntakeSnapshot): TurnResult {
+  private finishedReply(snapshot: IntakeSnapshot, turn: number): TurnResult {
     const locale = snapshot.context.locale;
     const position = positionOf(snapshot);
     if (position.kind === 'declined')
-      return this.result(snapshot, [{ text: this.message(locale, 'declined') }]);
+      return this.result(snapshot, [{ text: this.message(locale, 'declined') }], turn);
     const reference = snapshot.context.submission?.reference ?? '';
     const text = [
       this.message(locale, 'alreadySubmitted', { reference }),
       this.message(locale, 'startAgain'),
     ].join('\n\n');
-    return this.result(snapshot, [{ text }]);
+    return this.result(snapshot, [{ text }], turn);
   }
 
   private problemText(snapshot: IntakeSnapshot, problem: AnswerProblem): string {
@@ -329,7 +369,7 @@ export class IntakeEngine {
   }
 
   /** The question the snapshot waits on, preceded by any notice, as one message. */
-  questionReply(snapshot: IntakeSnapshot, notice?: string): Reply {
+  questionReply(snapshot: IntakeSnapshot, notice?: string): Draft {
     const { locale, answers } = snapshot.context;
     const flow = this.flow(locale);
     const position = positionOf(snapshot);

@@ -38,6 +38,7 @@ export const messageKeys = [
   'submitted',
   'alreadySubmitted',
   'startAgain',
+  'staleChoice',
   'help',
   'handoff',
   'handoffAlreadyRequested',

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { ChoiceBinding } from '../intake/binding';
 import { viewOf, type IntakeEngine, type StoredConversation, type TurnResult } from '../intake/conversation';
 import type { Locale } from '../intake/flows';
 import type { Submission } from '../intake/machine';
@@ -45,6 +46,8 @@ export interface TurnOptions {
    * What the website page told wins over a bare channel; the first page report is kept.
    */
   source?: LeadSource;
+  /** The question the message's button belongs to, when it came from a button (see binding.ts). */
+  binding?: ChoiceBinding;
 }
 
 export interface SubmittedIntake {
@@ -126,6 +129,7 @@ export class IntakeService {
             newReference: () => referenceFor(intakeId, this.clock.now().getUTCFullYear()),
           },
           locale,
+          options.binding,
         ),
       options,
     );
@@ -208,6 +212,7 @@ export class IntakeService {
     return {
       flowVersion: result.state.flowVersion,
       snapshot: result.state.snapshot,
+      ...(result.state.turn !== undefined ? { turn: result.state.turn } : {}),
       intakeId,
       createdAt: fresh ? now : previous.createdAt,
       updatedAt: now,

@@ -39,13 +39,13 @@ describe('a conversation with the intake engine', () => {
       conversation.say(text);
     }
     expect(conversation.step()).toBe('statusExpiry');
-    const stateBefore = JSON.stringify(conversation.state);
+    const stateBefore = JSON.stringify(conversation.state!.snapshot);
     const result = conversation.say('2026-02-30');
     expect(conversation.step()).toBe('statusExpiry');
     expect(result.replies[0]!.text).toContain(
       en().errors['date.impossible'].split('{')[0]!.trim().slice(0, 20),
     );
-    expect(JSON.stringify(result.state)).toBe(stateBefore);
+    expect(JSON.stringify(result.state.snapshot)).toBe(stateBefore);
   });
 
   it('explains the current question on "help" and asks it again', () => {
