@@ -4,6 +4,7 @@ import { closePreview, setStatus, showPanel } from './panel';
 import { saveSession, type ChatSession } from './session';
 import { pageSource } from './source';
 import { langOf, localeOf, text, type Lang, type StringKey } from './strings';
+import { Turns } from './turns';
 
 /**
  * The chat panel: the official Web Chat against this server's Direct Line channel (or Azure's,
@@ -20,6 +21,7 @@ interface IntakeData {
   step?: string;
   section?: string;
   progress?: { index: number; total: number };
+  turn?: number;
 }
 
 interface Activity {
@@ -27,14 +29,22 @@ interface Activity {
   text?: string;
   locale?: string;
   from?: { role?: string };
-  attachments?: { contentType?: string }[];
+  attachments?: { contentType?: string; content?: unknown }[];
+  suggestedActions?: unknown;
   channelData?: { intake?: IntakeData };
 }
 
 interface Action {
   type: string;
-  payload?: { activity?: Activity & { channelData?: Record<string, unknown> }; connectionStatus?: number };
+  payload?: {
+    activity?: Activity & { channelData?: Record<string, unknown> };
+    connectionStatus?: number;
+    value?: unknown;
+  };
 }
+
+/** What Web Chat dispatches when a button or a card sends its value. */
+const BUTTON_SENDS = new Set(['WEB_CHAT/SEND_MESSAGE_BACK', 'WEB_CHAT/SEND_POST_BACK']);
 
 export interface OpenOptions {
   /** The conversation being requested, or undefined when the chat is already connected. */
@@ -50,7 +60,13 @@ const FINISHED = new Set(['submitted', 'declined']);
 const REFERENCE = /IMP-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/;
 
 let rendered:
-  { session: ChatSession; render: () => void; store: { dispatch: (action: Action) => void } } | undefined;
+  | {
+      session: ChatSession;
+      render: () => void;
+      store: { dispatch: (action: Action) => void };
+      turns: Turns;
+    }
+  | undefined;
 let language: Lang = 'en';
 /** The language of the bot's latest message: the conversation's language. */
 let botLanguage: Lang | undefined;
@@ -88,7 +104,14 @@ function connect(session: ChatSession): void {
     conversationId: session.conversationId,
     conversationStartProperties: { locale: localeOf(language) },
   });
+  const turns = new Turns(session.turn ?? 0, (turn) => {
+    if (!rendered) return;
+    rendered.session = { ...rendered.session, turn };
+    saveSession(rendered.session);
+  });
   const store = createStore({}, () => (next: (action: Action) => unknown) => (action: Action) => {
+    // A button of an earlier question (still on screen for a moment) sends nothing.
+    if (BUTTON_SENDS.has(action.type) && !turns.allows(action.payload?.value)) return undefined;
     if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload?.activity) {
       closePreview();
       const activity = incoming(action.payload.activity);
@@ -128,15 +151,18 @@ function connect(session: ChatSession): void {
       },
       target,
     );
-  rendered = { session, render, store };
+  rendered = { session, render, store, turns };
   render();
   showResumeCode();
 }
 
 /** Follows the conversation as the bot's messages arrive: progress, language, and the review card. */
-function incoming(activity: Activity): Activity {
-  if (activity.type !== 'message' || activity.from?.role === 'user') return activity;
-  const intake = activity.channelData?.intake;
+function incoming(received: Activity): Activity {
+  if (received.type !== 'message' || received.from?.role === 'user' || !rendered) return received;
+  const intake = received.channelData?.intake;
+  // History of an earlier question (a reload rebuilds it): shown, without buttons or progress.
+  if (!rendered.turns.isCurrent(intake?.turn)) return rendered.turns.arrived(received, intake?.turn);
+  const activity = rendered.turns.arrived(received, intake?.turn);
   if (intake?.step) showProgress(intake);
   if (intake?.step === 'submitted' && rendered) {
     const reference = REFERENCE.exec(activity.text ?? '')?.[0];
