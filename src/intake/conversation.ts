@@ -80,6 +80,8 @@ export interface TurnResult {
   submitted?: { submission: Submission; answers: Answers; locale: Locale; handoffRequested: boolean };
   /** The prospect asked for a person during this turn. */
   handoffRequested?: boolean;
+  /** A message after submission, for the submitted lead: the caller adds it before replying. */
+  added?: { leadId: string; text: string; at: string };
   /** The step or position the turn ended on, for logs and channel data. */
   position: Position;
   locale: Locale;
@@ -157,7 +159,15 @@ export class IntakeEngine {
       reading: { today: deps.now().toISOString().slice(0, 10), answers: before.context.answers },
     });
     const lead = migrated ? this.message(beforeLocale, 'flowUpdated') : undefined;
+    if (reading.kind === 'addition') return this.addition(before, text.trim(), deps, turn);
     return this.apply(before, reading, deps, turn, lead);
+  }
+
+  /** Words after submitting: added to the lead, and the prospect is told so. */
+  private addition(snapshot: IntakeSnapshot, text: string, deps: TurnDependencies, turn: number): TurnResult {
+    const { leadId, reference } = snapshot.context.submission!;
+    const reply = { text: this.message(snapshot.context.locale, 'addedAfterSubmission', { reference }) };
+    return { ...this.result(snapshot, [reply], turn), added: { leadId, text, at: deps.now().toISOString() } };
   }
 
   /** A button of an earlier question: nothing is recorded, and the current question is asked again. */
@@ -196,6 +206,7 @@ export class IntakeEngine {
       case 'help':
         return this.result(before, [this.questionReply(before, prefix(this.helpText(before)))], turn);
       case 'finished':
+      case 'addition':
         return this.finishedReply(before, turn);
       case 'startAgain':
         return this.start(locale, turn);

@@ -39,6 +39,7 @@ export const messageKeys = [
   'alreadySubmitted',
   'startAgain',
   'staleChoice',
+  'addedAfterSubmission',
   'help',
   'handoff',
   'handoffAlreadyRequested',
@@ -72,6 +73,8 @@ export const commandNames = [
   'change',
   'english',
   'french',
+  /** A thank-you or goodbye: after submission, not a message to add to the lead. */
+  'thanks',
 ] as const;
 export type CommandName = (typeof commandNames)[number];
 

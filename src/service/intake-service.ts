@@ -59,9 +59,19 @@ export interface SubmittedIntake {
   source?: LeadSource;
 }
 
+/** A message the prospect sent after submitting: added to their lead. */
+export interface AddedAfterSubmission {
+  leadId: string;
+  text: string;
+  at: string;
+  conversationKey: string;
+}
+
 export interface IntakeObserver {
   /** Must be idempotent by `submission.leadId`: a retried turn may submit the same lead again. */
   submitted(intake: SubmittedIntake): Promise<void>;
+  /** Must be idempotent by `leadId` and `at`: a retried turn may add the same message again. */
+  added?(addition: AddedAfterSubmission): Promise<void>;
   handoffRequested?(conversationKey: string, record: ConversationRecord): Promise<void>;
 }
 
@@ -171,6 +181,7 @@ export class IntakeService {
               ...(source ? { source } : {}),
             });
         }
+        if (result.added && !testTraffic) await this.observer.added?.({ ...result.added, conversationKey });
         try {
           await this.storage.write({
             [conversationKey]: extend(record, { eTag: stored?.eTag ?? '*' }) as unknown as StoreItem,

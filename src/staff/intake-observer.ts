@@ -1,4 +1,9 @@
-import type { ConversationRecord, IntakeObserver, SubmittedIntake } from '../service/intake-service';
+import type {
+  AddedAfterSubmission,
+  ConversationRecord,
+  IntakeObserver,
+  SubmittedIntake,
+} from '../service/intake-service';
 import { log } from '../logger';
 import { handoffRequestOf } from './handoffs';
 import { rowOf, withAssignment } from './lead-index';
@@ -12,6 +17,9 @@ export function observeAll(...observers: IntakeObserver[]): IntakeObserver {
     },
     async handoffRequested(conversationKey, record) {
       for (const observer of observers) await observer.handoffRequested?.(conversationKey, record);
+    },
+    async added(addition) {
+      for (const observer of observers) await observer.added?.(addition);
     },
   };
 }
@@ -36,6 +44,14 @@ export class StaffIntakeObserver implements IntakeObserver {
     const record = await workflow.open(leadId, intake.conversationKey, this.now().toISOString());
     await index.upsert(withAssignment(rowOf(lead, record.status), record));
     await notifier.enqueueLead(leadId, this.now());
+  }
+
+  /** A message after submission (the LeadRecorder added it to the lead): staff are told. */
+  async added({ leadId, text, at }: AddedAfterSubmission): Promise<void> {
+    const lead = await this.stores.leads.get(leadId);
+    const number = (lead?.additions ?? []).findIndex((a) => a.at === at && a.text === text) + 1;
+    if (number === 0) return; // the lead is gone (see LeadRecorder.added)
+    await this.stores.notifier.enqueueAddition(leadId, number, this.now());
   }
 
   async handoffRequested(conversationKey: string, record: ConversationRecord): Promise<void> {

@@ -591,6 +591,24 @@ export function positionText(position: string, answeredCount: number, flow: Flow
   return `at “${label ?? position}”, ${plural(answeredCount, 'answer')} given`;
 }
 
+/** What the prospect wrote after submitting, in their words, oldest first. */
+function additionsHtml(lead: Lead, zone: string): SafeHtml | string {
+  const additions = lead.additions ?? [];
+  if (additions.length === 0) return '';
+  return html`<section class="card" aria-labelledby="h-additions">
+    <h2 id="h-additions">Added after submission</h2>
+    <ul class="additions">
+      ${additions.map(
+        (addition) =>
+          html`<li>
+            <p><strong>Added after submission</strong>, ${dateTime(addition.at, zone)}</p>
+            <p class="addition-text">${addition.text}</p>
+          </li>`,
+      )}
+    </ul>
+  </section>`;
+}
+
 function handoffHtml(lead: Lead, handoff: HandoffDocument | undefined, flow: Flow, zone: string): SafeHtml {
   const requests = handoff?.requests ?? [];
   if (!lead.handoffRequested && requests.length === 0)
@@ -746,7 +764,7 @@ export function leadDetailPage(viewer: Viewer, options: DetailOptions): string {
       <h2 id="h-summary">Summary</h2>
       <pre class="summary">${lead.summary.text}</pre>
     </section>
-    ${screeningHtml(lead)}
+    ${additionsHtml(lead, viewer.timeZone)} ${screeningHtml(lead)}
     <section class="card" aria-labelledby="h-handoff">
       <h2 id="h-handoff">Handoff request</h2>
       ${handoffHtml(lead, options.handoff, flow, viewer.timeZone)}

@@ -86,6 +86,25 @@ describe('a conversation with the intake engine', () => {
     expect(submitted.submitted?.answers.offerJobTitle).toBe(intraCompanyWorker.offerJobTitle);
   });
 
+  it('adds a message after submission to the lead, with its time, and says so; a thank-you is not one', () => {
+    const conversation = converse();
+    conversation.say('yes');
+    conversation.say(en().steps.role.choices!.employer!);
+    typeUntilReview(conversation, employer);
+    conversation.say('confirm');
+    const added = conversation.say('  I forgot to mention my wife is a nurse ');
+    expect(added.added).toEqual({
+      leadId: 'lead-test-1',
+      text: 'I forgot to mention my wife is a nurse',
+      at: '2026-11-25T17:00:00.000Z',
+    });
+    expect(added.replies[0]!.text).toContain(en().messages.addedAfterSubmission.split('{')[0]);
+    expect(added.position.kind).toBe('submitted');
+    const thanks = conversation.say('Thanks!');
+    expect(thanks.added).toBeUndefined();
+    expect(conversation.say('restart').position).toEqual({ kind: 'step', step: 'consent' });
+  });
+
   it('lets the prospect change an answer by name from the review, then returns to the review', () => {
     const conversation = converse();
     typeUntilReview(conversation, employer);
