@@ -104,6 +104,13 @@ function messageText(activity: Activity): string {
   return '';
 }
 
+/** The review items by section, in their order. */
+function sectionsOf(items: ReviewItem[]): [string, ReviewItem[]][] {
+  const sections = new Map<string, ReviewItem[]>();
+  for (const item of items) sections.set(item.section, [...(sections.get(item.section) ?? []), item]);
+  return [...sections];
+}
+
 const bindingTo = (question: { step: string; turn: number }): ChoiceBinding => ({
   step: question.step,
   turn: question.turn,
@@ -127,18 +134,20 @@ export function toActivity(reply: Reply, result: TurnResult, incoming: Partial<A
         ? [reviewCard(reply.review, question.choices ?? [], bindingTo(question))]
         : undefined,
     // A button sends its title, as if typed, and the question it belongs to (see binding.ts).
-    suggestedActions: question?.choices
-      ? {
-          to: incoming.from ? [incoming.from.id] : [],
-          actions: question.choices.map((choice) => ({
-            type: ActionTypes.MessageBack,
-            title: choice.title,
-            text: choice.title,
-            displayText: choice.title,
-            value: bindingTo(question),
-          })),
-        }
-      : undefined,
+    // The review card has its own Confirm and Change: one set of buttons, not two.
+    suggestedActions:
+      question?.choices && !reply.review
+        ? {
+            to: incoming.from ? [incoming.from.id] : [],
+            actions: question.choices.map((choice) => ({
+              type: ActionTypes.MessageBack,
+              title: choice.title,
+              text: choice.title,
+              displayText: choice.title,
+              value: bindingTo(question),
+            })),
+          }
+        : undefined,
     channelData: {
       intake: question
         ? {
@@ -155,9 +164,11 @@ export function toActivity(reply: Reply, result: TurnResult, incoming: Partial<A
 }
 
 /**
- * The review as an Adaptive Card: every answer on one screen, a button to confirm, and a list to
- * pick the answer to change. Its buttons send what a prospect would type ("confirm", "change 3"),
- * so the conversation does not depend on the card; the text of the activity still carries it all.
+ * The review as an Adaptive Card: the answers as a summary grouped by section, a button to
+ * confirm, and a list to pick the answer to change. Each answer is one wrapping line ("3. Label:
+ * answer"), not a two-column fact set, whose narrow label column broke words on a phone. Its
+ * buttons send what a prospect would type ("confirm", "change 3"), so the conversation does not
+ * depend on the card; the text of the activity still carries it all.
  */
 export function reviewCard(items: ReviewItem[], choices: Choice[], binding: ChoiceBinding) {
   const title = (value: string) => choices.find((choice) => choice.value === value)?.title ?? value;
@@ -196,13 +207,20 @@ export function reviewCard(items: ReviewItem[], choices: Choice[], binding: Choi
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.3',
-    body: [
-      {
-        type: 'FactSet',
-        // Card text is Markdown: "12. Label" alone would render as a numbered list.
-        facts: items.map((item) => ({ title: `${item.number}\\. ${item.label}`, value: item.answer })),
-      },
-    ],
+    body: sectionsOf(items).map(([section, inSection], index) => ({
+      type: 'Container',
+      spacing: index === 0 ? 'none' : 'medium',
+      items: [
+        { type: 'TextBlock', text: section, weight: 'bolder', color: 'accent', wrap: true },
+        ...inSection.map((item) => ({
+          type: 'TextBlock',
+          // Card text is Markdown: "12. Label" alone would render as a numbered list.
+          text: `${item.number}\\. **${item.label}:** ${item.answer}`,
+          wrap: true,
+          spacing: 'small',
+        })),
+      ],
+    })),
     actions,
   });
 }

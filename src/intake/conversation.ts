@@ -43,6 +43,8 @@ type Unasked = Omit<Question, 'turn'>;
 export interface ReviewItem {
   number: number;
   step: string;
+  /** The title of the step's section, to group the review by. */
+  section: string;
   label: string;
   answer: string;
 }
@@ -402,6 +404,7 @@ export class IntakeEngine {
       const items = this.reviewSteps(answers).map((step, i) => ({
         number: i + 1,
         step,
+        section: flow.sections[this.catalogue[step]!.section],
         label: flow.steps[step as StepId].label,
         answer: formatAnswer(step, answers[step as StepId], flow, this.catalogue),
       }));
