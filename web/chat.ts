@@ -137,7 +137,10 @@ function connect(session: ChatSession): void {
         store,
         userID: session.userId,
         locale: localeOf(language),
-        overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: text(language, 'sendBox') },
+        // After submitting, what is typed is added to the lead: the box says so.
+        overrideLocalizedStrings: {
+          TEXT_INPUT_PLACEHOLDER: text(language, lastStep === 'submitted' ? 'sendBoxAfter' : 'sendBox'),
+        },
         styleOptions: {
           hideUploadButton: true,
           suggestedActionLayout: 'flow',
@@ -171,7 +174,11 @@ function incoming(received: Activity): Activity {
       saveSession(rendered.session);
     }
   }
-  if (intake?.step && FINISHED.has(intake.step)) setTimeout(showResumeCode);
+  if (intake?.step && FINISHED.has(intake.step))
+    setTimeout(() => {
+      showResumeCode();
+      rendered?.render();
+    });
   if (activity.locale) {
     const lang = langOf(activity.locale);
     botLanguage = lang;
@@ -224,8 +231,19 @@ function showResumeCode(): void {
   if (!rendered) return;
   const { reference, resumeCode } = rendered.session;
   line.classList.toggle('chat-panel__resume--reference', reference !== undefined);
-  if (reference) line.textContent = text(language, 'reference', { reference });
-  else {
+  if (reference) {
+    // The thank-you stays in view with the reference, which never breaks inside its code.
+    const thanks = document.createElement('strong');
+    thanks.textContent = `${text(language, 'thanks')} `;
+    const [before, after = ''] = text(language, 'reference', { reference: '\u0000' }).split('\u0000');
+    const code = document.createElement('span');
+    code.className = 'chat-panel__reference-code';
+    code.textContent = reference;
+    const hint = document.createElement('span');
+    hint.className = 'chat-panel__resume-hint';
+    hint.textContent = ` ${text(language, 'referenceHint')}`;
+    line.replaceChildren(thanks, before!, code, after, hint);
+  } else {
     // The code, then how to use it: on a short screen only the code shows.
     const code = document.createElement('strong');
     code.textContent = text(language, 'resumeCode', { code: resumeCode });
