@@ -12,6 +12,7 @@ import { createApp } from './http/app';
 import { semiSpaceMb, tuneHeap } from './heap';
 import { log } from './logger';
 import { IntakeService } from './service/intake-service';
+import { AnswersCopyMailer } from './notify/answers-copy';
 import { LeadRecorder } from './service/lead-recorder';
 import { createStaff, observeAll } from './staff';
 import { loadSessionSecret, openFileStorage } from './storage/file';
@@ -35,7 +36,11 @@ export function assemble(
   options: AssembleOptions = {},
 ) {
   const flows = loadFlows();
-  const engine = new IntakeEngine(flows, { retentionDays: config.RETENTION_DAYS });
+  // The copy of their answers is offered only where it can be emailed.
+  const engine = new IntakeEngine(flows, {
+    retentionDays: config.RETENTION_DAYS,
+    offerCopy: Boolean(config.SMTP_URL),
+  });
 
   const { conversations, leads, transcripts } = storage;
   const website = createWebsite(config, flows, {
@@ -53,10 +58,20 @@ export function assemble(
     },
     { notify: { leaseMs: config.NOTIFY_LEASE_SECONDS * 1000 } },
   );
+  const answersCopy = config.SMTP_URL
+    ? new AnswersCopyMailer(
+        { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM ?? flows['en-CA'].firm.email },
+        leads,
+        flows,
+      )
+    : undefined;
   const intake = new IntakeService(
     engine,
     conversations,
-    observeAll(new LeadRecorder(leads), staff.observer),
+    observeAll(new LeadRecorder(leads), staff.observer, {
+      submitted: async () => undefined,
+      copyRequested: async (leadId) => answersCopy?.send(leadId),
+    }),
   );
 
   const bot = new IntakeBot(intake, { acceptTestTraffic: !config.MicrosoftAppId });
@@ -110,6 +125,7 @@ export function assemble(
     website,
     staff,
     resumeMailer,
+    answersCopy,
   };
 }
 
@@ -150,6 +166,7 @@ export async function startServer(config: Config = loadConfig(), options: Assemb
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       parts.resumeMailer?.stop();
+      parts.answersCopy?.close();
       await Promise.all([closed, parts.staff.stop()]);
       await parts.transcripts.settled();
     })());

@@ -24,7 +24,10 @@ export function questionKey(position: Position): string {
   return position.kind === 'step' ? position.step : position.kind;
 }
 
-/** Whether a bound choice answers the question the conversation waits on now. */
-export function answersCurrentQuestion(binding: ChoiceBinding, position: Position, turn: number): boolean {
-  return binding.turn === turn && binding.step === questionKey(position);
+/** Whether a bound choice answers the question the conversation waits on now (its key, its turn). */
+export function answersCurrentQuestion(binding: ChoiceBinding, key: string, turn: number): boolean {
+  return binding.turn === turn && binding.step === key;
 }
+
+/** After submitting, the offer of an email copy of the answers is a question of its own. */
+export const COPY_OFFER = 'emailCopy';

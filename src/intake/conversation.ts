@@ -1,7 +1,7 @@
 import { fill, type Flow, type Flows, type Locale, type MessageKey } from './flows';
 import { answerValues, formatAnswer, formatParams, scaleValues } from './format';
-import type { AnswerProblem, InputKind } from './inputs';
-import { answersCurrentQuestion, type ChoiceBinding } from './binding';
+import type { AnswerProblem } from './inputs';
+import { answersCurrentQuestion, COPY_OFFER, questionKey, type ChoiceBinding } from './binding';
 import { interpret, MAX_MESSAGE_LENGTH, type Interpretation } from './interpret';
 import {
   positionOf,
@@ -10,56 +10,19 @@ import {
   type IntakeEvent,
   type IntakeMachine,
   type IntakeSnapshot,
-  type Position,
-  type Submission,
 } from './machine';
 import { isRelevant, progressOf, relevantSteps } from './relevance';
 import { Snapshots, type StoredConversation } from './snapshots';
-import { openingSteps, stepCatalogue, type Answers, type Section, type StepId } from './steps';
+import type { Choice, Draft, Reply, TurnResult } from './turn-result';
+import { openingSteps, stepCatalogue, type Answers, type StepId } from './steps';
 
 /**
  * The conversation engine: one prospect message in, the replies and the next persisted state out.
  * Pure apart from the clock and id generators it is given; the bot adapter does the I/O.
  */
 
-export interface Choice {
-  value: string;
-  title: string;
-}
-
-export interface Question {
-  step: string;
-  section: Section | 'review';
-  input: InputKind;
-  choices?: Choice[];
-  progress: { index: number; total: number };
-  /** The turn it is asked on: its buttons carry it (see binding.ts). */
-  turn: number;
-}
-
-/** A question before it is asked: its turn is given when the turn's replies are made. */
-type Unasked = Omit<Question, 'turn'>;
-
-export interface ReviewItem {
-  number: number;
-  step: string;
-  /** The title of the step's section, to group the review by. */
-  section: string;
-  label: string;
-  answer: string;
-}
-
-export interface Reply {
-  /** Markdown. */
-  text: string;
-  /** Present when the reply asks something: the prospect's next message answers it. */
-  question?: Question;
-  review?: ReviewItem[];
-}
-
-type Draft = Omit<Reply, 'question'> & { question?: Unasked };
-
 export { flowVersionOf, type StoredConversation } from './snapshots';
+export type { Choice, Question, Reply, ReviewItem, TurnResult } from './turn-result';
 
 /**
  * What the rest of the system may know of a stored conversation: a typed view, so nothing outside
@@ -75,20 +38,6 @@ export function viewOf(stored: StoredConversation): ConversationView {
   return { answers: context?.answers ?? {}, handoffRequested: context?.handoffRequested ?? false };
 }
 
-export interface TurnResult {
-  state: StoredConversation;
-  replies: Reply[];
-  /** The lead this turn submitted: the caller must store it before sending the replies. */
-  submitted?: { submission: Submission; answers: Answers; locale: Locale; handoffRequested: boolean };
-  /** The prospect asked for a person during this turn. */
-  handoffRequested?: boolean;
-  /** A message after submission, for the submitted lead: the caller adds it before replying. */
-  added?: { leadId: string; text: string; at: string };
-  /** The step or position the turn ended on, for logs and channel data. */
-  position: Position;
-  locale: Locale;
-}
-
 export interface TurnDependencies {
   now: () => Date;
   newLeadId: () => string;
@@ -98,6 +47,8 @@ export interface TurnDependencies {
 export interface EngineOptions {
   catalogue?: Catalogue;
   retentionDays?: number;
+  /** Offer an email copy of the answers at submission: only where email can be sent (SMTP). */
+  offerCopy?: boolean;
 }
 
 export class IntakeEngine {
@@ -106,6 +57,7 @@ export class IntakeEngine {
   private readonly catalogue: Catalogue;
   private readonly retentionDays: number;
   private readonly snapshots: Snapshots;
+  private readonly offerCopy: boolean;
 
   constructor(
     private readonly flows: Flows,
@@ -116,6 +68,7 @@ export class IntakeEngine {
     this.machine = this.snapshots.machine;
     this.flowVersion = this.snapshots.flowVersion;
     this.retentionDays = options.retentionDays ?? 365;
+    this.offerCopy = options.offerCopy === true;
   }
 
   /** The welcome and the first question of a new conversation. */
@@ -152,7 +105,14 @@ export class IntakeEngine {
     const beforeLocale = before.context.locale;
     const position = positionOf(before);
     const turn = stored.turn ?? 0;
-    if (binding && !answersCurrentQuestion(binding, position, turn)) return this.staleReply(before, turn);
+    const copyOffered = stored.copyOffered === true && position.kind === 'submitted';
+    const key = copyOffered ? COPY_OFFER : questionKey(position);
+    if (binding && !answersCurrentQuestion(binding, key, turn)) return this.staleReply(before, turn);
+    if (copyOffered) {
+      const wanted = this.catalogue.consent?.input.read(text, { today: '', answers: {} });
+      if (wanted && 'value' in wanted && typeof wanted.value === 'boolean')
+        return this.copyAnswer(before, wanted.value, turn);
+    }
     const reading = interpret(text, position, {
       flows: this.flows,
       locale: beforeLocale,
@@ -163,6 +123,15 @@ export class IntakeEngine {
     const lead = migrated ? this.message(beforeLocale, 'flowUpdated') : undefined;
     if (reading.kind === 'addition') return this.addition(before, text.trim(), deps, turn);
     return this.apply(before, reading, deps, turn, lead);
+  }
+
+  /** The answer to the copy offer: the caller sends the copy when it is wanted. */
+  private copyAnswer(snapshot: IntakeSnapshot, wanted: boolean, turn: number): TurnResult {
+    const { locale, answers, submission } = snapshot.context;
+    const email = answers.contactEmail ?? '';
+    const reply = { text: this.message(locale, wanted ? 'copyWillBeSent' : 'copyNotSent', { email }) };
+    const result = this.result(snapshot, [reply], turn);
+    return wanted ? { ...result, copyRequested: { leadId: submission!.leadId } } : result;
   }
 
   /** Words after submitting: added to the lead, and the prospect is told so. */
@@ -222,12 +191,26 @@ export class IntakeEngine {
         };
         const after = this.run(before, event);
         const { submission, answers, handoffRequested } = after.context;
+        const thanks = this.message(locale, 'submitted', { reference: submission!.reference });
+        const offer = this.offerCopy && answers.contactEmail !== undefined;
+        const reply: Draft = offer
+          ? {
+              text: [thanks, this.message(locale, 'copyOffer', { email: answers.contactEmail! })].join(
+                '\n\n',
+              ),
+              question: {
+                step: COPY_OFFER,
+                section: 'review',
+                input: 'yesno',
+                choices: this.yesNoChoices(this.flow(locale)),
+                progress: { index: 0, total: 0 },
+              },
+            }
+          : { text: thanks };
+        const result = this.result(after, [reply], turn);
+        if (offer) result.state.copyOffered = true;
         return {
-          ...this.result(
-            after,
-            [{ text: this.message(locale, 'submitted', { reference: submission!.reference }) }],
-            turn,
-          ),
+          ...result,
           submitted: { submission: submission!, answers, locale: after.context.locale, handoffRequested },
         };
       }

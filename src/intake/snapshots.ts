@@ -26,6 +26,8 @@ export interface StoredConversation {
    * asked on, so a button of an earlier question cannot answer the current one. Absent before any.
    */
   turn?: number;
+  /** Submitted, and asked whether they want a copy of their answers by email: the answer is due. */
+  copyOffered?: boolean;
 }
 
 /** Bump when the machine's states change shape (not its steps): stored snapshots then migrate. */

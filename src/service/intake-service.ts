@@ -72,6 +72,8 @@ export interface IntakeObserver {
   submitted(intake: SubmittedIntake): Promise<void>;
   /** Must be idempotent by `leadId` and `at`: a retried turn may add the same message again. */
   added?(addition: AddedAfterSubmission): Promise<void>;
+  /** The prospect asked for an email copy of their answers; after the turn is saved. */
+  copyRequested?(leadId: string): Promise<void>;
   handoffRequested?(conversationKey: string, record: ConversationRecord): Promise<void>;
 }
 
@@ -192,6 +194,8 @@ export class IntakeService {
         }
         if (result.handoffRequested && !testTraffic)
           await this.observer.handoffRequested?.(conversationKey, record);
+        if (result.copyRequested && !testTraffic)
+          await this.observer.copyRequested?.(result.copyRequested.leadId);
         if (options.deliver) {
           try {
             await options.deliver(result);
@@ -224,6 +228,7 @@ export class IntakeService {
       flowVersion: result.state.flowVersion,
       snapshot: result.state.snapshot,
       ...(result.state.turn !== undefined ? { turn: result.state.turn } : {}),
+      ...(result.state.copyOffered ? { copyOffered: true } : {}),
       intakeId,
       createdAt: fresh ? now : previous.createdAt,
       updatedAt: now,

@@ -21,6 +21,9 @@ export function observeAll(...observers: IntakeObserver[]): IntakeObserver {
     async added(addition) {
       for (const observer of observers) await observer.added?.(addition);
     },
+    async copyRequested(leadId) {
+      for (const observer of observers) await observer.copyRequested?.(leadId);
+    },
   };
 }
 

@@ -1,5 +1,8 @@
+import { answersCopy } from '../../src/notify/answers-copy';
+import { buildLead } from '../../src/screening/lead';
 import { startServer } from '../../src/server';
-import { employer } from '../support/answers';
+import { employer, intraCompanyWorker } from '../support/answers';
+import { startSmtp } from '../support/smtp';
 import { ask } from '../support/http-bot';
 import { flows } from '../support/talk';
 import { tempConfig } from '../support/temp-data';
@@ -51,5 +54,74 @@ describe('a message after submitting, over /api/messages', () => {
     await submitIntake(server, 'after-2', employer);
     const replies = await ask(server.url, 'after-2', 'restart');
     expect(replies.at(-1)?.channelData?.intake?.step).toBe('consent');
+  });
+});
+
+describe('the copy of their answers, with email configured', () => {
+  let config: ReturnType<typeof tempConfig>;
+  let server: Running;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    config = tempConfig({ SMTP_URL: smtp.url, STAFF_EMAIL: 'team@firm.example' });
+    server = await startServer(config);
+  }, 30_000);
+  afterAll(async () => {
+    await server.close();
+    await smtp.close();
+    config.cleanup();
+  });
+
+  const mailsTo = (address: string) => smtp.mails.filter((mail) => mail.to.includes(address));
+  /** The message's text, quoted-printable soft breaks and escapes undone (ASCII is enough here). */
+  const textOf = (raw: string) =>
+    raw
+      .replace(/=\r\n/g, '')
+      .replace(/=([0-9A-F]{2})/g, (_whole, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+  it('is offered at submission and emailed when asked, without the admissibility answers', async () => {
+    const reference = await submitIntake(server, 'copy-1', intraCompanyWorker);
+    const replies = await ask(server.url, 'copy-1', en().yesno.yes);
+    const email = intraCompanyWorker.contactEmail!;
+    expect(replies[0]!.text).toBe(en().messages.copyWillBeSent.replace('{email}', email));
+    const [mail] = mailsTo(email);
+    expect(mail).toBeDefined();
+    const text = textOf(mail!.raw);
+    expect(text).toContain(reference);
+    expect(text).toContain(`${en().steps.offerJobTitle.label}: ${intraCompanyWorker.offerJobTitle}`);
+    for (const step of ['criminalHistory', 'medicalCondition', 'immigrationHistory'] as const)
+      expect(text).not.toContain(en().steps[step].label);
+    expect(text).not.toContain(en().sections.admissibility);
+    // Nothing was added to the lead: "yes" answered the offer.
+    const lead = (await server.leads.all()).find((l) => l.reference === reference);
+    expect(lead?.additions).toBeUndefined();
+  });
+
+  it('sends nothing to a prospect who says no', async () => {
+    await submitIntake(server, 'copy-2', { ...employer, contactEmail: 'no-copy@example.com' });
+    const replies = await ask(server.url, 'copy-2', en().yesno.no);
+    expect(replies[0]!.text).toBe(en().messages.copyNotSent);
+    expect(mailsTo('no-copy@example.com')).toEqual([]);
+  });
+});
+
+describe('the copy in French', () => {
+  it('is in French, by section, without the admissibility section', () => {
+    const fr = flows()['fr-CA'];
+    const lead = buildLead({
+      id: 'fr-1',
+      reference: 'IMP-2026-TEST-0001',
+      createdAt: '2026-11-25T17:00:00.000Z',
+      locale: 'fr-CA',
+      answers: intraCompanyWorker,
+      handoffRequested: false,
+    });
+    const copy = answersCopy(lead, flows());
+    expect(copy.subject).toContain('IMP-2026-TEST-0001');
+    expect(copy.subject).toContain('Vos réponses');
+    expect(copy.text).toContain(fr.sections.qualifications);
+    expect(copy.text).toContain(`${fr.steps.offerJobTitle.label}: ${intraCompanyWorker.offerJobTitle}`);
+    expect(copy.text).not.toContain(fr.sections.admissibility);
+    expect(copy.text).not.toContain(fr.steps.criminalHistory.label);
   });
 });
