@@ -149,9 +149,10 @@ export function toActivity(reply: Reply, result: TurnResult, incoming: Partial<A
           }
         : undefined,
     channelData: {
+      // `step` is where the conversation is: the copy offer after submitting is asked once submitted.
       intake: question
         ? {
-            step: question.step,
+            step: position,
             section: question.section,
             input: question.input,
             choices: question.choices?.map((c) => c.value),

@@ -1,10 +1,12 @@
+import { toActivity } from '../../src/bot/intake-bot';
+import { IntakeEngine } from '../../src/intake/conversation';
 import { answersCopy } from '../../src/notify/answers-copy';
 import { buildLead } from '../../src/screening/lead';
 import { startServer } from '../../src/server';
 import { employer, intraCompanyWorker } from '../support/answers';
 import { startSmtp } from '../support/smtp';
 import { ask } from '../support/http-bot';
-import { flows } from '../support/talk';
+import { converse, flows, typeUntilReview } from '../support/talk';
 import { tempConfig } from '../support/temp-data';
 import { addStaff, StaffClient, submitIntake, type Running } from '../staff/support';
 
@@ -123,5 +125,23 @@ describe('the copy in French', () => {
     expect(copy.text).toContain(`${fr.steps.offerJobTitle.label}: ${intraCompanyWorker.offerJobTitle}`);
     expect(copy.text).not.toContain(fr.sections.admissibility);
     expect(copy.text).not.toContain(fr.steps.criminalHistory.label);
+  });
+});
+
+describe('the copy offer as an activity', () => {
+  it('asks with bound Yes/No buttons while the channel data says the intake is submitted', () => {
+    const conversation = converse(new IntakeEngine(flows(), { offerCopy: true }));
+    conversation.say('yes');
+    conversation.say(en().steps.role.choices!.employer!);
+    typeUntilReview(conversation, employer);
+    const result = conversation.say('confirm');
+    expect(result.position.kind).toBe('submitted');
+    const activity = toActivity(result.replies[0]!, result, { from: { id: 'prospect', name: '' } });
+    expect(activity.text).toContain(en().messages.copyOffer.replace('{email}', employer.contactEmail!));
+    expect(activity.channelData.intake).toMatchObject({ step: 'submitted', turn: result.state.turn });
+    expect(activity.suggestedActions?.actions.map((a) => [a.title, a.value])).toEqual([
+      [en().yesno.yes, { step: 'emailCopy', turn: result.state.turn }],
+      [en().yesno.no, { step: 'emailCopy', turn: result.state.turn }],
+    ]);
   });
 });
