@@ -1,7 +1,7 @@
 import type { WebSocketRoute } from 'playwright-core';
-import { intraCompanyWorker } from '../support/answers';
+import { employer, intraCompanyWorker } from '../support/answers';
 import { flows } from '../support/talk';
-import { answerFor, Chat, newPage, withBrowserAndSite } from './support/browser';
+import { answerFor, answerUntilReview, Chat, newPage, withBrowserAndSite } from './support/browser';
 
 const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'en-CA' };
 
@@ -90,6 +90,36 @@ describe('the website chat after a reload, on a phone', () => {
     await chat.suggestedAction(en.yesno.no).tap();
     await chat.waitForStepAfter('criminalHistory', en.yesno.no);
     expect((await answersNow()).criminalHistory).toBe(false);
+    await page.context().close();
+  }, 120_000);
+
+  it('switches off an earlier review card once the chat has moved on, and after a reload', async () => {
+    const en = flows()['en-CA'];
+    const page = await newPage(world.browser, phone);
+    await page.goto(`${world.site.url}/`);
+    await page.locator('#chat-launcher').tap();
+    const chat = new Chat(page);
+    await chat.waitForStep('consent');
+    await answerUntilReview(chat, { consent: true, role: 'employer', ...employer } as never, en);
+    const card = chat.card();
+    await card.getByRole('button', { name: en.buttons.change }).tap();
+    const option = card.locator('select option', { hasText: en.steps.contactName.label });
+    await card.locator('select').selectOption((await option.getAttribute('value'))!);
+    await card.getByRole('button', { name: en.buttons.change }).last().tap();
+    await chat.waitForStep('contactName');
+
+    // The old card's Confirm would submit from the middle of a change: it is off, also after a reload.
+    const liveConfirms = () =>
+      page
+        .locator('#webchat .webchat__basic-transcript__transcript button', { hasText: en.buttons.confirm })
+        .evaluateAll((buttons) => buttons.filter((b) => !(b as HTMLButtonElement).disabled).length);
+    await expect(liveConfirms()).resolves.toBe(0);
+    await page.reload();
+    await chat.waitForStep('contactName');
+    await page.locator('#webchat .webchat__basic-transcript__transcript .ac-adaptiveCard').first().waitFor();
+    await expect(liveConfirms()).resolves.toBe(0);
+    expect(await chat.step()).toBe('contactName');
+    expect((await world.site.server.leads.all()).length).toBe(0);
     await page.context().close();
   }, 120_000);
 });
