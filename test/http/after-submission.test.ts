@@ -50,6 +50,10 @@ describe('a message after submitting, over /api/messages', () => {
     const page = await (await client.get(`/staff/leads/${lead!.id}`)).text();
     expect(page).toContain('Added after submission');
     expect(page).toContain(forgot);
+
+    // A privacy deletion's forget finds the addition's deliveries too.
+    await server.staff.notifier.forget(lead!.id);
+    expect(await server.staff.notifier.deliveriesOf(lead!.id)).toEqual([]);
   });
 
   it('still starts a new intake on "restart"', async () => {
