@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { employer } from '../support/answers';
+import { employer, intraCompanyWorker } from '../support/answers';
 import { flows } from '../support/talk';
 import { answerUntilReview, Chat, newPage, referenceIn, withBrowserAndSite } from './support/browser';
 
@@ -15,13 +15,13 @@ const uncovered = (target: Locator) =>
     return hit !== null && (hit === element || element.contains(hit));
   });
 
-/** The words of `root`'s text that the layout broke across two lines. */
+/** The words of `root`'s text that the layout broke across two lines (after a hyphen is a fair break). */
 const brokenWords = (root: Locator) =>
   root.evaluate((element) => {
     const broken: string[] = [];
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (const match of (node.textContent ?? '').matchAll(/\S+/g)) {
+      for (const match of (node.textContent ?? '').matchAll(/[^\s-]+/g)) {
         const range = document.createRange();
         range.setStart(node, match.index);
         range.setEnd(node, match.index + match[0].length);
@@ -67,6 +67,25 @@ describe('the review and the end of the intake on a 360×740 phone', () => {
     expect(await brokenWords(card)).toEqual([]);
     const height = (await card.boundingBox())!.height;
     console.log(`review card at 360×740: ${Math.round(height)} px, ${(height / 740).toFixed(2)} screens`);
+    await page.context().close();
+  }, 180_000);
+
+  it("breaks no word of a worker's longer review, admissibility labels included", async () => {
+    const en = flows()['en-CA'];
+    const page = await newPage(world.browser, phone);
+    await page.goto(`${world.site.url}/`);
+    await page.locator('#chat-launcher').tap();
+    const chat = new Chat(page);
+    await chat.waitForStep('consent');
+    await answerUntilReview(chat, { consent: true, role: 'worker', ...intraCompanyWorker } as never, en);
+    const card = chat.card();
+    await card.waitFor();
+    await expect(card.innerText()).resolves.toContain(en.steps.immigrationHistory.label);
+    expect(await brokenWords(card)).toEqual([]);
+    const height = (await card.boundingBox())!.height;
+    console.log(
+      `worker review card at 360×740: ${Math.round(height)} px, ${(height / 740).toFixed(2)} screens`,
+    );
     await page.context().close();
   }, 180_000);
 
