@@ -11,13 +11,13 @@ import { StaffDirectory } from '../src/staff/accounts';
 import { openFileStorage } from '../src/storage/file';
 import { employer, intraCompanyWorker, spouseOfWorker } from '../tools/support/answers';
 import { tempConfig } from '../tools/support/temp-data';
-import { answerFor, Chat } from '../tools/support/chat';
+import { answerFor, answerUntilReview, Chat } from '../tools/support/chat';
 import { buildWeb } from './build-web';
 
 /**
  * `npm run screenshots`: pictures of the product for the README, so a firm can see it before
- * installing it: the phone chat (360×740, English and French), the desktop chat, the lead list
- * and a lead's detail, into docs/screenshots/. Runs a server on a free port with a temporary data
+ * installing it: the phone chat (360×740, English and French), the review card and the submitted
+ * screen on a phone, the desktop chat, the lead list and a lead's detail, into docs/screenshots/. Runs a server on a free port with a temporary data
  * folder and demo leads; needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
  */
 
@@ -108,6 +108,30 @@ async function phoneChat(
   await context.close();
 }
 
+/** The end of an employer's intake on a phone: the review card, then the screen once submitted. */
+async function phoneEnd(browser: Browser, url: string, options: BrowserContextOptions) {
+  const flow = loadFlows()['en-CA'];
+  const context = await browser.newContext({ locale: 'en-CA', ...options });
+  const page = await context.newPage();
+  await page.goto(`${url}/`);
+  await page.locator('#chat-launcher').click();
+  const chat = new Chat(page);
+  await chat.waitForStep('consent');
+  await answerUntilReview(chat, { consent: true, role: 'employer', ...employer } as Answers, flow);
+  const card = chat.card();
+  await card.waitFor();
+  await page.waitForTimeout(600); // the transcript's scroll animation settles (a picture, not a test)
+  // The top of the card, where the summary starts (the transcript scrolled to its end).
+  await card.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(300);
+  await shoot(page, 'phone-review-en');
+  await card.getByRole('button', { name: flow.buttons.confirm }).click();
+  await chat.waitForStep('submitted');
+  await page.waitForTimeout(600);
+  await shoot(page, 'phone-submitted-en');
+  await context.close();
+}
+
 async function main() {
   fs.mkdirSync(outDir, { recursive: true });
   await buildWeb(undefined, { quiet: true });
@@ -129,6 +153,7 @@ async function main() {
     };
     await phoneChat(browser, server.url, 'en-CA', 'phone-chat-en', phone);
     await phoneChat(browser, server.url, 'fr-CA', 'phone-chat-fr', phone);
+    await phoneEnd(browser, server.url, phone);
     await phoneChat(browser, server.url, 'en-CA', 'desktop-chat', { viewport: { width: 1280, height: 800 } });
 
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });

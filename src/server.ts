@@ -12,6 +12,8 @@ import { createApp } from './http/app';
 import { semiSpaceMb, tuneHeap } from './heap';
 import { log } from './logger';
 import { IntakeService } from './service/intake-service';
+import { AnswersCopyMailer } from './notify/answers-copy';
+import { AddToLead } from './service/add-to-lead';
 import { RequestHandoff } from './service/request-handoff';
 import { SubmitLead } from './service/submit-lead';
 import { createStaff } from './staff';
@@ -36,7 +38,11 @@ export function assemble(
   options: AssembleOptions = {},
 ) {
   const flows = loadFlows();
-  const engine = new IntakeEngine(flows, { retentionDays: config.RETENTION_DAYS });
+  // The copy of their answers is offered only where it can be emailed.
+  const engine = new IntakeEngine(flows, {
+    retentionDays: config.RETENTION_DAYS,
+    offerCopy: Boolean(config.SMTP_URL),
+  });
 
   const { conversations, leads, transcripts } = storage;
   const website = createWebsite(config, flows, {
@@ -56,9 +62,19 @@ export function assemble(
     { notify: { leaseMs: config.NOTIFY_LEASE_SECONDS * 1000 } },
   );
   const submitLead = new SubmitLead(leads, staff.stores);
+  const addToLead = new AddToLead(leads, staff.stores);
   const requestHandoff = new RequestHandoff(staff.stores);
+  const answersCopy = config.SMTP_URL
+    ? new AnswersCopyMailer(
+        { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM ?? flows['en-CA'].firm.email },
+        leads,
+        flows,
+      )
+    : undefined;
   const intake = new IntakeService(engine, conversations, {
     submitted: (submitted) => submitLead.run(submitted),
+    added: (addition) => addToLead.run(addition),
+    copyRequested: async (leadId) => answersCopy?.send(leadId),
     handoffRequested: (conversationKey, record) => requestHandoff.run(conversationKey, record),
   });
 
@@ -102,6 +118,7 @@ export function assemble(
     website,
     staff,
     resumeMailer,
+    answersCopy,
   };
 }
 
@@ -170,6 +187,7 @@ export async function startServer(config: Config = loadConfig(), options: Assemb
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       parts.resumeMailer?.stop();
+      parts.answersCopy?.close();
       await Promise.all([closed, parts.staff.stop()]);
       await parts.transcripts.settled();
     })());

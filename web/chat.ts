@@ -5,6 +5,7 @@ import { closePreview, setStatus, showPanel } from './panel';
 import { saveSession, type ChatSession } from './session';
 import { pageSource } from './source';
 import { langOf, localeOf, text, type Lang, type StringKey } from './strings';
+import { Turns } from './turns';
 
 /**
  * The chat panel: the official Web Chat against this server's Direct Line channel (or Azure's,
@@ -22,6 +23,7 @@ interface IntakeData {
   section?: string;
   input?: string;
   progress?: { index: number; total: number };
+  turn?: number;
 }
 
 interface Activity {
@@ -29,14 +31,22 @@ interface Activity {
   text?: string;
   locale?: string;
   from?: { role?: string };
-  attachments?: { contentType?: string }[];
+  attachments?: { contentType?: string; content?: unknown }[];
+  suggestedActions?: unknown;
   channelData?: { intake?: IntakeData };
 }
 
 interface Action {
   type: string;
-  payload?: { activity?: Activity & { channelData?: Record<string, unknown> }; connectionStatus?: number };
+  payload?: {
+    activity?: Activity & { channelData?: Record<string, unknown> };
+    connectionStatus?: number;
+    value?: unknown;
+  };
 }
+
+/** What Web Chat dispatches when a button or a card sends its value. */
+const BUTTON_SENDS = new Set(['WEB_CHAT/SEND_MESSAGE_BACK', 'WEB_CHAT/SEND_POST_BACK']);
 
 export interface OpenOptions {
   /** The conversation being requested, or undefined when the chat is already connected. */
@@ -52,7 +62,13 @@ const FINISHED = new Set(['submitted', 'declined']);
 const REFERENCE = /IMP-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/;
 
 let rendered:
-  { session: ChatSession; render: () => void; store: { dispatch: (action: Action) => void } } | undefined;
+  | {
+      session: ChatSession;
+      render: () => void;
+      store: { dispatch: (action: Action) => void };
+      turns: Turns;
+    }
+  | undefined;
 let language: Lang = 'en';
 /** The language of the bot's latest message: the conversation's language. */
 let botLanguage: Lang | undefined;
@@ -93,7 +109,14 @@ function connect(session: ChatSession): void {
     conversationId: session.conversationId,
     conversationStartProperties: { locale: localeOf(language) },
   });
+  const turns = new Turns(session.turn ?? 0, (turn) => {
+    if (!rendered) return;
+    rendered.session = { ...rendered.session, turn };
+    saveSession(rendered.session);
+  });
   const store = createStore({}, () => (next: (action: Action) => unknown) => (action: Action) => {
+    // A button of an earlier question (still on screen for a moment) sends nothing.
+    if (BUTTON_SENDS.has(action.type) && !turns.allows(action.payload?.value)) return undefined;
     if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload?.activity) {
       closePreview();
       const activity = incoming(action.payload.activity);
@@ -119,7 +142,10 @@ function connect(session: ChatSession): void {
         store,
         userID: session.userId,
         locale: localeOf(language),
-        overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: text(language, 'sendBox') },
+        // After submitting, what is typed is added to the lead: the box says so.
+        overrideLocalizedStrings: {
+          TEXT_INPUT_PLACEHOLDER: text(language, lastStep === 'submitted' ? 'sendBoxAfter' : 'sendBox'),
+        },
         styleOptions: {
           hideUploadButton: true,
           suggestedActionLayout: 'flow',
@@ -133,7 +159,7 @@ function connect(session: ChatSession): void {
       },
       target,
     );
-  rendered = { session, render, store };
+  rendered = { session, render, store, turns };
   // Web Chat may rebuild its send box: the hints go on again whenever it takes the focus
   target.addEventListener('focusin', (event) => {
     if (event.target instanceof Element && event.target.matches(SEND_BOX))
@@ -144,9 +170,12 @@ function connect(session: ChatSession): void {
 }
 
 /** Follows the conversation as the bot's messages arrive: progress, language, and the review card. */
-function incoming(activity: Activity): Activity {
-  if (activity.type !== 'message' || activity.from?.role === 'user') return activity;
-  const intake = activity.channelData?.intake;
+function incoming(received: Activity): Activity {
+  if (received.type !== 'message' || received.from?.role === 'user' || !rendered) return received;
+  const intake = received.channelData?.intake;
+  // History of an earlier question (a reload rebuilds it): shown, without buttons or progress.
+  if (!rendered.turns.isCurrent(intake?.turn)) return rendered.turns.arrived(received, intake?.turn);
+  const activity = rendered.turns.arrived(received, intake?.turn);
   if (intake?.step) showProgress(intake);
   if (intake?.step) {
     hints = inputHints(intake);
@@ -159,7 +188,11 @@ function incoming(activity: Activity): Activity {
       saveSession(rendered.session);
     }
   }
-  if (intake?.step && FINISHED.has(intake.step)) setTimeout(showResumeCode);
+  if (intake?.step && FINISHED.has(intake.step))
+    setTimeout(() => {
+      showResumeCode();
+      rendered?.render();
+    });
   if (activity.locale) {
     const lang = langOf(activity.locale);
     botLanguage = lang;
@@ -212,8 +245,19 @@ function showResumeCode(): void {
   if (!rendered) return;
   const { reference, resumeCode } = rendered.session;
   line.classList.toggle('chat-panel__resume--reference', reference !== undefined);
-  if (reference) line.textContent = text(language, 'reference', { reference });
-  else {
+  if (reference) {
+    // The thank-you stays in view with the reference, which never breaks inside its code.
+    const thanks = document.createElement('strong');
+    thanks.textContent = `${text(language, 'thanks')} `;
+    const [before, after = ''] = text(language, 'reference', { reference: '\u0000' }).split('\u0000');
+    const code = document.createElement('span');
+    code.className = 'chat-panel__reference-code';
+    code.textContent = reference;
+    const hint = document.createElement('span');
+    hint.className = 'chat-panel__resume-hint';
+    hint.textContent = ` ${text(language, 'referenceHint')}`;
+    line.replaceChildren(thanks, before!, code, after, hint);
+  } else {
     // The code, then how to use it: on a short screen only the code shows.
     const code = document.createElement('strong');
     code.textContent = text(language, 'resumeCode', { code: resumeCode });

@@ -79,7 +79,7 @@ export async function connectChat(locale: string, resumeCode?: string): Promise<
   if (!stored) return fresh();
   try {
     const session = await requestSession({ resumeCode: stored.resumeCode });
-    return { session: { ...session, reference: stored.reference } };
+    return { session: { ...session, reference: stored.reference, turn: stored.turn } };
   } catch (error) {
     if (!(error instanceof TokenRequestError) || error.problem === 'unavailable') throw error;
     forgetSession();

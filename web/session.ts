@@ -10,6 +10,8 @@ export interface ChatSession {
   open: boolean;
   /** The intake's reference number, once it is submitted. */
   reference?: string;
+  /** The turn of the latest question seen (see turns.ts): a reload keeps the older ones' buttons off. */
+  turn?: number;
 }
 
 const KEY = 'imp-intake-chat';

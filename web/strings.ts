@@ -11,7 +11,9 @@ export const strings = {
     connecting: 'Connecting to the assistant…',
     resumeCode: 'Your resume code: {code}.',
     resumeCodeHint: 'To continue later, enter it on this page (valid 7 days).',
-    reference: 'Your reference number: {reference}. Keep it: the firm uses it when they contact you.',
+    thanks: 'Thank you, your information has been sent.',
+    reference: 'Your reference number: {reference}.',
+    referenceHint: 'Keep it: the firm uses it when they contact you.',
     resumeCodeUnknown: 'That resume code is unknown or has expired. Check it, or start a new intake.',
     resumeCodeEmpty: 'Enter the resume code shown in your chat.',
     conversationGone: 'That conversation can no longer be continued. Please start a new intake.',
@@ -20,6 +22,7 @@ export const strings = {
       'The chat is not available right now. Please try again in a few minutes, or call or email the firm.',
     offline: 'Connection lost. Reconnecting…',
     sendBox: 'Type your answer',
+    sendBoxAfter: 'Add a message for the firm',
     reviewSection: 'Review',
   },
   fr: {
@@ -27,8 +30,9 @@ export const strings = {
     connecting: "Connexion à l'assistant…",
     resumeCode: 'Votre code de reprise : {code}.',
     resumeCodeHint: 'Pour continuer plus tard, entrez-le sur cette page (valide 7 jours).',
-    reference:
-      'Votre numéro de référence : {reference}. Conservez-le : le cabinet s’en sert pour communiquer avec vous.',
+    thanks: 'Merci, vos renseignements ont été envoyés.',
+    reference: 'Votre numéro de référence : {reference}.',
+    referenceHint: 'Conservez-le : le cabinet s’en sert pour communiquer avec vous.',
     resumeCodeUnknown:
       'Ce code de reprise est inconnu ou expiré. Vérifiez-le, ou commencez une nouvelle demande.',
     resumeCodeEmpty: 'Entrez le code de reprise affiché dans votre clavardage.',
@@ -39,6 +43,7 @@ export const strings = {
       "Le clavardage n'est pas disponible pour le moment. Veuillez réessayer dans quelques minutes, ou joindre le cabinet par téléphone ou par courriel.",
     offline: 'Connexion perdue. Reconnexion…',
     sendBox: 'Tapez votre réponse',
+    sendBoxAfter: 'Ajouter un message pour le cabinet',
     reviewSection: 'Vérification',
   },
 } satisfies Record<Lang, Record<string, string>>;

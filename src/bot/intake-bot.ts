@@ -1,5 +1,6 @@
 import { ActionTypes, ActivityTypes, InputHints, type Activity } from '@microsoft/agents-activity';
 import { CardFactory, type TurnContext } from '@microsoft/agents-hosting';
+import { bindingOf, type ChoiceBinding } from '../intake/binding';
 import type { Choice, Reply, ReviewItem, TurnResult } from '../intake/conversation';
 import { matchLocale } from '../intake/flows';
 import { log, logRef } from '../logger';
@@ -53,6 +54,7 @@ export class IntakeBot {
       testTraffic: this.acceptTestTraffic && channelData?.testTraffic === true,
       // untrusted: checked field by field, a bad one dropped, never an error for the prospect
       source: sourceFrom(activity.channelId, channelData?.source),
+      binding: bindingOf(activity.value),
       deliver: (result) => sendTurn(context, result),
     };
   }
@@ -96,6 +98,18 @@ function messageText(activity: Activity): string {
   return '';
 }
 
+/** The review items by section, in their order. */
+function sectionsOf(items: ReviewItem[]): [string, ReviewItem[]][] {
+  const sections = new Map<string, ReviewItem[]>();
+  for (const item of items) sections.set(item.section, [...(sections.get(item.section) ?? []), item]);
+  return [...sections];
+}
+
+const bindingTo = (question: { step: string; turn: number }): ChoiceBinding => ({
+  step: question.step,
+  turn: question.turn,
+});
+
 async function sendTurn(context: TurnContext, result: TurnResult): Promise<void> {
   await context.sendActivities(
     result.replies.map((reply) => toActivity(reply, result, context.activity)) as Activity[],
@@ -111,40 +125,57 @@ export function toActivity(reply: Reply, result: TurnResult, incoming: Partial<A
     textFormat: 'markdown',
     locale: result.locale,
     inputHint: question ? InputHints.ExpectingInput : InputHints.AcceptingInput,
-    attachments: reply.review && question ? [reviewCard(reply.review, question.choices ?? [])] : undefined,
-    suggestedActions: question?.choices
-      ? {
-          to: incoming.from?.id ? [incoming.from.id] : [],
-          actions: question.choices.map((choice) => ({
-            type: ActionTypes.ImBack,
-            title: choice.title,
-            value: choice.title,
-          })),
-        }
-      : undefined,
+    attachments:
+      reply.review && question
+        ? [reviewCard(reply.review, question.choices ?? [], bindingTo(question))]
+        : undefined,
+    // A button sends its title, as if typed, and the question it belongs to (see binding.ts).
+    // The review card has its own Confirm and Change: one set of buttons, not two.
+    suggestedActions:
+      question?.choices && !reply.review
+        ? {
+            to: incoming.from?.id ? [incoming.from.id] : [],
+            actions: question.choices.map((choice) => ({
+              type: ActionTypes.MessageBack,
+              title: choice.title,
+              text: choice.title,
+              displayText: choice.title,
+              value: bindingTo(question),
+            })),
+          }
+        : undefined,
     channelData: {
+      // `step` is where the conversation is: the copy offer after submitting is asked once submitted.
       intake: question
         ? {
-            step: question.step,
+            step: position,
             section: question.section,
             input: question.input,
             choices: question.choices?.map((c) => c.value),
             progress: question.progress,
+            turn: question.turn,
           }
-        : { step: position },
+        : { step: position, turn: result.state.turn ?? 0 },
     },
   };
 }
 
 /**
- * The review as an Adaptive Card: every answer on one screen, a button to confirm, and a list to
- * pick the answer to change. Its buttons send what a prospect would type ("confirm", "change 3"),
- * so the conversation does not depend on the card; the text of the activity still carries it all.
+ * The review as an Adaptive Card: the answers as a summary grouped by section, a button to
+ * confirm, and a list to pick the answer to change. Each answer is one wrapping line ("3. Label:
+ * answer"), not a two-column fact set, whose narrow label column broke words on a phone. Its
+ * buttons send what a prospect would type ("confirm", "change 3"), so the conversation does not
+ * depend on the card; the text of the activity still carries it all.
  */
-export function reviewCard(items: ReviewItem[], choices: Choice[]) {
+export function reviewCard(items: ReviewItem[], choices: Choice[], binding: ChoiceBinding) {
   const title = (value: string) => choices.find((choice) => choice.value === value)?.title ?? value;
   const actions: Record<string, unknown>[] = [
-    { type: 'Action.Submit', title: title('confirm'), style: 'positive', data: { text: 'confirm' } },
+    {
+      type: 'Action.Submit',
+      title: title('confirm'),
+      style: 'positive',
+      data: { text: 'confirm', ...binding },
+    },
   ];
   if (items.length > 0) {
     actions.push({
@@ -165,7 +196,7 @@ export function reviewCard(items: ReviewItem[], choices: Choice[]) {
             })),
           },
         ],
-        actions: [{ type: 'Action.Submit', title: title('change') }],
+        actions: [{ type: 'Action.Submit', title: title('change'), data: binding }],
       },
     });
   }
@@ -173,13 +204,20 @@ export function reviewCard(items: ReviewItem[], choices: Choice[]) {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.3',
-    body: [
-      {
-        type: 'FactSet',
-        // Card text is Markdown: "12. Label" alone would render as a numbered list.
-        facts: items.map((item) => ({ title: `${item.number}\\. ${item.label}`, value: item.answer })),
-      },
-    ],
+    body: sectionsOf(items).map(([section, inSection], index) => ({
+      type: 'Container',
+      spacing: index === 0 ? 'none' : 'medium',
+      items: [
+        { type: 'TextBlock', text: section, weight: 'bolder', color: 'accent', wrap: true },
+        ...inSection.map((item) => ({
+          type: 'TextBlock',
+          // Card text is Markdown: "12. Label" alone would render as a numbered list.
+          text: `${item.number}\\. **${item.label}:** ${item.answer}`,
+          wrap: true,
+          spacing: 'small',
+        })),
+      ],
+    })),
     actions,
   });
 }

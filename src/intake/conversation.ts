@@ -1,62 +1,29 @@
-import { createHash } from 'node:crypto';
-import { createActor, type AnyActorScope, type Snapshot } from 'xstate';
 import { fill, type Flow, type Flows, type Locale, type MessageKey } from './flows';
 import { answerValues, formatAnswer, formatParams, scaleValues } from './format';
-import type { AnswerProblem, InputKind } from './inputs';
+import type { AnswerProblem } from './inputs';
+import { answersCurrentQuestion, COPY_OFFER, questionKey, type ChoiceBinding } from './binding';
 import { interpret, MAX_MESSAGE_LENGTH, type Interpretation } from './interpret';
 import {
   canBeReached,
-  createIntakeMachine,
   positionOf,
   type Catalogue,
   type IntakeContext,
   type IntakeEvent,
   type IntakeMachine,
   type IntakeSnapshot,
-  type Position,
-  type Submission,
 } from './machine';
-import { firstUnansweredStep, isRelevant, progressOf, relevantSteps } from './relevance';
-import { openingSteps, stepCatalogue, type Answers, type Section, type StepId } from './steps';
+import { isRelevant, progressOf, relevantSteps } from './relevance';
+import { Snapshots, type StoredConversation } from './snapshots';
+import type { Choice, Draft, Reply, TurnResult } from './turn-result';
+import { openingSteps, stepCatalogue, type Answers, type StepId } from './steps';
 
 /**
  * The conversation engine: one prospect message in, the replies and the next persisted state out.
  * Pure apart from the clock and id generators it is given; the bot adapter does the I/O.
  */
 
-export interface Choice {
-  value: string;
-  title: string;
-}
-
-export interface Question {
-  step: string;
-  section: Section | 'review';
-  input: InputKind;
-  choices?: Choice[];
-  progress: { index: number; total: number };
-}
-
-export interface ReviewItem {
-  number: number;
-  step: string;
-  label: string;
-  answer: string;
-}
-
-export interface Reply {
-  /** Markdown. */
-  text: string;
-  /** Present when the reply asks something: the prospect's next message answers it. */
-  question?: Question;
-  review?: ReviewItem[];
-}
-
-/** What a conversation stores between turns. */
-export interface StoredConversation {
-  flowVersion: string;
-  snapshot: Snapshot<unknown>;
-}
+export { flowVersionOf, type StoredConversation } from './snapshots';
+export type { Choice, Question, Reply, ReviewItem, TurnResult } from './turn-result';
 
 /**
  * What the rest of the system may know of a stored conversation: a typed view, so nothing outside
@@ -72,18 +39,6 @@ export function viewOf(stored: StoredConversation): ConversationView {
   return { answers: context?.answers ?? {}, handoffRequested: context?.handoffRequested ?? false };
 }
 
-export interface TurnResult {
-  state: StoredConversation;
-  replies: Reply[];
-  /** The lead this turn submitted: the caller must store it before sending the replies. */
-  submitted?: { submission: Submission; answers: Answers; locale: Locale; handoffRequested: boolean };
-  /** The prospect asked for a person during this turn. */
-  handoffRequested?: boolean;
-  /** The step or position the turn ended on, for logs and channel data. */
-  position: Position;
-  locale: Locale;
-}
-
 export interface TurnDependencies {
   now: () => Date;
   newLeadId: () => string;
@@ -93,48 +48,8 @@ export interface TurnDependencies {
 export interface EngineOptions {
   catalogue?: Catalogue;
   retentionDays?: number;
-}
-
-/** Bump when the machine's states change shape (not its steps): stored snapshots then migrate. */
-const MACHINE_REVISION = 1;
-
-/** A fingerprint of the questionnaire: it changes whenever a step is added, removed or reshaped. */
-export function flowVersionOf(catalogue: Catalogue): string {
-  const shape = Object.entries(catalogue).map(([id, s]) => [
-    id,
-    s.section,
-    s.when ?? '',
-    s.input.kind,
-    s.input.choices ?? [],
-  ]);
-  return createHash('sha256')
-    .update(JSON.stringify([MACHINE_REVISION, shape]))
-    .digest('hex')
-    .slice(0, 12);
-}
-
-/**
- * What the machine's pure transitions run in, made once per engine. XState's `transition()` and
- * `initialTransition()` build a new actor on every call, and an actor's constructor computes the
- * machine's initial state: with every question a state that skips itself, that was a second
- * transition on every turn (measured: 60 of the engine's 90 µs a turn went to transitions, 21
- * after). The machine invokes no actor and has no action but `assign` (test/intake/machine.test.ts
- * checks both), so a shared scope carries nothing between conversations: its deferred work,
- * emitted events and executed actions all go nowhere.
- */
-function inertScope(machine: IntakeMachine): AnyActorScope {
-  const self = createActor(machine, { input: {} });
-  return {
-    self,
-    id: '',
-    sessionId: '',
-    system: self.system,
-    logger: () => {},
-    defer: () => {},
-    emit: () => {},
-    stopChild: () => {},
-    actionExecutor: () => {},
-  };
+  /** Offer an email copy of the answers at submission: only where email can be sent (SMTP). */
+  offerCopy?: boolean;
 }
 
 export class IntakeEngine {
@@ -142,28 +57,25 @@ export class IntakeEngine {
   readonly flowVersion: string;
   private readonly catalogue: Catalogue;
   private readonly retentionDays: number;
-  /**
-   * The live snapshot behind each persisted one this engine handed out, while that object lives:
-   * a store that keeps objects in memory (replays, tests) then skips restoring it on the next turn.
-   */
-  private readonly liveSnapshots = new WeakMap<object, IntakeSnapshot>();
-  private readonly scope: AnyActorScope;
+  private readonly snapshots: Snapshots;
+  private readonly offerCopy: boolean;
 
   constructor(
     private readonly flows: Flows,
     options: EngineOptions = {},
   ) {
     this.catalogue = options.catalogue ?? stepCatalogue;
-    this.machine = createIntakeMachine(this.catalogue);
-    this.scope = inertScope(this.machine);
-    this.flowVersion = flowVersionOf(this.catalogue);
+    this.snapshots = new Snapshots(this.catalogue);
+    this.machine = this.snapshots.machine;
+    this.flowVersion = this.snapshots.flowVersion;
     this.retentionDays = options.retentionDays ?? 365;
+    this.offerCopy = options.offerCopy === true;
   }
 
   /** The welcome and the first question of a new conversation. */
-  start(locale: Locale): TurnResult {
+  start(locale: Locale, turn = 0): TurnResult {
     const snapshot = this.run(undefined, undefined, locale);
-    return this.result(snapshot, [this.questionReply(snapshot, this.message(locale, 'welcome'))]);
+    return this.result(snapshot, [this.questionReply(snapshot, this.message(locale, 'welcome'))], turn);
   }
 
   /** Greets a returning prospect (a page reload, a new session) with the question they were on. */
@@ -171,21 +83,37 @@ export class IntakeEngine {
     const { snapshot, migrated } = this.restore(stored);
     const locale = snapshot.context.locale;
     const position = positionOf(snapshot);
-    if (position.kind === 'submitted' || position.kind === 'declined') return this.finishedReply(snapshot);
+    const turn = stored.turn ?? 0;
+    if (position.kind === 'submitted' || position.kind === 'declined')
+      return this.finishedReply(snapshot, turn);
     const notice = this.message(locale, migrated ? 'flowUpdated' : 'resumed');
-    return this.result(snapshot, [this.questionReply(snapshot, notice)]);
+    return this.result(snapshot, [this.questionReply(snapshot, notice)], turn);
   }
 
+  /**
+   * One message of the prospect. `binding` is the question a tapped button belongs to (none for
+   * typed text): a tap for any question but the current one records nothing and asks it again.
+   */
   handle(
     stored: StoredConversation | undefined,
     text: string,
     deps: TurnDependencies,
     locale: Locale,
+    binding?: ChoiceBinding,
   ): TurnResult {
     if (!stored) return this.start(locale);
     const { snapshot: before, migrated } = this.restore(stored);
     const beforeLocale = before.context.locale;
     const position = positionOf(before);
+    const turn = stored.turn ?? 0;
+    const copyOffered = stored.copyOffered === true && position.kind === 'submitted';
+    const key = copyOffered ? COPY_OFFER : questionKey(position);
+    if (binding && !answersCurrentQuestion(binding, key, turn)) return this.staleReply(before, turn);
+    if (copyOffered) {
+      const wanted = this.catalogue.consent?.input.read(text, { today: '', answers: {} });
+      if (wanted && 'value' in wanted && typeof wanted.value === 'boolean')
+        return this.copyAnswer(before, wanted.value, turn);
+    }
     const reading = interpret(text, position, {
       flows: this.flows,
       locale: beforeLocale,
@@ -194,32 +122,66 @@ export class IntakeEngine {
       reading: { today: deps.now().toISOString().slice(0, 10), answers: before.context.answers },
     });
     const lead = migrated ? this.message(beforeLocale, 'flowUpdated') : undefined;
-    return this.apply(before, reading, deps, lead);
+    if (reading.kind === 'addition') return this.addition(before, text.trim(), deps, turn);
+    return this.apply(before, reading, deps, turn, lead);
+  }
+
+  /** The answer to the copy offer: the caller sends the copy when it is wanted. */
+  private copyAnswer(snapshot: IntakeSnapshot, wanted: boolean, turn: number): TurnResult {
+    const { locale, answers, submission } = snapshot.context;
+    const email = answers.contactEmail ?? '';
+    const reply = { text: this.message(locale, wanted ? 'copyWillBeSent' : 'copyNotSent', { email }) };
+    const result = this.result(snapshot, [reply], turn);
+    return wanted ? { ...result, copyRequested: { leadId: submission!.leadId } } : result;
+  }
+
+  /** Words after submitting: added to the lead, and the prospect is told so. */
+  private addition(snapshot: IntakeSnapshot, text: string, deps: TurnDependencies, turn: number): TurnResult {
+    const { leadId, reference } = snapshot.context.submission!;
+    const reply = { text: this.message(snapshot.context.locale, 'addedAfterSubmission', { reference }) };
+    return { ...this.result(snapshot, [reply], turn), added: { leadId, text, at: deps.now().toISOString() } };
+  }
+
+  /** A button of an earlier question: nothing is recorded, and the current question is asked again. */
+  private staleReply(snapshot: IntakeSnapshot, turn: number): TurnResult {
+    const stale = this.message(snapshot.context.locale, 'staleChoice');
+    const position = positionOf(snapshot);
+    if (position.kind === 'submitted' || position.kind === 'declined') {
+      const finished = this.finishedReply(snapshot, turn);
+      return { ...finished, replies: [{ text: [stale, finished.replies[0]!.text].join('\n\n') }] };
+    }
+    return this.result(snapshot, [this.questionReply(snapshot, stale)], turn);
   }
 
   private apply(
     before: IntakeSnapshot,
     reading: Interpretation,
     deps: TurnDependencies,
+    turn: number,
     lead?: string,
   ): TurnResult {
     const locale = before.context.locale;
     const prefix = (...parts: (string | undefined)[]) => [lead, ...parts].filter(Boolean).join('\n\n');
     switch (reading.kind) {
       case 'tooLong':
-        return this.result(before, [
-          this.questionReply(before, prefix(this.message(locale, 'tooLong', { max: MAX_MESSAGE_LENGTH }))),
-        ]);
+        return this.result(
+          before,
+          [this.questionReply(before, prefix(this.message(locale, 'tooLong', { max: MAX_MESSAGE_LENGTH })))],
+          turn,
+        );
       case 'invalid':
-        return this.result(before, [
-          this.questionReply(before, prefix(this.problemText(before, reading.problem))),
-        ]);
+        return this.result(
+          before,
+          [this.questionReply(before, prefix(this.problemText(before, reading.problem)))],
+          turn,
+        );
       case 'help':
-        return this.result(before, [this.questionReply(before, prefix(this.helpText(before)))]);
+        return this.result(before, [this.questionReply(before, prefix(this.helpText(before)))], turn);
       case 'finished':
-        return this.finishedReply(before);
+      case 'addition':
+        return this.finishedReply(before, turn);
       case 'startAgain':
-        return this.start(locale);
+        return this.start(locale, turn);
       case 'submit': {
         const submittedAt = deps.now().toISOString();
         const event: IntakeEvent = {
@@ -230,10 +192,26 @@ export class IntakeEngine {
         };
         const after = this.run(before, event);
         const { submission, answers, handoffRequested } = after.context;
+        const thanks = this.message(locale, 'submitted', { reference: submission!.reference });
+        const offer = this.offerCopy && answers.contactEmail !== undefined;
+        const reply: Draft = offer
+          ? {
+              text: [thanks, this.message(locale, 'copyOffer', { email: answers.contactEmail! })].join(
+                '\n\n',
+              ),
+              question: {
+                step: COPY_OFFER,
+                section: 'review',
+                input: 'yesno',
+                choices: this.yesNoChoices(this.flow(locale)),
+                progress: { index: 0, total: 0 },
+              },
+            }
+          : { text: thanks };
+        const result = this.result(after, [reply], turn);
+        if (offer) result.state.copyOffered = true;
         return {
-          ...this.result(after, [
-            { text: this.message(locale, 'submitted', { reference: submission!.reference }) },
-          ]),
+          ...result,
           submitted: { submission: submission!, answers, locale: after.context.locale, handoffRequested },
         };
       }
@@ -253,7 +231,7 @@ export class IntakeEngine {
     const afterLocale = after.context.locale;
     const position = positionOf(after);
     if (position.kind === 'declined')
-      return this.result(after, [{ text: prefix(this.message(afterLocale, 'declined')) }]);
+      return this.result(after, [{ text: prefix(this.message(afterLocale, 'declined')) }], turn);
 
     let notice: string | undefined;
     if (event.type === 'HANDOFF') {
@@ -287,54 +265,14 @@ export class IntakeEngine {
       notice = this.noteText(afterLocale, event.step, event.value, reading.note);
     }
     const progressLine = this.sectionStartLine(before, after);
-    const result = this.result(after, [this.questionReply(after, prefix(notice, progressLine))]);
+    const result = this.result(after, [this.questionReply(after, prefix(notice, progressLine))], turn);
     if (!before.context.handoffRequested && after.context.handoffRequested) result.handoffRequested = true;
     return result;
   }
 
   /** The persisted snapshot, or the resume point of an older flow: answers kept, first unanswered step. */
   restore(stored: StoredConversation): { snapshot: IntakeSnapshot; migrated: boolean } {
-    if (stored.flowVersion === this.flowVersion) {
-      try {
-        const snapshot =
-          this.liveSnapshots.get(stored.snapshot) ??
-          this.machine.restoreSnapshot(stored.snapshot as IntakeSnapshot, this.scope);
-        positionOf(snapshot); // throws when the snapshot names no state of this machine
-        return { snapshot, migrated: false };
-      } catch {
-        // A snapshot this machine cannot restore is resumed like one from an older flow.
-      }
-    }
-    const old = stored.snapshot as unknown as {
-      status?: string;
-      value?: unknown;
-      context?: Partial<IntakeContext>;
-    };
-    const context = this.migrateContext(old.context ?? {});
-    const finalState = old.status === 'done' && typeof old.value === 'string' ? old.value : undefined;
-    const next = firstUnansweredStep(context.answers, this.catalogue);
-    const target = finalState ?? (next ? this.statePath(next) : { questions: 'review' });
-    return { snapshot: this.machine.resolveState({ value: target as never, context }), migrated: true };
-  }
-
-  private migrateContext(old: Partial<IntakeContext>): IntakeContext {
-    const answers: Record<string, unknown> = {};
-    for (const [step, value] of Object.entries(old.answers ?? {})) {
-      const definition = this.catalogue[step];
-      if (definition && definition.input.value.safeParse(value).success) answers[step] = value;
-    }
-    return {
-      locale: old.locale ?? 'en-CA',
-      answers: answers as Answers,
-      direction: 'forward',
-      handoffRequested: old.handoffRequested ?? false,
-      ...(old.handoffAwaitsContact ? { handoffAwaitsContact: true } : {}),
-      submission: old.submission,
-    };
-  }
-
-  private statePath(step: string): unknown {
-    return { questions: { [this.catalogue[step]!.section]: step } };
+    return this.snapshots.restore(stored);
   }
 
   private run(
@@ -342,23 +280,21 @@ export class IntakeEngine {
     event: IntakeEvent | undefined,
     locale?: Locale,
   ): IntakeSnapshot {
-    const from = snapshot ?? this.machine.getInitialSnapshot(this.scope, { locale });
-    return event ? this.machine.transition(from, event, this.scope) : from;
+    return this.snapshots.run(snapshot, event, locale);
   }
 
-  private result(snapshot: IntakeSnapshot, replies: Reply[]): TurnResult {
+  /** The turn's outcome: each question in `drafts` is asked on the turn after `turn`, the last one before. */
+  private result(snapshot: IntakeSnapshot, drafts: Draft[], turn: number): TurnResult {
+    let asked = turn;
+    const replies = drafts.map(({ question, ...reply }): Reply =>
+      question ? { ...reply, question: { ...question, turn: ++asked } } : reply,
+    );
     return {
-      state: { flowVersion: this.flowVersion, snapshot: this.persist(snapshot) },
+      state: { flowVersion: this.flowVersion, snapshot: this.snapshots.persist(snapshot), turn: asked },
       replies,
       position: positionOf(snapshot),
       locale: snapshot.context.locale,
     };
-  }
-
-  private persist(snapshot: IntakeSnapshot): Snapshot<unknown> {
-    const persisted = this.machine.getPersistedSnapshot(snapshot);
-    this.liveSnapshots.set(persisted, snapshot);
-    return persisted;
   }
 
   private flow(locale: Locale): Flow {
@@ -389,17 +325,17 @@ export class IntakeEngine {
     );
   }
 
-  private finishedReply(snapshot: IntakeSnapshot): TurnResult {
+  private finishedReply(snapshot: IntakeSnapshot, turn: number): TurnResult {
     const locale = snapshot.context.locale;
     const position = positionOf(snapshot);
     if (position.kind === 'declined')
-      return this.result(snapshot, [{ text: this.message(locale, 'declined') }]);
+      return this.result(snapshot, [{ text: this.message(locale, 'declined') }], turn);
     const reference = snapshot.context.submission?.reference ?? '';
     const text = [
       this.message(locale, 'alreadySubmitted', { reference }),
       this.message(locale, 'startAgain'),
     ].join('\n\n');
-    return this.result(snapshot, [{ text }]);
+    return this.result(snapshot, [{ text }], turn);
   }
 
   private problemText(snapshot: IntakeSnapshot, problem: AnswerProblem): string {
@@ -452,7 +388,7 @@ export class IntakeEngine {
   }
 
   /** The question the snapshot waits on, preceded by any notice, as one message. */
-  questionReply(snapshot: IntakeSnapshot, notice?: string): Reply {
+  questionReply(snapshot: IntakeSnapshot, notice?: string): Draft {
     const { locale, answers } = snapshot.context;
     const flow = this.flow(locale);
     const position = positionOf(snapshot);
@@ -474,6 +410,7 @@ export class IntakeEngine {
       const items = this.reviewSteps(answers).map((step, i) => ({
         number: i + 1,
         step,
+        section: flow.sections[this.catalogue[step]!.section],
         label: flow.steps[step as StepId].label,
         answer: formatAnswer(step, answers[step as StepId], flow, this.catalogue),
       }));

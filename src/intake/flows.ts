@@ -38,6 +38,13 @@ export const messageKeys = [
   'submitted',
   'alreadySubmitted',
   'startAgain',
+  'staleChoice',
+  'addedAfterSubmission',
+  'copyOffer',
+  'copyWillBeSent',
+  'copyNotSent',
+  'copySubject',
+  'copyIntro',
   'help',
   'handoff',
   'handoffAlreadyRequested',
@@ -72,6 +79,8 @@ export const commandNames = [
   'change',
   'english',
   'french',
+  /** A thank-you or goodbye: after submission, not a message to add to the lead. */
+  'thanks',
 ] as const;
 export type CommandName = (typeof commandNames)[number];
 

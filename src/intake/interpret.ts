@@ -23,7 +23,9 @@ export type Interpretation =
   | { kind: 'invalid'; problem: AnswerProblem }
   | { kind: 'tooLong' }
   | { kind: 'startAgain' }
-  | { kind: 'finished' };
+  | { kind: 'finished' }
+  /** Words after the intake was submitted: added to the lead. */
+  | { kind: 'addition' };
 
 export const MAX_MESSAGE_LENGTH = 2000;
 
@@ -159,9 +161,8 @@ export function interpret(
   const command = vocabulary.commands.get(words);
 
   if (position.kind === 'submitted' || position.kind === 'declined') {
-    return command === 'restart' || position.kind === 'declined'
-      ? { kind: 'startAgain' }
-      : { kind: 'finished' };
+    if (command === 'restart' || position.kind === 'declined') return { kind: 'startAgain' };
+    return command !== undefined || words === '' ? { kind: 'finished' } : { kind: 'addition' };
   }
 
   switch (command) {

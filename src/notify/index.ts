@@ -9,6 +9,7 @@ import {
   type DeliveryTarget,
   type OutboxEntry,
   type OutboxRepository,
+  type SubjectKind,
 } from '../ports/outbox';
 import { ClioGrowSender, EmailSender, WebhookSender, type Sender } from './senders';
 import { OutboxWorker, type WorkerOptions } from './worker';
@@ -54,7 +55,14 @@ export function sendersFor(settings: NotifySettings): Partial<Record<DeliveryTar
 export type NotifierOptions = WorkerOptions & { senders?: Partial<Record<DeliveryTarget, Sender>> };
 
 /** Handoff requests go by email and webhook; Clio Grow only gets submitted leads (it needs a contact). */
-export const targetsOf = { lead: deliveryTargets, handoff: ['email', 'webhook'] } as const;
+export const targetsOf = {
+  lead: deliveryTargets,
+  handoff: ['email', 'webhook'],
+  addition: ['email', 'webhook'],
+} as const;
+
+/** An addition's subject: its lead and its number among the lead's additions (1 for the first). */
+const additionSubject = (leadId: string, number: number) => `${leadId}_${number}`;
 
 /**
  * Notifications of new leads and "talk to a person" requests: enqueued durably on the prospect's
@@ -105,7 +113,21 @@ export class Notifier {
     if (created.length > 0) this.worker.wake();
   }
 
-  /** Every delivery of a lead and of the handoff requests of its intake. */
+  /** Staff are told the prospect wrote again after submitting (the addition numbered `number`). */
+  async enqueueAddition(leadId: string, number: number, now: Date): Promise<void> {
+    const created = await this.outbox.add(
+      entriesOf({
+        kind: 'addition',
+        subjectId: additionSubject(leadId, number),
+        intakeId: leadId,
+        targets: targetsOf.addition.map((target) => ({ target, configured: this.configured(target) })),
+        now,
+      }),
+    );
+    if (created.length > 0) this.worker.wake();
+  }
+
+  /** Every delivery of a lead, of its additions and of the handoff requests of its intake. */
   async deliveriesOf(leadId: string, handoffRequestIds: string[] = []): Promise<OutboxEntry[]> {
     const ids = [
       ...targetsOf.lead.map((target) => deliveryId('lead', leadId, target)),
@@ -114,6 +136,15 @@ export class Notifier {
       ),
     ];
     const entries = await Promise.all(ids.map((id) => this.outbox.get(id)));
+    // Additions are numbered from 1 with no gap: read until a number has no delivery.
+    for (let number = 1; ; number++) {
+      const subject = additionSubject(leadId, number);
+      const found = await Promise.all(
+        targetsOf.addition.map((target) => this.outbox.get(deliveryId('addition', subject, target))),
+      );
+      if (found.every((entry) => entry === undefined)) break;
+      entries.push(...found);
+    }
     return entries.filter((entry): entry is OutboxEntry => entry !== undefined);
   }
 
@@ -133,10 +164,16 @@ export class Notifier {
     return true;
   }
 
-  private async load(kind: 'lead' | 'handoff', subjectId: string): Promise<Notification | undefined> {
+  private async load(kind: SubjectKind, subjectId: string): Promise<Notification | undefined> {
     if (kind === 'lead') {
       const lead = await this.leads.get(subjectId);
       return lead && { kind: 'lead', lead };
+    }
+    if (kind === 'addition') {
+      const cut = subjectId.lastIndexOf('_');
+      const lead = await this.leads.get(subjectId.slice(0, cut));
+      const addition = lead?.additions?.[Number(subjectId.slice(cut + 1)) - 1];
+      return lead && addition && { kind: 'addition', lead, addition };
     }
     const request = await this.handoffs.findRequest(subjectId);
     if (!request) return undefined;

@@ -1,5 +1,6 @@
 import { loadFlows, type Flow } from '../intake/flows';
 import type { Lead } from '../screening/lead';
+import type { Addition } from '../screening/lead-schema';
 import type { HandoffRequest } from '../ports/handoffs';
 import { html } from '../html';
 
@@ -10,7 +11,9 @@ import { html } from '../html';
  */
 
 export type Notification =
-  { kind: 'lead'; lead: Lead } | { kind: 'handoff'; request: HandoffRequest; reference?: string };
+  | { kind: 'lead'; lead: Lead }
+  | { kind: 'handoff'; request: HandoffRequest; reference?: string }
+  | { kind: 'addition'; lead: Lead; addition: Addition };
 
 export interface RenderedEmail {
   subject: string;
@@ -135,7 +138,33 @@ export function handoffEmail(request: HandoffRequest, reference?: string, public
   return { subject, text, html: body.value };
 }
 
+/**
+ * The prospect wrote again after submitting. Their words may touch admissibility, so the email only
+ * says that they wrote and when; the message itself is read in the dashboard.
+ */
+export function additionEmail(lead: Lead, addition: Addition, publicUrl?: string): RenderedEmail {
+  const subject = `Lead ${lead.reference}: the prospect added a message after submission`;
+  const link = dashboardLink(publicUrl, lead.id);
+  const said = `${lead.contact.name} wrote again after submitting (${addition.at}). The message is on the lead, marked "added after submission".`;
+  const text = [said, '', ...(link ? [`Open in the dashboard: ${link}`] : []), CONFIDENTIAL].join('\n');
+  const body = html`<!doctype html>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <title>${subject}</title>
+      </head>
+      <body style="font-family:Arial,Helvetica,sans-serif;color:#1a1a1a">
+        <p>${said}</p>
+        ${link ? html`<p><a href="${link}">Open the lead in the dashboard</a></p>` : ''}
+        <p style="color:#666;font-size:12px">${CONFIDENTIAL}</p>
+      </body>
+    </html>`;
+  return { subject, text, html: body.value };
+}
+
 export function emailOf(notification: Notification, publicUrl?: string): RenderedEmail {
+  if (notification.kind === 'addition')
+    return additionEmail(notification.lead, notification.addition, publicUrl);
   return notification.kind === 'lead'
     ? leadEmail(notification.lead, publicUrl)
     : handoffEmail(notification.request, notification.reference, publicUrl);
@@ -182,13 +211,20 @@ export function clioPayload(lead: Lead, token: string, publicUrl?: string): Clio
 }
 
 export interface WebhookMessage {
-  event: 'lead.submitted' | 'handoff.requested';
+  event: 'lead.submitted' | 'handoff.requested' | 'lead.added';
   body: string;
 }
 
 export function webhookMessage(notification: Notification): WebhookMessage {
   if (notification.kind === 'lead')
     return { event: 'lead.submitted', body: JSON.stringify(notification.lead) };
+  if (notification.kind === 'addition') {
+    const { lead, addition } = notification;
+    return {
+      event: 'lead.added',
+      body: JSON.stringify({ type: 'addition', leadId: lead.id, reference: lead.reference, ...addition }),
+    };
+  }
   const { request, reference } = notification;
   return {
     event: 'handoff.requested',

@@ -47,7 +47,7 @@ export interface EmailSettings {
 
 export class EmailSender implements Sender {
   readonly target = 'email';
-  readonly kinds = ['lead', 'handoff'] as const;
+  readonly kinds = ['lead', 'handoff', 'addition'] as const;
   private readonly transport: Transporter;
 
   constructor(private readonly settings: EmailSettings) {
@@ -89,7 +89,7 @@ export class ClioGrowSender implements Sender {
 
 export class WebhookSender implements Sender {
   readonly target = 'webhook';
-  readonly kinds = ['lead', 'handoff'] as const;
+  readonly kinds = ['lead', 'handoff', 'addition'] as const;
 
   constructor(
     private readonly settings: { url: string; secret: string },

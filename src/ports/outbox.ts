@@ -13,7 +13,7 @@ import { z } from 'zod';
 export const deliveryTargets = ['email', 'clio', 'webhook'] as const;
 export type DeliveryTarget = (typeof deliveryTargets)[number];
 
-export const subjectKinds = ['lead', 'handoff'] as const;
+export const subjectKinds = ['lead', 'handoff', 'addition'] as const;
 export type SubjectKind = (typeof subjectKinds)[number];
 
 export const deliveryStatuses = [
@@ -32,7 +32,7 @@ export const isFinal = (status: DeliveryStatus) => finalStatuses.has(status);
 export const outboxEntrySchema = z.object({
   id: z.string().min(1),
   kind: z.enum(subjectKinds),
-  /** The lead id, or the handoff request id. */
+  /** The lead id, the handoff request id, or for an addition `<lead id>_<its number>`. */
   subjectId: z.string().min(1),
   /** The intake (= lead id once submitted) the delivery belongs to: how deletion finds it. */
   intakeId: z.string().min(1),

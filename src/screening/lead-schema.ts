@@ -97,6 +97,12 @@ export const leadLocaleSchema = z.enum(['en-CA', 'fr-CA']);
 
 export const summarySchema = z.object({ text: z.string().min(1), html: z.string().min(1) });
 
+/** A message the prospect sent after submitting, in their own words, with when it came. */
+export const additionSchema = z.object({
+  text: z.string().min(1).max(2000),
+  at: z.iso.datetime({ offset: true }),
+});
+
 const currentLeadSchema = z.object({
   id: z.string().min(1),
   reference: z.string().min(1),
@@ -111,6 +117,8 @@ const currentLeadSchema = z.object({
   screening: screeningSchema,
   /** Always English, whatever the prospect's language. */
   summary: summarySchema,
+  /** Added after submission, oldest first: absent until the prospect writes again. */
+  additions: z.array(additionSchema).optional(),
 });
 
 /**
@@ -140,5 +148,6 @@ export type Screening = z.infer<typeof screeningSchema>;
 export type Contact = z.infer<typeof contactSchema>;
 export type LeadLocale = z.infer<typeof leadLocaleSchema>;
 export type Summary = z.infer<typeof summarySchema>;
+export type Addition = z.infer<typeof additionSchema>;
 export type Lead = z.output<typeof leadSchema>;
 export type LeadWithoutSummary = Omit<Lead, 'summary'>;

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { ChoiceBinding } from '../intake/binding';
 import { viewOf, type IntakeEngine, type StoredConversation, type TurnResult } from '../intake/conversation';
 import type { Locale } from '../intake/flows';
 import type { Submission } from '../intake/machine';
@@ -45,6 +46,8 @@ export interface TurnOptions {
    * What the website page told wins over a bare channel; the first page report is kept.
    */
   source?: LeadSource;
+  /** The question the message's button belongs to, when it came from a button (see binding.ts). */
+  binding?: ChoiceBinding;
 }
 
 export interface SubmittedIntake {
@@ -56,10 +59,22 @@ export interface SubmittedIntake {
   source?: LeadSource;
 }
 
-/** What a turn hands on (wired in src/server.ts to ./submit-lead.ts and ./request-handoff.ts). */
+/** A message the prospect sent after submitting: added to their lead. */
+export interface AddedAfterSubmission {
+  leadId: string;
+  text: string;
+  at: string;
+  conversationKey: string;
+}
+
+/** What a turn hands on (wired in src/server.ts to the use cases beside this file). */
 export interface IntakeObserver {
   /** Must be idempotent by `submission.leadId`: a retried turn may submit the same lead again. */
   submitted(intake: SubmittedIntake): Promise<unknown>;
+  /** Must be idempotent by `leadId` and `at`: a retried turn may add the same message again. */
+  added?(addition: AddedAfterSubmission): Promise<void>;
+  /** The prospect asked for an email copy of their answers; after the turn is saved. */
+  copyRequested?(leadId: string): Promise<void>;
   handoffRequested?(conversationKey: string, record: ConversationRecord): Promise<void>;
 }
 
@@ -127,6 +142,7 @@ export class IntakeService {
             newReference: () => referenceFor(intakeId, this.clock.now().getUTCFullYear()),
           },
           locale,
+          options.binding,
         ),
       options,
     );
@@ -168,6 +184,7 @@ export class IntakeService {
               ...(source ? { source } : {}),
             });
         }
+        if (result.added && !testTraffic) await this.observer.added?.({ ...result.added, conversationKey });
         try {
           await this.storage.write({
             [conversationKey]: extend(record, { eTag: stored?.eTag ?? '*' }) as unknown as StoreItem,
@@ -178,6 +195,8 @@ export class IntakeService {
         }
         if (result.handoffRequested && !testTraffic)
           await this.observer.handoffRequested?.(conversationKey, record);
+        if (result.copyRequested && !testTraffic)
+          await this.observer.copyRequested?.(result.copyRequested.leadId);
         if (options.deliver) {
           try {
             await options.deliver(result);
@@ -209,6 +228,8 @@ export class IntakeService {
     return {
       flowVersion: result.state.flowVersion,
       snapshot: result.state.snapshot,
+      ...(result.state.turn !== undefined ? { turn: result.state.turn } : {}),
+      ...(result.state.copyOffered ? { copyOffered: true } : {}),
       intakeId,
       createdAt: fresh ? now : previous.createdAt,
       updatedAt: now,

@@ -33,7 +33,15 @@ describe('the bot over the Bot Framework protocol (the Agents SDK, in process)',
         input: 'yesno',
         choices: ['yes', 'no'],
         progress: { index: 0, total: 0 },
+        turn: 1,
       },
+    });
+    // Each button sends its title, as if typed, bound to the question it belongs to.
+    expect(activity!.suggestedActions?.actions[0]).toMatchObject({
+      type: 'messageBack',
+      text: en().yesno.yes,
+      displayText: en().yesno.yes,
+      value: { step: 'consent', turn: 1 },
     });
   });
 

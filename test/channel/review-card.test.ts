@@ -12,7 +12,7 @@ import { flows, typedAnswer } from '../support/talk';
 import { tempConfig } from '../support/temp-data';
 
 interface Card {
-  body: { type: string; facts: { title: string; value: string }[] }[];
+  body: { type: string; items: { type: string; text: string; wrap?: boolean }[] }[];
   actions: {
     type: string;
     title: string;
@@ -22,7 +22,7 @@ interface Card {
 }
 
 describe('the review as an Adaptive Card', () => {
-  it('lists every answer, and its buttons send what a prospect would type', async () => {
+  it('lists every answer by section with one set of buttons, which send what a prospect would type', async () => {
     const config = tempConfig();
     try {
       const parts = assemble(config);
@@ -42,24 +42,29 @@ describe('the review as an Adaptive Card', () => {
       expect(review?.channelData?.intake?.step).toBe('review');
       // The text still carries everything, for channels without cards.
       expect(review?.text).toContain('Dana Whitfield');
-      expect(review?.suggestedActions?.actions.map((a) => a.title)).toEqual([
-        fr.buttons.confirm,
-        fr.buttons.change,
-      ]);
+      // The card's Confirm and Change are the only ones: no suggested actions beside them.
+      expect(review?.suggestedActions).toBeUndefined();
       const card = review?.attachments?.[0];
       expect(card?.contentType).toBe('application/vnd.microsoft.card.adaptive');
       const content = card!.content as Card;
-      const facts = content.body[0]!.facts;
-      expect(facts).toHaveLength(parts.engine.reviewSteps(employer).length);
-      expect(facts[0]).toEqual({
-        title: `1\\. ${fr.steps.employerCompany.label}`,
-        value: 'Lions Gate Robotics Inc.',
-      });
+      // One container per section: its title, then one wrapping line per answer.
+      expect(content.body.map((section) => section.items[0]!.text)).toEqual([
+        fr.sections.company,
+        fr.sections.position,
+        fr.sections.worker,
+        fr.sections.contact,
+      ]);
+      const lines = content.body.flatMap((section) => section.items.slice(1));
+      expect(lines).toHaveLength(parts.engine.reviewSteps(employer).length);
+      expect(lines.every((line) => line.type === 'TextBlock' && line.wrap)).toBe(true);
+      expect(lines[0]!.text).toBe(`1\\. **${fr.steps.employerCompany.label}:** Lions Gate Robotics Inc.`);
+      const turn = review?.channelData?.intake?.turn as number;
       expect(content.actions[0]).toMatchObject({
         type: 'Action.Submit',
         title: fr.buttons.confirm,
-        data: { text: 'confirm' },
+        data: { text: 'confirm', step: 'review', turn },
       });
+      expect(content.actions.map((action) => action.title)).toEqual([fr.buttons.confirm, fr.buttons.change]);
       const change = content.actions[1]!;
       expect(change).toMatchObject({ type: 'Action.ShowCard', title: fr.buttons.change });
       expect(change.card!.body[0]!.choices[2]).toEqual({

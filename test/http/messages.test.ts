@@ -118,6 +118,34 @@ describe('POST /api/messages on a listening server', () => {
     });
   });
 
+  it('records nothing for a button of an earlier question, and asks the current one again', async () => {
+    await ask(server.url, 'c6', 'hello');
+    await ask(server.url, 'c6', 'yes');
+    await ask(server.url, 'c6', en().steps.role.choices!.worker!);
+    let replies: Awaited<ReturnType<typeof ask>> = [];
+    for (const text of ['India', 'no', 'India', en().steps.goalType.choices!.temporary!])
+      replies = await ask(server.url, 'c6', text);
+    expect(stepOf(replies)).toBe('familyComing');
+    const yes = replies.at(-1)!.suggestedActions!.actions.find((a) => a.title === en().yesno.yes)!;
+    expect(yes).toMatchObject({ type: 'messageBack', text: en().yesno.yes });
+    expect(yes.value).toEqual({ step: 'familyComing', turn: replies.at(-1)!.channelData!.intake!.turn });
+    await ask(server.url, 'c6', yes.text!, 'en-CA', { value: yes.value });
+    const answersOf = async () =>
+      (
+        (await server.intake.load('test/conversations/c6'))?.snapshot as unknown as {
+          context: { answers: Record<string, unknown> };
+        }
+      ).context.answers;
+    const before = await answersOf();
+    expect(before.familyComing).toBe(true);
+
+    const stale = await ask(server.url, 'c6', yes.text!, 'en-CA', { value: yes.value });
+    expect(stale).toHaveLength(1);
+    expect(stale[0]!.text).toContain(en().messages.staleChoice);
+    expect(stepOf(stale)).toBe('hasJobOffer');
+    expect(await answersOf()).toEqual(before);
+  });
+
   it('serializes two messages of one conversation arriving at once: no answer is lost', async () => {
     await ask(server.url, 'c5', 'hello');
     await ask(server.url, 'c5', 'yes');

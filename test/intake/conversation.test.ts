@@ -41,13 +41,13 @@ describe('a conversation with the intake engine', () => {
       conversation.say(text);
     }
     expect(conversation.step()).toBe('statusExpiry');
-    const stateBefore = JSON.stringify(conversation.state);
+    const stateBefore = JSON.stringify(conversation.state!.snapshot);
     const result = conversation.say('2026-02-30');
     expect(conversation.step()).toBe('statusExpiry');
     expect(result.replies[0]!.text).toContain(
       en().errors['date.impossible'].split('{')[0]!.trim().slice(0, 20),
     );
-    expect(JSON.stringify(result.state)).toBe(stateBefore);
+    expect(JSON.stringify(result.state.snapshot)).toBe(stateBefore);
   });
 
   it('explains the current question on "help" and asks it again', () => {
@@ -86,6 +86,25 @@ describe('a conversation with the intake engine', () => {
     expect(submitted.replies[0]!.text).toContain('IMP-2026-TEST-0001');
     expect(submitted.replies[0]!.text).toMatch(disclaimerWords);
     expect(submitted.submitted?.answers.offerJobTitle).toBe(intraCompanyWorker.offerJobTitle);
+  });
+
+  it('adds a message after submission to the lead, with its time, and says so; a thank-you is not one', () => {
+    const conversation = converse();
+    conversation.say('yes');
+    conversation.say(en().steps.role.choices!.employer!);
+    typeUntilReview(conversation, employer);
+    conversation.say('confirm');
+    const added = conversation.say('  I forgot to mention my wife is a nurse ');
+    expect(added.added).toEqual({
+      leadId: 'lead-test-1',
+      text: 'I forgot to mention my wife is a nurse',
+      at: '2026-11-25T17:00:00.000Z',
+    });
+    expect(added.replies[0]!.text).toContain(en().messages.addedAfterSubmission.split('{')[0]);
+    expect(added.position.kind).toBe('submitted');
+    const thanks = conversation.say('Thanks!');
+    expect(thanks.added).toBeUndefined();
+    expect(conversation.say('restart').position).toEqual({ kind: 'step', step: 'consent' });
   });
 
   it('lets the prospect change an answer by name from the review, then returns to the review', () => {

@@ -312,7 +312,7 @@ describe('the intake machine', () => {
 
 /**
  * The engine runs every conversation's transitions in one shared inert actor scope (see
- * `inertScope` in src/intake/conversation.ts), which drops executed actions and spawns nothing:
+ * `inertScope` in src/intake/snapshots.ts), which drops executed actions and spawns nothing:
  * right only while the machine's every action is an `assign` and it invokes no actor.
  */
 describe('what the shared actor scope relies on', () => {

@@ -54,10 +54,10 @@ const reply = (conversation: Conversation) => conversation.last.replies.map((r) 
 
 /** Typing `text` changes nothing and re-asks the question, with a message saying what was wrong. */
 function expectRefused(conversation: Conversation, text: string, step: string): string {
-  const before = JSON.stringify(conversation.state);
+  const before = JSON.stringify(conversation.state!.snapshot);
   conversation.say(text);
   expect(conversation.step()).toBe(step);
-  expect(JSON.stringify(conversation.state)).toBe(before);
+  expect(JSON.stringify(conversation.state!.snapshot)).toBe(before);
   return reply(conversation);
 }
 

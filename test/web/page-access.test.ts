@@ -69,8 +69,10 @@ describe('the website chat: French, keyboard, accessibility, phones, privacy', (
       if (step !== 'review') expect(fr.steps[step as StepId]).toBeDefined();
     }
     await expect(chat.progress.innerText()).resolves.toMatch(/^Partie 4 sur 4\s:\sVérification$/);
-    await tabTo(page, `element.closest('.webchat__suggested-actions') !== null`, true);
-    await arrowTo(page, focusedButton(fr.buttons.confirm));
+    // The review card holds the only Confirm: Tab reaches the transcript, Enter goes into the card.
+    await tabTo(page, `element.classList.contains('webchat__basic-transcript')`, true);
+    await page.keyboard.press('Enter');
+    await tabTo(page, focusedButton(fr.buttons.confirm));
     await page.keyboard.press('Enter');
     await chat.waitForStep('submitted');
     const reference = referenceIn(await chat.lastBotText());

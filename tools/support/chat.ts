@@ -71,3 +71,24 @@ export function answerFor(step: string, answers: Answers, flow: Flow): { button?
   if (kind === 'choice') return { button: flow.steps[step as StepId].choices![String(value)]! };
   return { text: typedAnswer(step, value, flow) };
 }
+
+/** Answers every question until the review, with buttons and typing; `pause` runs before each answer. */
+export async function answerUntilReview(
+  chat: Chat,
+  answers: Answers,
+  flow: Flow,
+  pause?: (step: string, asked: number) => Promise<void>,
+): Promise<string[]> {
+  const asked: string[] = [];
+  for (let step = (await chat.step())!; step !== 'review';) {
+    if (!(step in answers)) throw new Error(`asked "${step}", which this prospect has no answer for`);
+    await pause?.(step, asked.length);
+    asked.push(step);
+    const answer = answerFor(step, answers, flow);
+    if (answer.button) await chat.suggestedAction(answer.button).click();
+    else await chat.type(answer.text!);
+    step = await chat.waitForStepAfter(step, answer.button ?? answer.text!);
+    if (asked.length > 120) throw new Error('the intake does not end');
+  }
+  return asked;
+}

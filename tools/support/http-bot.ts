@@ -5,8 +5,8 @@ export interface ActivityJson {
   type: string;
   text?: string;
   inputHint?: string;
-  channelData?: { intake?: { step: string } };
-  suggestedActions?: { actions: { title: string }[] };
+  channelData?: { intake?: { step: string; turn?: number } };
+  suggestedActions?: { actions: { title: string; type?: string; text?: string; value?: unknown }[] };
   [key: string]: unknown;
 }
 
@@ -18,6 +18,8 @@ export async function ask(
   conversationId: string,
   text: string,
   locale = 'en-CA',
+  /** More fields of the activity, such as a button's `value`. */
+  more: Record<string, unknown> = {},
 ): Promise<ActivityJson[]> {
   const response = await fetch(`${baseUrl}/api/messages`, {
     method: 'POST',
@@ -33,6 +35,7 @@ export async function ask(
       recipient: { id: 'bot' },
       locale,
       text,
+      ...more,
     }),
   });
   if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${await response.text()}`);

@@ -14,6 +14,7 @@ import { describeSource } from '../../screening/source';
 import { statusLabels } from '../workflow';
 import { csrfField, page, type Viewer } from './layout';
 import {
+  additionsHtml,
   answersHtml,
   deliveriesHtml,
   handoffHtml,
@@ -62,7 +63,7 @@ export function leadDetailPage(viewer: Viewer, options: DetailOptions): string {
       <h2 id="h-summary">Summary</h2>
       <pre class="summary">${lead.summary.text}</pre>
     </section>
-    ${screeningHtml(lead)}
+    ${additionsHtml(lead, viewer.timeZone)} ${screeningHtml(lead)}
     <section class="card" aria-labelledby="h-handoff">
       <h2 id="h-handoff">Handoff request</h2>
       ${handoffHtml(lead, options.handoff, flow, viewer.timeZone)}

@@ -170,3 +170,21 @@ export function transcriptHtml(transcript: TranscriptLine[] | 'unavailable', zon
     </ol>
   </details>`;
 }
+
+/** What the prospect wrote after submitting, in their words, oldest first. */
+export function additionsHtml(lead: Lead, zone: string): SafeHtml | string {
+  const additions = lead.additions ?? [];
+  if (additions.length === 0) return '';
+  return html`<section class="card" aria-labelledby="h-additions">
+    <h2 id="h-additions">Added after submission</h2>
+    <ul class="additions">
+      ${additions.map(
+        (addition) =>
+          html`<li>
+            <p><strong>Added after submission</strong>, ${dateTime(addition.at, zone)}</p>
+            <p class="addition-text">${addition.text}</p>
+          </li>`,
+      )}
+    </ul>
+  </section>`;
+}

@@ -2,12 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { webBuildDir, webSourceDir } from '../../../src/channel/website';
-import type { Flow } from '../../../src/intake/flows';
-import type { Answers } from '../../../src/intake/steps';
-import { answerFor, Chat } from '../../../tools/support/chat';
+import { answerFor, answerUntilReview, Chat } from '../../../tools/support/chat';
 import { startSite } from '../../channel/support';
 
-export { answerFor, Chat };
+export { answerFor, answerUntilReview, Chat };
 
 export const chromiumPath = '/usr/bin/chromium';
 
@@ -48,27 +46,6 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   return page;
-}
-
-/** Answers every question until the review, with buttons and typing; `pause` runs before each answer. */
-export async function answerUntilReview(
-  chat: Chat,
-  answers: Answers,
-  flow: Flow,
-  pause?: (step: string, asked: number) => Promise<void>,
-): Promise<string[]> {
-  const asked: string[] = [];
-  for (let step = (await chat.step())!; step !== 'review';) {
-    if (!(step in answers)) throw new Error(`asked "${step}", which this prospect has no answer for`);
-    await pause?.(step, asked.length);
-    asked.push(step);
-    const answer = answerFor(step, answers, flow);
-    if (answer.button) await chat.suggestedAction(answer.button).click();
-    else await chat.type(answer.text!);
-    step = await chat.waitForStepAfter(step, answer.button ?? answer.text!);
-    if (asked.length > 120) throw new Error('the intake does not end');
-  }
-  return asked;
 }
 
 export const referenceIn = (text: string) => /IMP-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(text)?.[0];
