@@ -92,7 +92,11 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
     relevance.isCusmaCitizenWithOffer(a) &&
     cusmaProfessionOf(a.cusmaProfession)?.credential.licence === true &&
     !isDegree(a.educationLevel),
-  hasSpouseInCanada: (a) => relevance.hasNoJobOffer(a) && a.spouseInCanada === true,
+  // Asked without a job offer (C41/C42/A74 open permits), and of a visitor in Canada with one: a
+  // family member of a work- or study-permit holder may apply from inside (IRPR s. 199(e), §10).
+  mayHaveSpouseInCanada: (a) =>
+    relevance.hasNoJobOffer(a) || (relevance.isInCanada(a) && a.currentStatus === 'visitor'),
+  hasSpouseInCanada: (a) => relevance.mayHaveSpouseInCanada(a) && a.spouseInCanada === true,
   spouseIsWorker: (a) => relevance.hasSpouseInCanada(a) && a.spouseStatus === 'worker',
   spouseIsHighSkilled: (a) => relevance.spouseIsWorker(a) && isProfessionalTeer(teerOfChoice(a.spouseTeer)),
   // The Jan 21, 2025 limits (TEER 0/1, 16 months left) would fail C41.

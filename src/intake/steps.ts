@@ -97,6 +97,7 @@ export type RelevanceName =
   | 'hasBcOfferAimingAtPr'
   | 'isCusmaCitizenWithOffer'
   | 'cusmaProfessionAcceptsLicence'
+  | 'mayHaveSpouseInCanada'
   | 'hasSpouseInCanada'
   | 'spouseIsWorker'
   | 'spouseMayBePrBound'
@@ -252,7 +253,7 @@ export const stepCatalogue = {
     choice(['permanentFullTime', 'fixedTermFullTime', 'partTime']),
     'hasBcOfferAimingAtPr',
   ),
-  spouseInCanada: step('jobOffer', yesNo(), 'hasNoJobOffer'),
+  spouseInCanada: step('jobOffer', yesNo(), 'mayHaveSpouseInCanada'),
   spouseStatus: step('jobOffer', choice(['worker', 'student', 'citizenOrPr', 'other']), 'hasSpouseInCanada'),
   spouseTeer: step('jobOffer', choice(teerOrUnknown), 'spouseIsWorker'),
   spouseMonthsLeft: step('jobOffer', number({ min: 0, max: 120, unit: 'months' }), 'spouseIsWorker'),
