@@ -1,6 +1,7 @@
 import {
   cusmaCitizenships,
   isDegree,
+  isEconomicPrProgram,
   isHomeSupportNoc,
   isProfessionalTeer,
   isSameGroupRelation,
@@ -139,8 +140,12 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   hasCanadianWork: (a) => relevance.mayHaveCanadianWork(a) && (a.canadianWorkMonths ?? 0) > 0,
   // Below a year, CEC is a route to build toward: its TEER, self-employment and study tests wait.
   hasCanadianWorkForCec: (a) => relevance.hasCanadianWork(a) && (a.canadianWorkMonths ?? 0) >= CEC_MIN_MONTHS,
+  // With an economic PR application already filed (CEC, FSW, FST, PNP), CEC is not weighed as a
+  // route of its own: the work's TEER, self-employment and study are the filed file's, for the lawyer.
+  hasFiledEconomicPrApplication: (a) => relevance.hasPrApplication(a) && isEconomicPrProgram(a.prProgram),
+  weighsCecRoute: (a) => relevance.hasCanadianWorkForCec(a) && !relevance.hasFiledEconomicPrApplication(a),
   // Work as a full-time student does not count for CEC: asked of students and Canadian graduates.
-  hasCanadianWorkAsStudent: (a) => relevance.hasCanadianWorkForCec(a) && relevance.wasStudentInCanada(a),
+  hasCanadianWorkAsStudent: (a) => relevance.weighsCecRoute(a) && relevance.wasStudentInCanada(a),
   // Francophone Mobility needs a job offer outside Quebec and French.
   mayUseFrench: (a) => relevance.hasJobOffer(a) && a.offerProvince !== 'QC',
   // English or French results decide PGWP, CEC, FSW and BC PNP; for a temporary job offer only

@@ -122,6 +122,8 @@ export type RelevanceName =
   | 'mayHaveCanadianWork'
   | 'hasCanadianWork'
   | 'hasCanadianWorkForCec'
+  | 'hasFiledEconomicPrApplication'
+  | 'weighsCecRoute'
   | 'hasCanadianWorkAsStudent'
   | 'hasCriminalHistory'
   | 'hadImpairedDriving'
@@ -313,8 +315,8 @@ export const stepCatalogue = {
     number({ min: 0, max: 480, unit: 'months' }),
     'mayHaveCanadianWork',
   ),
-  canadianWorkTeer: step('qualifications', choice(teerOrUnknown), 'hasCanadianWorkForCec'),
-  selfEmployed: step('qualifications', yesNo(), 'hasCanadianWorkForCec'),
+  canadianWorkTeer: step('qualifications', choice(teerOrUnknown), 'weighsCecRoute'),
+  selfEmployed: step('qualifications', yesNo(), 'weighsCecRoute'),
   canadianWorkWhileStudying: step('qualifications', yesNo(), 'hasCanadianWorkAsStudent'),
   frenchAbility: step(
     'qualifications',

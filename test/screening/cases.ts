@@ -1690,6 +1690,23 @@ export const screeningCases: ScreeningCase[] = [
     },
   },
 
+  {
+    name: 'a worker in Canada whose CEC PR application is filed: CEC is the file pending, for the lawyer, not re-weighed',
+    ref: '§4 CEC; §9 CEC for a PGWP holder',
+    answers: worker({
+      ...inCanadaAsWorker,
+      goalType: 'permanent',
+      goalProvince: 'ON',
+      canadianWorkMonths: 30,
+      prStatus: 'prApplied',
+      prProgram: 'cec',
+      prAor: true,
+    }),
+    expect: {
+      pathways: [{ program: 'CEC', fit: 'possible', text: /applied for PR under CEC, file pending/ }],
+    },
+  },
+
   // ——— §10: BC PNP 2026 ———
   {
     name: 'BC PNP without a BC offer: Entry Level and Semi-Skilled is not offered as a route (reported dropped in 2026)',
