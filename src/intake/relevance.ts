@@ -82,8 +82,10 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
     isHomeSupportNoc(a.offerNoc?.noc) &&
     !['health', 'childCare', 'inHomeCare'].includes(a.offerSector ?? ''),
   hasBcOffer: (a) => relevance.hasJobOffer(a) && a.offerProvince === 'BC',
-  // BC PNP reads whether the offer is permanent and full-time; no other rule does.
-  hasBcOfferAimingAtPr: (a) => relevance.hasBcOffer(a) && relevance.mayTargetBc(a),
+  // BC PNP reads whether the offer is permanent and full-time; no other rule does. Someone who
+  // already holds a nomination (or applied for PR as a nominee) is past BC PNP.
+  hasBcOfferAimingAtPr: (a) =>
+    relevance.hasBcOffer(a) && relevance.mayTargetBc(a) && !relevance.holdsNomination(a),
   // A transfer within the group is T37/T38, not the professionals' list: asked for other offers only.
   isCusmaCitizenWithOffer: (a) =>
     relevance.hasJobOffer(a) && relevance.isCusmaCitizen(a) && !relevance.hasSameGroupEmployer(a),

@@ -250,11 +250,6 @@ export const stepCatalogue = {
   offerWage: step('jobOffer', money(), 'hasJobOffer'),
   offerProvince: step('jobOffer', choice(provinces, { places: 'province' }), 'hasJobOffer'),
   offerStartDate: step('jobOffer', date({ expect: 'future', askIfLongPast: true }), 'startsNewJob'),
-  offerTerms: step(
-    'jobOffer',
-    choice(['permanentFullTime', 'fixedTermFullTime', 'partTime']),
-    'hasBcOfferAimingAtPr',
-  ),
   spouseInCanada: step('jobOffer', yesNo(), 'mayHaveSpouseInCanada'),
   spouseStatus: step('jobOffer', choice(['worker', 'student', 'citizenOrPr', 'other']), 'hasSpouseInCanada'),
   spouseTeer: step('jobOffer', choice(teerOrUnknown), 'spouseIsWorker'),
@@ -297,6 +292,12 @@ export const stepCatalogue = {
   nominationProvince: step('jobOffer', choice(provinces, { places: 'province' }), 'isProvincialNominee'),
   nominationEmployer: step('jobOffer', yesNo(), 'holdsNomination'),
   prAor: step('jobOffer', yesNo(), 'hasPrApplicationInCanada'),
+  // After the PR questions: a prospect who already holds a nomination is past BC PNP (its only reader).
+  offerTerms: step(
+    'jobOffer',
+    choice(['permanentFullTime', 'fixedTermFullTime', 'partTime']),
+    'hasBcOfferAimingAtPr',
+  ),
   ownsBusiness: step('jobOffer', yesNo(), 'hasNoJobOffer'),
   ownershipPercent: step('jobOffer', number({ min: 0, max: 100, unit: 'percent' }), 'ownsBusiness'),
   businessInvestment: step('jobOffer', choice(['under100k', '100kTo200k', '200kPlus']), 'ownsBusiness'),

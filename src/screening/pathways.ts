@@ -167,9 +167,13 @@ const fsw: PathwayRule = {
   },
 };
 
-/** BC PNP Skills Immigration applies when BC is the goal, or the offer is in BC and no other goal is given. */
+/**
+ * BC PNP Skills Immigration applies when BC is the goal, or the offer is in BC and no other goal is
+ * given, unless a nomination is already held.
+ */
 function targetsBc(f: Facts): boolean {
-  if (f.goalType === 'temporary') return false;
+  // A nominee (or a PR applicant as one) is past a new BC PNP application: T13 and the filed file are the lawyer's.
+  if (f.goalType === 'temporary' || f.nomination !== undefined) return false;
   if (f.goalProvince === 'BC') return true;
   return f.offer?.province === 'BC' && (f.goalProvince === undefined || f.goalProvince === 'undecided');
 }

@@ -1707,6 +1707,27 @@ export const screeningCases: ScreeningCase[] = [
     },
   },
 
+  {
+    name: 'a worker in BC who applied for PR under a PNP with an employer-tied nomination: T13 with the province\'s letter, not "no exempt stream", and no new BC PNP route',
+    ref: '§9 T13 (provincial nominees)',
+    answers: workerWithOffer({
+      ...inCanadaAsWorker,
+      goalType: 'permanent',
+      goalProvince: 'BC',
+      offerIsCurrentJob: true,
+      canadianWorkMonths: 26,
+      prStatus: 'prApplied',
+      prProgram: 'pnp',
+      nominationEmployer: true,
+      prAor: true,
+    }),
+    expect: {
+      streams: { T13: 'possible', A75: 'unlikely' },
+      noExemptStreamEvident: false,
+      pathways: [{ program: 'BC-PNP', fit: 'absent' }],
+    },
+  },
+
   // ——— §10: BC PNP 2026 ———
   {
     name: 'BC PNP without a BC offer: Entry Level and Semi-Skilled is not offered as a route (reported dropped in 2026)',
