@@ -226,9 +226,18 @@ function streamBlocks(lead: LeadWithoutSummary): Block[] {
   const unlikely = streams.filter((stream) => stream.fit === 'unlikely');
   const blocks: Block[] = [];
   if (noExemptStreamEvident) {
+    // A business owner aiming at PR in BC gets the work permit through BC PNP Entrepreneur (§10).
+    const entrepreneur = lead.screening.pathways.some(
+      (pathway) =>
+        pathway.program === 'BC-PNP' &&
+        pathway.stream === 'Entrepreneur Immigration' &&
+        pathway.fit !== 'unlikely',
+    );
     blocks.push({
       kind: 'paragraph',
-      text: 'No LMIA-exempt stream is evident: an LMIA-based work permit may be needed.',
+      text: entrepreneur
+        ? 'No LMIA-exempt stream is evident: an LMIA-based work permit may be needed, unless the BC PNP Entrepreneur Immigration route below applies (a letter of support from BC first, then a work permit, §10).'
+        : 'No LMIA-exempt stream is evident: an LMIA-based work permit may be needed.',
     });
   }
   if (candidates.length > 0) {

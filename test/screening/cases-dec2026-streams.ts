@@ -245,6 +245,17 @@ export const dec2026StreamCases: ScreeningCase[] = [
     },
   },
   {
+    name: 'C11: an owner aiming at PR in BC is not left with "an LMIA may be needed" alone: the BC PNP Entrepreneur letter of support comes first',
+    ref: '§10 Entrepreneurs aiming at PR',
+    answers: owner({ goalType: 'permanent', goalProvince: 'BC' }),
+    expect: {
+      streams: { C11: 'unlikely' },
+      pathways: [{ program: 'BC-PNP', stream: 'Entrepreneur Immigration', fit: 'possible' }],
+      summary:
+        /LMIA-based work permit may be needed, unless the BC PNP Entrepreneur Immigration route below applies/,
+    },
+  },
+  {
     name: 'C11: an owner not sure of the goal is asked whether they seek temporary residence only',
     ref: '§10 Entrepreneurs aiming at PR',
     answers: owner({ goalType: 'notSure', goalProvince: 'BC' }),
