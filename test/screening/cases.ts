@@ -1583,6 +1583,27 @@ export const screeningCases: ScreeningCase[] = [
     },
   },
   {
+    name: 'a sponsored spouse in Canada who does not live with the sponsor: where to apply is "to confirm", never "may apply from inside" (the in-Canada class needs them together)',
+    ref: '§10 Status and deadlines',
+    answers: worker({
+      inCanada: true,
+      currentStatus: 'visitor',
+      statusExpiry: '2027-03-01',
+      extensionFiled: false,
+      prStatus: 'none',
+      spouseInCanada: true,
+      spouseStatus: 'citizenOrPr',
+      spouseSponsorship: true,
+      livingTogether: false,
+    }),
+    expect: {
+      streams: { A74: 'unlikely' },
+      blockers: /where to apply: to confirm/,
+      noBlocker: /— apply from outside/,
+      nowhere: /may apply from inside/,
+    },
+  },
+  {
     name: 'a visitor with a family-class PR application filed in Canada is not told to leave',
     ref: '§10 Status and deadlines',
     answers: worker({
