@@ -45,3 +45,12 @@ export const isDegree = (
  * whether the job is in-home care (§10).
  */
 export const isHomeSupportNoc = (noc: string | undefined): boolean => noc === '44100' || noc === '44101';
+
+/**
+ * Economic PR programs (CEC, FSW, FST, PNP): once such an application is filed, the intake does not
+ * weigh CEC as a route of its own; the filed file is the lawyer's to review.
+ */
+export const isEconomicPrProgram = (
+  program: AnswerOf<'prProgram'> | undefined,
+): program is 'cec' | 'fsw' | 'fst' | 'pnp' =>
+  program === 'cec' || program === 'fsw' || program === 'fst' || program === 'pnp';

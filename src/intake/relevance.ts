@@ -1,6 +1,7 @@
 import {
   cusmaCitizenships,
   isDegree,
+  isEconomicPrProgram,
   isHomeSupportNoc,
   isProfessionalTeer,
   isSameGroupRelation,
@@ -81,8 +82,10 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
     isHomeSupportNoc(a.offerNoc?.noc) &&
     !['health', 'childCare', 'inHomeCare'].includes(a.offerSector ?? ''),
   hasBcOffer: (a) => relevance.hasJobOffer(a) && a.offerProvince === 'BC',
-  // BC PNP reads whether the offer is permanent and full-time; no other rule does.
-  hasBcOfferAimingAtPr: (a) => relevance.hasBcOffer(a) && relevance.mayTargetBc(a),
+  // BC PNP reads whether the offer is permanent and full-time; no other rule does. Someone who
+  // already holds a nomination (or applied for PR as a nominee) is past BC PNP.
+  hasBcOfferAimingAtPr: (a) =>
+    relevance.hasBcOffer(a) && relevance.mayTargetBc(a) && !relevance.holdsNomination(a),
   // A transfer within the group is T37/T38, not the professionals' list: asked for other offers only.
   isCusmaCitizenWithOffer: (a) =>
     relevance.hasJobOffer(a) && relevance.isCusmaCitizen(a) && !relevance.hasSameGroupEmployer(a),
@@ -92,7 +95,11 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
     relevance.isCusmaCitizenWithOffer(a) &&
     cusmaProfessionOf(a.cusmaProfession)?.credential.licence === true &&
     !isDegree(a.educationLevel),
-  hasSpouseInCanada: (a) => relevance.hasNoJobOffer(a) && a.spouseInCanada === true,
+  // Asked without a job offer (C41/C42/A74 open permits), and of a visitor in Canada with one: a
+  // family member of a work- or study-permit holder may apply from inside (IRPR s. 199(e), §10).
+  mayHaveSpouseInCanada: (a) =>
+    relevance.hasNoJobOffer(a) || (relevance.isInCanada(a) && a.currentStatus === 'visitor'),
+  hasSpouseInCanada: (a) => relevance.mayHaveSpouseInCanada(a) && a.spouseInCanada === true,
   spouseIsWorker: (a) => relevance.hasSpouseInCanada(a) && a.spouseStatus === 'worker',
   spouseIsHighSkilled: (a) => relevance.spouseIsWorker(a) && isProfessionalTeer(teerOfChoice(a.spouseTeer)),
   // The Jan 21, 2025 limits (TEER 0/1, 16 months left) would fail C41.
@@ -135,8 +142,12 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   hasCanadianWork: (a) => relevance.mayHaveCanadianWork(a) && (a.canadianWorkMonths ?? 0) > 0,
   // Below a year, CEC is a route to build toward: its TEER, self-employment and study tests wait.
   hasCanadianWorkForCec: (a) => relevance.hasCanadianWork(a) && (a.canadianWorkMonths ?? 0) >= CEC_MIN_MONTHS,
+  // With an economic PR application already filed (CEC, FSW, FST, PNP), CEC is not weighed as a
+  // route of its own: the work's TEER, self-employment and study are the filed file's, for the lawyer.
+  hasFiledEconomicPrApplication: (a) => relevance.hasPrApplication(a) && isEconomicPrProgram(a.prProgram),
+  weighsCecRoute: (a) => relevance.hasCanadianWorkForCec(a) && !relevance.hasFiledEconomicPrApplication(a),
   // Work as a full-time student does not count for CEC: asked of students and Canadian graduates.
-  hasCanadianWorkAsStudent: (a) => relevance.hasCanadianWorkForCec(a) && relevance.wasStudentInCanada(a),
+  hasCanadianWorkAsStudent: (a) => relevance.weighsCecRoute(a) && relevance.wasStudentInCanada(a),
   // Francophone Mobility needs a job offer outside Quebec and French.
   mayUseFrench: (a) => relevance.hasJobOffer(a) && a.offerProvince !== 'QC',
   // English or French results decide PGWP, CEC, FSW and BC PNP; for a temporary job offer only

@@ -97,6 +97,7 @@ export type RelevanceName =
   | 'hasBcOfferAimingAtPr'
   | 'isCusmaCitizenWithOffer'
   | 'cusmaProfessionAcceptsLicence'
+  | 'mayHaveSpouseInCanada'
   | 'hasSpouseInCanada'
   | 'spouseIsWorker'
   | 'spouseMayBePrBound'
@@ -121,6 +122,8 @@ export type RelevanceName =
   | 'mayHaveCanadianWork'
   | 'hasCanadianWork'
   | 'hasCanadianWorkForCec'
+  | 'hasFiledEconomicPrApplication'
+  | 'weighsCecRoute'
   | 'hasCanadianWorkAsStudent'
   | 'hasCriminalHistory'
   | 'hadImpairedDriving'
@@ -247,12 +250,7 @@ export const stepCatalogue = {
   offerWage: step('jobOffer', money(), 'hasJobOffer'),
   offerProvince: step('jobOffer', choice(provinces, { places: 'province' }), 'hasJobOffer'),
   offerStartDate: step('jobOffer', date({ expect: 'future', askIfLongPast: true }), 'startsNewJob'),
-  offerTerms: step(
-    'jobOffer',
-    choice(['permanentFullTime', 'fixedTermFullTime', 'partTime']),
-    'hasBcOfferAimingAtPr',
-  ),
-  spouseInCanada: step('jobOffer', yesNo(), 'hasNoJobOffer'),
+  spouseInCanada: step('jobOffer', yesNo(), 'mayHaveSpouseInCanada'),
   spouseStatus: step('jobOffer', choice(['worker', 'student', 'citizenOrPr', 'other']), 'hasSpouseInCanada'),
   spouseTeer: step('jobOffer', choice(teerOrUnknown), 'spouseIsWorker'),
   spouseMonthsLeft: step('jobOffer', number({ min: 0, max: 120, unit: 'months' }), 'spouseIsWorker'),
@@ -294,6 +292,12 @@ export const stepCatalogue = {
   nominationProvince: step('jobOffer', choice(provinces, { places: 'province' }), 'isProvincialNominee'),
   nominationEmployer: step('jobOffer', yesNo(), 'holdsNomination'),
   prAor: step('jobOffer', yesNo(), 'hasPrApplicationInCanada'),
+  // After the PR questions: a prospect who already holds a nomination is past BC PNP (its only reader).
+  offerTerms: step(
+    'jobOffer',
+    choice(['permanentFullTime', 'fixedTermFullTime', 'partTime']),
+    'hasBcOfferAimingAtPr',
+  ),
   ownsBusiness: step('jobOffer', yesNo(), 'hasNoJobOffer'),
   ownershipPercent: step('jobOffer', number({ min: 0, max: 100, unit: 'percent' }), 'ownsBusiness'),
   businessInvestment: step('jobOffer', choice(['under100k', '100kTo200k', '200kPlus']), 'ownsBusiness'),
@@ -312,8 +316,8 @@ export const stepCatalogue = {
     number({ min: 0, max: 480, unit: 'months' }),
     'mayHaveCanadianWork',
   ),
-  canadianWorkTeer: step('qualifications', choice(teerOrUnknown), 'hasCanadianWorkForCec'),
-  selfEmployed: step('qualifications', yesNo(), 'hasCanadianWorkForCec'),
+  canadianWorkTeer: step('qualifications', choice(teerOrUnknown), 'weighsCecRoute'),
+  selfEmployed: step('qualifications', yesNo(), 'weighsCecRoute'),
   canadianWorkWhileStudying: step('qualifications', yesNo(), 'hasCanadianWorkAsStudent'),
   frenchAbility: step(
     'qualifications',

@@ -496,7 +496,7 @@ export function statusSituation(f: Facts): StatusSituation | undefined {
 /**
  * Whether a visitor in Canada may apply for a work permit from inside (§10): IRPR s. 199 lets a
  * family member of a work- or study-permit holder apply inside (199(e)), and public policies waive
- * s. 199 for others, such as a spouse sponsored in Canada (A74). Only an ordinary visitor is told
+ * s. 199 for others, such as a spouse sponsored in Canada (A74) or a Hong Kong pathway PR applicant. Only an ordinary visitor is told
  * to apply from outside; where the answers cannot tell, where to apply stays "to confirm".
  */
 export type InsideCanada =
@@ -510,12 +510,22 @@ export function insideCanadaApplication(f: Facts): InsideCanada | undefined {
       may: 'yes',
       basis: `family member of a ${spouse === 'worker' ? 'work' : 'study'}-permit holder (IRPR s. 199(e))`,
     };
+  // The in-Canada class needs the couple to live together: apart, where to apply is for the lawyer.
   if (spouse === 'citizenOrPr' && f.spouse?.sponsorshipFiled === true)
-    return { may: 'yes', basis: 'spouse or partner sponsored in Canada (A74 public policy waives s. 199)' };
+    return f.spouse.livingTogether === false
+      ? { may: 'unknown' }
+      : { may: 'yes', basis: 'spouse or partner sponsored in Canada (A74 public policy waives s. 199)' };
   if (f.prApplication?.program === 'family')
     return {
       may: 'yes',
       basis: 'person sponsored for PR in Canada (A74 public policy, to confirm the class)',
+    };
+  // The Hong Kong pathway public policy waives s. 199 for its PR applicants (§10).
+  if (f.prApplication?.program === 'hongKong')
+    return {
+      may: 'yes',
+      basis:
+        'Hong Kong pathway permanent-residence applicant (the public policy waives s. 199; the application still pending — to confirm)',
     };
   if (spouse === 'citizenOrPr' && f.spouse?.sponsorshipFiled === false) return { may: 'afterSponsorship' };
   // A Canadian graduate on visitor status may still have an in-Canada route (a PGWP): not for the

@@ -1,6 +1,6 @@
 export { RULES_VERSION, screen, type ScreenOptions } from './screen';
 export * from './lead';
-export { summarize } from './summary';
+export { noExemptStreamText, summarize } from './summary';
 export { streamRules, type StreamRule } from './streams/index';
 export { admissibilityRules, type AdmissibilityRule } from './admissibility';
 export { pathwayRules, type PathwayRule } from './pathways';

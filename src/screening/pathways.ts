@@ -1,3 +1,4 @@
+import { isEconomicPrProgram } from '../intake/answer-facts';
 import { CEC_MIN_MONTHS } from '../intake/thresholds';
 import { Assessment } from './assessment';
 import {
@@ -12,6 +13,7 @@ import { count, educationLabels, provinceNames } from './labels';
 import { checkLanguage } from './language';
 import type { Pathway } from './lead-schema';
 import { ref, refs } from './reference';
+import { prProgramLabels } from './streams/bridging';
 
 /** Rules for a first view of the pathways to permanent residence (§4), read like the stream rules. */
 export interface PathwayRule {
@@ -94,6 +96,14 @@ const cec: PathwayRule = {
     check.met(
       `${months} months of work in Canada in the last 3 years (${CEC_MIN_MONTHS} of skilled work needed)`,
     );
+    // A filed economic PR application: CEC is not weighed as a route of its own (not asked).
+    const filed = f.prApplication?.program;
+    if (isEconomicPrProgram(filed))
+      return check.unknown(
+        filed === 'cec'
+          ? 'applied for PR under CEC, file pending: its CEC eligibility (TEER 0–3 work, not self-employed or as a full-time student, language) is for the lawyer to review with the file'
+          : `a PR application is already filed under ${prProgramLabels[filed]}: CEC as a fallback (TEER 0–3 work, not self-employed or as a full-time student, language) — for the lawyer, not asked`,
+      );
     if (isSkilledTeer(work.teer)) check.met(`Canadian work in TEER ${work.teer}`);
     else if (work.teer !== undefined)
       check.failed(`Canadian work in TEER ${work.teer}: only TEER 0–3 work counts`);
@@ -157,9 +167,13 @@ const fsw: PathwayRule = {
   },
 };
 
-/** BC PNP Skills Immigration applies when BC is the goal, or the offer is in BC and no other goal is given. */
+/**
+ * BC PNP Skills Immigration applies when BC is the goal, or the offer is in BC and no other goal is
+ * given, unless a nomination is already held.
+ */
 function targetsBc(f: Facts): boolean {
-  if (f.goalType === 'temporary') return false;
+  // A nominee (or a PR applicant as one) is past a new BC PNP application: T13 and the filed file are the lawyer's.
+  if (f.goalType === 'temporary' || f.nomination !== undefined) return false;
   if (f.goalProvince === 'BC') return true;
   return f.offer?.province === 'BC' && (f.goalProvince === undefined || f.goalProvince === 'undecided');
 }

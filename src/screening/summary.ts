@@ -219,18 +219,29 @@ function whyNot(entry: Pick<Stream, 'reasons' | 'unmet'>): string {
   return (entry.unmet.length > 0 ? entry.unmet : entry.reasons).join('; ');
 }
 
+/**
+ * The sentence staff read when no LMIA-exempt stream is evident (the summary and the staff page).
+ * A business owner aiming at PR in BC gets the work permit through BC PNP Entrepreneur (§10).
+ */
+export function noExemptStreamText(screening: Pick<LeadWithoutSummary['screening'], 'pathways'>): string {
+  const entrepreneur = screening.pathways.some(
+    (pathway) =>
+      pathway.program === 'BC-PNP' &&
+      pathway.stream === 'Entrepreneur Immigration' &&
+      pathway.fit !== 'unlikely',
+  );
+  return entrepreneur
+    ? 'No LMIA-exempt stream is evident: an LMIA-based work permit may be needed, unless the BC PNP Entrepreneur Immigration route below applies (a letter of support from BC first, then a work permit, §10).'
+    : 'No LMIA-exempt stream is evident: an LMIA-based work permit may be needed.';
+}
+
 function streamBlocks(lead: LeadWithoutSummary): Block[] {
   const { streams, noExemptStreamEvident } = lead.screening;
   const caveat = subjectToAdmissibility(lead);
   const candidates = streams.filter((stream) => stream.fit !== 'unlikely');
   const unlikely = streams.filter((stream) => stream.fit === 'unlikely');
   const blocks: Block[] = [];
-  if (noExemptStreamEvident) {
-    blocks.push({
-      kind: 'paragraph',
-      text: 'No LMIA-exempt stream is evident: an LMIA-based work permit may be needed.',
-    });
-  }
+  if (noExemptStreamEvident) blocks.push({ kind: 'paragraph', text: noExemptStreamText(lead.screening) });
   if (candidates.length > 0) {
     blocks.push({
       kind: 'list',

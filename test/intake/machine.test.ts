@@ -3,6 +3,7 @@ import { stepCatalogue, type Answers } from '../../src/intake/steps';
 import { relevantSteps } from '../../src/intake/relevance';
 import { intraCompanyWorker, spouseOfWorker, employer } from '../support/answers';
 import { answerUntilReview, currentStep, startMachine } from '../support/drive';
+import { inCanadaAsWorker, worker, workerWithOffer } from '../screening/fixtures';
 
 const intraCompanySteps = ['icMonthsContinuous', 'icRoleLevel'];
 
@@ -59,6 +60,52 @@ describe('the intake machine', () => {
     expect(asked).not.toContain('statusExpiry');
     expect(asked).not.toContain('languageLevel');
     expect(asked).not.toContain('contactPreferred');
+  });
+
+  it('asks a visitor in Canada with a job offer about a spouse in Canada (IRPR s. 199(e), §10), not a worker with one', () => {
+    const visitor = workerWithOffer({
+      inCanada: true,
+      currentStatus: 'visitor',
+      statusExpiry: '2027-04-01',
+      extensionFiled: false,
+      prStatus: 'none',
+      spouseInCanada: true,
+      spouseStatus: 'worker',
+      spouseTeer: '1',
+      spouseMonthsLeft: 20,
+    });
+    expect(answerUntilReview(startMachine(), visitor)).toEqual(
+      expect.arrayContaining(['spouseInCanada', 'spouseStatus', 'spouseTeer']),
+    );
+    const {
+      spouseInCanada: _s,
+      spouseStatus: _t,
+      spouseTeer: _u,
+      spouseMonthsLeft: _v,
+      ...holder
+    } = {
+      ...visitor,
+      ...inCanadaAsWorker,
+      offerIsCurrentJob: true,
+    };
+    expect(relevantSteps(holder)).not.toContain('spouseInCanada');
+  });
+
+  it('weighs CEC (work TEER, self-employment) only without an economic PR application already filed', () => {
+    const inCanada = worker({
+      ...inCanadaAsWorker,
+      goalType: 'permanent',
+      canadianWorkMonths: 30,
+      prStatus: 'none',
+    });
+    expect(relevantSteps(inCanada)).toEqual(expect.arrayContaining(['canadianWorkTeer', 'selfEmployed']));
+    for (const prProgram of ['cec', 'pnp'] as const) {
+      const filed: Answers = { ...inCanada, prStatus: 'prApplied', prProgram, prAor: true };
+      expect(relevantSteps(filed)).not.toContain('canadianWorkTeer');
+      expect(relevantSteps(filed)).not.toContain('selfEmployed');
+    }
+    const family: Answers = { ...inCanada, prStatus: 'prApplied', prProgram: 'family', prAor: true };
+    expect(relevantSteps(family)).toContain('canadianWorkTeer');
   });
 
   it('asks the program of a spouse who studies, not their TEER', () => {

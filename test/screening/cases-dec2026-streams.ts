@@ -135,6 +135,28 @@ export const dec2026StreamCases: ScreeningCase[] = [
     },
   },
 
+  {
+    name: 'Hong Kong: a visitor in Canada with a pending Hong Kong pathway PR application may apply from inside (the public policy waives s. 199)',
+    ref: '§10 Status and deadlines; §10 Hong Kong residents',
+    answers: worker({
+      citizenship: 'HK',
+      residenceCountry: 'CA',
+      inCanada: true,
+      currentStatus: 'visitor',
+      statusExpiry: '2027-03-01',
+      extensionFiled: false,
+      goalType: 'permanent',
+      prStatus: 'prApplied',
+      prProgram: 'hongKong',
+      prAor: true,
+    }),
+    expect: {
+      streams: { 'code to confirm': 'possible' },
+      noBlocker: /outside Canada|where to apply: to confirm/,
+      summary: /Where to apply: from inside Canada as a Hong Kong pathway permanent-residence applicant/,
+    },
+  },
+
   // ——— Free-trade spouse codes (T45, T53, T25) ———
   {
     name: "T45: the spouse of a French worker in a TEER 3 job with 10 months left is a possible CETA spouse, outside C41's limits",
@@ -220,6 +242,17 @@ export const dec2026StreamCases: ScreeningCase[] = [
     expect: {
       streams: { C11: 'unlikely' },
       streamText: { C11: /temporary residence only.*province's entrepreneur stream/ },
+    },
+  },
+  {
+    name: 'C11: an owner aiming at PR in BC is not left with "an LMIA may be needed" alone: the BC PNP Entrepreneur letter of support comes first',
+    ref: '§10 Entrepreneurs aiming at PR',
+    answers: owner({ goalType: 'permanent', goalProvince: 'BC' }),
+    expect: {
+      streams: { C11: 'unlikely' },
+      pathways: [{ program: 'BC-PNP', stream: 'Entrepreneur Immigration', fit: 'possible' }],
+      summary:
+        /LMIA-based work permit may be needed, unless the BC PNP Entrepreneur Immigration route below applies/,
     },
   },
   {

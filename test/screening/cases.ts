@@ -31,6 +31,8 @@ export interface ScreeningCase {
     noBlocker?: RegExp;
     /** Text that must appear nowhere in the screening (streams, flags, urgency, blockers, pathways). */
     nowhere?: RegExp;
+    /** Text the staff summary (the lead's summary text) must contain. */
+    summary?: RegExp;
     /** Text one of the lawyer notes (not flags) must contain. */
     notes?: RegExp;
     needsLawyerReview?: boolean;
@@ -1538,6 +1540,10 @@ export const screeningCases: ScreeningCase[] = [
     }),
     expect: {
       streams: { 'C41/C46': 'likely' },
+      streamText: {
+        'C41/C46':
+          /may apply from inside Canada as a family member of a work-permit holder \(IRPR s\. 199\(e\)\)/,
+      },
       noBlocker: /outside Canada/,
     },
   },
@@ -1568,7 +1574,34 @@ export const screeningCases: ScreeningCase[] = [
       spouseSponsorship: true,
       livingTogether: true,
     }),
-    expect: { streams: { A74: 'likely' }, noBlocker: /outside Canada/ },
+    expect: {
+      streams: { A74: 'likely' },
+      streamText: {
+        A74: /may apply from inside Canada as a spouse or partner sponsored in Canada \(A74 public policy/,
+      },
+      noBlocker: /outside Canada/,
+    },
+  },
+  {
+    name: 'a sponsored spouse in Canada who does not live with the sponsor: where to apply is "to confirm", never "may apply from inside" (the in-Canada class needs them together)',
+    ref: '§10 Status and deadlines',
+    answers: worker({
+      inCanada: true,
+      currentStatus: 'visitor',
+      statusExpiry: '2027-03-01',
+      extensionFiled: false,
+      prStatus: 'none',
+      spouseInCanada: true,
+      spouseStatus: 'citizenOrPr',
+      spouseSponsorship: true,
+      livingTogether: false,
+    }),
+    expect: {
+      streams: { A74: 'unlikely' },
+      blockers: /where to apply: to confirm/,
+      noBlocker: /— apply from outside/,
+      nowhere: /may apply from inside/,
+    },
   },
   {
     name: 'a visitor with a family-class PR application filed in Canada is not told to leave',
@@ -1616,6 +1649,39 @@ export const screeningCases: ScreeningCase[] = [
     expect: { blockers: /s\. 199.*where to apply: to confirm/, noBlocker: /— apply from outside/ },
   },
   {
+    name: 'a visitor with a job offer whose spouse holds a work permit is asked about the spouse and may apply from inside (s. 199(e))',
+    ref: '§10 Status and deadlines',
+    answers: workerWithOffer({
+      inCanada: true,
+      currentStatus: 'visitor',
+      statusExpiry: '2027-04-01',
+      extensionFiled: false,
+      prStatus: 'none',
+      spouseInCanada: true,
+      spouseStatus: 'worker',
+      spouseTeer: '1',
+      spouseMonthsLeft: 20,
+    }),
+    expect: {
+      noBlocker: /outside Canada|where to apply: to confirm/,
+      summary:
+        /Where to apply: from inside Canada as a family member of a work-permit holder \(IRPR s\. 199\(e\)\)/,
+    },
+  },
+  {
+    name: 'a visitor with a job offer and no spouse in Canada is an ordinary visitor: apply from outside',
+    ref: '§10 Status and deadlines',
+    answers: workerWithOffer({
+      inCanada: true,
+      currentStatus: 'visitor',
+      statusExpiry: '2027-04-01',
+      extensionFiled: false,
+      prStatus: 'none',
+      spouseInCanada: false,
+    }),
+    expect: { blockers: /none of the IRPR s\. 199 cases.*— apply from outside Canada/ },
+  },
+  {
     name: 'an ordinary visitor (no spouse in Canada, no PR file) is told to apply from outside Canada',
     ref: '§10 Status and deadlines',
     answers: worker({
@@ -1642,6 +1708,44 @@ export const screeningCases: ScreeningCase[] = [
       streams: { C43: 'likely' },
       noBlocker: /— apply from outside/,
       blockers: /where to apply: to confirm/,
+    },
+  },
+
+  {
+    name: 'a worker in Canada whose CEC PR application is filed: CEC is the file pending, for the lawyer, not re-weighed',
+    ref: '§4 CEC; §9 CEC for a PGWP holder',
+    answers: worker({
+      ...inCanadaAsWorker,
+      goalType: 'permanent',
+      goalProvince: 'ON',
+      canadianWorkMonths: 30,
+      prStatus: 'prApplied',
+      prProgram: 'cec',
+      prAor: true,
+    }),
+    expect: {
+      pathways: [{ program: 'CEC', fit: 'possible', text: /applied for PR under CEC, file pending/ }],
+    },
+  },
+
+  {
+    name: 'a worker in BC who applied for PR under a PNP with an employer-tied nomination: T13 with the province\'s letter, not "no exempt stream", and no new BC PNP route',
+    ref: '§9 T13 (provincial nominees)',
+    answers: workerWithOffer({
+      ...inCanadaAsWorker,
+      goalType: 'permanent',
+      goalProvince: 'BC',
+      offerIsCurrentJob: true,
+      canadianWorkMonths: 26,
+      prStatus: 'prApplied',
+      prProgram: 'pnp',
+      nominationEmployer: true,
+      prAor: true,
+    }),
+    expect: {
+      streams: { T13: 'possible', A75: 'unlikely' },
+      noExemptStreamEvident: false,
+      pathways: [{ program: 'BC-PNP', fit: 'absent' }],
     },
   },
 

@@ -36,7 +36,7 @@ const statusLost = (a: Answers, today: string) =>
   (a.extensionFiled === false || (a.extensionFiled === true && a.extensionRefused === true));
 
 /**
- * IRPR s. 199(e), A74 and family-class files let these apply inside, and a Canadian graduate may
+ * IRPR s. 199(e), A74, family-class and Hong Kong pathway files let these apply inside, and a Canadian graduate may
  * have an in-Canada route: only others are "ordinary" visitors.
  */
 const ordinaryVisitor = (a: Answers) =>
@@ -45,7 +45,18 @@ const ordinaryVisitor = (a: Answers) =>
   a.spouseInCanada === false &&
   a.graduatedInCanada !== true &&
   a.prStatus !== undefined &&
-  a.prProgram !== 'family';
+  a.prProgram !== 'family' &&
+  a.prProgram !== 'hongKong';
+
+/** IRPR s. 199(e) (a work- or study-permit holder's family), A74 (sponsored, living together), family-class and Hong Kong pathway files. */
+const mayApplyInside = (a: Answers) =>
+  a.inCanada === true &&
+  a.currentStatus === 'visitor' &&
+  (a.spouseStatus === 'worker' ||
+    a.spouseStatus === 'student' ||
+    (a.spouseStatus === 'citizenOrPr' && a.spouseSponsorship === true && a.livingTogether !== false) ||
+    a.prProgram === 'family' ||
+    a.prProgram === 'hongKong');
 
 const arcNeeded = (a: Answers, today: string) =>
   a.removalOrder === true &&
@@ -75,6 +86,11 @@ const instructions: Instruction[] = [
         a.spouseStatus === 'student' ||
         (a.spouseStatus === 'citizenOrPr' && a.spouseSponsorship === true)
       ),
+  },
+  {
+    name: '"may apply from inside Canada" only where s. 199(e) or a public policy (A74, Hong Kong) allows it',
+    pattern: /from inside Canada as a/,
+    allowed: (a) => mayApplyInside(a),
   },
   {
     name: '"maintained status" as holding only while an extension is pending, never after a refusal',
@@ -165,8 +181,9 @@ const statusAnswersArb: fc.Arbitrary<Answers> = fc.record(
     spouseInCanada: fc.boolean(),
     spouseStatus: fc.constantFrom('worker', 'student', 'citizenOrPr', 'other' as const),
     spouseSponsorship: fc.boolean(),
+    livingTogether: fc.boolean(),
     prStatus: fc.constantFrom('none', 'pnpApplied', 'nominated', 'prApplied' as const),
-    prProgram: fc.constantFrom('cec', 'fsw', 'pnp', 'family', 'other' as const),
+    prProgram: fc.constantFrom('cec', 'fsw', 'pnp', 'family', 'hongKong', 'other' as const),
     immigrationHistory: fc.boolean(),
     previousRefusal: fc.boolean(),
     refusalCountry: fc.constantFrom('US', 'GB', 'CA', 'AU'),
@@ -183,7 +200,7 @@ const statusAnswersArb: fc.Arbitrary<Answers> = fc.record(
 
 describe('instruction sentences in the staff summary', () => {
   it('has a rule for each instruction it reads (the list is not empty)', () => {
-    expect(instructions.length).toBeGreaterThanOrEqual(9);
+    expect(instructions.length).toBeGreaterThanOrEqual(10);
   });
 
   it.each(profiles.map((profile) => [profile.name, profile.answers] as const))(

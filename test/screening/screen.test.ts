@@ -1,12 +1,31 @@
 import { relevantAnswers } from '../../src/intake/relevance';
 import type { Answers } from '../../src/intake/steps';
-import { RULES_VERSION, screen, screeningSchema, type Screening } from '../../src/screening';
+import {
+  buildLead,
+  RULES_VERSION,
+  screen,
+  screeningSchema,
+  type Lead,
+  type Screening,
+} from '../../src/screening';
 import { screeningCases } from './cases';
 import { TODAY, worker, workerWithOffer } from './fixtures';
 
 function screened(answers: Parameters<typeof screen>[0], handoffRequested = false): Screening {
   // Screened as buildLead does: only the answers that matter on the path taken.
   return screen(relevantAnswers(answers), { today: TODAY, handoffRequested });
+}
+
+/** The lead staff get, built as the bot builds it on the screening day. */
+function leadOf(answers: Answers, handoffRequested = false): Lead {
+  return buildLead({
+    id: 'lead-1',
+    reference: 'IMP-1',
+    createdAt: `${TODAY}T12:00:00.000Z`,
+    locale: 'en-CA',
+    answers: { contactName: 'Test Prospect', contactEmail: 'test@example.com', ...answers },
+    handoffRequested,
+  });
 }
 
 function textOf(entry: { reasons: string[]; missing: string[] }): string {
@@ -84,6 +103,7 @@ describe('screening cases', () => {
         if (want.urgency.reason) expect(result.urgency.reason).toMatch(want.urgency.reason);
       }
       if (want.priority) expect(result.priority.level).toBe(want.priority);
+      if (want.summary) expect(leadOf(answers, handoffRequested).summary.text).toMatch(want.summary);
     },
   );
 });

@@ -12,8 +12,13 @@ export const t13: StreamRule = {
   tests:
     'a provincial nomination and a job offer in the nominating province (R204(c)), with the support letter',
   evaluate(f) {
-    if (!f.nomination || f.isEmployer || f.prStatus !== 'nominated') return undefined;
-    const check = new Assessment().met('holds a provincial nomination');
+    // A PR applicant under a PNP still holds the nomination the application rests on (§9).
+    if (!f.nomination || f.isEmployer) return undefined;
+    const check = new Assessment().met(
+      f.prStatus === 'nominated'
+        ? 'holds a provincial nomination'
+        : 'applied for PR under a Provincial Nominee Program: holds the nomination it rests on',
+    );
     if (f.nomination.tiedToEmployer === true)
       check.confirm('the nomination is tied to an employer: the offer must be from that employer');
     const nominating = f.nomination.province;

@@ -3,7 +3,7 @@ import { ref, refs } from '../reference';
 import type { AnswerOf } from '../../intake/steps';
 import { SPOUSE_MIN_MONTHS_LEFT } from '../../intake/thresholds';
 import { englishCountryName } from '../countries';
-import { isProfessionalTeer } from '../facts';
+import { insideCanadaApplication, isProfessionalTeer, type Facts } from '../facts';
 import { cetaCountries, cptppCountries, cuktcaCountries } from './fta';
 import type { StreamRule } from './rule';
 
@@ -22,6 +22,18 @@ export const spouseProgramLabels: Record<AnswerOf<'spouseProgram'>, string> = {
   college: 'a college program',
   other: 'another program',
 };
+
+/**
+ * A visitor in Canada whom IRPR s. 199 or a public policy lets apply inside is told so on the
+ * stream that rests on it (§10), unless the stream already fails; nobody is told where to apply
+ * beyond what the facts allow.
+ */
+function whereToApply(check: Assessment, f: Facts): Assessment {
+  const inside = insideCanadaApplication(f);
+  return inside?.may === 'yes' && !check.hasFailed
+    ? check.note(`may apply from inside Canada as a ${inside.basis}`)
+    : check;
+}
 
 export const c41c46: StreamRule = {
   code: 'C41/C46',
@@ -63,7 +75,7 @@ export const c41c46: StreamRule = {
       );
     if (f.familyComing)
       check.note('dependent children are no longer eligible under this stream (Jan 21, 2025)');
-    return check
+    return whereToApply(check, f)
       .note(
         'spouses under free-trade agreements (CETA/CUKTCA T45 for transferees, CPTPP T53, Colombia/Korea T25) are not bound by these limits',
       )
@@ -97,7 +109,7 @@ export const c42: StreamRule = {
         `spouse is in ${spouseProgramLabels[program]}: since Jan 21, 2025 only doctoral, master's of 16+ months or certain professional programs qualify`,
       );
     }
-    return check.confirm("proof of the relationship and the spouse's study permit");
+    return whereToApply(check, f).confirm("proof of the relationship and the spouse's study permit");
   },
 };
 
@@ -112,7 +124,7 @@ export const prBoundFamily: StreamRule = {
     const spouse = f.spouse;
     if (spouse?.status !== 'worker' || (spouse.prBound !== 'prApplied' && spouse.prBound !== 'nominated'))
       return undefined;
-    return new Assessment()
+    return whereToApply(new Assessment(), f)
       .met('spouse or partner works in Canada')
       .met(
         spouse.prBound === 'prApplied'
@@ -155,7 +167,7 @@ export const a74: StreamRule = {
     else if (spouse.livingTogether === false)
       check.failed('does not live with the sponsor: the in-Canada class needs the couple to live together');
     else if (spouse.sponsorshipFiled === true) check.unknown('whether the couple lives together');
-    return check.confirm(
+    return whereToApply(check, f).confirm(
       'the sponsorship is in the Spouse or Common-law Partner in Canada class, and the applicant has or had temporary status — to confirm',
     );
   },

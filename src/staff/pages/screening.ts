@@ -1,5 +1,6 @@
 import { html, type SafeHtml } from '../../html';
 import type { Lead } from '../../screening/lead';
+import { noExemptStreamText } from '../../screening/summary';
 import { pill, priorityPill, urgencyPill } from './parts';
 
 /** What the screening concluded, on a lead's page: priority and urgency, admissibility, streams, PR pathways. */
@@ -10,7 +11,8 @@ export function screeningHtml(lead: Lead): SafeHtml {
   const { streams, admissibility, pathways, urgency, priority, noExemptStreamEvident, rulesVersion } =
     lead.screening;
   return html`<div class="grid">${priorityCard(priority, urgency)} ${admissibilityCard(admissibility)}</div>
-    ${streamsCard(streams, noExemptStreamEvident)} ${pathwaysCard(pathways, rulesVersion)}`;
+    ${streamsCard(streams, noExemptStreamEvident ? noExemptStreamText(lead.screening) : undefined)}
+    ${pathwaysCard(pathways, rulesVersion)}`;
 }
 
 function priorityCard(priority: Screening['priority'], urgency: Screening['urgency']): SafeHtml {
@@ -38,10 +40,10 @@ function admissibilityCard(admissibility: Screening['admissibility']): SafeHtml 
 }
 
 /** Every stream assessed, with why and what is missing (a table). */
-function streamsCard(streams: Screening['streams'], noExemptStreamEvident: boolean): SafeHtml {
+function streamsCard(streams: Screening['streams'], noExemptStream: string | undefined): SafeHtml {
   return html`<section class="card" aria-labelledby="h-streams">
     <h2 id="h-streams">Streams</h2>
-    ${noExemptStreamEvident ? html`<p class="error">No LMIA-exempt stream is evident: an LMIA-based work permit may be needed.</p>` : ''}
+    ${noExemptStream === undefined ? '' : html`<p class="error">${noExemptStream}</p>`}
     ${
       streams.length === 0
         ? html`<p class="muted">No stream assessed.</p>`
