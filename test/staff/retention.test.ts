@@ -32,6 +32,9 @@ describe('the retention schedule', () => {
     await ask(server.url, 'abandoned', 'yes');
     await ask(server.url, 'abandoned', flows()['en-CA'].steps.role.choices!.worker!);
     await ask(server.url, 'abandoned', 'talk to a person');
+    // asked how to reach them first, then handed off
+    await ask(server.url, 'abandoned', 'Ana Souza');
+    await ask(server.url, 'abandoned', 'ana.souza@example.com');
     // and one who declined consent
     await ask(server.url, 'declined', 'hello');
     await ask(server.url, 'declined', 'no');
