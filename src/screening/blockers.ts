@@ -1,5 +1,6 @@
 import { refusalDisclosure, type RefusalHistory } from './admissibility';
-import { insideCanadaApplication, statusSituation, type Facts } from './facts';
+import { type Facts } from './facts';
+import { insideCanadaApplication, statusSituation } from './status';
 import type { Flag } from './lead-schema';
 import { URGENT_WITHIN_DAYS } from './urgency';
 

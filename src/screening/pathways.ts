@@ -1,14 +1,8 @@
 import { isEconomicPrProgram } from '../intake/answer-facts';
 import { CEC_MIN_MONTHS } from '../intake/thresholds';
 import { Assessment } from './assessment';
-import {
-  isProfessionalTeer,
-  isSkilledTeer,
-  sectorOf,
-  statusSituation,
-  type Facts,
-  type Province,
-} from './facts';
+import { isProfessionalTeer, isSkilledTeer, sectorOf, type Facts, type Province } from './facts';
+import { statusSituation } from './status';
 import { count, educationLabels, provinceNames } from './labels';
 import { checkLanguage } from './language';
 import type { Pathway } from './lead-schema';

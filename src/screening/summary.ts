@@ -2,7 +2,8 @@ import { cusmaProfessionOf } from '../intake/cusma-professions';
 import type { Answers } from '../intake/steps';
 import { isSeriousFlag } from './blockers';
 import { englishCountryName } from './countries';
-import { deriveFacts, insideCanadaApplication, languageTestNames, scaleOf, teerOfNoc } from './facts';
+import { deriveFacts, languageTestNames, scaleOf, teerOfNoc } from './facts';
+import { insideCanadaApplication } from './status';
 import {
   complianceLabels,
   count,

@@ -1,12 +1,5 @@
-import {
-  addDays,
-  daysBetween,
-  pgwpWindowClosesOn,
-  RESTORATION_DAYS,
-  statusSituation,
-  type Facts,
-  type StatusSituation,
-} from './facts';
+import { addDays, daysBetween, pgwpWindowClosesOn, type Facts } from './facts';
+import { RESTORATION_DAYS, statusSituation, type StatusSituation } from './status';
 import { urgencyLevels, type Urgency, type UrgencyLevel } from './lead-schema';
 
 /** Urgency bands (§8: permit expiring soon, maintained status; §2/§7: the 180-day PGWP window; §10). */

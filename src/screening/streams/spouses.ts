@@ -3,7 +3,8 @@ import { ref, refs } from '../reference';
 import type { AnswerOf } from '../../intake/steps';
 import { SPOUSE_MIN_MONTHS_LEFT } from '../../intake/thresholds';
 import { englishCountryName } from '../countries';
-import { insideCanadaApplication, isProfessionalTeer, type Facts } from '../facts';
+import { isProfessionalTeer, type Facts } from '../facts';
+import { insideCanadaApplication } from '../status';
 import { cetaCountries, cptppCountries, cuktcaCountries } from './fta';
 import type { StreamRule } from './rule';
 
