@@ -77,6 +77,17 @@ export const configSchema = z.object({
   WEBHOOK_URL: optionalUrl,
   WEBHOOK_SECRET: optionalText,
   /**
+   * The firm's booking page (Calendly, Clio Scheduler, Microsoft Bookings…), offered after
+   * submitting; Calendly links are prefilled (src/booking/link.ts). Unset: the firm calls.
+   */
+  BOOKING_URL: optionalText.pipe(z.url({ protocol: /^https$/ }).optional()),
+  /** Signs the scheduler's webhook (POST /booking/webhook); unset: the route is not served. */
+  BOOKING_WEBHOOK_SECRET: optionalText.pipe(z.string().min(16, 'at least 16 characters').optional()),
+  /** Without BOOKING_URL: the prospect is told the firm calls within this many hours. */
+  FIRM_RESPONSE_HOURS: optionalText
+    .transform((value) => (value === undefined ? undefined : Number(value)))
+    .pipe(z.number().int().positive().optional()),
+  /**
    * Website chat. Without DIRECT_LINE_DOMAIN the built-in Direct Line channel serves it, and this
    * secret signs its tokens (generated into DATA_DIR at first start when absent). With
    * DIRECT_LINE_DOMAIN (Azure's, e.g. https://directline.botframework.com/v3/directline) this is

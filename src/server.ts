@@ -1,5 +1,8 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { bookingLink } from './booking/link';
+import { bookingRecorder } from './booking/record';
+import { bookingWebhook } from './booking/webhook';
 import { createBotEndpoint } from './bot/adapter';
 import { IntakeBot } from './bot/intake-bot';
 import { transcriptMiddleware } from './bot/transcript-logger';
@@ -35,7 +38,12 @@ export function assemble(
   options: AssembleOptions = {},
 ) {
   const flows = loadFlows();
-  const engine = new IntakeEngine(flows, { retentionDays: config.RETENTION_DAYS });
+  const bookingUrl = config.BOOKING_URL;
+  const engine = new IntakeEngine(flows, {
+    retentionDays: config.RETENTION_DAYS,
+    ...(bookingUrl ? { bookingLink: (prospect) => bookingLink(bookingUrl, prospect) } : {}),
+    ...(config.FIRM_RESPONSE_HOURS ? { responseHours: config.FIRM_RESPONSE_HOURS } : {}),
+  });
 
   const { conversations, leads, transcripts } = storage;
   const website = createWebsite(config, flows, {
@@ -90,6 +98,14 @@ export function assemble(
     handleActivity: endpoint.handle,
     mountWebsite: website.mount,
     staff: staff.router,
+    ...(config.BOOKING_WEBHOOK_SECRET
+      ? {
+          booking: bookingWebhook({
+            secret: config.BOOKING_WEBHOOK_SECRET,
+            recorder: bookingRecorder(staff.stores),
+          }),
+        }
+      : {}),
     messages: {
       authenticated: Boolean(config.MicrosoftAppId),
       serviceHosts: config.BOT_SERVICE_URL_HOSTS?.split(',').filter((host) => host.trim() !== ''),

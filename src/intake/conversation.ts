@@ -75,7 +75,14 @@ export interface TurnResult {
   state: StoredConversation;
   replies: Reply[];
   /** The lead this turn submitted: the caller must store it before sending the replies. */
-  submitted?: { submission: Submission; answers: Answers; locale: Locale; handoffRequested: boolean };
+  submitted?: {
+    submission: Submission;
+    answers: Answers;
+    locale: Locale;
+    handoffRequested: boolean;
+    /** The booking page the prospect was offered (absent: they were told the firm will call). */
+    bookingLink?: string;
+  };
   /** The prospect asked for a person during this turn. */
   handoffRequested?: boolean;
   /** The step or position the turn ended on, for logs and channel data. */
@@ -92,6 +99,13 @@ export interface TurnDependencies {
 export interface EngineOptions {
   catalogue?: Catalogue;
   retentionDays?: number;
+  /**
+   * After submitting, the firm's booking page for this prospect (BOOKING_URL, prefilled), or
+   * undefined: then the prospect is told the firm will call, within `responseHours` when set.
+   */
+  bookingLink?: (prospect: { name?: string; email?: string; reference: string }) => string | undefined;
+  /** How soon the firm calls back (FIRM_RESPONSE_HOURS); unset: "about 2 business days". */
+  responseHours?: number;
 }
 
 /** Bump when the machine's states change shape (not its steps): stored snapshots then migrate. */
@@ -141,6 +155,8 @@ export class IntakeEngine {
   readonly flowVersion: string;
   private readonly catalogue: Catalogue;
   private readonly retentionDays: number;
+  private readonly bookingLink: EngineOptions['bookingLink'];
+  private readonly responseHours: number | undefined;
   /**
    * The live snapshot behind each persisted one this engine handed out, while that object lives:
    * a store that keeps objects in memory (replays, tests) then skips restoring it on the next turn.
@@ -157,6 +173,8 @@ export class IntakeEngine {
     this.scope = inertScope(this.machine);
     this.flowVersion = flowVersionOf(this.catalogue);
     this.retentionDays = options.retentionDays ?? 365;
+    this.bookingLink = options.bookingLink;
+    this.responseHours = options.responseHours;
   }
 
   /** The welcome and the first question of a new conversation. */
@@ -229,11 +247,26 @@ export class IntakeEngine {
         };
         const after = this.run(before, event);
         const { submission, answers, handoffRequested } = after.context;
+        const reference = submission!.reference;
+        const bookingLink = this.bookingLink?.({
+          name: answers.contactName,
+          email: answers.contactEmail,
+          reference,
+        });
+        const nextStep = bookingLink
+          ? this.message(locale, 'bookingOffer', { bookingUrl: bookingLink })
+          : this.responseHours
+            ? this.message(locale, 'firmWillCall', { responseHours: this.responseHours })
+            : this.message(locale, 'firmWillCallSoon');
         return {
-          ...this.result(after, [
-            { text: this.message(locale, 'submitted', { reference: submission!.reference }) },
-          ]),
-          submitted: { submission: submission!, answers, locale: after.context.locale, handoffRequested },
+          ...this.result(after, [{ text: this.message(locale, 'submitted', { reference, nextStep }) }]),
+          submitted: {
+            submission: submission!,
+            answers,
+            locale: after.context.locale,
+            handoffRequested,
+            ...(bookingLink ? { bookingLink } : {}),
+          },
         };
       }
       case 'event':

@@ -54,6 +54,8 @@ export interface SubmittedIntake {
   handoffRequested: boolean;
   conversationKey: string;
   source?: LeadSource;
+  /** The booking page the prospect was offered on submitting (absent: none was). */
+  bookingLink?: string;
 }
 
 export interface IntakeObserver {

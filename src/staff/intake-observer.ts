@@ -33,7 +33,9 @@ export class StaffIntakeObserver implements IntakeObserver {
     const leadId = intake.submission.leadId;
     const lead = await leads.get(leadId);
     if (!lead) throw new Error(`Lead ${leadId} was not stored before the staff observer ran`);
-    const record = await workflow.open(leadId, intake.conversationKey, this.now().toISOString());
+    const record = await workflow.open(leadId, intake.conversationKey, this.now().toISOString(), {
+      bookingLinkSent: intake.bookingLink !== undefined,
+    });
     await index.upsert(withAssignment(rowOf(lead, record.status), record));
     await notifier.enqueueLead(leadId, this.now());
   }

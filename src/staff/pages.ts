@@ -608,6 +608,15 @@ function handoffHtml(lead: Lead, handoff: HandoffDocument | undefined, flow: Flo
     }`;
 }
 
+function bookingHtml(workflow: WorkflowRecord | undefined, zone: string): SafeHtml {
+  const booking = workflow?.booking;
+  if (!booking) return html``;
+  return html`<p class="booking">
+    ${booking.linkSentAt ? html`${pill('booking link sent', '')} ` : ''}
+    ${booking.startsAt ? html`Consultation booked for <strong>${dateTime(booking.startsAt, zone)}</strong>` : ''}
+  </p>`;
+}
+
 function historyHtml(workflow: WorkflowRecord | undefined, zone: string): SafeHtml {
   if (!workflow) return html`<p class="muted">No change recorded yet.</p>`;
   return html`<ol>
@@ -739,7 +748,7 @@ export function leadDetailPage(viewer: Viewer, options: DetailOptions): string {
       </section>
       <section class="card" aria-labelledby="h-status">
         <h2 id="h-status">Workflow</h2>
-        ${statusForm} ${assignForm}
+        ${bookingHtml(workflow, viewer.timeZone)} ${statusForm} ${assignForm}
       </section>
     </div>
     <section class="card" aria-labelledby="h-summary">

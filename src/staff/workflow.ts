@@ -43,6 +43,17 @@ export const historyEntrySchema = z.object({
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
+/** The consultation: the booking page offered after submitting, and the time the scheduler reported. */
+export const bookingRecordSchema = z.object({
+  /** The prospect was shown the firm's booking page (BOOKING_URL) when they submitted. */
+  linkSentAt: z.iso.datetime().optional(),
+  /** The consultation's start, as the scheduler's webhook reported it. */
+  startsAt: z.iso.datetime().optional(),
+  /** When the webhook reported it. */
+  bookedAt: z.iso.datetime().optional(),
+});
+export type BookingRecord = z.infer<typeof bookingRecordSchema>;
+
 export const workflowRecordSchema = z.object({
   leadId: z.string().min(1),
   /** Where the conversation state and transcript are found (for deletion); absent for imported leads. */
@@ -53,6 +64,7 @@ export const workflowRecordSchema = z.object({
   /** The day (YYYY-MM-DD, the firm's time zone) someone should follow up. */
   followUp: z.iso.date().optional(),
   updatedAt: z.iso.datetime(),
+  booking: bookingRecordSchema.optional(),
   history: z.array(historyEntrySchema),
 });
 export type WorkflowRecord = z.infer<typeof workflowRecordSchema>;
@@ -95,13 +107,22 @@ export class NothingToChangeError extends Error {
 export class WorkflowStore {
   constructor(readonly records: Documents<WorkflowRecord>) {}
 
-  /** The record a new lead starts with; idempotent by lead id. */
-  async open(leadId: string, conversationKey: string | undefined, at: string): Promise<WorkflowRecord> {
+  /**
+   * The record a new lead starts with; idempotent by lead id. `bookingLinkSent`: the prospect was
+   * offered the firm's booking page on submitting.
+   */
+  async open(
+    leadId: string,
+    conversationKey: string | undefined,
+    at: string,
+    options: { bookingLinkSent?: boolean } = {},
+  ): Promise<WorkflowRecord> {
     const record: WorkflowRecord = {
       leadId,
       ...(conversationKey ? { conversationKey } : {}),
       status: 'new',
       updatedAt: at,
+      ...(options.bookingLinkSent ? { booking: { linkSentAt: at } } : {}),
       history: [{ at, by: 'intake', action: 'created', to: 'new' }],
     };
     await this.records.create(leadId, record);
@@ -175,6 +196,31 @@ export class WorkflowStore {
         ...(assignment.followUp ? { followUp: assignment.followUp } : {}),
         updatedAt: stamp,
         history: [...current.history, ...entries],
+      };
+    };
+    return this.applyToRecord(leadId, apply, stamp);
+  }
+
+  /**
+   * The scheduler reported a booked consultation: its time is kept and the lead moves to
+   * "Consultation booked" (a later report, a reschedule, only changes the time), recorded as done
+   * by `by` (the scheduler).
+   */
+  async recordBooking(leadId: string, startsAt: Date, by: string, at: Date): Promise<WorkflowRecord> {
+    const stamp = at.toISOString();
+    const starts = startsAt.toISOString();
+    const apply = (current: WorkflowRecord): WorkflowRecord => {
+      const note = `Consultation ${current.booking?.startsAt ? 'rescheduled' : 'booked'} for ${starts}`;
+      const entry: HistoryEntry =
+        current.status === 'consultation-booked'
+          ? { at: stamp, by, action: 'note', note }
+          : { at: stamp, by, action: 'status', from: current.status, to: 'consultation-booked', note };
+      return {
+        ...current,
+        status: 'consultation-booked',
+        updatedAt: stamp,
+        booking: { ...current.booking, startsAt: starts, bookedAt: stamp },
+        history: [...current.history, entry],
       };
     };
     return this.applyToRecord(leadId, apply, stamp);
