@@ -66,6 +66,7 @@ export function createStaffStores(
     notifier: new Notifier(settings, storage.outbox, storage.leads, handoffs, options.notify ?? {}),
     index: storage.leadIndex,
     audit: storage.deletions,
+    documents: storage.leadFiles,
   };
   const eraser = new LeadEraser(stores);
   const purger = new RetentionPurger(stores, eraser, {

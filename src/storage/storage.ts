@@ -7,6 +7,7 @@ import type { Lead } from '../screening/lead';
 import type { StaffDirectoryDocument } from '../staff/accounts';
 import type { SessionsDocument } from '../staff/sessions';
 import type { WorkflowRecord } from '../staff/workflow';
+import type { LeadFiles } from '../documents/store';
 import type { AppendLog, ConversationStore, Documents } from './ports';
 import type { TranscriptStore } from './transcripts';
 
@@ -36,4 +37,6 @@ export interface Storage {
   outbox: OutboxRepository;
   /** The lead list's filter/sort/page. */
   leadIndex: LeadIndex;
+  /** The documents prospects attached, sealed (src/documents/), by lead. */
+  leadFiles: LeadFiles;
 }

@@ -12,6 +12,7 @@ import { openContainer, type AzureSettings } from './blobs';
 import { AzureConversationStore } from './conversations';
 import { AzureDocuments } from './documents';
 import { AzureLeadIndex } from './lead-index';
+import { AzureLeadFiles } from './lead-files';
 import { AzureOutbox } from './outbox';
 import { loadSharedSecret } from './secrets';
 import { AzureTranscriptStore } from './transcripts';
@@ -32,6 +33,7 @@ export function azureStorageIn(container: ContainerClient): Storage {
     deletions: new AzureAppendLog(container, 'deletions', deletionEntrySchema),
     outbox: new AzureOutbox(container),
     leadIndex: new AzureLeadIndex(container),
+    leadFiles: new AzureLeadFiles(container),
   };
 }
 

@@ -12,6 +12,7 @@ import { FileConversationStore } from './conversations';
 import { FileDocuments } from './documents';
 import { FileLeadIndex } from './lead-index';
 import { FileOutbox } from './outbox';
+import { FileLeadFiles } from './lead-files';
 import { FileTranscriptStore } from './transcripts';
 
 export { loadSessionSecret } from './secrets';
@@ -36,6 +37,8 @@ export function fileLayout(dataDir: string) {
      * leads, whose names and emails they repeat; a folder, so not taken for a lead.
      */
     leadRows: path.join(dataDir, 'leads', '.rows'),
+    /** The documents prospects attached: sealed only (see src/documents/). */
+    documents: path.join(dataDir, 'documents'),
   };
 }
 
@@ -68,6 +71,7 @@ export function openFileStorage(dataDir: string, options: FileStorageOptions = {
       folder: where.leadRows,
       hasLead: (id) => leads.exists(id),
     }),
+    leadFiles: new FileLeadFiles(where.documents),
   };
 }
 

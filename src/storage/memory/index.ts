@@ -9,6 +9,7 @@ import type { Storage } from '../storage';
 import { MemoryAppendLog } from './append-log';
 import { MemoryConversationStore } from './conversations';
 import { MemoryDocuments } from './documents';
+import { MemoryLeadFiles } from './lead-files';
 import { MemoryLeadIndex } from './lead-index';
 import { MemoryOutbox } from './outbox';
 import { MemoryTranscriptStore } from './transcripts';
@@ -28,5 +29,6 @@ export function openMemoryStorage(): Storage {
     deletions: new MemoryAppendLog(deletionEntrySchema),
     outbox: new MemoryOutbox(),
     leadIndex: new MemoryLeadIndex(),
+    leadFiles: new MemoryLeadFiles(),
   };
 }
