@@ -1,0 +1,25 @@
+import type { DocumentInfo } from './vault';
+
+/**
+ * How a transcript, a log line or the staff summary mentions a lead's documents: what the prospect
+ * called them, their real type and size, never their content or file name:
+ * "1 document: offer letter, PDF, 240 kB".
+ */
+
+const kindLabels: Record<DocumentInfo['kind'], string> = {
+  pdf: 'PDF',
+  jpeg: 'JPEG',
+  png: 'PNG',
+  heic: 'HEIC',
+};
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1_000_000) return `${Math.max(1, Math.round(bytes / 1000))} kB`;
+  return `${(bytes / 1_000_000).toFixed(1).replace(/\.0$/, '')} MB`;
+}
+
+export function describeDocuments(documents: Pick<DocumentInfo, 'label' | 'kind' | 'size'>[]): string {
+  if (documents.length === 0) return 'No documents';
+  const each = documents.map((d) => `${d.label || 'unnamed'}, ${kindLabels[d.kind]}, ${formatSize(d.size)}`);
+  return `${documents.length} document${documents.length === 1 ? '' : 's'}: ${each.join('; ')}`;
+}
