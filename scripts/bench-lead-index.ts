@@ -8,7 +8,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { leadQueryOf, parseFilter } from '../src/staff/filters';
-import { rowOf, rowsFrom, type LeadQuery } from '../src/staff/lead-index';
+import { rowOf, rowsFrom } from '../src/staff/lead-index';
+import { type LeadQuery } from '../src/ports/lead-list';
 import { openAzureStorage } from '../src/storage/azure';
 import { MemoryLeadIndex } from '../src/storage/memory/lead-index';
 import { startAzurite } from '../tools/azurite/azurite';

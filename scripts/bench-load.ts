@@ -31,7 +31,7 @@ import { Redaction } from '../src/intake/redaction';
 import { rowsFrom } from '../src/staff/lead-index';
 import { openFileStorage } from '../src/storage/file';
 import { FileTranscriptStore } from '../src/storage/file/transcripts';
-import type { StoreItem } from '../src/storage/ports';
+import type { StoreItem } from '../src/ports/store';
 import { listeningPort } from '../tools/listening-port';
 import { serverNodeArgs, tsNodeArgs } from '../tools/server-command';
 import { activityToSend, collectScriptFiles, readScript, type ActivityJson } from '../tools/replay/script';

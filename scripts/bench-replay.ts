@@ -8,7 +8,7 @@
  * (`IntakeEngine.handle` over the same messages, already read: no bot, no storage, no
  * comparison); the replay goes through everything `npm run replay` does with a recorded
  * conversation: its file read and parsed, Bot Framework activities through botbuilder's
- * TestAdapter, IntakeBot, the intake service with its storage and lead recorder, and the
+ * TestAdapter, IntakeBot, the intake service with its storage and "submit a lead", and the
  * comparison of every reply and of the lead. Then the same spread over every core (this process
  * and a child per other core). The target: 1,000 conversations in under 10 s.
  */

@@ -6,7 +6,7 @@ import { loadFlows } from '../src/intake/flows';
 import { IntakeService } from '../src/service/intake-service';
 import { openAzureStorage } from '../src/storage/azure';
 import { FileConversationStore } from '../src/storage/file/conversations';
-import type { ConversationStore } from '../src/storage/ports';
+import type { ConversationStore } from '../src/ports/store';
 import { startAzurite } from '../tools/azurite/azurite';
 
 /**

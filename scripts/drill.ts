@@ -15,10 +15,10 @@ import { parseArgs } from 'node:util';
 import { IntakeEngine } from '../src/intake/conversation';
 import { loadFlows } from '../src/intake/flows';
 import { FileConversationStore } from '../src/storage/file/conversations';
-import { intraCompanyWorker } from '../test/support/answers';
-import { ask } from '../test/support/http-bot';
-import { groupAlive, startServerProcess } from '../test/support/server-process';
-import { typedAnswer } from '../test/support/talk';
+import { intraCompanyWorker } from '../tools/support/answers';
+import { ask } from '../tools/support/http-bot';
+import { groupAlive, startServerProcess } from '../tools/support/server-process';
+import { typedAnswer } from '../tools/support/typed-answer';
 import { mulberry32 } from '../tools/random';
 
 const { values } = parseArgs({

@@ -1,5 +1,5 @@
 /**
- * How long the intake is, and what it concludes, on realistic prospects (test/support/profiles.ts):
+ * How long the intake is, and what it concludes, on realistic prospects (tools/support/profiles.ts):
  * questions asked per profile (consent and role included), the median and maximum for workers and
  * employers, and each profile's screening, so a change that shortens the interview and breaks a
  * lead shows at once.
@@ -9,7 +9,7 @@
  */
 import { relevantSteps } from '../src/intake/relevance';
 import { screen } from '../src/screening';
-import { profiles } from '../test/support/profiles';
+import { profiles } from '../tools/support/profiles';
 
 const TODAY = '2026-11-25';
 

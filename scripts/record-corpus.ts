@@ -25,8 +25,8 @@ import { formatFileReport } from '../tools/replay/report';
 import { replayFiles } from '../tools/replay/runner';
 import { activityToSend, scriptOf, serializeTranscript, type ActivityJson } from '../tools/replay/script';
 import { FileTranscriptStore } from '../src/storage/file/transcripts';
-import { employer, intraCompanyWorker, spouseOfWorker } from '../test/support/answers';
-import { typedAnswer } from '../test/support/talk';
+import { employer, intraCompanyWorker, spouseOfWorker } from '../tools/support/answers';
+import { typedAnswer } from '../tools/support/typed-answer';
 
 process.env.LOG_LEVEL ??= 'warn';
 
@@ -61,6 +61,7 @@ const graduateWithPrApplication: Answers = {
   residenceCountry: 'CA',
   inCanada: true,
   currentStatus: 'worker',
+  workPermitType: 'open',
   statusExpiry: '2027-01-20',
   extensionFiled: false,
   spouseInCanada: false,

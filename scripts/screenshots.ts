@@ -9,9 +9,9 @@ import { summarize } from '../src/screening/summary';
 import { startServer } from '../src/server';
 import { StaffDirectory } from '../src/staff/accounts';
 import { openFileStorage } from '../src/storage/file';
-import { employer, intraCompanyWorker, spouseOfWorker } from '../test/support/answers';
-import { tempConfig } from '../test/support/temp-data';
-import { answerFor, Chat } from '../test/web/support/browser';
+import { employer, intraCompanyWorker, spouseOfWorker } from '../tools/support/answers';
+import { tempConfig } from '../tools/support/temp-data';
+import { answerFor, Chat } from '../tools/support/chat';
 import { buildWeb } from './build-web';
 
 /**

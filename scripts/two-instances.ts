@@ -38,7 +38,7 @@ async function main() {
         AZURE_STORAGE_CONTAINER: process.env.AZURE_STORAGE_CONTAINER || 'imp-intake',
         INSTANCES: '2',
         DIRECT_LINE_DOMAIN: process.env.DIRECT_LINE_DOMAIN || AZURE_DIRECT_LINE,
-        DIRECT_LINE_SECRET: process.env.DIRECT_LINE_SECRET || 'not-set-the-website-chat-is-off',
+        DIRECT_LINE_SECRET: process.env.DIRECT_LINE_SECRET || 'not-set-so-the-website-chat-is-off-here',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

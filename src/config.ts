@@ -24,6 +24,32 @@ const optionalText = z
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
 const optionalUrl = optionalText.pipe(z.url({ protocol: /^https?$/ }).optional());
 
+/** Example settings' words: a secret made only of them (or holding a phrase) was never chosen. */
+const PLACEHOLDERS = ['secret', 'changeme', 'password', 'passwd', 'x', 'test', 'example', 'default', 'admin'];
+const PLACEHOLDER_PHRASES = ['changeme', 'replaceme', 'placeholder', 'yoursecret'];
+export const MIN_SECRET_LENGTH = 32;
+
+/** Why a secret the firm sets is too weak to sign or open anything, or undefined when it is not. */
+export function weakSecret(secret: string): string | undefined {
+  if (secret.length < MIN_SECRET_LENGTH)
+    return `too short (${secret.length} characters): use at least ${MIN_SECRET_LENGTH} random ones, e.g. \`openssl rand -base64 48\`, or leave it unset to have one generated`;
+  const letters = secret.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const repeated = new RegExp(`^(?:${PLACEHOLDERS.join('|')}|\\d)+$`);
+  if (
+    repeated.test(letters) ||
+    PLACEHOLDER_PHRASES.some((phrase) => letters.includes(phrase)) ||
+    new Set(secret).size < 8
+  )
+    return 'a placeholder, not a secret: use a random value, e.g. `openssl rand -base64 48`, or leave it unset to have one generated';
+  return undefined;
+}
+
+/** A secret the firm chooses: absent (one is generated), or long and random enough. */
+const optionalSecret = optionalText.superRefine((secret, context) => {
+  const weakness = secret === undefined ? undefined : weakSecret(secret);
+  if (weakness) context.addIssue({ code: 'custom', message: weakness });
+});
+
 /** Settings that only work together: a half-configured notification target is a mistake, not a skip. */
 const pairedSettings: [string, string][] = [
   ['SMTP_URL', 'STAFF_EMAIL'],
@@ -67,7 +93,7 @@ export const configSchema = z.object({
   /** Where the firm reaches this server (e.g. https://intake.example.com): links in emails, Secure cookies. */
   PUBLIC_URL: optionalUrl,
   /** Signs staff session cookies; generated into DATA_DIR/staff/ at first start when absent. */
-  SESSION_SECRET: optionalText,
+  SESSION_SECRET: optionalSecret,
   SMTP_URL: optionalText,
   STAFF_EMAIL: optionalText,
   MAIL_FROM: optionalText,
@@ -75,7 +101,7 @@ export const configSchema = z.object({
   CLIO_GROW_URL: optionalUrl,
   CLIO_GROW_INBOX_TOKEN: optionalText,
   WEBHOOK_URL: optionalUrl,
-  WEBHOOK_SECRET: optionalText,
+  WEBHOOK_SECRET: optionalSecret,
   /**
    * The firm's booking page (Calendly, Clio Scheduler, Microsoft Bookings…), offered after
    * submitting; Calendly links are prefilled (src/booking/link.ts). Unset: the firm calls.
@@ -93,12 +119,19 @@ export const configSchema = z.object({
    * DIRECT_LINE_DOMAIN (Azure's, e.g. https://directline.botframework.com/v3/directline) this is
    * that channel's secret, exchanged server-side for per-conversation tokens.
    */
-  DIRECT_LINE_SECRET: optionalText,
+  DIRECT_LINE_SECRET: optionalSecret,
   DIRECT_LINE_DOMAIN: optionalUrl,
   /** Built-in channel: messages one conversation may send per minute (after a burst of 20). */
   DIRECT_LINE_MESSAGES_PER_MINUTE: number(120),
   /** Behind a reverse proxy: the number of proxies to trust for the client IP (rate limits). */
   TRUST_PROXY: optionalText.pipe(z.string().regex(/^\d+$/, 'a number of proxies').optional()),
+  /**
+   * How long a client may take to send a request's headers, and the whole request: a slow sender
+   * (one byte a second) holds a connection this long at most. A chat turn's request is small and
+   * quick; WebSocket streams are not requests once upgraded, so they are not cut.
+   */
+  HTTP_HEADERS_TIMEOUT_SECONDS: number(15),
+  HTTP_REQUEST_TIMEOUT_SECONDS: number(30),
   /** On SIGTERM: how long turns and notification sends under way may take to finish. */
   SHUTDOWN_TIMEOUT_SECONDS: number(20),
   /**
@@ -124,8 +157,9 @@ export const configSchema = z.object({
     .optional()
     .transform((value) => value === '1' || value === 'true'),
   /**
-   * How many instances serve the firm: the in-process rate limits (staff sign-in throttle, the
-   * website's token endpoint) are divided by it, so that the limits hold for the whole deployment.
+   * How many instances serve the firm: the in-process rate limits (the website's token endpoint)
+   * are divided by it, so that the limits hold for the whole deployment. The staff sign-in limit
+   * is counted in storage, shared by every instance.
    */
   INSTANCES: number(1),
   /**
@@ -148,6 +182,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new Error(`Invalid configuration: ${first} and ${second} must be set together`);
     }
   }
+  if (result.data.HTTP_HEADERS_TIMEOUT_SECONDS > result.data.HTTP_REQUEST_TIMEOUT_SECONDS)
+    throw new Error(
+      'Invalid configuration: HTTP_HEADERS_TIMEOUT_SECONDS cannot be longer than HTTP_REQUEST_TIMEOUT_SECONDS',
+    );
   checkSharedStorage(result.data);
   return { ...result.data, DATA_DIR: path.resolve(result.data.DATA_DIR) };
 }
@@ -170,8 +208,8 @@ function checkSharedStorage(config: z.infer<typeof configSchema>): void {
 }
 
 /**
- * One instance's share of a deployment-wide rate limit: in-process limits (the staff sign-in
- * throttle, the website's token endpoint) are divided among the `INSTANCES`, at least 1 each.
+ * One instance's share of a deployment-wide rate limit: in-process limits (the website's token
+ * endpoint) are divided among the `INSTANCES`, at least 1 each.
  */
 export function instanceShare(limit: number, instances: number): number {
   return Math.max(1, Math.floor(limit / instances));

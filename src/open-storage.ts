@@ -1,6 +1,6 @@
 import type { Config } from './config';
 import { loadSessionSecret, openFileStorage } from './storage/file';
-import type { Storage } from './storage/storage';
+import type { Storage } from './ports/storage';
 
 export type StorageSettings = Pick<
   Config,

@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bookingLink } from './booking/link';
 import { bookingRecorder } from './booking/record';
@@ -8,18 +8,19 @@ import { IntakeBot } from './bot/intake-bot';
 import { transcriptMiddleware } from './bot/transcript-logger';
 import { loadConfig, type Config } from './config';
 import { IntakeEngine } from './intake/conversation';
-import { loadFlows } from './intake/flows';
+import { loadFlows, type Flows } from './intake/flows';
 import { ResumeCodeMailer } from './channel/resume-mailer';
 import { createWebsite } from './channel/website';
 import { createApp } from './http/app';
 import { semiSpaceMb, tuneHeap } from './heap';
 import { log } from './logger';
 import { IntakeService } from './service/intake-service';
-import { LeadRecorder } from './service/lead-recorder';
-import { createStaff, observeAll } from './staff';
+import { RequestHandoff } from './service/request-handoff';
+import { SubmitLead } from './service/submit-lead';
+import { createStaff } from './staff';
 import { loadSessionSecret, openFileStorage } from './storage/file';
 import { openStorage } from './open-storage';
-import type { Storage } from './storage/storage';
+import type { Storage } from './ports/storage';
 
 /** What tests may replace: the clock of the website's built-in channel. */
 export interface AssembleOptions {
@@ -49,6 +50,7 @@ export function assemble(
   const website = createWebsite(config, flows, {
     botId: config.MicrosoftAppId,
     resumeCodes: storage.resumeCodes,
+    forgottenConversations: storage.forgottenConversations,
     clock: options.clock,
   });
   const staff = createStaff(
@@ -61,11 +63,12 @@ export function assemble(
     },
     { notify: { leaseMs: config.NOTIFY_LEASE_SECONDS * 1000 } },
   );
-  const intake = new IntakeService(
-    engine,
-    conversations,
-    observeAll(new LeadRecorder(leads), staff.observer),
-  );
+  const submitLead = new SubmitLead(leads, staff.stores);
+  const requestHandoff = new RequestHandoff(staff.stores);
+  const intake = new IntakeService(engine, conversations, {
+    submitted: (submitted) => submitLead.run(submitted),
+    handoffRequested: (conversationKey, record) => requestHandoff.run(conversationKey, record),
+  });
 
   const bot = new IntakeBot(intake, { acceptTestTraffic: !config.MicrosoftAppId });
   const endpoint = createBotEndpoint(
@@ -82,18 +85,7 @@ export function assemble(
   // The website's built-in channel reaches the bot in-process, never through /api/messages.
   const channelBot = website.channel ? endpoint.connectChannel(website.channel.sink) : undefined;
   if (channelBot) website.channel!.connect(channelBot.deliver);
-  const resumeMailer = config.SMTP_URL
-    ? new ResumeCodeMailer(
-        {
-          smtpUrl: config.SMTP_URL,
-          from: config.MAIL_FROM ?? flows['en-CA'].firm.email,
-          publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}/`,
-        },
-        website.resumeCodes,
-        conversations,
-        flows,
-      )
-    : undefined;
+  const resumeMailer = resumeMailerOf(config, website, conversations, flows);
   const app = createApp({
     handleActivity: endpoint.handle,
     mountWebsite: website.mount,
@@ -129,11 +121,39 @@ export function assemble(
   };
 }
 
+/** Emails a prospect their resume code when SMTP is configured; none otherwise. */
+function resumeMailerOf(
+  config: Config,
+  website: ReturnType<typeof createWebsite>,
+  conversations: Storage['conversations'],
+  flows: Flows,
+): ResumeCodeMailer | undefined {
+  if (!config.SMTP_URL) return undefined;
+  return new ResumeCodeMailer(
+    {
+      smtpUrl: config.SMTP_URL,
+      from: config.MAIL_FROM ?? flows['en-CA'].firm.email,
+      publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}/`,
+    },
+    website.resumeCodes,
+    conversations,
+    flows,
+  );
+}
+
 export async function startServer(config: Config = loadConfig(), options: AssembleOptions = {}) {
   // STORAGE picks the backend: files under DATA_DIR, or a shared Azure Blob container
   const { storage, sessionSecret } = await openStorage(config);
   const parts = assemble(config, storage, { sessionSecret, ...options });
-  const server = parts.app.listen(config.PORT, config.HOST);
+  // Slow senders are cut off (408) after these; Node checks them every `connectionsCheckingInterval`.
+  const server = createServer(
+    {
+      headersTimeout: config.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
+      requestTimeout: config.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+      connectionsCheckingInterval: 1000,
+    },
+    parts.app,
+  ).listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

@@ -1,4 +1,4 @@
-import type { LeadIndex } from '../staff/lead-index';
+import type { LeadIndex } from '../ports/lead-list';
 import type { WorkflowStore } from '../staff/workflow';
 import type { BookingRecorder } from './webhook';
 

@@ -5,15 +5,15 @@ import { loadFlows, type Flows } from '../intake/flows';
 import type { Catalogue } from '../intake/machine';
 import { IntakeService, type IntakeObserver } from '../service/intake-service';
 import type { Lead } from '../screening/lead';
-import { LeadRecorder } from '../service/lead-recorder';
+import { SubmitLead } from '../service/submit-lead';
 import { openMemoryStorage } from '../storage/memory';
-import type { TranscriptStore } from '../storage/transcripts';
+import type { TranscriptStore } from '../ports/transcripts';
 import { conversationKeyOf, IntakeBot } from './intake-bot';
 import { transcriptMiddleware } from './transcript-logger';
 
 /**
  * The whole bot in this process — IntakeBot on botbuilder's TestAdapter, the intake service and
- * the lead recorder — with conversations and leads in memory, so thousands of recorded
+ * "submit a lead" — with conversations and leads in memory, so thousands of recorded
  * conversations replay in seconds. Its clock is the recorded time of each activity (or a fixed
  * date when a file has none), so a replayed lead is screened on the day the original was.
  */
@@ -67,11 +67,11 @@ export class InProcessBot {
         catalogue: options.catalogue,
       });
     this.coverage = options.coverage;
-    const recorder = new LeadRecorder(this.leads);
+    const submitLead = new SubmitLead(this.leads); // no staff desk: the lead is only stored
     const observer: IntakeObserver = {
       submitted: async (intake) => {
-        await recorder.submitted(intake);
-        this.lastLead.set(intake.conversationKey, intake.submission.leadId);
+        const lead = await submitLead.run(intake);
+        this.lastLead.set(intake.conversationKey, lead.id);
       },
     };
     const intake = new IntakeService(this.engine, this.storage, observer, { now: () => this.clock });

@@ -4,7 +4,7 @@ import type { Flows } from '../intake/flows';
 import { log, logRef } from '../logger';
 import { intakeStepOf, Redaction } from '../intake/redaction';
 import { KeyedLock } from '../storage/keyed-lock';
-import type { TranscriptActivity, TranscriptStore } from '../storage/transcripts';
+import type { TranscriptActivity, TranscriptStore } from '../ports/transcripts';
 
 /** Conversations whose last question is remembered; older ones are looked up in their file. */
 const REMEMBERED_CONVERSATIONS = 10_000;

@@ -29,8 +29,8 @@ export interface Subscriber {
   send(set: ActivitySet): void;
   /** Sends at once what `send` was given and has not sent yet (a subscriber may gather a turn's). */
   flush?(): void;
-  /** Ends the subscription (the conversation was deleted). */
-  close?(): void;
+  /** Ends the subscription (the conversation was deleted, or a newer stream replaces this one). */
+  close?(reason: string): void;
 }
 
 export interface ConversationLimits {
@@ -111,8 +111,8 @@ export class ChannelConversation {
   }
 
   /** Closes every live stream of this conversation. */
-  closeStreams(): void {
-    for (const subscriber of [...this.subscribers]) subscriber.close?.();
+  closeStreams(reason = 'conversation deleted'): void {
+    for (const subscriber of [...this.subscribers]) subscriber.close?.(reason);
     this.subscribers.clear();
   }
 

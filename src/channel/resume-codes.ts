@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
-import { z } from 'zod';
-import type { Documents } from '../storage/ports';
+import type { Documents } from '../ports/store';
+import type { ResumeCodeRecord } from '../ports/resume-codes';
 
 /**
  * Resume codes: a prospect who leaves can come back within `validDays` of their last visit and
@@ -11,18 +11,6 @@ import type { Documents } from '../storage/ports';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const CODE_LENGTH = 12;
-
-export const resumeCodeSchema = z
-  .object({
-    conversationId: z.string().min(1),
-    userId: z.string().min(1),
-    createdAt: z.iso.datetime(),
-    expiresAt: z.iso.datetime(),
-    /** When the code was emailed to the prospect (once per conversation). */
-    emailedAt: z.iso.datetime().optional(),
-  })
-  .strict();
-export type ResumeCodeRecord = z.infer<typeof resumeCodeSchema>;
 
 /** Upper case, no separators, and Crockford's readings of look-alike letters (O → 0, I/L → 1). */
 export function normalizeCode(input: string): string {

@@ -4,7 +4,7 @@ import { fill, type Flows } from '../intake/flows';
 import { log, logRef } from '../logger';
 import { smtpTransport } from '../notify/smtp';
 import type { ConversationRecord } from '../service/intake-service';
-import type { ConversationStore } from '../storage/ports';
+import type { ConversationStore } from '../ports/store';
 import type { ResumeCodes } from './resume-codes';
 
 /**

@@ -16,6 +16,8 @@ export interface TokenClaims {
   scope: TokenScope;
   iat: number;
   exp: number;
+  /** This token's own id: a stream token is good for one upgrade (see direct-line-streams.ts). */
+  jti?: string;
 }
 
 export type TokenCheck =
@@ -42,6 +44,7 @@ export class TokenSigner {
       scope,
       iat,
       exp: iat + lifetimeSeconds,
+      jti: randomBytes(9).toString('base64url'),
     };
     const body = `${HEADER}.${base64url(JSON.stringify(claims))}`;
     return `${body}.${this.sign(body)}`;

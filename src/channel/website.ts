@@ -9,8 +9,12 @@ import { log } from '../logger';
 import { projectRoot } from '../paths';
 import { ChannelConversations, defaultLimits } from './conversations';
 import { DirectLineChannel } from './direct-line';
-import type { Documents } from '../storage/ports';
-import { ResumeCodes, type ResumeCodeRecord } from './resume-codes';
+import { forgottenKeepMs } from './direct-line-auth';
+import { ForgottenConversations } from './forgotten';
+import type { ForgottenConversation } from '../ports/forgotten-conversations';
+import type { Documents } from '../ports/store';
+import { ResumeCodes } from './resume-codes';
+import { type ResumeCodeRecord } from '../ports/resume-codes';
 import { loadChannelSecret } from './secret';
 import { TokenSigner } from './tokens';
 import { compressedPage, readManifest, webAssets, type WebManifest } from './web-assets';
@@ -29,6 +33,8 @@ export interface WebsiteOptions {
   botId?: string;
   /** Where resume codes are kept (the storage backend's `resumeCodes`). */
   resumeCodes: Documents<ResumeCodeRecord>;
+  /** Where privacy deletions of website conversations are kept (the storage's `forgottenConversations`). */
+  forgottenConversations: Documents<ForgottenConversation>;
   /** The built-in channel's clock (rate limits, idle conversations); tests pass their own. */
   clock?: () => number;
 }
@@ -41,6 +47,7 @@ export function createWebsite(config: Config, flows: Flows, options: WebsiteOpti
     );
   const secret = loadChannelSecret(config.DIRECT_LINE_SECRET, config.DATA_DIR);
   const resumeCodes = new ResumeCodes(options.resumeCodes, secret);
+  const forgotten = new ForgottenConversations(options.forgottenConversations, forgottenKeepMs());
 
   const channel = azureDomain
     ? undefined
@@ -50,15 +57,24 @@ export function createWebsite(config: Config, flows: Flows, options: WebsiteOpti
         botId: options.botId ?? 'imp-intake-bot',
         botName: flows['en-CA'].firm.name,
         publicUrl: config.PUBLIC_URL,
+        forgotten,
+        trustedProxies: config.TRUST_PROXY ? Number(config.TRUST_PROXY) : 0,
         conversations: new ChannelConversations(
           { ...defaultLimits, postsPerSecond: config.DIRECT_LINE_MESSAGES_PER_MINUTE / 60 },
           options.clock,
         ),
       });
 
-  const source = channel
+  const issuer = channel
     ? builtInTokenSource((conversationId, userId) => channel.issue(conversationId, userId))
     : azureTokenSource(azureDomain!, secret);
+  // a conversation deleted on a privacy request is gone, whatever code or token is presented
+  const source = {
+    domain: issuer.domain,
+    start: () => issuer.start(),
+    resume: async (conversationId: string, userId: string) =>
+      (await forgotten.isForgotten(conversationId)) ? undefined : issuer.resume(conversationId, userId),
+  };
 
   const router = express.Router();
   // the limits count per process: several instances (INSTANCES) each allow their share
@@ -91,7 +107,13 @@ export function createWebsite(config: Config, flows: Flows, options: WebsiteOpti
   if (!readManifest(webBuildDir))
     log.warn('web-bundle-missing', { hint: 'run npm run build:web (npm start does it first)' });
 
-  const purge = setInterval(() => void resumeCodes.purgeExpired().catch(() => undefined), 60 * 60 * 1000);
+  const purge = setInterval(
+    () => {
+      void resumeCodes.purgeExpired().catch(() => undefined);
+      void forgotten.purgeExpired().catch(() => undefined);
+    },
+    60 * 60 * 1000,
+  );
   purge.unref();
 
   return {
@@ -108,11 +130,13 @@ export function createWebsite(config: Config, flows: Flows, options: WebsiteOpti
      */
     records: {
       async forget(conversationKey: string) {
-        const forgotten = await resumeCodes.forget(conversationKey);
         const prefix = 'directline/conversations/';
-        if (channel && conversationKey.startsWith(prefix))
-          channel.forget(conversationKey.slice(prefix.length));
-        return forgotten;
+        if (conversationKey.startsWith(prefix)) {
+          const conversationId = conversationKey.slice(prefix.length);
+          if (channel) await channel.forget(conversationId);
+          else await forgotten.forget(conversationId);
+        }
+        return resumeCodes.forget(conversationKey);
       },
     },
     /** Once the server listens: the built-in channel's WebSocket streams. */

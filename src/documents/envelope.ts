@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { SEALED_MAGIC, isSealed } from '../ports/documents';
 
 /**
  * Envelope encryption of documents at rest: each file gets its own random 256-bit key, which
@@ -13,12 +14,13 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
  * key from a damaged one.
  */
 
-export const MAGIC = Buffer.from('IMPDOC1\0', 'latin1');
+/** The mark and header length stores check are declared with the port (src/ports/documents.ts). */
+export const MAGIC = SEALED_MAGIC;
+export { isSealed };
 const KEY_ID = 8;
 const IV = 12;
 const TAG = 16;
 const KEY = 32;
-const HEADER = MAGIC.length + KEY_ID + IV + KEY + TAG + IV + TAG;
 
 export class DocumentsKeyError extends Error {
   constructor(message: string) {
@@ -105,10 +107,6 @@ export function seal(plaintext: Uint8Array, master: DocumentsKey, context: strin
 }
 
 /** Whether these bytes are a sealed document (what the stores check before keeping anything). */
-export function isSealed(bytes: Uint8Array): boolean {
-  return bytes.length >= HEADER && Buffer.from(bytes.buffer, bytes.byteOffset, MAGIC.length).equals(MAGIC);
-}
-
 export function open(sealed: Uint8Array, master: DocumentsKey, context: string): Buffer {
   const bytes = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
   if (!isSealed(bytes)) throw new TamperedDocumentError('not a sealed document');

@@ -5,7 +5,7 @@ import type { Scanner } from './clamd';
 import { open, seal, type DocumentsKey } from './envelope';
 import { documentKinds, sniff, type DocumentKind } from './file-type';
 import { checkFileCount, MAX_FILE_BYTES, MAX_FILES_PER_LEAD, readLimited, FileTooLargeError } from './limits';
-import type { LeadFiles } from './store';
+import type { LeadFiles } from '../ports/documents';
 
 /**
  * Adding a document to a lead, in the order nothing unchecked is kept: the lead's count, the size

@@ -10,10 +10,11 @@ import { stepCatalogue, type Section } from './steps';
  */
 const READING_DAY = '2026-11-25';
 /**
- * What recorded transcripts must not keep: the prospect's answers to the admissibility screening
- * and their contact details. A redacted user message keeps the step it answered and, for a
- * choice or a yes/no, the value chosen, so that a replay can answer the same way; bot messages
- * that repeat those answers (the review, "your current answer is …") lose the repeated part.
+ * What recorded transcripts must not keep: the prospect's answers to the admissibility screening,
+ * their contact details and any step the catalogue marks sensitive (mistreatment by an employer).
+ * A redacted user message keeps the step it answered and, for a choice or a yes/no, the value
+ * chosen, so that a replay can answer the same way; bot messages that repeat those answers (the
+ * review, "your current answer is …") lose the repeated part.
  */
 
 export const REDACTED = '[redacted]';
@@ -80,7 +81,7 @@ export class Redaction {
   ) {
     this.steps = new Set(
       Object.entries(catalogue)
-        .filter(([, s]) => redactedSections.includes(s.section))
+        .filter(([, s]) => redactedSections.includes(s.section) || s.sensitive === true)
         .map(([id]) => id),
     );
     const labels = [...this.steps].flatMap((step) =>

@@ -46,6 +46,10 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   isOutsideCanada: (a) => a.role === 'worker' && a.inCanada === false,
   holdsStatus: (a) => relevance.isInCanada(a) && a.currentStatus !== undefined && a.currentStatus !== 'other',
   isWorkerInCanada: (a) => relevance.isInCanada(a) && a.currentStatus === 'worker',
+  // Vulnerable workers (A72) hold a permit tied to one employer (or maintained status on one).
+  holdsEmployerSpecificPermit: (a) =>
+    relevance.isWorkerInCanada(a) &&
+    (a.workPermitType === 'employerSpecific' || a.workPermitType === 'notSure'),
   isStudentInCanada: (a) => relevance.isInCanada(a) && a.currentStatus === 'student',
   // Maintained status (applied before expiry) or restoration: asked of anyone holding a status.
   mayExtendStatus: (a) => relevance.holdsStatus(a),
@@ -81,12 +85,14 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   hasSpouseInCanada: (a) => relevance.hasNoJobOffer(a) && a.spouseInCanada === true,
   spouseIsWorker: (a) => relevance.hasSpouseInCanada(a) && a.spouseStatus === 'worker',
   spouseIsHighSkilled: (a) => relevance.spouseIsWorker(a) && isProfessionalTeer(teerOfChoice(a.spouseTeer)),
-  // Family of PR-bound principals have their own codes: asked only when the 2025 limits would fail.
-  spouseMayBePrBound: (a) =>
+  // The Jan 21, 2025 limits (TEER 0/1, 16 months left) would fail C41.
+  spouseFailsC41Limits: (a) =>
     relevance.spouseIsWorker(a) &&
     a.spouseTeer !== undefined &&
     a.spouseMonthsLeft !== undefined &&
     !(relevance.spouseIsHighSkilled(a) && a.spouseMonthsLeft >= SPOUSE_MIN_MONTHS_LEFT),
+  // Family of PR-bound principals have their own codes: asked only when the 2025 limits would fail.
+  spouseMayBePrBound: (a) => relevance.spouseFailsC41Limits(a),
   spouseIsStudent: (a) => relevance.hasSpouseInCanada(a) && a.spouseStatus === 'student',
   spouseIsCitizenOrPr: (a) => relevance.hasSpouseInCanada(a) && a.spouseStatus === 'citizenOrPr',
   spouseSponsorshipFiled: (a) => relevance.spouseIsCitizenOrPr(a) && a.spouseSponsorship === true,

@@ -79,6 +79,8 @@ export type RelevanceName =
   | 'isIecPartnerCitizen'
   | 'isInCanada'
   | 'isOutsideCanada'
+  | 'isWorkerInCanada'
+  | 'holdsEmployerSpecificPermit'
   | 'mayExtendStatus'
   | 'mayAimAtPermanentResidence'
   | 'hasJobOffer'
@@ -94,6 +96,7 @@ export type RelevanceName =
   | 'hasSpouseInCanada'
   | 'spouseIsWorker'
   | 'spouseMayBePrBound'
+  | 'spouseFailsC41Limits'
   | 'spouseIsStudent'
   | 'spouseIsCitizenOrPr'
   | 'spouseSponsorshipFiled'
@@ -130,7 +133,6 @@ export type RelevanceName =
   | 'gavePhone'
   // Facts the guards above combine (no step's own guard): named so the path model tracks them.
   | 'holdsStatus'
-  | 'isWorkerInCanada'
   | 'isStudentInCanada'
   | 'keepsCurrentJob'
   | 'hasProfessionalOffer'
@@ -145,10 +147,19 @@ export interface StepDefinition<V> {
   section: Section;
   input: Input<V>;
   when?: RelevanceName;
+  /**
+   * An answer as private as the admissibility screening's (e.g. mistreatment by an employer):
+   * redacted from transcripts like the admissibility and contact sections (src/intake/redaction.ts).
+   */
+  sensitive?: true;
 }
 
 function step<V>(section: Section, input: Input<V>, when?: RelevanceName): StepDefinition<V> {
   return { section, input, when };
+}
+
+function sensitiveStep<V>(section: Section, input: Input<V>, when?: RelevanceName): StepDefinition<V> {
+  return { section, input, when, sensitive: true };
 }
 
 const offerSectors = [
@@ -160,6 +171,8 @@ const offerSectors = [
   'academic',
   'sports',
   'exchange',
+  'religious',
+  'charitable',
   'agriculture',
   'other',
 ] as const;
@@ -174,6 +187,9 @@ export const stepCatalogue = {
   inCanada: step('situation', yesNo(), 'isWorker'),
   residenceCountry: step('situation', country(), 'isOutsideCanada'),
   currentStatus: step('situation', choice(['visitor', 'student', 'worker', 'other']), 'isInCanada'),
+  // Vulnerable workers (A72): one gentle question, only for a permit tied to one employer.
+  workPermitType: step('situation', choice(['employerSpecific', 'open', 'notSure']), 'isWorkerInCanada'),
+  employerTreatment: sensitiveStep('situation', yesNo(), 'holdsEmployerSpecificPermit'),
   statusExpiry: step('situation', date(), 'isInCanada'),
   extensionFiled: step('situation', yesNo(), 'mayExtendStatus'),
 
@@ -218,6 +234,8 @@ export const stepCatalogue = {
   spouseTeer: step('jobOffer', choice(teerOrUnknown), 'spouseIsWorker'),
   spouseMonthsLeft: step('jobOffer', number({ min: 0, max: 120 }), 'spouseIsWorker'),
   spousePrBound: step('jobOffer', choice(['no', 'prApplied', 'nominated', 'notSure']), 'spouseMayBePrBound'),
+  // Free-trade spouse codes (T45, T53, T25) are not bound by C41's limits: asked when those fail.
+  spouseCitizenship: step('jobOffer', country(), 'spouseFailsC41Limits'),
   spouseProgram: step(
     'jobOffer',
     choice(['doctoral', 'masters16', 'mastersShort', 'professional', 'bachelor', 'college', 'other']),
@@ -247,7 +265,7 @@ export const stepCatalogue = {
   ),
   prProgram: step(
     'jobOffer',
-    choice(['cec', 'fsw', 'fst', 'pnp', 'caregiver', 'family', 'other']),
+    choice(['cec', 'fsw', 'fst', 'pnp', 'caregiver', 'family', 'hongKong', 'other']),
     'hasPrApplication',
   ),
   nominationProvince: step('jobOffer', choice(provinces), 'isProvincialNominee'),

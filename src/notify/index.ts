@@ -1,21 +1,20 @@
 import type { Config } from '../config';
 import type { Lead } from '../screening/lead';
 import type { HandoffStore } from '../staff/handoffs';
-import type { Documents } from '../storage/ports';
+import type { Documents } from '../ports/store';
 import type { Notification } from './messages';
+import { deliveryId, entriesOf } from './outbox';
 import {
-  deliveryId,
   deliveryTargets,
-  entriesOf,
   type DeliveryTarget,
   type OutboxEntry,
   type OutboxRepository,
-} from './outbox';
+} from '../ports/outbox';
 import { ClioGrowSender, EmailSender, WebhookSender, type Sender } from './senders';
 import { OutboxWorker, type WorkerOptions } from './worker';
 
 export { verifyWebhookSignature, signWebhook } from './signature';
-export type { OutboxEntry, DeliveryTarget, OutboxRepository } from './outbox';
+export type { OutboxEntry, DeliveryTarget, OutboxRepository } from '../ports/outbox';
 
 export type NotifySettings = Pick<
   Config,

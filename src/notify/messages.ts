@@ -1,6 +1,6 @@
 import { loadFlows, type Flow } from '../intake/flows';
 import type { Lead } from '../screening/lead';
-import type { HandoffRequest } from '../staff/handoffs';
+import type { HandoffRequest } from '../ports/handoffs';
 import { html } from '../html';
 
 /**

@@ -1,6 +1,6 @@
 import type { Transporter } from 'nodemailer';
 import { clioPayload, emailOf, webhookMessage, type Notification } from './messages';
-import type { DeliveryTarget, SubjectKind } from './outbox';
+import type { DeliveryTarget, SubjectKind } from '../ports/outbox';
 import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './signature';
 import { smtpTransport } from './smtp';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { log } from '../logger';
 import type { Notification } from './messages';
-import type { DeliveryTarget, OutboxEntry, OutboxRepository, SubjectKind } from './outbox';
+import type { DeliveryTarget, OutboxEntry, OutboxRepository, SubjectKind } from '../ports/outbox';
 import { describeError, type Sender } from './senders';
 
 /** Loads what a delivery sends; undefined when the lead or request no longer exists (deleted). */

@@ -2,13 +2,7 @@ import { isDegree, isSameGroupRelation, teerOfChoice, teerOfNoc, type Teer } fro
 import type { Money } from '../intake/inputs';
 import { convertScores } from '../intake/parse/language';
 import { stepCatalogue, stepIds, type AnswerOf, type Answers, type StepId } from '../intake/steps';
-import {
-  cetaCountries,
-  cptppCountries,
-  cuktcaCountries,
-  cusmaCountries,
-  englishCountryName,
-} from './countries';
+import { englishCountryName } from './countries';
 
 /**
  * Facts derived from the answers, named for what the rules test. Worker and employer leads are
@@ -370,17 +364,6 @@ export function deriveFacts(answers: Answers, today: string): Facts {
   return roleOf(answers) === 'employer' ? employerFacts(answers, today) : workerFacts(answers, today);
 }
 
-export const isUsOrMexicoCitizen = (f: Facts) =>
-  f.citizenship !== undefined && cusmaCountries.citizens.has(f.citizenship);
-export const isCetaCitizen = (f: Facts) =>
-  f.citizenship !== undefined && cetaCountries.citizens.has(f.citizenship);
-export const isUkCitizen = (f: Facts) =>
-  f.citizenship !== undefined && cuktcaCountries.citizens.has(f.citizenship);
-export const isCptppCitizen = (f: Facts) =>
-  f.citizenship !== undefined && cptppCountries.citizens.has(f.citizenship);
-/** CPTPP professionals (T52): only the parties with professional commitments (§9). */
-export const isCptppProfessionalCitizen = (f: Facts) =>
-  f.citizenship !== undefined && cptppCountries.professionals.has(f.citizenship);
 export const isSkilledTeer = (teer: Teer | undefined): teer is 0 | 1 | 2 | 3 =>
   teer !== undefined && teer <= 3;
 
@@ -410,7 +393,12 @@ export function sectorOf(offer: OfferFacts | undefined): OfferSector | undefined
   // A kind of post (exchange, academic, sports) does not hide a school-teaching or health NOC.
   if (
     offer?.sector &&
-    !(byNoc && ['teacherExchange', 'exchange', 'academic', 'sports', 'other'].includes(offer.sector))
+    !(
+      byNoc &&
+      ['teacherExchange', 'exchange', 'academic', 'sports', 'religious', 'charitable', 'other'].includes(
+        offer.sector,
+      )
+    )
   )
     return offer.sector;
   return byNoc ?? offer?.sector;

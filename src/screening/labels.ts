@@ -41,39 +41,6 @@ export const statusLabels: Record<AnswerOf<'currentStatus'>, string> = {
   other: 'other',
 };
 
-export const roleLevelLabels: Record<AnswerOf<'icRoleLevel'>, string> = {
-  executive: 'executive',
-  seniorManager: 'senior manager',
-  specializedKnowledge: 'specialized knowledge',
-  other: 'other',
-};
-
-export const prProgramLabels: Record<AnswerOf<'prProgram'>, string> = {
-  cec: 'the Canadian Experience Class',
-  fsw: 'the Federal Skilled Worker program',
-  fst: 'the Federal Skilled Trades program',
-  pnp: 'a Provincial Nominee Program',
-  caregiver: 'a caregiver program',
-  family: 'family sponsorship',
-  other: 'another program',
-};
-
-export const spouseProgramLabels: Record<AnswerOf<'spouseProgram'>, string> = {
-  doctoral: 'a doctoral program',
-  masters16: "a master's program of 16 months or more",
-  mastersShort: "a master's program shorter than 16 months",
-  professional: 'a professional program',
-  bachelor: "a bachelor's program",
-  college: 'a college program',
-  other: 'another program',
-};
-
-export const benefitLabels: Record<Exclude<AnswerOf<'employerBenefit'>, 'notSure'>, string> = {
-  jobsCreated: 'jobs created for Canadians',
-  knowledgeTransfer: 'knowledge transfer to Canadians',
-  both: 'jobs created and knowledge transfer',
-};
-
 export const sectorLabels: Record<AnswerOf<'offerSector'>, string> = {
   health: 'health services',
   childCare: 'child care',
@@ -83,6 +50,8 @@ export const sectorLabels: Record<AnswerOf<'offerSector'>, string> = {
   academic: 'university or college (teaching or research)',
   sports: 'professional sports',
   exchange: 'reciprocal exchange',
+  religious: 'religious work',
+  charitable: 'charitable work',
   agriculture: 'agriculture',
   other: 'other sector',
 };

@@ -10,7 +10,6 @@ import {
   languageResultText,
   moneyText,
   provinceNames,
-  roleLevelLabels,
   sectorLabels,
   statusLabels,
   workerRelationLabels,
@@ -18,6 +17,9 @@ import {
 import type { AdmissibilityGround, LeadWithoutSummary, Pathway, Stream, Summary } from './lead-schema';
 import { ref } from './reference';
 import { describeSource } from './source';
+import { roleLevelLabels } from './streams/ict';
+import { openPermitCodes } from './streams/index';
+import { workPermitTypeLabels } from './streams/vulnerable-worker';
 
 /**
  * The staff summary: one screen of plain English, whatever the prospect's language. It is built
@@ -49,7 +51,6 @@ const groundLabels: Record<AdmissibilityGround, string> = {
 };
 
 /** Streams that give an open permit: no Employer Portal offer is needed for them. */
-const openPermitStreams = new Set(['C41/C46', 'C46–C49', 'C42', 'C43', 'A74', 'A75']);
 
 const DISCLAIMER = 'Automated first triage, not legal advice: a lawyer confirms every point before advising.';
 
@@ -96,6 +97,7 @@ function workerBlocks(a: Answers): Block[] {
       joined(
         [
           `in Canada as ${a.currentStatus ? statusLabels[a.currentStatus] : 'status not given'}`,
+          a.workPermitType && `(${workPermitTypeLabels[a.workPermitType]})`,
           a.statusExpiry && `until ${a.statusExpiry}`,
           a.extensionFiled === true && '(extension applied for)',
           a.extensionFiled === false && '(no extension applied for)',
@@ -245,7 +247,7 @@ function streamBlocks(lead: LeadWithoutSummary): Block[] {
   }
   // A worker with no job offer has no employer yet: an employer-specific route (IEC Young
   // Professionals, say) is a later step, not something to tell the employer now.
-  const needsEmployerPortal = candidates.some((stream) => !openPermitStreams.has(stream.code));
+  const needsEmployerPortal = candidates.some((stream) => !openPermitCodes.has(stream.code));
   if (lead.role === 'worker' && lead.answers.hasJobOffer === true && needsEmployerPortal) {
     blocks.push({
       kind: 'line',

@@ -6,7 +6,7 @@ import type { Answers } from '../intake/steps';
 import type { LeadSource } from '../screening/source';
 import { extend } from '../intake/objects';
 import { KeyedLock } from '../storage/keyed-lock';
-import { isConflict, type ConversationStore, type StoreItem } from '../storage/ports';
+import { isConflict, type ConversationStore, type StoreItem } from '../ports/store';
 
 /**
  * The application layer between a channel and the conversation engine: it loads a conversation,
@@ -58,9 +58,10 @@ export interface SubmittedIntake {
   bookingLink?: string;
 }
 
+/** What a turn hands on (wired in src/server.ts to ./submit-lead.ts and ./request-handoff.ts). */
 export interface IntakeObserver {
   /** Must be idempotent by `submission.leadId`: a retried turn may submit the same lead again. */
-  submitted(intake: SubmittedIntake): Promise<void>;
+  submitted(intake: SubmittedIntake): Promise<unknown>;
   handoffRequested?(conversationKey: string, record: ConversationRecord): Promise<void>;
 }
 

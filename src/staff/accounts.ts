@@ -1,7 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import { z } from 'zod';
-import type { Documents } from '../storage/ports';
+import type { Documents } from '../ports/store';
+import type { ApiToken, StaffDirectoryDocument } from '../ports/staff-directory';
 
 /**
  * Staff accounts (email + bcrypt hash) and API tokens (only their SHA-256 is stored: a token is
@@ -14,26 +15,9 @@ export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_BYTES = 72;
 const DEFAULT_ROUNDS = 12;
 
-const accountSchema = z.object({
-  email: z.email(),
-  passwordHash: z.string().min(1),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-});
-const tokenSchema = z.object({
-  name: z.string().min(1),
-  hash: z.string().regex(/^[0-9a-f]{64}$/),
-  createdAt: z.iso.datetime(),
-});
-export const staffDirectorySchema = z.object({
-  accounts: z.array(accountSchema),
-  tokens: z.array(tokenSchema),
-});
-export type StaffDirectoryDocument = z.infer<typeof staffDirectorySchema>;
 type Directory = StaffDirectoryDocument;
 /** The id of the one document holding every account and token. */
 export const DIRECTORY_ID = 'accounts';
-export type ApiToken = z.infer<typeof tokenSchema>;
 
 export const tokenNameSchema = z
   .string()

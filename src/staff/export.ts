@@ -1,6 +1,7 @@
 import type { Lead } from '../screening/lead';
 import { describeSource, sourceCategoryLabels } from '../screening/source';
-import { statusLabels, type WorkflowStatus } from './workflow';
+import { statusLabels } from './workflow';
+import { type WorkflowStatus } from '../ports/workflow';
 
 /** Exports of the filtered leads, as CSV (for a spreadsheet) or JSON (the lead contract). */
 

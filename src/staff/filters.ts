@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { priorityLevels, urgencyLevels } from '../screening/lead';
 import { sourceCategories } from '../screening/source';
-import type { LeadQuery } from './lead-index';
-import { nextDay, sortKeys, startOfDayInZone } from './triage';
-import { workflowStatusSchema } from './workflow';
+import type { LeadQuery } from '../ports/lead-list';
+import { nextDay, startOfDayInZone } from './triage';
+import { sortKeys } from '../ports/lead-order';
+import { workflowStatusSchema } from '../ports/workflow';
 
 /** The lead list's filters, shared by the dashboard, the exports and the staff API. */
 

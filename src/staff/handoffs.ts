@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import { viewOf } from '../intake/conversation';
 import type { ConversationRecord } from '../service/intake-service';
-import type { Documents } from '../storage/ports';
+import type { Documents } from '../ports/store';
+import type { HandoffDocument, HandoffRequest } from '../ports/handoffs';
 
 /**
  * "Talk to a person" requests. A prospect may ask at any question, before giving any contact
@@ -10,34 +10,6 @@ import type { Documents } from '../storage/ports';
  * the questionnaire they were. One document per intake (keyed by intake id = lead id once
  * submitted), listing its requests.
  */
-
-export const handoffRequestSchema = z.object({
-  id: z.string().min(1),
-  intakeId: z.string().min(1),
-  requestedAt: z.iso.datetime(),
-  locale: z.string().min(1),
-  /** The step the prospect was on (a step id, review, submitted…). */
-  position: z.string().min(1),
-  role: z.enum(['worker', 'employer']).optional(),
-  contact: z.object({
-    name: z.string().optional(),
-    email: z.string().optional(),
-    phone: z.string().optional(),
-  }),
-  answeredCount: z.number().int().min(0),
-  /** Set when the request came after the intake was submitted. */
-  leadId: z.string().optional(),
-});
-export type HandoffRequest = z.infer<typeof handoffRequestSchema>;
-
-export const handoffDocumentSchema = z.object({
-  intakeId: z.string().min(1),
-  conversationKey: z.string().min(1),
-  requests: z.array(handoffRequestSchema),
-  /** Set when a staff member marked the requests handled; a later request clears it. */
-  handled: z.object({ at: z.iso.datetime(), by: z.string().min(1) }).optional(),
-});
-export type HandoffDocument = z.infer<typeof handoffDocumentSchema>;
 
 /** What is known of a prospect's contact details at the moment they ask for a person. */
 export function handoffRequestOf(record: ConversationRecord): HandoffRequest {

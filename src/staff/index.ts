@@ -1,20 +1,19 @@
 import type { NextFunction, Request, Response, Router } from 'express';
-import { instanceShare, type Config } from '../config';
+import type { Config } from '../config';
 import { loadFlows, type Flows } from '../intake/flows';
 import { log } from '../logger';
 import { Notifier, type NotifierOptions } from '../notify';
-import type { Storage } from '../storage/storage';
+import type { Storage } from '../ports/storage';
 import { StaffDirectory } from './accounts';
 import { HandoffStore } from './handoffs';
-import { StaffIntakeObserver } from './intake-observer';
-import { rowOf, rowsFrom, withWorkflowPart, type LeadIndex, type LeadRow } from './lead-index';
+import { rowOf, rowsFrom, withWorkflowPart } from './lead-index';
+import { type LeadIndex, type LeadRow } from '../ports/lead-list';
 import { LeadEraser, type ChannelRecords, type StaffStores } from './privacy';
 import { RetentionPurger, schedule } from './retention';
 import { createStaffRouter } from './router';
-import { LoginThrottle, SessionStore } from './sessions';
+import { SessionStore } from './sessions';
+import { LoginThrottle, type ThrottleOptions } from './sign-in-throttle';
 import { WorkflowStore } from './workflow';
-
-export { observeAll } from './intake-observer';
 
 export type StaffSettings = Pick<
   Config,
@@ -45,7 +44,7 @@ export interface StaffOptions {
   notify?: NotifierOptions;
   /** How often the retention purge runs in a server (hourly unless told). */
   purgeEveryMs?: number;
-  throttle?: ConstructorParameters<typeof LoginThrottle>[0];
+  throttle?: ThrottleOptions;
 }
 
 /** Stores and services of the staff side, without HTTP: what the server and the CLIs share. */
@@ -101,14 +100,15 @@ export function createStaffStores(
 }
 
 /**
- * The staff side in a server: the /staff router (dashboard and API), the intake observer that
- * records workflow data and queues notifications, the notification worker and the retention
- * schedule. `start()` after the server listens, `stop()` before it exits.
+ * The staff side in a server: the /staff router (dashboard and API), the stores a new lead is
+ * handed to (src/service/submit-lead.ts), the notification worker and the retention schedule. `start()` after the server listens, `stop()` before it exits.
  */
 export function createStaff(settings: StaffSettings, parts: StaffParts, options: StaffOptions = {}) {
   const { stores, eraser, purger, loadIndex } = createStaffStores(settings, parts, options);
   const sessions = new SessionStore(parts.storage.sessions, parts.sessionSecret);
   const directory = new StaffDirectory(parts.storage.staffDirectory);
+  // counted in storage: the same 5 per account and 20 per address whatever the number of instances
+  const throttle = new LoginThrottle(parts.storage.signInFailures, options.throttle);
   const flows = parts.flows ?? loadFlows();
   const ready = loadIndex();
   ready.catch((error: unknown) =>
@@ -120,18 +120,12 @@ export function createStaff(settings: StaffSettings, parts: StaffParts, options:
     eraser,
     directory,
     sessions,
-    throttle: new LoginThrottle(options.throttle ?? perInstance(settings.INSTANCES ?? 1)),
+    throttle,
     secureCookies: settings.PUBLIC_URL?.startsWith('https:') ?? false,
     flow: flows['en-CA'],
     timeZone: settings.FIRM_TIME_ZONE,
   });
-  // the lead list needs the index: requests made during the first load wait for it
-  const router = ((req: Request, res: Response, next: NextFunction) => {
-    ready.then(
-      () => dashboard(req, res, next),
-      (error: unknown) => next(error),
-    );
-  }) as unknown as Router;
+  const router = afterLoad(ready, dashboard);
 
   let stopSchedule: (() => void) | undefined;
 
@@ -143,7 +137,6 @@ export function createStaff(settings: StaffSettings, parts: StaffParts, options:
     sessions,
     directory,
     notifier: stores.notifier,
-    observer: new StaffIntakeObserver(stores),
     ready,
     start() {
       stores.notifier.worker.start();
@@ -151,6 +144,7 @@ export function createStaff(settings: StaffSettings, parts: StaffParts, options:
         async () => {
           await purger.run();
           await sessions.prune();
+          await throttle.prune();
           // picks up changes made by `npm run purge` in another process
           await loadIndex();
         },
@@ -166,13 +160,14 @@ export function createStaff(settings: StaffSettings, parts: StaffParts, options:
 
 export type Staff = ReturnType<typeof createStaff>;
 
-/**
- * The sign-in throttle counts in each process: with several instances behind a load balancer,
- * each allows its share of the limits (5 failures per account, 20 per address in 15 minutes).
- */
-function perInstance(instances: number): ConstructorParameters<typeof LoginThrottle>[0] {
-  const share = (limit: number) => instanceShare(limit, instances);
-  return { maxPerAccount: share(5), maxPerIp: share(20) };
+/** The lead list needs the index: requests made during the first load wait for it. */
+function afterLoad(ready: Promise<void>, dashboard: Router): Router {
+  return ((req: Request, res: Response, next: NextFunction) => {
+    ready.then(
+      () => dashboard(req, res, next),
+      (error: unknown) => next(error),
+    );
+  }) as unknown as Router;
 }
 
 /** Adds the rows a shared index lacks and removes those whose lead is gone (see `loadIndex`). */

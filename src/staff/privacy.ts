@@ -1,10 +1,10 @@
 import type { Notifier } from '../notify';
 import type { Lead } from '../screening/lead';
 import type { ConversationRecord } from '../service/intake-service';
-import type { ConversationStore, Documents } from '../storage/ports';
-import type { AuditLog } from './audit';
+import type { ConversationStore, Documents } from '../ports/store';
+import type { AuditLog } from '../ports/deletions';
 import type { HandoffStore } from './handoffs';
-import type { LeadIndex } from './lead-index';
+import type { LeadIndex } from '../ports/lead-list';
 import type { WorkflowStore } from './workflow';
 import { log } from '../logger';
 

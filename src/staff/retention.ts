@@ -23,6 +23,12 @@ export interface PurgeReport {
 
 const DAY_MS = 86_400_000;
 
+/** Anything older than these goes: a lead's things, and a conversation never submitted. */
+interface Cutoffs {
+  lead: string;
+  abandoned: string;
+}
+
 export class RetentionPurger {
   constructor(
     private readonly stores: StaffStores,
@@ -32,20 +38,36 @@ export class RetentionPurger {
 
   async run(): Promise<PurgeReport> {
     const now = (this.settings.now ?? (() => new Date()))().getTime();
-    const leadCutoff = new Date(now - this.settings.retentionDays * DAY_MS).toISOString();
-    const abandonedCutoff = new Date(now - this.settings.abandonedDays * DAY_MS).toISOString();
-    const report: PurgeReport = { leads: 0, conversations: 0, transcripts: 0, handoffs: 0 };
+    const cutoffs: Cutoffs = {
+      lead: new Date(now - this.settings.retentionDays * DAY_MS).toISOString(),
+      abandoned: new Date(now - this.settings.abandonedDays * DAY_MS).toISOString(),
+    };
+    const report: PurgeReport = {
+      leads: await this.purgeLeads(cutoffs),
+      conversations: await this.purgeConversations(cutoffs),
+      transcripts: await this.purgeOrphanTranscripts(cutoffs),
+      handoffs: await this.purgeOrphanHandoffs(cutoffs),
+    };
+    log.info('retention-purge', { ...report });
+    return report;
+  }
 
-    const expired = await this.stores.index.select({ createdBefore: leadCutoff });
-    for (const row of expired) {
-      const erased = await this.eraser.erase(row.id, {
+  /** Leads past RETENTION_DAYS, with everything of theirs (a conversation that went on is kept). */
+  private async purgeLeads(cutoffs: Cutoffs): Promise<number> {
+    let erased = 0;
+    for (const row of await this.stores.index.select({ createdBefore: cutoffs.lead })) {
+      const done = await this.eraser.erase(row.id, {
         by: 'retention',
         reason: 'retention',
         keepNewerConversation: true,
       });
-      if (erased) report.leads++;
+      if (done) erased++;
     }
+    return erased;
+  }
 
+  /** Conversations whose last message is past the cutoff of their kind (submitted or not). */
+  private async purgeConversations(cutoffs: Cutoffs): Promise<number> {
     const { conversations } = this.stores;
     const stale: string[] = [];
     for await (const key of conversations.keys()) {
@@ -54,44 +76,46 @@ export class RetentionPurger {
       )[key];
       if (!record?.updatedAt) continue;
       const submitted = record.leadId !== undefined;
-      if (record.updatedAt < (submitted ? leadCutoff : abandonedCutoff)) stale.push(key);
+      if (record.updatedAt < (submitted ? cutoffs.lead : cutoffs.abandoned)) stale.push(key);
     }
-    for (const key of stale) {
-      await this.eraser.forgetConversation(key);
-      report.conversations++;
-    }
+    for (const key of stale) await this.eraser.forgetConversation(key);
+    return stale.length;
+  }
 
-    // transcripts left without a conversation (state never saved, or purged without them)
-    const { transcripts } = this.stores;
-    if (transcripts?.conversations) {
-      const orphans: { channelId: string; conversationId: string }[] = [];
-      for await (const summary of transcripts.conversations()) {
-        if (summary.updatedAt >= abandonedCutoff) continue;
-        const key = `${summary.channelId}/conversations/${summary.conversationId}`;
-        const state = ((await conversations.read([key]).catch(() => ({}))) as Record<string, unknown>)[key];
-        if (state === undefined || summary.updatedAt < leadCutoff) orphans.push(summary);
-      }
-      for (const orphan of orphans) {
-        if (await transcripts.delete(orphan.channelId, orphan.conversationId)) report.transcripts++;
-      }
+  /** Transcripts left without a conversation (state never saved, or purged without them). */
+  private async purgeOrphanTranscripts(cutoffs: Cutoffs): Promise<number> {
+    const { conversations, transcripts } = this.stores;
+    if (!transcripts?.conversations) return 0;
+    const orphans: { channelId: string; conversationId: string }[] = [];
+    for await (const summary of transcripts.conversations()) {
+      if (summary.updatedAt >= cutoffs.abandoned) continue;
+      const key = `${summary.channelId}/conversations/${summary.conversationId}`;
+      const state = ((await conversations.read([key]).catch(() => ({}))) as Record<string, unknown>)[key];
+      if (state === undefined || summary.updatedAt < cutoffs.lead) orphans.push(summary);
     }
+    let deleted = 0;
+    for (const orphan of orphans) {
+      if (await transcripts.delete(orphan.channelId, orphan.conversationId)) deleted++;
+    }
+    return deleted;
+  }
 
-    // requests whose conversation is gone (never submitted) and old enough to be abandoned
+  /** Requests whose conversation is gone (never submitted) and old enough to be abandoned. */
+  private async purgeOrphanHandoffs(cutoffs: Cutoffs): Promise<number> {
+    let deleted = 0;
     for (const doc of await this.stores.handoffs.all()) {
       if (await this.stores.index.get(doc.intakeId)) continue;
       const latest = doc.requests.reduce((max, r) => (r.requestedAt > max ? r.requestedAt : max), '');
-      const cutoff = doc.requests.some((r) => r.leadId) ? leadCutoff : abandonedCutoff;
+      const cutoff = doc.requests.some((r) => r.leadId) ? cutoffs.lead : cutoffs.abandoned;
       if (latest >= cutoff) continue;
       await this.stores.notifier.forget(
         doc.intakeId,
         doc.requests.map((r) => r.id),
       );
       await this.stores.handoffs.delete(doc.intakeId);
-      report.handoffs++;
+      deleted++;
     }
-
-    log.info('retention-purge', { ...report });
-    return report;
+    return deleted;
   }
 }
 

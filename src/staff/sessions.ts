@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
 import { KeyedLock } from '../storage/keyed-lock';
-import type { Documents } from '../storage/ports';
+import type { Documents } from '../ports/store';
+import type { Session, SessionsDocument } from '../ports/sessions';
 
 /**
  * Staff sessions: a random id in an httpOnly cookie (signed with the session secret), the session
@@ -12,14 +12,6 @@ import type { Documents } from '../storage/ports';
 
 export const SESSION_HOURS = 12;
 
-const sessionSchema = z.object({
-  email: z.string().min(1),
-  createdAt: z.iso.datetime(),
-  expiresAt: z.iso.datetime(),
-});
-type Session = z.infer<typeof sessionSchema>;
-export const sessionsDocumentSchema = z.object({ sessions: z.record(z.string(), sessionSchema) });
-export type SessionsDocument = z.infer<typeof sessionsDocumentSchema>;
 /** The id of the one document holding every open session (by the hash of its id). */
 export const SESSIONS_ID = 'sessions';
 
@@ -130,77 +122,5 @@ export class SessionStore {
       if (await this.documents.create(SESSIONS_ID, apply({ sessions: {} }))) return;
       await this.documents.update(SESSIONS_ID, apply); // created by another writer meanwhile
     });
-  }
-}
-
-/**
- * Slows down password guessing: after `maxPerAccount` failures for one account, or `maxPerIp`
- * from one address, within the window, sign-in is refused (even with the right password) until
- * the oldest failure leaves the window.
- */
-export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
-  private readonly maxPerAccount: number;
-  private readonly maxPerIp: number;
-  private readonly windowMs: number;
-  private readonly now: () => number;
-
-  constructor(
-    options: { maxPerAccount?: number; maxPerIp?: number; windowMs?: number; now?: () => number } = {},
-  ) {
-    this.maxPerAccount = options.maxPerAccount ?? 5;
-    this.maxPerIp = options.maxPerIp ?? 20;
-    this.windowMs = options.windowMs ?? 15 * 60_000;
-    this.now = options.now ?? Date.now;
-  }
-
-  /** Seconds to wait before trying again, or 0 when an attempt is allowed. */
-  retryAfter(email: string, ip: string): number {
-    return Math.max(this.wait(`account:${email}`, this.maxPerAccount), this.wait(`ip:${ip}`, this.maxPerIp));
-  }
-
-  /**
-   * Checks and counts an attempt in one step, before the (slow) password check: concurrent
-   * attempts cannot all pass the check while the first are still being verified. Returns the
-   * seconds to wait (nothing counted) or 0 (counted as a failure until `succeeded` says otherwise).
-   */
-  reserve(email: string, ip: string): number {
-    const wait = this.retryAfter(email, ip);
-    if (wait > 0) return wait;
-    this.failed(email, ip);
-    return 0;
-  }
-
-  failed(email: string, ip: string): void {
-    if (this.failures.size > 10_000) for (const key of [...this.failures.keys()]) this.recent(key);
-    for (const key of [`account:${email}`, `ip:${ip}`]) {
-      const recent = this.recent(key);
-      recent.push(this.now());
-      this.failures.set(key, recent);
-    }
-  }
-
-  /** A right password: the account's failures are cleared, and the address's reserved attempt. */
-  succeeded(email: string, ip?: string): void {
-    this.failures.delete(`account:${email}`);
-    if (ip === undefined) return;
-    const recent = this.recent(`ip:${ip}`);
-    recent.pop();
-    if (recent.length > 0) this.failures.set(`ip:${ip}`, recent);
-    else this.failures.delete(`ip:${ip}`);
-  }
-
-  private recent(key: string): number[] {
-    const since = this.now() - this.windowMs;
-    const recent = (this.failures.get(key) ?? []).filter((at) => at > since);
-    if (recent.length === 0) this.failures.delete(key);
-    return recent;
-  }
-
-  private wait(key: string, max: number): number {
-    const recent = this.recent(key);
-    if (recent.length < max) return 0;
-    const freeAt = recent[recent.length - max]! + this.windowMs;
-    return Math.max(1, Math.ceil((freeAt - this.now()) / 1000));
   }
 }

@@ -1,106 +1,13 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import type { Flag, Lead, PriorityLevel, UrgencyLevel } from '../screening/lead';
+import type { AttentionFacts } from '../ports/lead-list';
+import { isDue, type TriageRecord } from '../ports/lead-order';
+import type { Lead } from '../screening/lead';
 
 /**
  * Who to call first: pure functions over plain lead records (no storage), shared by the list,
- * the exports and the staff API. The sort keys, the "why" phrases a paralegal scans, and the
- * grouping of leads that came from the same person.
+ * the exports and the staff API. The "why" phrases a paralegal scans, and the grouping of leads
+ * that came from the same person (the orders of the list: src/ports/lead-order.ts).
  */
-
-/** What the triage reads from a lead (the list keeps it in its rows). */
-export interface TriageRecord {
-  id: string;
-  reference: string;
-  createdAt: string;
-  status: string;
-  priority: PriorityLevel;
-  urgency: UrgencyLevel;
-  deadline?: string;
-  email: string;
-  phone?: string;
-  name: string;
-  /** A YYYY-MM-DD day, in the firm's time zone. */
-  followUp?: string;
-}
-
-/** Statuses where the firm still has something to do. */
-const OPEN_STATUSES = new Set(['new', 'contacted', 'consultation-booked']);
-const URGENCY_RANK: Record<UrgencyLevel, number> = { urgent: 0, soon: 1, normal: 2 };
-const PRIORITY_RANK: Record<PriorityLevel, number> = { high: 0, medium: 1, low: 2 };
-
-export const sortKeys = ['action', 'received', 'urgency', 'priority', 'name', 'follow-up'] as const;
-export type SortKey = (typeof sortKeys)[number];
-export type SortDirection = 'asc' | 'desc';
-
-/** The direction a column sorts in on the first click: the one that puts what matters on top. */
-export const naturalDirection: Record<SortKey, SortDirection> = {
-  action: 'asc',
-  received: 'desc',
-  urgency: 'asc',
-  priority: 'asc',
-  name: 'asc',
-  'follow-up': 'asc',
-};
-
-const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
-const FAR = '9999-12-31';
-
-/**
- * "Needs action first": open leads before closed ones, a follow-up due (today or before) first,
- * then urgency (and the nearer deadline), then priority, then the oldest (waiting longest).
- */
-function byAction(today: string) {
-  return (a: TriageRecord, b: TriageRecord) =>
-    compare(OPEN_STATUSES.has(a.status) ? 0 : 1, OPEN_STATUSES.has(b.status) ? 0 : 1) ||
-    compare(isDue(a, today) ? 0 : 1, isDue(b, today) ? 0 : 1) ||
-    compare(URGENCY_RANK[a.urgency], URGENCY_RANK[b.urgency]) ||
-    compare(a.deadline ?? FAR, b.deadline ?? FAR) ||
-    compare(PRIORITY_RANK[a.priority], PRIORITY_RANK[b.priority]) ||
-    compare(a.createdAt, b.createdAt) ||
-    compare(a.id, b.id);
-}
-
-const comparators: Record<SortKey, (today: string) => (a: TriageRecord, b: TriageRecord) => number> = {
-  action: byAction,
-  received: () => (a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id),
-  urgency: (today) => (a, b) =>
-    compare(URGENCY_RANK[a.urgency], URGENCY_RANK[b.urgency]) ||
-    compare(a.deadline ?? FAR, b.deadline ?? FAR) ||
-    byAction(today)(a, b),
-  priority: (today) => (a, b) =>
-    compare(PRIORITY_RANK[a.priority], PRIORITY_RANK[b.priority]) || byAction(today)(a, b),
-  name: () => (a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || compare(a.id, b.id),
-  'follow-up': (today) => (a, b) => compare(a.followUp ?? FAR, b.followUp ?? FAR) || byAction(today)(a, b),
-};
-
-/**
- * The one definition of each order (a column and its direction), for the list and for every lead
- * index: `today` (YYYY-MM-DD, the firm's) decides which follow-ups are due.
- */
-export function leadComparator(options: {
-  sort?: SortKey;
-  dir?: SortDirection;
-  today: string;
-}): (a: TriageRecord, b: TriageRecord) => number {
-  const key = options.sort ?? 'action';
-  const ascending = comparators[key](options.today);
-  const natural =
-    naturalDirection[key] === 'asc' ? ascending : (a: TriageRecord, b: TriageRecord) => ascending(b, a);
-  const flip = (options.dir ?? naturalDirection[key]) !== naturalDirection[key];
-  return flip ? (a, b) => natural(b, a) : natural;
-}
-
-/** A sorted copy of `records`, in the order `leadComparator` defines. */
-export function sortLeads<T extends TriageRecord>(
-  records: readonly T[],
-  options: { sort?: SortKey; dir?: SortDirection; today: string },
-): T[] {
-  return [...records].sort(leadComparator(options));
-}
-
-export function isDue(record: Pick<TriageRecord, 'followUp' | 'status'>, today: string): boolean {
-  return record.followUp !== undefined && record.followUp <= today && OPEN_STATUSES.has(record.status);
-}
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -128,13 +35,6 @@ const groundWords: Record<string, string> = {
  * admissibility flags ("serious criminality", "previous refusal"), "asked for a person" and a
  * follow-up that is due.
  */
-export interface AttentionFacts {
-  urgency: Pick<Lead['screening']['urgency'], 'level' | 'reason' | 'deadline'>;
-  flags: Pick<Flag, 'ground' | 'serious'>[];
-  handoff: boolean;
-  followUp?: string;
-  status?: string;
-}
 
 export const attentionOf = (lead: Lead): Omit<AttentionFacts, 'followUp' | 'status'> => ({
   urgency: lead.screening.urgency,
@@ -228,7 +128,9 @@ export function duplicateGroups<T extends Pick<TriageRecord, 'id' | 'email' | 'p
   const result = new Map<string, T[]>();
   for (const group of groups.values()) {
     if (group.length < 2) continue;
-    const ordered = [...group].sort((a, b) => compare(a.createdAt, b.createdAt));
+    const ordered = [...group].sort((a, b) =>
+      a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
+    );
     for (const record of group)
       result.set(
         record.id,

@@ -1,5 +1,5 @@
-import { claimOf, isFinal, type OutboxEntry, type OutboxRepository } from '../notify/outbox';
-import type { Documents } from './ports';
+import { claimOf, isFinal, type OutboxEntry, type OutboxRepository } from '../ports/outbox';
+import type { Documents } from '../ports/store';
 
 /** A marker older than this with no entry was left by a crash between the two writes of `add`. */
 const ORPHAN_MARKER_MS = 60_000;

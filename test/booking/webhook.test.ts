@@ -1,6 +1,7 @@
 import { loadConfig } from '../../src/config';
 import { readBookingEvent } from '../../src/booking/webhook';
-import { WorkflowStore, workflowRecordSchema } from '../../src/staff/workflow';
+import { workflowRecordSchema } from '../../src/ports/workflow';
+import { WorkflowStore } from '../../src/staff/workflow';
 import { MemoryDocuments } from '../../src/storage/memory/documents';
 
 describe('what the booking webhook reads from a delivery', () => {

@@ -13,7 +13,7 @@ async function fakeAzure() {
     req.on('end', () => {
       calls.push({ method: req.method!, url: req.url!, authorization: req.headers.authorization, body });
       res.setHeader('content-type', 'application/json');
-      if (req.headers.authorization !== 'Bearer azure-secret') {
+      if (req.headers.authorization !== 'Bearer azure-direct-line-secret-as-issued-by-azure') {
         res.writeHead(403).end(JSON.stringify({ error: { code: 'BadArgument' } }));
       } else if (req.method === 'POST' && req.url === '/v3/directline/tokens/generate') {
         const conversationId = `azure-conv-${++counter}`;
@@ -47,7 +47,10 @@ async function fakeAzure() {
 describe('the page token endpoint with DIRECT_LINE_DOMAIN (Azure)', () => {
   it('exchanges the secret for a conversation token server-side, and points the page at that domain', async () => {
     const azure = await fakeAzure();
-    const site = await startSite({ DIRECT_LINE_DOMAIN: azure.domain, DIRECT_LINE_SECRET: 'azure-secret' });
+    const site = await startSite({
+      DIRECT_LINE_DOMAIN: azure.domain,
+      DIRECT_LINE_SECRET: 'azure-direct-line-secret-as-issued-by-azure',
+    });
     try {
       const { status, body } = await requestChat(site.url);
       expect(status).toBe(200);
@@ -61,10 +64,10 @@ describe('the page token endpoint with DIRECT_LINE_DOMAIN (Azure)', () => {
       expect(azure.calls[0]).toMatchObject({
         method: 'POST',
         url: '/v3/directline/tokens/generate',
-        authorization: 'Bearer azure-secret',
+        authorization: 'Bearer azure-direct-line-secret-as-issued-by-azure',
       });
       expect(JSON.parse(azure.calls[0]!.body)).toEqual({ user: { id: body.userId } });
-      expect(JSON.stringify(body)).not.toContain('azure-secret');
+      expect(JSON.stringify(body)).not.toContain('azure-direct-line-secret');
 
       // A resume code reconnects to the same Azure conversation.
       const resumed = await requestChat(site.url, { resumeCode: body.resumeCode });
@@ -94,7 +97,10 @@ describe('the page token endpoint with DIRECT_LINE_DOMAIN (Azure)', () => {
 
   it('answers 503 with a clear message when Azure refuses the secret', async () => {
     const azure = await fakeAzure();
-    const site = await startSite({ DIRECT_LINE_DOMAIN: azure.domain, DIRECT_LINE_SECRET: 'wrong-secret' });
+    const site = await startSite({
+      DIRECT_LINE_DOMAIN: azure.domain,
+      DIRECT_LINE_SECRET: 'another-direct-line-secret-azure-refuses',
+    });
     try {
       const { status, body } = await requestChat(site.url);
       expect(status).toBe(503);

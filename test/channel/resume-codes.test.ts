@@ -4,7 +4,7 @@ import path from 'node:path';
 import { normalizeCode, ResumeCodes } from '../../src/channel/resume-codes';
 import { TokenSigner } from '../../src/channel/tokens';
 import { FileDocuments } from '../../src/storage/file/documents';
-import { resumeCodeSchema } from '../../src/channel/resume-codes';
+import { resumeCodeSchema } from '../../src/ports/resume-codes';
 import { filesUnder } from '../support/temp-data';
 
 describe('resume codes', () => {

@@ -213,7 +213,7 @@ describe('the production build, as the Dockerfile makes it', () => {
         HOST: '127.0.0.1',
         DATA_DIR: path.join(work, 'data'),
         WEBHOOK_URL: `${webhook.url}/webhook`,
-        WEBHOOK_SECRET: 'a-test-secret-of-enough-length',
+        WEBHOOK_SECRET: 'a-test-secret-of-enough-length-for-production',
         LOG_LEVEL: 'info',
       }),
       stdio: ['ignore', 'pipe', 'inherit'],

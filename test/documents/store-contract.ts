@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { documentsKeyFrom, seal } from '../../src/documents/envelope';
-import type { LeadFiles, SealedFile } from '../../src/documents/store';
+import type { LeadFiles, SealedFile } from '../../src/ports/documents';
 
 /**
  * What every lead-files backend owes: it keeps sealed files by lead, lists and returns them,

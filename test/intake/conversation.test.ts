@@ -35,6 +35,8 @@ describe('a conversation with the intake engine', () => {
       '31',
       'yes',
       '3',
+      // an open work permit: the question on the employer's treatment is not asked
+      '2',
     ]) {
       conversation.say(text);
     }

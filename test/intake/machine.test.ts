@@ -129,6 +129,7 @@ describe('the intake machine', () => {
         ['age', 25],
         ['inCanada', true],
         ['currentStatus', 'worker'],
+        ['workPermitType', 'open'],
         ['statusExpiry', '2027-06-30'],
         ['extensionFiled', false],
         ['goalType', 'temporary'],

@@ -4,7 +4,7 @@ import type { Notification } from '../../src/notify/messages';
 import type { Sender } from '../../src/notify/senders';
 import { OutboxWorker } from '../../src/notify/worker';
 import { openAzureStorage } from '../../src/storage/azure';
-import type { Storage } from '../../src/storage/storage';
+import type { Storage } from '../../src/ports/storage';
 import { intraCompanyWorker } from '../support/answers';
 import { startAzurite, type Azurite } from '../support/azurite';
 import { leadOf } from '../notify/support';

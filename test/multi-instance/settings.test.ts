@@ -32,7 +32,7 @@ describe('the settings of several instances', () => {
       loadConfig({
         ...shared,
         DIRECT_LINE_DOMAIN: 'https://directline.botframework.com/v3/directline',
-        DIRECT_LINE_SECRET: 'x',
+        DIRECT_LINE_SECRET: 'azure-direct-line-secret-as-azure-issues-it',
         INSTANCES: '3',
       }).INSTANCES,
     ).toBe(3);

@@ -56,7 +56,7 @@ describe('two instances on one Azure Blob container (Azurite)', () => {
       DIRECT_LINE_DOMAIN: 'https://directline.botframework.com/v3/directline',
       DIRECT_LINE_SECRET: 'test-only-direct-line-secret-not-real',
       WEBHOOK_URL: `${receiver.url}/leads`,
-      WEBHOOK_SECRET: 'test-only-webhook-secret',
+      WEBHOOK_SECRET: 'test-only-webhook-secret-long-enough-to-sign',
       INSTANCES: '2',
       NOTIFY_LEASE_SECONDS: '20',
     };

@@ -1,5 +1,5 @@
 import { Notifier } from '../../src/notify';
-import type { HandoffRequest } from '../../src/staff/handoffs';
+import type { HandoffRequest } from '../../src/ports/handoffs';
 import { intraCompanyWorker } from '../support/answers';
 import { startSmtp } from '../support/smtp';
 import { tempConfig } from '../support/temp-data';

@@ -1,12 +1,12 @@
 import { Notifier, verifyWebhookSignature } from '../../src/notify';
 import { CLIO_SOURCE } from '../../src/notify/messages';
 import { leadSchema } from '../../src/screening/lead';
-import type { HandoffRequest } from '../../src/staff/handoffs';
+import type { HandoffRequest } from '../../src/ports/handoffs';
 import { employer, intraCompanyWorker } from '../support/answers';
 import { filesUnder, tempConfig } from '../support/temp-data';
 import { eventually, leadOf, startHttpReceiver, storesIn } from './support';
 
-const SECRET = 'test-webhook-secret-0123456789';
+const SECRET = 'test-webhook-secret-0123456789-abcdefghij';
 const fast = { baseDelayMs: 60, maxDelayMs: 1000, pollMs: 20 };
 
 describe('Clio Grow and webhook deliveries', () => {

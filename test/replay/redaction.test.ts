@@ -40,6 +40,23 @@ describe('redaction of recorded conversations', () => {
     expect(redactedAnswerOf(preferred)?.value).toBe('phone');
   });
 
+  it('treats a step the catalogue marks sensitive (mistreatment by an employer) like admissibility (§10)', () => {
+    expect(redaction.isRedactedStep('employerTreatment')).toBe(true);
+    const stored = redaction.redactUserActivity(
+      message('yes, my boss keeps my passport at Fraser Farms'),
+      'employerTreatment',
+    );
+    expect(stored.text).toBe(REDACTED);
+    expect(JSON.stringify(stored)).not.toContain('Fraser');
+    expect(redactedAnswerOf(redaction.redactUserActivity(message('yes'), 'employerTreatment'))).toEqual({
+      step: 'employerTreatment',
+      redacted: true,
+      value: true,
+    });
+    // the permit type is not sensitive
+    expect(redaction.isRedactedStep('workPermitType')).toBe(false);
+  });
+
   it('records the problem of a rejected answer, without its words', () => {
     const stored = redaction.redactUserActivity(message('dana at example dot com'), 'contactEmail');
     expect(stored.text).toBe(REDACTED);

@@ -100,7 +100,7 @@ describe('the replay command', () => {
     const webhook = await startReceiver();
     const config = tempConfig({
       WEBHOOK_URL: `${webhook.url}/hook`,
-      WEBHOOK_SECRET: 'a-long-enough-test-secret',
+      WEBHOOK_SECRET: 'a-long-enough-test-secret-for-replays-1234',
     });
     const server = await startServer(config);
     const driver = new HttpDriver(`${server.url}/api/messages`);

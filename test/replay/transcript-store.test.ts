@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FileTranscriptStore } from '../../src/storage/file/transcripts';
-import { findConversationByReference, type TranscriptActivity } from '../../src/storage/transcripts';
+import { findConversationByReference } from '../../src/storage/transcripts';
+import { type TranscriptActivity } from '../../src/ports/transcripts';
 
 const activity = (
   conversation: string,

@@ -1,5 +1,6 @@
 import type { Answers } from '../../src/intake/steps';
 import type { AdmissibilityGround, Fit, Pathway, PriorityLevel, UrgencyLevel } from '../../src/screening';
+import { dec2026StreamCases } from './cases-dec2026-streams';
 import { employer, inCanadaAsWorker, worker, workerWithOffer } from './fixtures';
 
 /** A prospect's answers and what staff must see in the screening, with the reference section it rests on. */
@@ -359,12 +360,12 @@ export const screeningCases: ScreeningCase[] = [
     expect: { streams: { T43: 'possible' }, streamText: { T43: /services contract/ } },
   },
   {
-    name: 'CUKTCA: a UK professional uses CUKTCA codes, not T43, and is not a T52 professional',
-    ref: '§9 Streams',
+    name: 'CUKTCA: a UK professional uses F60/F66 (code to confirm), not T43, and is not a T52 professional',
+    ref: '§10 Use only real codes',
     answers: workerWithOffer({ citizenship: 'GB' }),
     expect: {
-      streams: { CUKTCA: 'possible', T43: 'absent', T52: 'absent' },
-      streamText: { CUKTCA: /F-series.*to confirm/ },
+      streams: { 'F60/F66': 'possible', T43: 'absent', T52: 'absent' },
+      streamText: { 'F60/F66': /code to confirm: F60 or F66/ },
     },
   },
   {
@@ -456,10 +457,10 @@ export const screeningCases: ScreeningCase[] = [
     expect: { streams: { C21: 'unlikely' }, streamText: { C21: /outside the IEC band/ } },
   },
   {
-    name: 'C21: a German 33-year-old depends on a band still to confirm',
-    ref: '§2',
+    name: "C21: a German 33-year-old is inside Germany's published 18–35 bands",
+    ref: '§10 IEC',
     answers: worker({ citizenship: 'DE', residenceCountry: 'DE', age: 33 }),
-    expect: { streams: { C21: 'possible' }, streamText: { C21: /to confirm/ } },
+    expect: { streams: { C21: 'likely' }, streamText: { C21: /Working Holiday 18–35/ } },
   },
   {
     name: 'C21: an Indian citizen is not from an IEC partner country',
@@ -1349,16 +1350,16 @@ export const screeningCases: ScreeningCase[] = [
     expect: { streams: { C20: 'likely', C22: 'absent' }, streamText: { C20: /Vancouver FC/ } },
   },
   {
-    name: 'C21: a Korean 33-year-old is inside the 18–35 band (to confirm)',
-    ref: '§9 Streams',
+    name: 'C21: a Korean 33-year-old is inside the published 18–35 band',
+    ref: '§10 IEC',
     answers: worker({ citizenship: 'KR', residenceCountry: 'KR', age: 33 }),
-    expect: { streams: { C21: 'possible' }, streamText: { C21: /believed 18–35/ } },
+    expect: { streams: { C21: 'likely' }, streamText: { C21: /within the band for Working Holiday/ } },
   },
   {
-    name: 'C21: an Icelander of 33 is past the believed 18–30 band (to confirm, so not ruled out)',
-    ref: '§9 Streams',
+    name: "C21: an Icelander of 33 is past Iceland's published 18–30 band",
+    ref: '§10 IEC',
     answers: worker({ citizenship: 'IS', residenceCountry: 'IS', age: 33 }),
-    expect: { streams: { C21: 'possible' }, streamText: { C21: /believed 18–30/ } },
+    expect: { streams: { C21: 'unlikely' }, streamText: { C21: /outside the IEC bands for Iceland/ } },
   },
   {
     name: 'C21: with a job offer, Young Professionals and Co-op are employer-specific',
@@ -1391,7 +1392,9 @@ export const screeningCases: ScreeningCase[] = [
       businessJobs: 2,
     }),
     expect: {
-      streams: { C11: 'possible' },
+      // C11 proper is for temporary residence only (§10): the PR route is BC PNP Entrepreneur.
+      streams: { C11: 'unlikely' },
+      streamText: { C11: /temporary residence only.*BC PNP Entrepreneur Immigration/ },
       pathways: [{ program: 'BC-PNP', stream: 'Entrepreneur Immigration', fit: 'possible', text: /Base/ }],
     },
   },
@@ -1408,4 +1411,6 @@ export const screeningCases: ScreeningCase[] = [
     }),
     expect: { pathways: [{ program: 'BC-PNP', stream: 'Entrepreneur Immigration', fit: 'unlikely' }] },
   },
+  // §10 (Dec 2026) streams: test/screening/cases-dec2026-streams.ts
+  ...dec2026StreamCases,
 ];

@@ -63,6 +63,8 @@ export function workerWithOffer(overrides: Answers = {}): Answers {
 export const inCanadaAsWorker: Answers = {
   inCanada: true,
   currentStatus: 'worker',
+  workPermitType: 'employerSpecific',
+  employerTreatment: false,
   statusExpiry: '2027-09-30',
 };
 

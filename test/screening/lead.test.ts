@@ -132,7 +132,8 @@ describe('staff summary', () => {
     ).summary;
     expect(text).toMatch(/Contact: Asha Patel, asha@example.com/);
     expect(text).toMatch(
-      /Who: citizen of Mexico, age 30, in Canada as worker until 2026-12-20 \(no extension applied for\)/,
+      // no age: it is asked of IEC partner citizens only, and Mexico's arrangement is suspended (§10)
+      /Who: citizen of Mexico, in Canada as worker \(employer-specific permit\) until 2026-12-20 \(no extension applied for\)/,
     );
     expect(text).toMatch(/Job offer: Software engineer at Maple Software Ltd\., British Columbia, NOC 21231/);
     expect(text).toMatch(

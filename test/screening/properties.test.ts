@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { answersSchema, type Answers } from '../../src/intake/steps';
-import { iecPartner } from '../../src/screening/countries';
+import { iecPartner } from '../../src/screening/streams/iec';
 import { screen, screeningSchema, type Screening } from '../../src/screening';
 import {
   answersArb,

@@ -14,7 +14,13 @@ import { filesUnder, tempConfig } from '../support/temp-data';
  */
 
 const en = () => flows()['en-CA'];
-const admissibility = Object.keys(noAdmissibilityConcerns);
+// The admissibility screeners, and the step the catalogue marks sensitive (mistreatment by an employer).
+const admissibility = [
+  ...Object.keys(noAdmissibilityConcerns),
+  ...Object.entries(stepCatalogue)
+    .filter(([, step]) => (step as { sensitive?: true }).sensitive === true)
+    .map(([id]) => id),
+];
 
 /** The prospect's answer to `step`; a follow-up the fixture does not cover gets its first choice. */
 function valueFor(step: string, answers: Record<string, unknown>): unknown {

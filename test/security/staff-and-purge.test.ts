@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ResumeCodes, resumeCodeSchema } from '../../src/channel/resume-codes';
+import { ResumeCodes } from '../../src/channel/resume-codes';
+import { resumeCodeSchema } from '../../src/ports/resume-codes';
 import { FileDocuments } from '../../src/storage/file/documents';
 import { loadChannelSecret } from '../../src/channel/secret';
 import { startServer } from '../../src/server';

@@ -20,7 +20,7 @@ const prospect = {
 const traces = ['Zelda', 'Quixote', 'zelda.qm@example.org', '6045550777', 'Ornithology of Zanzibar'];
 
 describe('acceptance: a completed intake, from the prospect to deletion', () => {
-  const secret = 'acceptance-webhook-secret';
+  const secret = 'acceptance-webhook-secret-of-32-characters-or-more';
   const mails: string[] = [];
   const hooks: { verified: boolean; event: string }[] = [];
   let smtp: SMTPServer;

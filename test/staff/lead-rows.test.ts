@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { leadSchema, type Lead } from '../../src/screening/lead';
 import { createStaffStores } from '../../src/staff';
-import { LEAD_ROW_FORMAT, rowOf, rowsFrom, type LeadRow } from '../../src/staff/lead-index';
+import { LEAD_ROW_FORMAT, type LeadRow } from '../../src/ports/lead-list';
+import { rowOf, rowsFrom } from '../../src/staff/lead-index';
 import { WorkflowStore } from '../../src/staff/workflow';
 import { fileLayout, openFileStorage } from '../../src/storage/file';
 import { SAVED_ROW_FILES } from '../../src/storage/file/lead-index';
 import { MemoryLeadIndex } from '../../src/storage/memory/lead-index';
-import type { Storage } from '../../src/storage/storage';
+import type { Storage } from '../../src/ports/storage';
 import { tempConfig } from '../support/temp-data';
 
 /**

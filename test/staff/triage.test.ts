@@ -4,18 +4,18 @@ import type { Lead } from '../../src/screening/lead';
 import { sourceFrom } from '../../src/screening/source';
 import { startServer } from '../../src/server';
 import { leadQueryOf, parseFilter } from '../../src/staff/filters';
-import { matcher, rowOf } from '../../src/staff/lead-index';
+import { matcher } from '../../src/ports/lead-list';
+import { rowOf } from '../../src/staff/lead-index';
 import { markdownToHtml } from '../../src/staff/markdown';
 import {
   dayInZone,
   displayPhone,
   duplicateGroups,
   formatInZone,
-  sortLeads,
   startOfDayInZone,
   whyPhrases,
-  type TriageRecord,
 } from '../../src/staff/triage';
+import { sortLeads, type TriageRecord } from '../../src/ports/lead-order';
 import { employer, intraCompanyWorker, spouseOfWorker } from '../support/answers';
 import { leadOf, storesIn } from '../notify/support';
 import { flows } from '../support/talk';

@@ -7,12 +7,15 @@ import { passwordProblem } from '../../src/staff/accounts';
 import { csvCell, toCsv } from '../../src/staff/export';
 import { parseFilter, queryOf, type LeadFilter } from '../../src/staff/filters';
 import { escapeHtml, html } from '../../src/html';
-import { matcher, rowOf, rowsFrom } from '../../src/staff/lead-index';
+import { matcher } from '../../src/ports/lead-list';
+import { rowOf, rowsFrom } from '../../src/staff/lead-index';
 import { WorkflowStore } from '../../src/staff/workflow';
 import { openFileStorage } from '../../src/storage/file';
 import { MemoryLeadIndex } from '../../src/storage/memory/lead-index';
 import { splitConversationKey } from '../../src/staff/privacy';
-import { LoginThrottle } from '../../src/staff/sessions';
+import { LoginThrottle } from '../../src/staff/sign-in-throttle';
+import { signInFailuresSchema } from '../../src/ports/sign-in-failures';
+import { MemoryDocuments } from '../../src/storage/memory/documents';
 import { employer, intraCompanyWorker, spouseOfWorker } from '../support/answers';
 import { leadOf } from '../notify/support';
 import { xssPayloads } from './xss';
@@ -187,17 +190,27 @@ describe('webhook signatures', () => {
 });
 
 describe('small rules', () => {
-  it('throttles per account and per address, and lets time heal', () => {
+  it('throttles per account and per address, and lets time heal', async () => {
     let clock = 0;
-    const throttle = new LoginThrottle({ maxPerAccount: 3, maxPerIp: 5, windowMs: 60_000, now: () => clock });
-    for (let i = 0; i < 3; i++) throttle.failed('a@x', '1.1.1.1');
-    expect(throttle.retryAfter('a@x', '2.2.2.2')).toBe(60);
-    expect(throttle.retryAfter('b@x', '1.1.1.1')).toBe(0);
-    throttle.failed('b@x', '1.1.1.1');
-    throttle.failed('c@x', '1.1.1.1');
-    expect(throttle.retryAfter('d@x', '1.1.1.1')).toBeGreaterThan(0); // the address is paused for everyone
+    const store = new MemoryDocuments(signInFailuresSchema);
+    const throttle = new LoginThrottle(store, {
+      maxPerAccount: 3,
+      maxPerIp: 5,
+      windowMs: 60_000,
+      now: () => clock,
+    });
+    for (let i = 0; i < 3; i++) expect(await throttle.reserve('a@x', '1.1.1.1')).toBe(0);
+    expect(await throttle.reserve('a@x', '2.2.2.2')).toBe(60);
+    expect(await throttle.reserve('b@x', '1.1.1.1')).toBe(0);
+    expect(await throttle.reserve('c@x', '1.1.1.1')).toBe(0);
+    expect(await throttle.reserve('d@x', '1.1.1.1')).toBeGreaterThan(0); // the address is paused for everyone
     clock = 61_000;
-    expect(throttle.retryAfter('a@x', '1.1.1.1')).toBe(0);
+    expect(await throttle.reserve('a@x', '1.1.1.1')).toBe(0);
+    // a right password clears the account and gives the address its attempt back
+    await throttle.succeeded('a@x', '1.1.1.1');
+    clock = 200_000;
+    expect(await throttle.prune()).toBeGreaterThan(0);
+    expect(await store.ids()).toEqual([]);
   });
 
   it('refuses short, over-long and repetitive passwords', () => {

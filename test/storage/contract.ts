@@ -1,10 +1,14 @@
-import { entriesOf, type OutboxEntry } from '../../src/notify/outbox';
+import { entriesOf } from '../../src/notify/outbox';
+import { type OutboxEntry } from '../../src/ports/outbox';
 import type { Lead } from '../../src/screening/lead';
-import type { DeletionEntry } from '../../src/staff/audit';
-import { rowOf, type LeadQuery, type LeadRow } from '../../src/staff/lead-index';
-import type { WorkflowRecord } from '../../src/staff/workflow';
-import { isConflict, StoreConflictError } from '../../src/storage/ports';
-import type { Storage } from '../../src/storage/storage';
+import type { DeletionEntry } from '../../src/ports/deletions';
+import { rowOf } from '../../src/staff/lead-index';
+import { type LeadQuery, type LeadRow } from '../../src/ports/lead-list';
+import type { WorkflowRecord } from '../../src/ports/workflow';
+import { isConflict, StoreConflictError } from '../../src/ports/store';
+import type { Storage } from '../../src/ports/storage';
+import { ForgottenConversations } from '../../src/channel/forgotten';
+import { LoginThrottle } from '../../src/staff/sign-in-throttle';
 import { intraCompanyWorker, spouseOfWorker } from '../support/answers';
 import { leadOf } from '../notify/support';
 
@@ -403,6 +407,38 @@ export function describeStoreContract(name: string, open: () => Promise<StoreUnd
           [...new Set(rowOf(lead, 'new').streams)].sort(),
         );
         expect((await storage.leadIndex.query(query({ role: 'employer' }))).total).toBe(0);
+      });
+    });
+
+    describe('privacy deletions of website conversations', () => {
+      it('are seen by another handle on the store (another instance, a later start), until they expire', async () => {
+        let now = T0.getTime();
+        const clock = () => now;
+        await new ForgottenConversations(storage.forgottenConversations, LEASE_MS, clock).forget('conv/1+é');
+        const other = new ForgottenConversations(under.reopen().forgottenConversations, LEASE_MS, clock);
+        expect(await other.isForgotten('conv/1+é')).toBe(true);
+        expect(await other.isForgotten('conv/2')).toBe(false);
+        expect(await other.purgeExpired()).toBe(0);
+        now += LEASE_MS;
+        expect(await other.purgeExpired()).toBe(1);
+        expect(await storage.forgottenConversations.ids()).toEqual([]);
+      });
+    });
+
+    describe('failed staff sign-ins', () => {
+      it('are counted together by two handles on the store (two instances), at once', async () => {
+        const now = () => T0.getTime();
+        const here = new LoginThrottle(storage.signInFailures, { now });
+        const there = new LoginThrottle(under.reopen().signInFailures, { now });
+        const waits = await Promise.all(
+          Array.from({ length: 8 }, (_, i) =>
+            (i % 2 ? here : there).reserve('a@firm.example', `10.0.0.${i}`),
+          ),
+        );
+        expect(waits.filter((wait) => wait === 0)).toHaveLength(5);
+        expect(await here.reserve('a@firm.example', '10.0.1.1')).toBe(15 * 60);
+        await there.succeeded('a@firm.example');
+        expect(await here.reserve('a@firm.example', '10.0.1.1')).toBe(0);
       });
     });
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fsyncSetting, openFileStorage } from '../../src/storage/file';
 import { FileConversationStore } from '../../src/storage/file/conversations';
 import { FileTranscriptStore } from '../../src/storage/file/transcripts';
-import { isConflict, type StoreItem } from '../../src/storage/ports';
+import { isConflict, type StoreItem } from '../../src/ports/store';
 import { describeStoreContract } from './contract';
 
 /**

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { buildLead, type Lead } from '../../src/screening/lead';
-import { employer, intraCompanyWorker, spouseOfWorker } from '../../test/support/answers';
+import { employer, intraCompanyWorker, spouseOfWorker } from '../support/answers';
 
 /** Average time of `runs` calls of `work` after one warm-up call, with the last result. */
 export async function time<T>(runs: number, work: () => Promise<T> | T): Promise<{ ms: number; result: T }> {

@@ -1,10 +1,6 @@
 import { openFileStorage } from '../../src/storage/file';
-import {
-  findConversationByReference,
-  findConversationsById,
-  type TranscriptActivity,
-  type TranscriptSummary,
-} from '../../src/storage/transcripts';
+import { findConversationByReference, findConversationsById } from '../../src/storage/transcripts';
+import { type TranscriptActivity, type TranscriptSummary } from '../../src/ports/transcripts';
 
 /** Finds a recorded conversation in a data folder by lead reference or by conversation id. */
 

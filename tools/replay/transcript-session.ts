@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { intakeStepOf } from '../../src/intake/redaction';
 import type { Account, ActivityJson } from './script';
-import type { TranscriptActivity, TranscriptStore } from '../../src/storage/transcripts';
+import type { TranscriptActivity, TranscriptStore } from '../../src/ports/transcripts';
 import type { BotActivity, InProcessBot } from '../../src/bot/in-process-bot';
 
 export interface SessionOptions {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ContainerClient } from '@azure/storage-blob';
 import type { z } from 'zod';
-import type { AppendLog } from '../ports';
+import type { AppendLog } from '../../ports/store';
 import { readText, writeText } from './blobs';
 
 /** Larger than any time in ms for millennia: `MAX - time`, padded, sorts newest first. */

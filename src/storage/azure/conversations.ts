@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { ContainerClient } from '@azure/storage-blob';
-import { StoreConflictError, type ConversationStore, type StoreItem, type StoreItems } from '../ports';
+import {
+  StoreConflictError,
+  type ConversationStore,
+  type StoreItem,
+  type StoreItems,
+} from '../../ports/store';
 import {
   deleteBlob,
   fromMetadata,

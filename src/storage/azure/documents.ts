@@ -1,6 +1,7 @@
 import type { ContainerClient } from '@azure/storage-blob';
 import type { z } from 'zod';
-import { checkDocumentId, readAllDocuments, type Documents } from '../ports';
+import { checkDocumentId, type Documents } from '../../ports/store';
+import { readAllDocuments } from '../read-all-documents';
 import { deleteBlob, isConditionFailed, readText, retryOnConflict, writeText } from './blobs';
 
 /** How many documents `all()` reads at once. */

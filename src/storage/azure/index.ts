@@ -1,12 +1,5 @@
 import type { ContainerClient } from '@azure/storage-blob';
-import { resumeCodeSchema } from '../../channel/resume-codes';
-import { leadSchema } from '../../screening/lead';
-import { staffDirectorySchema } from '../../staff/accounts';
-import { deletionEntrySchema } from '../../staff/audit';
-import { handoffDocumentSchema } from '../../staff/handoffs';
-import { sessionsDocumentSchema } from '../../staff/sessions';
-import { workflowRecordSchema } from '../../staff/workflow';
-import type { Storage } from '../storage';
+import { recordSchemas as schemas, type Storage } from '../../ports/storage';
 import { AzureAppendLog } from './append-log';
 import { openContainer, type AzureSettings } from './blobs';
 import { AzureConversationStore } from './conversations';
@@ -24,13 +17,19 @@ export function azureStorageIn(container: ContainerClient): Storage {
   return {
     conversations: new AzureConversationStore(container),
     transcripts: new AzureTranscriptStore(container),
-    leads: new AzureDocuments(container, 'leads', leadSchema),
-    workflow: new AzureDocuments(container, 'workflow', workflowRecordSchema),
-    handoffs: new AzureDocuments(container, 'handoffs', handoffDocumentSchema),
-    resumeCodes: new AzureDocuments(container, 'resume-codes', resumeCodeSchema),
-    staffDirectory: new AzureDocuments(container, 'staff-directory', staffDirectorySchema),
-    sessions: new AzureDocuments(container, 'staff-sessions', sessionsDocumentSchema),
-    deletions: new AzureAppendLog(container, 'deletions', deletionEntrySchema),
+    leads: new AzureDocuments(container, 'leads', schemas.leads),
+    workflow: new AzureDocuments(container, 'workflow', schemas.workflow),
+    handoffs: new AzureDocuments(container, 'handoffs', schemas.handoffs),
+    resumeCodes: new AzureDocuments(container, 'resume-codes', schemas.resumeCodes),
+    forgottenConversations: new AzureDocuments(
+      container,
+      'forgotten-conversations',
+      schemas.forgottenConversations,
+    ),
+    staffDirectory: new AzureDocuments(container, 'staff-directory', schemas.staffDirectory),
+    sessions: new AzureDocuments(container, 'staff-sessions', schemas.sessions),
+    signInFailures: new AzureDocuments(container, 'sign-in-failures', schemas.signInFailures),
+    deletions: new AzureAppendLog(container, 'deletions', schemas.deletions),
     outbox: new AzureOutbox(container),
     leadIndex: new AzureLeadIndex(container),
     leadFiles: new AzureLeadFiles(container),

@@ -1,6 +1,6 @@
 import type { ContainerClient } from '@azure/storage-blob';
-import { checkSealed, type LeadFiles, type SealedFile } from '../../documents/store';
-import { checkDocumentId } from '../ports';
+import { checkSealed, type LeadFiles, type SealedFile } from '../../ports/documents';
+import { checkDocumentId } from '../../ports/store';
 import { deleteBlob, isNotFound, streamBytes } from './blobs';
 
 /**

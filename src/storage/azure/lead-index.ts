@@ -7,7 +7,7 @@ import {
   type LeadQuery,
   type LeadRow,
   type LeadSelection,
-} from '../../staff/lead-index';
+} from '../../ports/lead-list';
 import { KeyedLock } from '../keyed-lock';
 import { MemoryLeadIndex } from '../memory/lead-index';
 import { shardOf } from '../shards';

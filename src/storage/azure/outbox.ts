@@ -1,7 +1,7 @@
 import type { ContainerClient } from '@azure/storage-blob';
-import { outboxEntrySchema } from '../../notify/outbox';
+import { outboxEntrySchema } from '../../ports/outbox';
 import { MarkedOutbox } from '../marked-outbox';
-import { checkDocumentId } from '../ports';
+import { checkDocumentId } from '../../ports/store';
 import { deleteBlob, isNotFound, writeText } from './blobs';
 import { AzureDocuments } from './documents';
 

@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { ContainerClient } from '@azure/storage-blob';
 import { KeyedLock } from '../keyed-lock';
+import { findLastLine, parseTranscriptLines, PendingWrites } from '../transcripts';
 import {
-  findLastLine,
-  parseTranscriptLines,
-  PendingWrites,
   type TranscriptActivity,
   type TranscriptStore,
   type TranscriptSummary,
-} from '../transcripts';
+} from '../../ports/transcripts';
 import { deleteBlob, fromMetadata, isNotFound, streamBytes, streamText, toMetadata } from './blobs';
 
 const PREFIX = 'transcripts/';

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import type { AppendLog } from '../ports';
+import type { AppendLog } from '../../ports/store';
 
 /** A JSON Lines file, appended to and never rewritten; readable by the server's user only. */
 export class JsonLinesLog<T> implements AppendLog<T> {

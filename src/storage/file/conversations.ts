@@ -1,10 +1,14 @@
-import { extend } from '../../intake/objects';
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { KeyedLock } from '../keyed-lock';
-import { StoreConflictError, type ConversationStore, type StoreItem, type StoreItems } from '../ports';
+import {
+  StoreConflictError,
+  type ConversationStore,
+  type StoreItem,
+  type StoreItems,
+} from '../../ports/store';
 import { appendDurably, forgetFolder, syncFolder, writeFileAtomic } from './atomic';
 
 /**
@@ -100,7 +104,7 @@ export class FileConversationStore implements ConversationStore {
           throw new StoreConflictError(key);
         }
         const eTag = randomUUID();
-        const text = JSON.stringify({ key, item: extend(change, { eTag }) } satisfies Envelope);
+        const text = JSON.stringify({ key, item: Object.assign({}, change, { eTag }) } satisfies Envelope);
         const durable = this.options.durable === true;
         if (current && current.versions < COMPACT_AFTER) {
           const line = `${current.complete ? '' : '\n'}${text}\n`;

@@ -5,7 +5,8 @@ import { Low, type Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { writeFileAtomic, type WriteOptions } from './atomic';
 import { KeyedLock } from '../keyed-lock';
-import { checkDocumentId, readAllDocuments, type Documents } from '../ports';
+import { checkDocumentId, type Documents } from '../../ports/store';
+import { readAllDocuments } from '../read-all-documents';
 
 /** One lock per file for the whole process: two collections opened on one folder never interleave. */
 const locks = new KeyedLock();

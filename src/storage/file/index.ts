@@ -1,12 +1,5 @@
 import path from 'node:path';
-import { resumeCodeSchema } from '../../channel/resume-codes';
-import { leadSchema } from '../../screening/lead';
-import { staffDirectorySchema } from '../../staff/accounts';
-import { deletionEntrySchema } from '../../staff/audit';
-import { handoffDocumentSchema } from '../../staff/handoffs';
-import { sessionsDocumentSchema } from '../../staff/sessions';
-import { workflowRecordSchema } from '../../staff/workflow';
-import type { Storage } from '../storage';
+import { recordSchemas as schemas, type Storage } from '../../ports/storage';
 import { JsonLinesLog } from './append-log';
 import { FileConversationStore } from './conversations';
 import { FileDocuments } from './documents';
@@ -25,6 +18,7 @@ export function fileLayout(dataDir: string) {
     transcripts: path.join(dataDir, 'transcripts'),
     leads: path.join(dataDir, 'leads'),
     resumeCodes: path.join(dataDir, 'resume-codes'),
+    forgottenConversations: path.join(dataDir, 'forgotten-conversations'),
     outbox: path.join(dataDir, 'outbox'),
     staff,
     workflow: path.join(staff, 'workflow'),
@@ -32,6 +26,7 @@ export function fileLayout(dataDir: string) {
     /** `accounts.json` and `sessions.json`: one document each. */
     staffDocuments: staff,
     deletions: path.join(staff, 'deletions.jsonl'),
+    signInFailures: path.join(staff, 'sign-in-failures'),
     /**
      * The lead list's rows, saved for the next start (a cache, see ./lead-index.ts): with the
      * leads, whose names and emails they repeat; a folder, so not taken for a lead.
@@ -55,17 +50,21 @@ export interface FileStorageOptions {
 export function openFileStorage(dataDir: string, options: FileStorageOptions = {}): Storage {
   const where = fileLayout(dataDir);
   const durable = options.durable ?? fsyncSetting(process.env.STORAGE_FSYNC);
-  const leads = new FileDocuments(where.leads, leadSchema, { durable });
+  const leads = new FileDocuments(where.leads, schemas.leads, { durable });
   return {
     conversations: new FileConversationStore(where.conversations, { durable }),
     transcripts: new FileTranscriptStore(where.transcripts),
     leads,
-    workflow: new FileDocuments(where.workflow, workflowRecordSchema, { durable }),
-    handoffs: new FileDocuments(where.handoffs, handoffDocumentSchema, { durable }),
-    resumeCodes: new FileDocuments(where.resumeCodes, resumeCodeSchema, { durable }),
-    staffDirectory: new FileDocuments(where.staffDocuments, staffDirectorySchema, { mode: 0o600, durable }),
-    sessions: new FileDocuments(where.staffDocuments, sessionsDocumentSchema, { mode: 0o600, durable }),
-    deletions: new JsonLinesLog(where.deletions, deletionEntrySchema),
+    workflow: new FileDocuments(where.workflow, schemas.workflow, { durable }),
+    handoffs: new FileDocuments(where.handoffs, schemas.handoffs, { durable }),
+    resumeCodes: new FileDocuments(where.resumeCodes, schemas.resumeCodes, { durable }),
+    forgottenConversations: new FileDocuments(where.forgottenConversations, schemas.forgottenConversations, {
+      durable,
+    }),
+    staffDirectory: new FileDocuments(where.staffDocuments, schemas.staffDirectory, { mode: 0o600, durable }),
+    sessions: new FileDocuments(where.staffDocuments, schemas.sessions, { mode: 0o600, durable }),
+    signInFailures: new FileDocuments(where.signInFailures, schemas.signInFailures, { mode: 0o600 }),
+    deletions: new JsonLinesLog(where.deletions, schemas.deletions),
     outbox: new FileOutbox(where.outbox, { durable }),
     leadIndex: new FileLeadIndex({
       folder: where.leadRows,

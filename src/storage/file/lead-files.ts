@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { checkDocumentId } from '../ports';
-import { checkSealed, type LeadFiles, type SealedFile } from '../../documents/store';
+import { checkDocumentId } from '../../ports/store';
+import { checkSealed, type LeadFiles, type SealedFile } from '../../ports/documents';
 
 /**
  * Lead files under DATA_DIR/documents/<lead id>/: `<id>.meta` and `<id>.bin`, both sealed, readable

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { log } from '../../logger';
-import { LEAD_ROW_FORMAT, type LeadRow } from '../../staff/lead-index';
+import { LEAD_ROW_FORMAT, type LeadRow } from '../../ports/lead-list';
 import { MemoryLeadIndex } from '../memory/lead-index';
 import { shardOf } from '../shards';
 import { writeFileAtomic } from './atomic';

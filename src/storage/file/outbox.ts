@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { outboxEntrySchema } from '../../notify/outbox';
+import { outboxEntrySchema } from '../../ports/outbox';
 import { MarkedOutbox } from '../marked-outbox';
-import { checkDocumentId } from '../ports';
+import { checkDocumentId } from '../../ports/store';
 import { syncFolder } from './atomic';
 import { FileDocuments } from './documents';
 

@@ -3,14 +3,12 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { KeyedLock } from '../keyed-lock';
+import { findLastLine, parseTranscriptLines, PendingWrites } from '../transcripts';
 import {
-  findLastLine,
-  parseTranscriptLines,
-  PendingWrites,
   type TranscriptActivity,
   type TranscriptStore,
   type TranscriptSummary,
-} from '../transcripts';
+} from '../../ports/transcripts';
 
 /**
  * Recorded conversations: one append-only JSON Lines file per conversation, one Bot Framework

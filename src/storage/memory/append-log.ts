@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AppendLog } from '../ports';
+import type { AppendLog } from '../../ports/store';
 
 export class MemoryAppendLog<T> implements AppendLog<T> {
   private readonly entries: T[] = [];

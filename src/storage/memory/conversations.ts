@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { extend } from '../../intake/objects';
-import { StoreConflictError, type ConversationStore, type StoreItem, type StoreItems } from '../ports';
+import {
+  StoreConflictError,
+  type ConversationStore,
+  type StoreItem,
+  type StoreItems,
+} from '../../ports/store';
 
 /**
  * The file store's semantics (eTags, optimistic concurrency) without the disk. Items are deeply
@@ -26,7 +30,7 @@ export class MemoryConversationStore implements ConversationStore {
       if (expected !== undefined && expected !== '*' && this.items.get(key)?.eTag !== expected) {
         throw new StoreConflictError(key);
       }
-      this.items.set(key, deepFreeze(extend(change, { eTag: randomUUID() })));
+      this.items.set(key, deepFreeze(Object.assign({}, change, { eTag: randomUUID() })));
     }
   }
 

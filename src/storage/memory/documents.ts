@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { checkDocumentId, type Documents } from '../ports';
+import { checkDocumentId, type Documents } from '../../ports/store';
 
 export interface MemoryDocumentsOptions {
   /**
-   * `create` trusts its caller instead of checking the schema: for in-process replays, where the
-   * lead recorder's `buildLead` has just checked the lead against the same schema (a second check
-   * would double a replay's lead cost).
+   * `create` trusts its caller instead of checking the schema: for in-process replays, where
+   * "submit a lead" (src/service/submit-lead.ts) has just checked the lead against the same
+   * schema (a second check would double a replay's lead cost).
    */
   trustCreate?: boolean;
 }

@@ -1,11 +1,4 @@
-import { resumeCodeSchema } from '../../channel/resume-codes';
-import { leadSchema } from '../../screening/lead';
-import { staffDirectorySchema } from '../../staff/accounts';
-import { deletionEntrySchema } from '../../staff/audit';
-import { handoffDocumentSchema } from '../../staff/handoffs';
-import { sessionsDocumentSchema } from '../../staff/sessions';
-import { workflowRecordSchema } from '../../staff/workflow';
-import type { Storage } from '../storage';
+import { recordSchemas as schemas, type Storage } from '../../ports/storage';
 import { MemoryAppendLog } from './append-log';
 import { MemoryConversationStore } from './conversations';
 import { MemoryDocuments } from './documents';
@@ -20,13 +13,15 @@ export function openMemoryStorage(): Storage {
     conversations: new MemoryConversationStore(),
     transcripts: new MemoryTranscriptStore(),
     // leads come from `buildLead`, which has just checked them against the same schema
-    leads: new MemoryDocuments(leadSchema, { trustCreate: true }),
-    workflow: new MemoryDocuments(workflowRecordSchema),
-    handoffs: new MemoryDocuments(handoffDocumentSchema),
-    resumeCodes: new MemoryDocuments(resumeCodeSchema),
-    staffDirectory: new MemoryDocuments(staffDirectorySchema),
-    sessions: new MemoryDocuments(sessionsDocumentSchema),
-    deletions: new MemoryAppendLog(deletionEntrySchema),
+    leads: new MemoryDocuments(schemas.leads, { trustCreate: true }),
+    workflow: new MemoryDocuments(schemas.workflow),
+    handoffs: new MemoryDocuments(schemas.handoffs),
+    resumeCodes: new MemoryDocuments(schemas.resumeCodes),
+    forgottenConversations: new MemoryDocuments(schemas.forgottenConversations),
+    staffDirectory: new MemoryDocuments(schemas.staffDirectory),
+    sessions: new MemoryDocuments(schemas.sessions),
+    signInFailures: new MemoryDocuments(schemas.signInFailures),
+    deletions: new MemoryAppendLog(schemas.deletions),
     outbox: new MemoryOutbox(),
     leadIndex: new MemoryLeadIndex(),
     leadFiles: new MemoryLeadFiles(),

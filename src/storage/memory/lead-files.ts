@@ -1,5 +1,5 @@
-import { checkDocumentId } from '../ports';
-import { checkSealed, type LeadFiles, type SealedFile } from '../../documents/store';
+import { checkDocumentId } from '../../ports/store';
+import { checkSealed, type LeadFiles, type SealedFile } from '../../ports/documents';
 
 /** Lead files in this process's memory (replays, tests). */
 export class MemoryLeadFiles implements LeadFiles {

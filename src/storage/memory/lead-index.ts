@@ -9,8 +9,8 @@ import {
   type LeadQuery,
   type LeadRow,
   type LeadSelection,
-} from '../../staff/lead-index';
-import { workflowStatuses, type WorkflowStatus } from '../../staff/workflow';
+} from '../../ports/lead-list';
+import { workflowStatuses, type WorkflowStatus } from '../../ports/workflow';
 
 /**
  * The lead rows held in memory: a list request never reads a lead. Loaded from the stores at

@@ -4,7 +4,7 @@ import {
   outboxEntrySchema,
   type OutboxEntry,
   type OutboxRepository,
-} from '../../notify/outbox';
+} from '../../ports/outbox';
 import { MemoryDocuments } from './documents';
 
 /** The outbox in memory: the pending list is the entries that are not final. */

@@ -1,4 +1,4 @@
-import type { TranscriptActivity, TranscriptStore, TranscriptSummary } from '../transcripts';
+import type { TranscriptActivity, TranscriptStore, TranscriptSummary } from '../../ports/transcripts';
 
 /** Transcripts in memory: for replays and tests. */
 export class MemoryTranscriptStore implements TranscriptStore {

@@ -1,9 +1,10 @@
 /**
- * What the rest of the system needs of storage, and nothing of how it is kept. Every backend
- * (src/storage/file/ — files under DATA_DIR (lowdb documents, conversation logs), the default; src/storage/memory/ — in-process replays and
- * tests) implements these, and one contract suite (test/storage/contract.ts) checks each against
- * the same behaviour. Domain repositories are built on these (src/staff/workflow.ts,
- * src/staff/handoffs.ts, src/channel/resume-codes.ts, src/notify/outbox.ts, src/staff/lead-index.ts).
+ * What the rest of the system needs of storage, and nothing of how it is kept: the generic
+ * stores (conversation items, documents, append-only logs). Every backend (src/storage/file/ —
+ * files under DATA_DIR, the default; src/storage/azure/ — one Blob Storage container;
+ * src/storage/memory/ — in-process replays and tests) implements these, and one contract suite
+ * (test/storage/contract.ts) checks each against the same behaviour. The records kept in them
+ * are declared beside this file (src/ports/), and the set a backend builds in ./storage.ts.
  *
  * Everything is async and keyed: a backend may be a disk, memory or a blob container where each
  * write is a conditional PUT on an eTag.
@@ -50,36 +51,6 @@ export const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
 export function checkDocumentId(id: string): void {
   if (!DOCUMENT_ID.test(id)) throw new Error(`not a document id: ${JSON.stringify(id)}`);
-}
-
-/**
- * Every readable document of a collection (`Documents.all`): `batch` ids read at once; a document
- * that is gone meanwhile (`readText` gives undefined), is not JSON or fails its schema is left out
- * (its own page names the problem).
- */
-export async function readAllDocuments<T>(
-  ids: string[],
-  batch: number,
-  schema: { safeParse(data: unknown): { success: true; data: T } | { success: false } },
-  readText: (id: string) => Promise<string | undefined>,
-): Promise<T[]> {
-  const documents: T[] = [];
-  for (let i = 0; i < ids.length; i += batch) {
-    const read = await Promise.all(
-      ids.slice(i, i + batch).map(async (id) => {
-        const text = await readText(id);
-        if (text === undefined) return undefined; // removed meanwhile
-        try {
-          const parsed = schema.safeParse(JSON.parse(text));
-          return parsed.success ? parsed.data : undefined;
-        } catch {
-          return undefined;
-        }
-      }),
-    );
-    for (const document of read) if (document !== undefined) documents.push(document);
-  }
-  return documents;
 }
 
 /**

@@ -1,10 +1,8 @@
-import { isSealed } from './envelope';
-
 /**
  * The documents a prospect attached to a lead, as storage keeps them: sealed (encrypted, see
- * envelope.ts) before they reach a store, so no backend ever holds one in clear. A file is two
- * opaque parts: its sealed metadata (kind, size, label) and its sealed content. The backends live
- * under src/storage/ (file, memory) and pass test/documents/store-contract.ts.
+ * src/documents/envelope.ts) before they reach a store, so no backend ever holds one in clear. A
+ * file is two opaque parts: its sealed metadata (kind, size, label) and its sealed content. The
+ * backends live under src/storage/ (file, memory, azure) and pass test/documents/store-contract.ts.
  */
 
 export interface SealedFile {
@@ -28,8 +26,23 @@ export interface LeadFiles {
 }
 
 /**
+ * The sealed form's mark and the length of its header (src/documents/envelope.ts writes the
+ * layout): "IMPDOC1\0" (8) | key id (8) | wrap IV (12) | wrapped key (32) | wrap tag (16) | IV (12)
+ * | tag (16). A store tells sealed bytes from anything else by these alone, without the key.
+ */
+export const SEALED_MAGIC = Buffer.from('IMPDOC1\0', 'latin1');
+export const SEALED_HEADER_LENGTH = SEALED_MAGIC.length + 8 + 12 + 32 + 16 + 12 + 16;
+
+export function isSealed(bytes: Uint8Array): boolean {
+  return (
+    bytes.length >= SEALED_HEADER_LENGTH &&
+    Buffer.from(bytes.buffer, bytes.byteOffset, SEALED_MAGIC.length).equals(SEALED_MAGIC)
+  );
+}
+
+/**
  * Refuses any part that is not sealed (never a file in clear). Backends also check that the lead
- * and file ids are safe names (storage's `checkDocumentId`).
+ * and file ids are safe names (the ports' `checkDocumentId`).
  */
 export function checkSealed(leadId: string, file: SealedFile): void {
   if (!isSealed(file.meta) || !isSealed(file.content))

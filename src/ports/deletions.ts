@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import type { AppendLog } from '../storage/ports';
+import type { AppendLog } from './store';
 
 /**
- * The firm-wide audit log of deletions: one JSON line per lead deleted, with its ids
- * and the reason only — never the prospect's name, contact or answers, which are gone.
- * (Status changes and notes are in each lead's own history.)
+ * The firm-wide audit log of deletions: one entry per lead deleted, with its ids and the reason
+ * only — never the prospect's name, contact or answers, which are gone. (Status changes and notes
+ * are in each lead's own history.) Written by src/staff/privacy.ts.
  */
-
 export const deletionEntrySchema = z.object({
   at: z.iso.datetime(),
   /** The staff member who asked, or "retention" for the scheduled purge. */

@@ -1,0 +1,124 @@
+import { html, type SafeHtml } from '../../html';
+import type { Lead } from '../../screening/lead';
+import { pill, priorityPill, urgencyPill } from './parts';
+
+/** What the screening concluded, on a lead's page: priority and urgency, admissibility, streams, PR pathways. */
+
+type Screening = Lead['screening'];
+
+export function screeningHtml(lead: Lead): SafeHtml {
+  const { streams, admissibility, pathways, urgency, priority, noExemptStreamEvident, rulesVersion } =
+    lead.screening;
+  return html`<div class="grid">${priorityCard(priority, urgency)} ${admissibilityCard(admissibility)}</div>
+    ${streamsCard(streams, noExemptStreamEvident)} ${pathwaysCard(pathways, rulesVersion)}`;
+}
+
+function priorityCard(priority: Screening['priority'], urgency: Screening['urgency']): SafeHtml {
+  return html`<section class="card" aria-labelledby="h-priority">
+    <h2 id="h-priority">Priority ${priorityPill(priority.level)} · Urgency ${urgencyPill(urgency.level)}</h2>
+    <ul>
+      ${priority.reasons.map((reason) => html`<li>${reason}</li>`)}
+    </ul>
+    ${urgency.deadline || urgency.reason ? html`<p><strong>Urgency:</strong> ${urgency.deadline ? `deadline ${urgency.deadline}` : ''}${urgency.deadline && urgency.reason ? ' — ' : ''}${urgency.reason ?? ''}</p>` : ''}
+  </section>`;
+}
+
+function admissibilityCard(admissibility: Screening['admissibility']): SafeHtml {
+  return html`<section class="card" aria-labelledby="h-flags">
+    <h2 id="h-flags">Admissibility</h2>
+    ${
+      admissibility.flags.length === 0
+        ? html`<p>No flag raised by the screeners.</p>`
+        : html`<p>${admissibility.needsLawyerReview ? pill('lawyer review needed', 'bad') : ''}</p>
+            <ul>
+              ${admissibility.flags.map((flag) => html`<li><strong>${flag.ground}</strong>${flag.serious ? ' (serious)' : ''}: ${flag.note}</li>`)}
+            </ul>`
+    }
+  </section>`;
+}
+
+/** Every stream assessed, with why and what is missing (a table). */
+function streamsCard(streams: Screening['streams'], noExemptStreamEvident: boolean): SafeHtml {
+  return html`<section class="card" aria-labelledby="h-streams">
+    <h2 id="h-streams">Streams</h2>
+    ${noExemptStreamEvident ? html`<p class="error">No LMIA-exempt stream is evident: an LMIA-based work permit may be needed.</p>` : ''}
+    ${
+      streams.length === 0
+        ? html`<p class="muted">No stream assessed.</p>`
+        : html`<table>
+            <thead>
+              <tr>
+                <th scope="col">Stream</th>
+                <th scope="col">Fit</th>
+                <th scope="col">Why</th>
+                <th scope="col">Missing</th>
+                <th scope="col">Reference</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${streams.map(
+                (s) =>
+                  html`<tr>
+                    <td><strong>${s.code}</strong> ${s.name}</td>
+                    <td>${pill(s.fit, s.fit === 'likely' ? 'good' : s.fit === 'possible' ? 'warn' : '')}</td>
+                    <td>
+                      <ul>
+                        ${s.reasons.map((r) => html`<li>${r}</li>`)}
+                      </ul>
+                    </td>
+                    <td>
+                      <ul>
+                        ${s.missing.map((m) => html`<li>${m}</li>`)}
+                      </ul>
+                    </td>
+                    <td>${s.ref}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+    }
+  </section>`;
+}
+
+/** Every PR pathway assessed (a table). */
+function pathwaysCard(pathways: Screening['pathways'], rulesVersion: string): SafeHtml {
+  return html`<section class="card" aria-labelledby="h-pathways">
+    <h2 id="h-pathways">PR pathways</h2>
+    ${
+      pathways.length === 0
+        ? html`<p class="muted">None assessed.</p>`
+        : html`<table>
+            <thead>
+              <tr>
+                <th scope="col">Program</th>
+                <th scope="col">Fit</th>
+                <th scope="col">Why</th>
+                <th scope="col">Missing</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${pathways.map(
+                (p) =>
+                  html`<tr>
+                    <td>${p.program}${p.stream ? ` ${p.stream}` : ''}</td>
+                    <td>${p.fit}</td>
+                    <td>
+                      <ul>
+                        ${p.reasons.map((r) => html`<li>${r}</li>`)}
+                      </ul>
+                    </td>
+                    <td>
+                      <ul>
+                        ${p.missing.map((m) => html`<li>${m}</li>`)}
+                      </ul>
+                    </td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+    }
+    <p class="muted">
+      Rules ${rulesVersion}. Automated first triage, not legal advice: a lawyer confirms every point.
+    </p>
+  </section>`;
+}
