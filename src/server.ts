@@ -6,7 +6,10 @@ import { bookingWebhook } from './booking/webhook';
 import { createBotEndpoint } from './bot/adapter';
 import { IntakeBot } from './bot/intake-bot';
 import { transcriptMiddleware } from './bot/transcript-logger';
-import { loadConfig, type Config } from './config';
+import { clamdAddress, loadConfig, type Config } from './config';
+import { ClamdClient } from './documents/clamd';
+import { documentsKeyFrom } from './documents/envelope';
+import { DocumentVault } from './documents/vault';
 import { IntakeEngine } from './intake/conversation';
 import { loadFlows, type Flows } from './intake/flows';
 import { ResumeCodeMailer } from './channel/resume-mailer';
@@ -47,6 +50,7 @@ export function assemble(
   });
 
   const { conversations, leads, transcripts } = storage;
+  const documents = documentVaultOf(config, storage);
   const website = createWebsite(config, flows, {
     botId: config.MicrosoftAppId,
     resumeCodes: storage.resumeCodes,
@@ -118,7 +122,14 @@ export function assemble(
     website,
     staff,
     resumeMailer,
+    documents,
   };
+}
+
+/** The prospects' documents, with DOCUMENTS_KEY; without it the feature is off (uploads refused). */
+function documentVaultOf(config: Config, storage: Storage): DocumentVault | undefined {
+  const key = documentsKeyFrom(config.DOCUMENTS_KEY, false);
+  return key && new DocumentVault(storage.leadFiles, key, new ClamdClient(clamdAddress(config)));
 }
 
 /** Emails a prospect their resume code when SMTP is configured; none otherwise. */
