@@ -20,6 +20,7 @@ import { log } from './logger';
 import { IntakeService } from './service/intake-service';
 import { RequestHandoff } from './service/request-handoff';
 import { SubmitLead } from './service/submit-lead';
+import { AttachDocuments } from './service/attach-documents';
 import { createStaff } from './staff';
 import { loadSessionSecret, openFileStorage } from './storage/file';
 import { openStorage } from './open-storage';
@@ -74,7 +75,12 @@ export function assemble(
     handoffRequested: (conversationKey, record) => requestHandoff.run(conversationKey, record),
   });
 
-  const bot = new IntakeBot(intake, { acceptTestTraffic: !config.MicrosoftAppId });
+  const attachDocuments = new AttachDocuments(intake, documents, engine);
+  website.channel?.acceptUploads(attachDocuments);
+  const bot = new IntakeBot(intake, {
+    acceptTestTraffic: !config.MicrosoftAppId,
+    documents: attachDocuments,
+  });
   const endpoint = createBotEndpoint(
     bot,
     {

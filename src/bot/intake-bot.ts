@@ -10,7 +10,9 @@ import type { Choice, Reply, ReviewItem, TurnResult } from '../intake/conversati
 import { matchLocale } from '../intake/flows';
 import { log, logRef } from '../logger';
 import { sourceFrom } from '../screening/source';
+import type { AttachDocuments } from '../service/attach-documents';
 import type { IntakeService, TurnOptions } from '../service/intake-service';
+import { documentTurn } from './documents';
 
 /**
  * Translates Bot Framework activities to intake turns and replies back to activities.
@@ -23,6 +25,8 @@ export interface IntakeBotOptions {
    * Microsoft App ID the flag is ignored, so no channel client can hide a real intake.
    */
   acceptTestTraffic?: boolean;
+  /** The prospect's documents (with DOCUMENTS_KEY): acknowledges what a channel's upload kept. */
+  documents?: AttachDocuments;
 }
 
 /**
@@ -35,12 +39,14 @@ export interface IntakeBotOptions {
  */
 export class IntakeBot {
   private readonly acceptTestTraffic: boolean;
+  private readonly documents: AttachDocuments | undefined;
 
   constructor(
     private readonly intake: IntakeService,
     options: IntakeBotOptions = {},
   ) {
     this.acceptTestTraffic = options.acceptTestTraffic === true;
+    this.documents = options.documents;
   }
 
   /** Handles one turn: botbuilder's bot logic callback (`adapter.process(req, res, (c) => bot.run(c))`). */
@@ -73,6 +79,7 @@ export class IntakeBot {
 
   private async onMessage(context: TurnContext): Promise<void> {
     const key = conversationKeyOf(context.activity);
+    if (await documentTurn(context, key, this.documents)) return;
     const result = await this.intake.receive(
       key,
       messageText(context.activity),

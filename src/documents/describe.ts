@@ -18,8 +18,14 @@ export function formatSize(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(1).replace(/\.0$/, '')} MB`;
 }
 
+/** Each document as "offer letter, PDF, 240 kB", joined by "; ". */
+export function describeEach(documents: Pick<DocumentInfo, 'label' | 'kind' | 'size'>[]): string {
+  return documents
+    .map((d) => `${d.label || 'unnamed'}, ${kindLabels[d.kind]}, ${formatSize(d.size)}`)
+    .join('; ');
+}
+
 export function describeDocuments(documents: Pick<DocumentInfo, 'label' | 'kind' | 'size'>[]): string {
   if (documents.length === 0) return 'No documents';
-  const each = documents.map((d) => `${d.label || 'unnamed'}, ${kindLabels[d.kind]}, ${formatSize(d.size)}`);
-  return `${documents.length} document${documents.length === 1 ? '' : 's'}: ${each.join('; ')}`;
+  return `${documents.length} document${documents.length === 1 ? '' : 's'}: ${describeEach(documents)}`;
 }
