@@ -65,6 +65,7 @@ export function assemble(
       sessionSecret: options.sessionSecret ?? loadSessionSecret(config.DATA_DIR, config.SESSION_SECRET),
       flows,
       channelRecords: website.records,
+      ...(documents ? { documents } : {}),
     },
     { notify: { leaseMs: config.NOTIFY_LEASE_SECONDS * 1000 } },
   );

@@ -51,6 +51,8 @@ export interface StaffStores {
   audit: AuditLog;
   /** The documents the prospect attached (sealed); erased with the lead. */
   documents?: { deleteAll(leadId: string): Promise<number> };
+  /** Who viewed the lead and downloaded its documents; deleted with it. */
+  access?: { delete(leadId: string): Promise<boolean> };
 }
 
 /**
@@ -75,6 +77,7 @@ export class LeadEraser {
     if (conversationKey)
       await this.forgetConversation(conversationKey, options.keepNewerConversation ? leadId : undefined);
     await this.stores.documents?.deleteAll(leadId);
+    await this.stores.access?.delete(leadId);
     await notifier.forget(leadId, handoff?.requests.map((r) => r.id) ?? []);
     await handoffs.delete(leadId);
     await workflow.delete(leadId);

@@ -79,6 +79,8 @@ function getLead(context: StaffContext): RequestHandler {
   return async (req, res) => {
     const lead = await leadOr404(context, req, res);
     if (!lead) return;
+    const by = `api token ${String(res.locals.tokenName)}`;
+    await context.access.record(lead.id, { at: context.now().toISOString(), by, action: 'viewed' });
     const workflow = await context.stores.workflow.get(lead.id);
     res.json({
       lead,

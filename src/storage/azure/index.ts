@@ -33,6 +33,7 @@ export function azureStorageIn(container: ContainerClient): Storage {
     outbox: new AzureOutbox(container),
     leadIndex: new AzureLeadIndex(container),
     leadFiles: new AzureLeadFiles(container),
+    leadAccess: new AzureDocuments(container, 'lead-access', schemas.leadAccess),
   };
 }
 

@@ -27,6 +27,8 @@ export function fileLayout(dataDir: string) {
     staffDocuments: staff,
     deletions: path.join(staff, 'deletions.jsonl'),
     signInFailures: path.join(staff, 'sign-in-failures'),
+    /** Who viewed each lead and downloaded its documents. */
+    leadAccess: path.join(staff, 'lead-access'),
     /**
      * The lead list's rows, saved for the next start (a cache, see ./lead-index.ts): with the
      * leads, whose names and emails they repeat; a folder, so not taken for a lead.
@@ -71,6 +73,7 @@ export function openFileStorage(dataDir: string, options: FileStorageOptions = {
       hasLead: (id) => leads.exists(id),
     }),
     leadFiles: new FileLeadFiles(where.documents),
+    leadAccess: new FileDocuments(where.leadAccess, schemas.leadAccess, { durable }),
   };
 }
 

@@ -25,5 +25,6 @@ export function openMemoryStorage(): Storage {
     outbox: new MemoryOutbox(),
     leadIndex: new MemoryLeadIndex(),
     leadFiles: new MemoryLeadFiles(),
+    leadAccess: new MemoryDocuments(schemas.leadAccess),
   };
 }
