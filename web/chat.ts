@@ -116,7 +116,7 @@ function connect(session: ChatSession): void {
         locale: localeOf(language),
         overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: text(language, 'sendBox') },
         styleOptions: {
-          hideUploadButton: true,
+          hideUploadButton: session.documents !== true,
           suggestedActionLayout: 'flow',
           accent: '#0b5394',
           bubbleBorderRadius: 8,
