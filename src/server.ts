@@ -4,6 +4,7 @@ import { bookingLink } from './booking/link';
 import { bookingRecorder } from './booking/record';
 import { bookingWebhook } from './booking/webhook';
 import { createBotEndpoint } from './bot/adapter';
+import { AttachmentFetcher } from './bot/attachment-fetch';
 import { IntakeBot } from './bot/intake-bot';
 import { transcriptMiddleware } from './bot/transcript-logger';
 import { clamdAddress, loadConfig, type Config } from './config';
@@ -76,11 +77,13 @@ export function assemble(
     handoffRequested: (conversationKey, record) => requestHandoff.run(conversationKey, record),
   });
 
+  const serviceHosts = config.BOT_SERVICE_URL_HOSTS?.split(',').filter((host) => host.trim() !== '');
   const attachDocuments = new AttachDocuments(intake, documents, engine);
   website.channel?.acceptUploads(attachDocuments);
   const bot = new IntakeBot(intake, {
     acceptTestTraffic: !config.MicrosoftAppId,
     documents: attachDocuments,
+    attachments: new AttachmentFetcher({ hosts: serviceHosts }),
   });
   const endpoint = createBotEndpoint(
     bot,
@@ -111,7 +114,7 @@ export function assemble(
       : {}),
     messages: {
       authenticated: Boolean(config.MicrosoftAppId),
-      serviceHosts: config.BOT_SERVICE_URL_HOSTS?.split(',').filter((host) => host.trim() !== ''),
+      serviceHosts,
     },
   });
 

@@ -12,6 +12,7 @@ import { log, logRef } from '../logger';
 import { sourceFrom } from '../screening/source';
 import type { AttachDocuments } from '../service/attach-documents';
 import type { IntakeService, TurnOptions } from '../service/intake-service';
+import type { AttachmentFetcher } from './attachment-fetch';
 import { documentTurn } from './documents';
 
 /**
@@ -27,6 +28,8 @@ export interface IntakeBotOptions {
   acceptTestTraffic?: boolean;
   /** The prospect's documents (with DOCUMENTS_KEY): acknowledges what a channel's upload kept. */
   documents?: AttachDocuments;
+  /** Fetches other channels' attachments, from their hosts only. */
+  attachments?: AttachmentFetcher;
 }
 
 /**
@@ -40,6 +43,7 @@ export interface IntakeBotOptions {
 export class IntakeBot {
   private readonly acceptTestTraffic: boolean;
   private readonly documents: AttachDocuments | undefined;
+  private readonly attachments: AttachmentFetcher | undefined;
 
   constructor(
     private readonly intake: IntakeService,
@@ -47,6 +51,7 @@ export class IntakeBot {
   ) {
     this.acceptTestTraffic = options.acceptTestTraffic === true;
     this.documents = options.documents;
+    this.attachments = options.attachments;
   }
 
   /** Handles one turn: botbuilder's bot logic callback (`adapter.process(req, res, (c) => bot.run(c))`). */
@@ -79,7 +84,7 @@ export class IntakeBot {
 
   private async onMessage(context: TurnContext): Promise<void> {
     const key = conversationKeyOf(context.activity);
-    if (await documentTurn(context, key, this.documents)) return;
+    if (await documentTurn(context, key, this.documents, this.attachments)) return;
     const result = await this.intake.receive(
       key,
       messageText(context.activity),

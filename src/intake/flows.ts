@@ -48,6 +48,7 @@ export const messageKeys = [
   'documentsWrongType',
   'documentsInfected',
   'documentsScannerDown',
+  'documentsUnreachable',
   'startAgain',
   'help',
   'handoff',

@@ -8,7 +8,7 @@ import type { ConversationRecord } from './intake-service';
 
 /** Why an upload was not kept, in the words the prospect is given (flows: documents*). */
 export type DocumentRefusal =
-  'off' | 'not-yet' | 'too-many' | 'too-large' | 'type' | 'infected' | 'scanner-down';
+  'off' | 'not-yet' | 'too-many' | 'too-large' | 'type' | 'infected' | 'scanner-down' | 'unreachable';
 
 export interface AttachOutcome {
   /** The documents kept, in the order they came. */
@@ -29,6 +29,7 @@ const refusalMessages: Record<DocumentRefusal, MessageKey> = {
   type: 'documentsWrongType',
   infected: 'documentsInfected',
   'scanner-down': 'documentsScannerDown',
+  unreachable: 'documentsUnreachable',
 };
 const vaultCodes = new Set<string>(['too-many', 'too-large', 'type', 'infected', 'scanner-down']);
 
