@@ -158,3 +158,19 @@ describe('without DOCUMENTS_KEY', () => {
     expect(fs.existsSync(path.join(site.config.DATA_DIR, 'documents'))).toBe(false);
   });
 });
+
+describe('the upload rate', () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await startSite({ DIRECT_LINE_MESSAGES_PER_MINUTE: '1' });
+  });
+  afterAll(() => site.stop());
+
+  it("counts each upload against the conversation's post rate, as a message (429 past the burst)", async () => {
+    const chat = await startedChat(site);
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) statuses.push((await upload(site, chat, pdfBytes, 'offer.pdf')).status);
+    expect(statuses.slice(0, 20).every((status) => status === 200)).toBe(true);
+    expect(statuses[20]).toBe(429);
+  });
+});
