@@ -57,7 +57,7 @@ describe("staff: a lead's documents, their download and the lead's audit trail",
     expect(page).toContain(`downloaded document ${documentId} (pdf)`);
   });
 
-  it("records a read of the lead through the staff API under the token's name", async () => {
+  it("records a read of the lead through the staff API (the lead, the list) under the token's name", async () => {
     const token = await new StaffDirectory(openFileStorage(config.DATA_DIR).staffDirectory).createToken(
       'crm-sync',
     );
@@ -65,8 +65,14 @@ describe("staff: a lead's documents, their download and the lead's audit trail",
       headers: { authorization: `Bearer ${token}` },
     });
     expect(response.status).toBe(200);
-    const entries = (await server.storage.leadAccess.get(leadId))!.entries;
-    expect(entries.at(-1)).toMatchObject({ by: 'api token crm-sync', action: 'viewed' });
+    const entries = async () => (await server.storage.leadAccess.get(leadId))!.entries;
+    expect((await entries()).at(-1)).toMatchObject({ by: 'api token crm-sync', action: 'viewed' });
+    const before = (await entries()).length;
+    const list = await fetch(`${server.url}/staff/api/leads`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(((await list.json()) as { items: unknown[] }).items).toHaveLength(1);
+    expect((await entries()).slice(before)).toMatchObject([{ by: 'api token crm-sync', action: 'viewed' }]);
   });
 
   it('serves nothing to a visitor who is not signed in, and nothing of another lead', async () => {
