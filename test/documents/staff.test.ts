@@ -75,6 +75,14 @@ describe("staff: a lead's documents, their download and the lead's audit trail",
     expect((await entries()).slice(before)).toMatchObject([{ by: 'api token crm-sync', action: 'viewed' }]);
   });
 
+  it("records an export holding the lead in the lead's trail", async () => {
+    expect((await staff.get('/staff/export.csv')).status).toBe(200);
+    const entries = (await server.storage.leadAccess.get(leadId))!.entries;
+    expect(entries.at(-1)).toMatchObject({ by: STAFF_EMAIL, action: 'exported' });
+    const page = await (await staff.get(`/staff/leads/${leadId}`)).text();
+    expect(page).toContain('exported the lead (CSV or JSON)');
+  });
+
   it('serves nothing to a visitor who is not signed in, and nothing of another lead', async () => {
     const anonymous = await fetch(`${server.url}/staff/leads/${leadId}/documents/${documentId}`, {
       redirect: 'manual',

@@ -158,7 +158,13 @@ export function accessHtml(lead: Lead, entries: AccessEntry[], zone: string): Sa
           (e) =>
             html`<li>
               ${dateTime(e.at, zone)} · ${e.by} ·
-              ${e.action === 'viewed' ? 'viewed the lead' : html`downloaded document ${e.documentId ?? ''} (${e.kind ?? ''})`}
+              ${
+                e.action === 'viewed'
+                  ? 'viewed the lead'
+                  : e.action === 'exported'
+                    ? 'exported the lead (CSV or JSON)'
+                    : html`downloaded document ${e.documentId ?? ''} (${e.kind ?? ''})`
+              }
             </li>`,
         )}
     </ol>
