@@ -49,6 +49,7 @@ export function assemble(
     retentionDays: config.RETENTION_DAYS,
     ...(bookingUrl ? { bookingLink: (prospect) => bookingLink(bookingUrl, prospect) } : {}),
     ...(config.FIRM_RESPONSE_HOURS ? { responseHours: config.FIRM_RESPONSE_HOURS } : {}),
+    documents: Boolean(config.DOCUMENTS_KEY),
   });
 
   const { conversations, leads, transcripts } = storage;

@@ -106,6 +106,8 @@ export interface EngineOptions {
   bookingLink?: (prospect: { name?: string; email?: string; reference: string }) => string | undefined;
   /** How soon the firm calls back (FIRM_RESPONSE_HOURS); unset: "about 2 business days". */
   responseHours?: number;
+  /** Documents may be attached after submitting (DOCUMENTS_KEY): the prospect is told how. */
+  documents?: boolean;
 }
 
 /** Bump when the machine's states change shape (not its steps): stored snapshots then migrate. */
@@ -157,6 +159,7 @@ export class IntakeEngine {
   private readonly retentionDays: number;
   private readonly bookingLink: EngineOptions['bookingLink'];
   private readonly responseHours: number | undefined;
+  private readonly documents: boolean;
   /**
    * The live snapshot behind each persisted one this engine handed out, while that object lives:
    * a store that keeps objects in memory (replays, tests) then skips restoring it on the next turn.
@@ -175,6 +178,7 @@ export class IntakeEngine {
     this.retentionDays = options.retentionDays ?? 365;
     this.bookingLink = options.bookingLink;
     this.responseHours = options.responseHours;
+    this.documents = options.documents === true;
   }
 
   /** The welcome and the first question of a new conversation. */
@@ -259,7 +263,14 @@ export class IntakeEngine {
             ? this.message(locale, 'firmWillCall', { responseHours: this.responseHours })
             : this.message(locale, 'firmWillCallSoon');
         return {
-          ...this.result(after, [{ text: this.message(locale, 'submitted', { reference, nextStep }) }]),
+          ...this.result(after, [
+            {
+              text: [
+                this.message(locale, 'submitted', { reference, nextStep }),
+                ...(this.documents ? [this.message(locale, 'documentsInvite')] : []),
+              ].join('\n\n'),
+            },
+          ]),
           submitted: {
             submission: submission!,
             answers,

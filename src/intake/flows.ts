@@ -40,6 +40,7 @@ export const messageKeys = [
   'firmWillCall',
   'firmWillCallSoon',
   'alreadySubmitted',
+  'documentsInvite',
   'documentsReceived',
   'documentsNotYet',
   'documentsOff',

@@ -97,6 +97,8 @@ describe("the built-in Direct Line channel's upload route", () => {
     expect(await lastBotText(site, chat)).toMatch(/once you have sent your answers/);
 
     await submit(site, chat);
+    // the thanks for submitting says documents may be attached, and how
+    expect(await lastBotText(site, chat)).toMatch(/Documents the lawyer will want[\s\S]*"offer letter"/);
     const leadId = (await site.server.intake.load(`directline/conversations/${chat.conversationId}`))!
       .leadId!;
     const response = await upload(site, chat, pdfBytes, 'Ana-Perez-offer.pdf', 'offer letter');
@@ -153,6 +155,7 @@ describe('without DOCUMENTS_KEY', () => {
   it('tells the prospect documents are not taken, and keeps nothing', async () => {
     const chat = await startedChat(site);
     await submit(site, chat);
+    expect(await lastBotText(site, chat)).not.toMatch(/Documents the lawyer will want/);
     expect((await upload(site, chat, pdfBytes, 'offer.pdf', 'offer letter')).status).toBe(200);
     expect(await lastBotText(site, chat)).toMatch(/does not accept documents/);
     expect(fs.existsSync(path.join(site.config.DATA_DIR, 'documents'))).toBe(false);
