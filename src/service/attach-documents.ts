@@ -86,7 +86,9 @@ export class AttachDocuments {
     const lines: string[] = [];
     if (outcome.received.length > 0)
       lines.push(
-        this.engine.message(locale, 'documentsReceived', { documents: describeEach(outcome.received) }),
+        this.engine.message(locale, 'documentsReceived', {
+          documents: describeEach(outcome.received, locale),
+        }),
       );
     if (outcome.refused) lines.push(this.engine.message(locale, refusalMessages[outcome.refused]));
     return lines;

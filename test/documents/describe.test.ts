@@ -1,4 +1,4 @@
-import { describeDocuments, formatSize } from '../../src/documents/describe';
+import { describeDocuments, describeEach, formatSize } from '../../src/documents/describe';
 
 describe('how documents are mentioned in a transcript', () => {
   it('names the label, the real type and the size, never the content or file name', () => {
@@ -17,5 +17,16 @@ describe('how documents are mentioned in a transcript', () => {
   it('writes sizes the way people read them', () => {
     expect(formatSize(999_499)).toBe('999 kB');
     expect(formatSize(10_000_000)).toBe('10 MB');
+  });
+});
+
+describe("how the bot tells the prospect what it received, in the prospect's language", () => {
+  it('writes the size in French units (ko, Mo, decimal comma) for fr-CA', () => {
+    const docs = [
+      { label: 'offre d’emploi', kind: 'pdf' as const, size: 240_123 },
+      { label: 'passeport', kind: 'jpeg' as const, size: 2_400_000 },
+    ];
+    expect(describeEach(docs, 'fr-CA')).toBe('offre d’emploi, PDF, 240 ko; passeport, JPEG, 2,4 Mo');
+    expect(describeEach(docs, 'en-CA')).toBe('offre d’emploi, PDF, 240 kB; passeport, JPEG, 2.4 MB');
   });
 });
