@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { ClamdAddress } from './documents/clamd';
+import { documentsKeyFrom } from './documents/envelope';
 import { projectRoot } from './paths';
 
 const number = (fallback: number) =>
@@ -111,6 +113,27 @@ export const configSchema = z.object({
   WEBHOOK_URL: optionalUrl,
   WEBHOOK_SECRET: optionalSecret,
   /**
+   * The firm's booking page (Calendly, Clio Scheduler, Microsoft Bookings…), offered after
+   * submitting; Calendly links are prefilled (src/booking/link.ts). Unset: the firm calls.
+   */
+  BOOKING_URL: optionalText.pipe(z.url({ protocol: /^https$/ }).optional()),
+  /** Signs the scheduler's webhook (POST /booking/webhook); unset: the route is not served. */
+  BOOKING_WEBHOOK_SECRET: optionalText.pipe(z.string().min(16, 'at least 16 characters').optional()),
+  /** Without BOOKING_URL: the prospect is told the firm calls within this many hours. */
+  FIRM_RESPONSE_HOURS: optionalText
+    .transform((value) => (value === undefined ? undefined : Number(value)))
+    .pipe(z.number().int().positive().optional()),
+  /**
+   * Encrypts the documents prospects attach (32 random bytes, base64 or hex; see
+   * docs/documents.md). Unset: the document feature is off and uploads are refused.
+   */
+  DOCUMENTS_KEY: optionalText,
+  /** ClamAV's daemon: its unix socket (Debian's clamav-daemon: /var/run/clamav/clamd.ctl), … */
+  CLAMD_SOCKET: optionalText,
+  /** … or its host and port (e.g. a clamav/clamav container). */
+  CLAMD_HOST: optionalText,
+  CLAMD_PORT: number(3310).pipe(z.number().max(65535)),
+  /**
    * Website chat. Without DIRECT_LINE_DOMAIN the built-in Direct Line channel serves it, and this
    * secret signs its tokens (generated into DATA_DIR at first start when absent). With
    * DIRECT_LINE_DOMAIN (Azure's, e.g. https://directline.botframework.com/v3/directline) this is
@@ -188,6 +211,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       "Invalid configuration: BOT_OPENID_METADATA_URL is no longer read: the Agents SDK takes a channel token's keys from its issuer (Azure Bot Service's, or authorityEndpoint's for a sovereign cloud; see docs/agents-sdk.md)",
     );
   checkSharedStorage(result.data);
+  documentsKeyFrom(result.data.DOCUMENTS_KEY, false); // a malformed or weak key stops the start
+  if (result.data.CLAMD_SOCKET && result.data.CLAMD_HOST)
+    throw new Error('Invalid configuration: set CLAMD_SOCKET or CLAMD_HOST, not both (where clamd listens)');
   return { ...result.data, ...botIdentity(result.data), DATA_DIR: path.resolve(result.data.DATA_DIR) };
 }
 
@@ -240,6 +266,12 @@ export function botIdentity(settings: Settings) {
     MicrosoftAppPassword: clientSecret,
     MicrosoftAppTenantId: tenantId,
   };
+}
+
+/** Where clamd listens: CLAMD_HOST and CLAMD_PORT over TCP, else CLAMD_SOCKET or Debian's socket. */
+export function clamdAddress(config: Config): ClamdAddress {
+  if (config.CLAMD_HOST) return { host: config.CLAMD_HOST, port: config.CLAMD_PORT };
+  return { socket: config.CLAMD_SOCKET ?? '/var/run/clamav/clamd.ctl' };
 }
 
 /** STORAGE=azure-blob: what several instances need, refused at start rather than half-working. */

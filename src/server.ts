@@ -1,9 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { bookingLink } from './booking/link';
+import { bookingRecorder } from './booking/record';
+import { bookingWebhook } from './booking/webhook';
 import { createBotEndpoint } from './bot/adapter';
+import { AttachmentFetcher } from './bot/attachment-fetch';
 import { IntakeBot } from './bot/intake-bot';
 import { transcriptMiddleware } from './bot/transcript-logger';
-import { loadConfig, type Config } from './config';
+import { clamdAddress, loadConfig, type Config } from './config';
+import { ClamdClient } from './documents/clamd';
+import { documentsKeyFrom } from './documents/envelope';
+import { DocumentVault } from './documents/vault';
 import { IntakeEngine } from './intake/conversation';
 import { loadFlows, type Flows } from './intake/flows';
 import { ResumeCodeMailer } from './channel/resume-mailer';
@@ -16,6 +23,7 @@ import { AnswersCopyMailer } from './notify/answers-copy';
 import { AddToLead } from './service/add-to-lead';
 import { RequestHandoff } from './service/request-handoff';
 import { SubmitLead } from './service/submit-lead';
+import { AttachDocuments } from './service/attach-documents';
 import { createStaff } from './staff';
 import { loadSessionSecret, openFileStorage } from './storage/file';
 import { openStorage } from './open-storage';
@@ -38,13 +46,18 @@ export function assemble(
   options: AssembleOptions = {},
 ) {
   const flows = loadFlows();
+  const bookingUrl = config.BOOKING_URL;
   // The copy of their answers is offered only where it can be emailed.
   const engine = new IntakeEngine(flows, {
     retentionDays: config.RETENTION_DAYS,
     offerCopy: Boolean(config.SMTP_URL),
+    ...(bookingUrl ? { bookingLink: (prospect) => bookingLink(bookingUrl, prospect) } : {}),
+    ...(config.FIRM_RESPONSE_HOURS ? { responseHours: config.FIRM_RESPONSE_HOURS } : {}),
+    documents: Boolean(config.DOCUMENTS_KEY),
   });
 
   const { conversations, leads, transcripts } = storage;
+  const documents = documentVaultOf(config, storage);
   const website = createWebsite(config, flows, {
     botId: config.MicrosoftAppId,
     resumeCodes: storage.resumeCodes,
@@ -58,6 +71,7 @@ export function assemble(
       sessionSecret: options.sessionSecret ?? loadSessionSecret(config.DATA_DIR, config.SESSION_SECRET),
       flows,
       channelRecords: website.records,
+      ...(documents ? { documents } : {}),
     },
     { notify: { leaseMs: config.NOTIFY_LEASE_SECONDS * 1000 } },
   );
@@ -78,7 +92,14 @@ export function assemble(
     handoffRequested: (conversationKey, record) => requestHandoff.run(conversationKey, record),
   });
 
-  const bot = new IntakeBot(intake, { acceptTestTraffic: !config.MicrosoftAppId });
+  const serviceHosts = config.BOT_SERVICE_URL_HOSTS?.split(',').filter((host) => host.trim() !== '');
+  const attachDocuments = new AttachDocuments(intake, documents, engine);
+  website.channel?.acceptUploads(attachDocuments);
+  const bot = new IntakeBot(intake, {
+    acceptTestTraffic: !config.MicrosoftAppId,
+    documents: attachDocuments,
+    attachments: new AttachmentFetcher({ hosts: serviceHosts }),
+  });
   const endpoint = createBotEndpoint(
     bot,
     {
@@ -98,9 +119,17 @@ export function assemble(
     handleActivity: endpoint.handle,
     mountWebsite: website.mount,
     staff: staff.router,
+    ...(config.BOOKING_WEBHOOK_SECRET
+      ? {
+          booking: bookingWebhook({
+            secret: config.BOOKING_WEBHOOK_SECRET,
+            recorder: bookingRecorder(staff.stores),
+          }),
+        }
+      : {}),
     messages: {
       authenticated: Boolean(config.MicrosoftAppId),
-      serviceHosts: config.BOT_SERVICE_URL_HOSTS?.split(',').filter((host) => host.trim() !== ''),
+      serviceHosts,
     },
   });
 
@@ -119,7 +148,14 @@ export function assemble(
     staff,
     resumeMailer,
     answersCopy,
+    documents,
   };
+}
+
+/** The prospects' documents, with DOCUMENTS_KEY; without it the feature is off (uploads refused). */
+function documentVaultOf(config: Config, storage: Storage): DocumentVault | undefined {
+  const key = documentsKeyFrom(config.DOCUMENTS_KEY, false);
+  return key && new DocumentVault(storage.leadFiles, key, new ClamdClient(clamdAddress(config)));
 }
 
 /** Emails a prospect their resume code when SMTP is configured; none otherwise. */

@@ -147,7 +147,7 @@ function connect(session: ChatSession): void {
           TEXT_INPUT_PLACEHOLDER: text(language, lastStep === 'submitted' ? 'sendBoxAfter' : 'sendBox'),
         },
         styleOptions: {
-          hideUploadButton: true,
+          hideUploadButton: session.documents !== true,
           suggestedActionLayout: 'flow',
           accent: '#0b5394',
           bubbleBorderRadius: 8,

@@ -8,6 +8,8 @@ export interface ChatSession {
   resumeCode: string;
   resumeCodeExpiresAt: string;
   open: boolean;
+  /** The server takes documents (DOCUMENTS_KEY): Web Chat shows its upload button. */
+  documents?: boolean;
   /** The intake's reference number, once it is submitted. */
   reference?: string;
   /** The turn of the latest question seen (see turns.ts): a reload keeps the older ones' buttons off. */

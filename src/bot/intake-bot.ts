@@ -5,7 +5,10 @@ import type { Choice, Reply, ReviewItem, TurnResult } from '../intake/conversati
 import { matchLocale } from '../intake/flows';
 import { log, logRef } from '../logger';
 import { sourceFrom } from '../screening/source';
+import type { AttachDocuments } from '../service/attach-documents';
 import type { IntakeService, TurnOptions } from '../service/intake-service';
+import type { AttachmentFetcher } from './attachment-fetch';
+import { documentTurn } from './documents';
 
 /**
  * Translates Bot Framework activities to intake turns and replies back to activities.
@@ -18,6 +21,10 @@ export interface IntakeBotOptions {
    * Microsoft App ID the flag is ignored, so no channel client can hide a real intake.
    */
   acceptTestTraffic?: boolean;
+  /** The prospect's documents (with DOCUMENTS_KEY): acknowledges what a channel's upload kept. */
+  documents?: AttachDocuments;
+  /** Fetches other channels' attachments, from their hosts only. */
+  attachments?: AttachmentFetcher;
 }
 
 /**
@@ -30,12 +37,16 @@ export interface IntakeBotOptions {
  */
 export class IntakeBot {
   private readonly acceptTestTraffic: boolean;
+  private readonly documents: AttachDocuments | undefined;
+  private readonly attachments: AttachmentFetcher | undefined;
 
   constructor(
     private readonly intake: IntakeService,
     options: IntakeBotOptions = {},
   ) {
     this.acceptTestTraffic = options.acceptTestTraffic === true;
+    this.documents = options.documents;
+    this.attachments = options.attachments;
   }
 
   /** Handles one turn: the adapter's turn logic callback (`adapter.process(req, res, (c) => bot.run(c))`). */
@@ -69,6 +80,7 @@ export class IntakeBot {
 
   private async onMessage(context: TurnContext): Promise<void> {
     const key = conversationKeyOf(context.activity);
+    if (await documentTurn(context, key, this.documents, this.attachments)) return;
     const result = await this.intake.receive(
       key,
       messageText(context.activity),

@@ -7,6 +7,7 @@ import { log, logRef } from '../logger';
 import { clientFields, type BotDelivery } from './direct-line-activities';
 import { callerOf, directLineError, type DirectLineAuth } from './direct-line-auth';
 import { watermarkNumber, type ChannelConversation, type ChannelConversations } from './conversations';
+import { handleUpload, type ChannelUploads } from './direct-line-upload';
 import { newConversationId, newUserId } from './tokens';
 
 /**
@@ -22,6 +23,8 @@ export interface RouteParts {
   publicUrl?: string;
   /** Requests per minute per IP on the Direct Line endpoints. */
   requestsPerMinute?: number;
+  /** The prospect's documents (the upload route); absent: the channel takes no files. */
+  uploads?: () => ChannelUploads | undefined;
 }
 
 const postedActivitySchema = z
@@ -73,9 +76,16 @@ export function directLineRouter(parts: RouteParts): express.Router {
   tokenRoutes(router, parts);
   conversationRoutes(router, parts);
   activityRoutes(router, parts);
-  router.post('/conversations/:conversationId/upload', (_req, res) =>
-    directLineError(res, 400, 'BadArgument', 'This channel does not accept file uploads.'),
-  );
+  router.post('/conversations/:conversationId/upload', async (req, res) => {
+    const uploads = parts.uploads?.();
+    if (!uploads) {
+      directLineError(res, 400, 'BadArgument', 'This channel does not accept file uploads.');
+      return;
+    }
+    const conversation = conversationFor(parts.conversations, req, res);
+    if (!conversation || !withinPostRate(conversation, res)) return;
+    await handleUpload(req, res, conversation, uploads, parts.bot);
+  });
   router.get('/session/getsessionid', (_req, res) => res.json({ sessionId: '' }));
   router.use((_req, res) => directLineError(res, 404, 'NotFound', 'No such Direct Line endpoint.'));
   return router;

@@ -4,6 +4,7 @@ import { ChannelConversations, type ChannelConversation } from './conversations'
 import { botSink, BotDelivery, type BotLink } from './direct-line-activities';
 import { DirectLineAuth, TOKEN_LIFETIME_SECONDS } from './direct-line-auth';
 import { directLineRouter } from './direct-line-routes';
+import type { ChannelUploads } from './direct-line-upload';
 import { DirectLineStreams } from './direct-line-streams';
 import type { ForgottenConversations } from './forgotten';
 import type { TokenSigner } from './tokens';
@@ -107,6 +108,13 @@ export class DirectLineChannel {
     return this.auth.issue(conversationId, userId);
   }
 
+  private uploads?: ChannelUploads;
+
+  /** Takes the prospect's documents on the upload route (the server's wiring, once built). */
+  acceptUploads(uploads: ChannelUploads): void {
+    this.uploads = uploads;
+  }
+
   /** The /v3/directline endpoints. */
   router(): express.Router {
     return directLineRouter({
@@ -115,6 +123,7 @@ export class DirectLineChannel {
       bot: this.bot,
       publicUrl: this.options.publicUrl,
       requestsPerMinute: this.options.requestsPerMinute,
+      uploads: () => this.uploads,
     });
   }
 }

@@ -110,6 +110,8 @@ export interface TokenRouteOptions {
   unavailable?: string;
   tokensPerMinute?: number;
   failedResumesPerQuarterHour?: number;
+  /** The prospect may attach documents (DOCUMENTS_KEY is set): the page shows the upload button. */
+  documents?: boolean;
 }
 
 const requestSchema = z
@@ -200,6 +202,7 @@ export function tokenRouter(options: TokenRouteOptions): express.Router {
           resumed,
           resumeCode: code.code,
           resumeCodeExpiresAt: code.expiresAt,
+          documents: options.documents === true,
         });
       } catch (error) {
         if (!(error instanceof ChatUnavailableError)) throw error;

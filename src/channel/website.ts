@@ -85,6 +85,7 @@ export function createWebsite(config: Config, flows: Flows, options: WebsiteOpti
       resumeCodes,
       tokensPerMinute: share(20),
       failedResumesPerQuarterHour: share(10),
+      documents: Boolean(config.DOCUMENTS_KEY),
     }),
   );
   if (channel) {
@@ -92,7 +93,12 @@ export function createWebsite(config: Config, flows: Flows, options: WebsiteOpti
   }
 
   const page = renderPage(flows);
-  const connectSources = ["'self'", ...(azureDomain ? directLineOrigins(azureDomain) : [])];
+  // Web Chat's upload reads the chosen file from its blob: URL before posting it
+  const connectSources = [
+    "'self'",
+    ...(azureDomain ? directLineOrigins(azureDomain) : []),
+    ...(config.DOCUMENTS_KEY ? ['blob:'] : []),
+  ];
   const secureHeaders = helmet({
     contentSecurityPolicy: {
       directives: {

@@ -11,6 +11,8 @@ export interface AppParts {
   staff?: express.RequestHandler;
   /** Who may call /api/messages and where replies may go (see messages-access.ts). */
   messages?: MessagesAccessOptions;
+  /** The scheduler's signed webhook, POST /booking/webhook (with BOOKING_WEBHOOK_SECRET). */
+  booking?: express.RequestHandler;
 }
 
 export function createApp(parts: AppParts) {
@@ -29,6 +31,7 @@ export function createApp(parts: AppParts) {
     (req, res) => parts.handleActivity(req, res),
   );
 
+  if (parts.booking) app.use(parts.booking);
   if (parts.staff) app.use('/staff', parts.staff);
   parts.mountWebsite?.(app);
 

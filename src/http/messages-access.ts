@@ -49,7 +49,8 @@ function isLoopbackHost(hostname: string): boolean {
   return host === 'localhost' || isLoopbackAddress(host);
 }
 
-function hostMatches(hostname: string, pattern: string): boolean {
+/** Whether `hostname` is `pattern`, or under it when the pattern is "*.domain". */
+export function hostMatches(hostname: string, pattern: string): boolean {
   const host = hostname.toLowerCase();
   const wanted = pattern.trim().toLowerCase();
   if (wanted.startsWith('*.')) return host.endsWith(wanted.slice(1)) && host.length > wanted.length - 1;

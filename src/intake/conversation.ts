@@ -50,6 +50,15 @@ export interface EngineOptions {
   retentionDays?: number;
   /** Offer an email copy of the answers at submission: only where email can be sent (SMTP). */
   offerCopy?: boolean;
+  /**
+   * After submitting, the firm's booking page for this prospect (BOOKING_URL, prefilled), or
+   * undefined: then the prospect is told the firm will call, within `responseHours` when set.
+   */
+  bookingLink?: (prospect: { name?: string; email?: string; reference: string }) => string | undefined;
+  /** How soon the firm calls back (FIRM_RESPONSE_HOURS); unset: "about 2 business days". */
+  responseHours?: number;
+  /** Documents may be attached after submitting (DOCUMENTS_KEY): the prospect is told how. */
+  documents?: boolean;
 }
 
 export class IntakeEngine {
@@ -59,6 +68,9 @@ export class IntakeEngine {
   private readonly retentionDays: number;
   private readonly snapshots: Snapshots;
   private readonly offerCopy: boolean;
+  private readonly bookingLink: EngineOptions['bookingLink'];
+  private readonly responseHours: number | undefined;
+  private readonly documents: boolean;
 
   constructor(
     private readonly flows: Flows,
@@ -70,6 +82,9 @@ export class IntakeEngine {
     this.flowVersion = this.snapshots.flowVersion;
     this.retentionDays = options.retentionDays ?? 365;
     this.offerCopy = options.offerCopy === true;
+    this.bookingLink = options.bookingLink;
+    this.responseHours = options.responseHours;
+    this.documents = options.documents === true;
   }
 
   /** The welcome and the first question of a new conversation. */
@@ -192,7 +207,21 @@ export class IntakeEngine {
         };
         const after = this.run(before, event);
         const { submission, answers, handoffRequested } = after.context;
-        const thanks = this.message(locale, 'submitted', { reference: submission!.reference });
+        const reference = submission!.reference;
+        const bookingLink = this.bookingLink?.({
+          name: answers.contactName,
+          email: answers.contactEmail,
+          reference,
+        });
+        const nextStep = bookingLink
+          ? this.message(locale, 'bookingOffer', { bookingUrl: bookingLink })
+          : this.responseHours
+            ? this.message(locale, 'firmWillCall', { responseHours: this.responseHours })
+            : this.message(locale, 'firmWillCallSoon');
+        const thanks = [
+          this.message(locale, 'submitted', { reference, nextStep }),
+          ...(this.documents ? [this.message(locale, 'documentsInvite')] : []),
+        ].join('\n\n');
         const offer = this.offerCopy && answers.contactEmail !== undefined;
         const reply: Draft = offer
           ? {
@@ -212,7 +241,13 @@ export class IntakeEngine {
         if (offer) result.state.copyOffered = true;
         return {
           ...result,
-          submitted: { submission: submission!, answers, locale: after.context.locale, handoffRequested },
+          submitted: {
+            submission: submission!,
+            answers,
+            locale: after.context.locale,
+            handoffRequested,
+            ...(bookingLink ? { bookingLink } : {}),
+          },
         };
       }
       case 'event':

@@ -47,7 +47,14 @@ export interface TurnResult {
   state: StoredConversation;
   replies: Reply[];
   /** The lead this turn submitted: the caller must store it before sending the replies. */
-  submitted?: { submission: Submission; answers: Answers; locale: Locale; handoffRequested: boolean };
+  submitted?: {
+    submission: Submission;
+    answers: Answers;
+    locale: Locale;
+    handoffRequested: boolean;
+    /** The booking page the prospect was offered (absent: they were told the firm will call). */
+    bookingLink?: string;
+  };
   /** The prospect asked for a person during this turn. */
   handoffRequested?: boolean;
   /** A message after submission, for the submitted lead: the caller adds it before replying. */

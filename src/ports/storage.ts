@@ -1,4 +1,6 @@
 import { leadSchema, type Lead } from '../screening/lead-schema';
+import type { LeadFiles } from './documents';
+import { leadAccessSchema, type LeadAccessRecord } from './lead-access';
 import { deletionEntrySchema, type DeletionEntry } from './deletions';
 import { handoffDocumentSchema, type HandoffDocument } from './handoffs';
 import type { LeadIndex } from './lead-list';
@@ -42,6 +44,10 @@ export interface Storage {
   outbox: OutboxRepository;
   /** The lead list's filter/sort/page. */
   leadIndex: LeadIndex;
+  /** The documents prospects attached, sealed (src/documents/), by lead. */
+  leadFiles: LeadFiles;
+  /** Who viewed each lead and downloaded its documents (src/staff/access-log.ts). */
+  leadAccess: Documents<LeadAccessRecord>;
 }
 
 /**
@@ -58,4 +64,5 @@ export const recordSchemas = {
   forgottenConversations: forgottenConversationSchema,
   signInFailures: signInFailuresSchema,
   deletions: deletionEntrySchema,
+  leadAccess: leadAccessSchema,
 } as const;

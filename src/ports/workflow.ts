@@ -34,6 +34,17 @@ export const historyEntrySchema = z.object({
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
+/** The consultation: the booking page offered after submitting, and the time the scheduler reported. */
+export const bookingRecordSchema = z.object({
+  /** The prospect was shown the firm's booking page (BOOKING_URL) when they submitted. */
+  linkSentAt: z.iso.datetime().optional(),
+  /** The consultation's start, as the scheduler's webhook reported it. */
+  startsAt: z.iso.datetime().optional(),
+  /** When the webhook reported it. */
+  bookedAt: z.iso.datetime().optional(),
+});
+export type BookingRecord = z.infer<typeof bookingRecordSchema>;
+
 export const workflowRecordSchema = z.object({
   leadId: z.string().min(1),
   /** Where the conversation state and transcript are found (for deletion); absent for imported leads. */
@@ -44,6 +55,7 @@ export const workflowRecordSchema = z.object({
   /** The day (YYYY-MM-DD, the firm's time zone) someone should follow up. */
   followUp: z.iso.date().optional(),
   updatedAt: z.iso.datetime(),
+  booking: bookingRecordSchema.optional(),
   history: z.array(historyEntrySchema),
 });
 export type WorkflowRecord = z.infer<typeof workflowRecordSchema>;

@@ -57,6 +57,8 @@ export interface SubmittedIntake {
   handoffRequested: boolean;
   conversationKey: string;
   source?: LeadSource;
+  /** The booking page the prospect was offered on submitting (absent: none was). */
+  bookingLink?: string;
 }
 
 /** A message the prospect sent after submitting: added to their lead. */

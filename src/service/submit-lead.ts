@@ -35,7 +35,9 @@ export class SubmitLead {
     if (!this.desk) return lead;
 
     const { workflow, index, notifier } = this.desk;
-    const record = await workflow.open(lead.id, intake.conversationKey, this.now().toISOString());
+    const record = await workflow.open(lead.id, intake.conversationKey, this.now().toISOString(), {
+      bookingLinkSent: intake.bookingLink !== undefined,
+    });
     await index.upsert(withAssignment(rowOf(lead, record.status), record));
     await notifier.enqueueLead(lead.id, this.now());
     return lead;

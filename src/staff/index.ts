@@ -4,6 +4,8 @@ import { loadFlows, type Flows } from '../intake/flows';
 import { log } from '../logger';
 import { Notifier, type NotifierOptions } from '../notify';
 import type { Storage } from '../ports/storage';
+import type { DocumentVault } from '../documents/vault';
+import { LeadAccessLog } from './access-log';
 import { StaffDirectory } from './accounts';
 import { HandoffStore } from './handoffs';
 import { rowOf, rowsFrom, withWorkflowPart } from './lead-index';
@@ -38,6 +40,8 @@ export interface StaffParts {
   flows?: Flows;
   /** What a channel keeps about a conversation (the website's resume codes), erased with it. */
   channelRecords?: ChannelRecords;
+  /** The prospects' documents (with DOCUMENTS_KEY): listed on the lead, downloaded by staff. */
+  documents?: DocumentVault;
 }
 
 export interface StaffOptions {
@@ -65,6 +69,8 @@ export function createStaffStores(
     notifier: new Notifier(settings, storage.outbox, storage.leads, handoffs, options.notify ?? {}),
     index: storage.leadIndex,
     audit: storage.deletions,
+    documents: storage.leadFiles,
+    access: new LeadAccessLog(storage.leadAccess),
   };
   const eraser = new LeadEraser(stores);
   const purger = new RetentionPurger(stores, eraser, {
@@ -123,6 +129,8 @@ export function createStaff(settings: StaffSettings, parts: StaffParts, options:
     secureCookies: settings.PUBLIC_URL?.startsWith('https:') ?? false,
     flow: flows['en-CA'],
     timeZone: settings.FIRM_TIME_ZONE,
+    access: new LeadAccessLog(parts.storage.leadAccess),
+    ...(parts.documents ? { documents: parts.documents } : {}),
   });
   const router = afterLoad(ready, dashboard);
 

@@ -49,11 +49,15 @@ export interface StaffStores {
   notifier: Notifier;
   index: LeadIndex;
   audit: AuditLog;
+  /** The documents the prospect attached (sealed); erased with the lead. */
+  documents?: { deleteAll(leadId: string): Promise<number> };
+  /** Who viewed the lead and downloaded its documents; deleted with it. */
+  access?: { delete(leadId: string): Promise<boolean> };
 }
 
 /**
- * Deletes a lead and every trace of the prospect: the lead, its workflow record and notes, its
- * handoff requests, its notification records, its conversation state and transcript. What
+ * Deletes a lead and every trace of the prospect: the lead, its documents, its workflow record and
+ * notes, its handoff requests, its notification records, its conversation state and transcript. What
  * remains is one audit line with the lead id and reference. Deletion runs from the periphery to
  * the lead itself, so an interrupted deletion leaves the lead visible to be deleted again.
  */
@@ -72,6 +76,8 @@ export class LeadEraser {
       record?.conversationKey ?? handoff?.conversationKey ?? (await this.findConversationOf(leadId));
     if (conversationKey)
       await this.forgetConversation(conversationKey, options.keepNewerConversation ? leadId : undefined);
+    await this.stores.documents?.deleteAll(leadId);
+    await this.stores.access?.delete(leadId);
     await notifier.forget(leadId, handoff?.requests.map((r) => r.id) ?? []);
     await handoffs.delete(leadId);
     await workflow.delete(leadId);

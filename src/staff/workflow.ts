@@ -60,13 +60,22 @@ export class NothingToChangeError extends Error {
 export class WorkflowStore {
   constructor(readonly records: Documents<WorkflowRecord>) {}
 
-  /** The record a new lead starts with; idempotent by lead id. */
-  async open(leadId: string, conversationKey: string | undefined, at: string): Promise<WorkflowRecord> {
+  /**
+   * The record a new lead starts with; idempotent by lead id. `bookingLinkSent`: the prospect was
+   * offered the firm's booking page on submitting.
+   */
+  async open(
+    leadId: string,
+    conversationKey: string | undefined,
+    at: string,
+    options: { bookingLinkSent?: boolean } = {},
+  ): Promise<WorkflowRecord> {
     const record: WorkflowRecord = {
       leadId,
       ...(conversationKey ? { conversationKey } : {}),
       status: 'new',
       updatedAt: at,
+      ...(options.bookingLinkSent ? { booking: { linkSentAt: at } } : {}),
       history: [{ at, by: 'intake', action: 'created', to: 'new' }],
     };
     await this.records.create(leadId, record);
@@ -140,6 +149,31 @@ export class WorkflowStore {
         ...(assignment.followUp ? { followUp: assignment.followUp } : {}),
         updatedAt: stamp,
         history: [...current.history, ...entries],
+      };
+    };
+    return this.applyToRecord(leadId, apply, stamp);
+  }
+
+  /**
+   * The scheduler reported a booked consultation: its time is kept and the lead moves to
+   * "Consultation booked" (a later report, a reschedule, only changes the time), recorded as done
+   * by `by` (the scheduler).
+   */
+  async recordBooking(leadId: string, startsAt: Date, by: string, at: Date): Promise<WorkflowRecord> {
+    const stamp = at.toISOString();
+    const starts = startsAt.toISOString();
+    const apply = (current: WorkflowRecord): WorkflowRecord => {
+      const note = `Consultation ${current.booking?.startsAt ? 'rescheduled' : 'booked'} for ${starts}`;
+      const entry: HistoryEntry =
+        current.status === 'consultation-booked'
+          ? { at: stamp, by, action: 'note', note }
+          : { at: stamp, by, action: 'status', from: current.status, to: 'consultation-booked', note };
+      return {
+        ...current,
+        status: 'consultation-booked',
+        updatedAt: stamp,
+        booking: { ...current.booking, startsAt: starts, bookedAt: stamp },
+        history: [...current.history, entry],
       };
     };
     return this.applyToRecord(leadId, apply, stamp);

@@ -1,5 +1,7 @@
 import { html, type SafeHtml } from '../../html';
 import type { Flow } from '../../intake/flows';
+import type { DocumentInfo } from '../../documents/vault';
+import type { AccessEntry } from '../../ports/lead-access';
 import type { LeadRow } from '../../ports/lead-list';
 import type { HandoffDocument } from '../../ports/handoffs';
 import type { OutboxEntry } from '../../ports/outbox';
@@ -14,8 +16,11 @@ import { describeSource } from '../../screening/source';
 import { statusLabels } from '../workflow';
 import { csrfField, page, type Viewer } from './layout';
 import {
+  accessHtml,
   additionsHtml,
   answersHtml,
+  bookingHtml,
+  documentsHtml,
   deliveriesHtml,
   handoffHtml,
   historyHtml,
@@ -37,6 +42,10 @@ export interface DetailOptions {
   handoff: HandoffDocument | undefined;
   deliveries: OutboxEntry[];
   transcript: TranscriptLine[] | 'unavailable';
+  /** The prospect's documents; 'off' without DOCUMENTS_KEY. */
+  documents: DocumentInfo[] | 'off';
+  /** Who viewed the lead and downloaded its documents, oldest first. */
+  access: AccessEntry[];
   flow: Flow;
   flash?: { notice?: string; error?: string };
 }
@@ -56,9 +65,14 @@ export function leadDetailPage(viewer: Viewer, options: DetailOptions): string {
       ${contactCard(lead)}
       <section class="card" aria-labelledby="h-status">
         <h2 id="h-status">Workflow</h2>
-        ${statusForm(viewer, lead, status)} ${assignForm(viewer, lead, workflow, options.staff)}
+        ${bookingHtml(workflow, viewer.timeZone)} ${statusForm(viewer, lead, status)}
+        ${assignForm(viewer, lead, workflow, options.staff)}
       </section>
     </div>
+    <section class="card" aria-labelledby="h-documents">
+      <h2 id="h-documents">Documents</h2>
+      ${documentsHtml(lead, options.documents, viewer.timeZone)}
+    </section>
     <section class="card" aria-labelledby="h-summary">
       <h2 id="h-summary">Summary</h2>
       <pre class="summary">${lead.summary.text}</pre>
@@ -83,6 +97,10 @@ export function leadDetailPage(viewer: Viewer, options: DetailOptions): string {
     <section class="card" aria-labelledby="h-history">
       <h2 id="h-history">History</h2>
       ${historyHtml(workflow, viewer.timeZone)}
+    </section>
+    <section class="card" aria-labelledby="h-access">
+      <h2 id="h-access">Who viewed this lead</h2>
+      ${accessHtml(lead, options.access, viewer.timeZone)}
     </section>
     <section class="card" aria-labelledby="h-delete">
       <h2 id="h-delete">Delete on a privacy request</h2>

@@ -6,6 +6,9 @@ import { html, type SafeHtml } from '../../html';
 import { targetLabels } from '../../notify/outbox';
 import type { HandoffDocument } from '../../ports/handoffs';
 import type { OutboxEntry } from '../../ports/outbox';
+import { describeEach } from '../../documents/describe';
+import type { DocumentInfo } from '../../documents/vault';
+import type { AccessEntry } from '../../ports/lead-access';
 import type { WorkflowRecord } from '../../ports/workflow';
 import type { Lead } from '../../screening/lead';
 import { markdownToHtml } from '../markdown';
@@ -122,6 +125,61 @@ export function handoffHtml(
           </ul>`
         : ''
     }`;
+}
+
+/** The prospect's documents: what they called each, its real type and size, and a download link. */
+export function documentsHtml(lead: Lead, documents: DocumentInfo[] | 'off', zone: string): SafeHtml {
+  if (documents === 'off') return html`<p class="muted">Document uploads are off (no DOCUMENTS_KEY).</p>`;
+  if (documents.length === 0) return html`<p class="muted">No documents attached.</p>`;
+  return html`<ul class="documents">
+    ${documents.map(
+      (d) =>
+        html`<li>
+          <a href="/staff/leads/${encodeURIComponent(lead.id)}/documents/${encodeURIComponent(d.id)}" download
+            >${describeEach([d])}</a
+          >
+          · ${dateTime(d.addedAt, zone)}
+        </li>`,
+    )}
+  </ul>`;
+}
+
+/** The audit trail: every view of the lead and download of its documents, newest first. */
+export function accessHtml(lead: Lead, entries: AccessEntry[], zone: string): SafeHtml {
+  const csv = html`<p><a href="/staff/leads/${encodeURIComponent(lead.id)}/access.csv">Export as CSV</a></p>`;
+  if (entries.length === 0)
+    return html`<p class="muted">Nobody yet.</p>
+      ${csv}`;
+  return html`<ol class="access">
+      ${[...entries]
+        .reverse()
+        .slice(0, 200)
+        .map(
+          (e) =>
+            html`<li>
+              ${dateTime(e.at, zone)} · ${e.by} ·
+              ${
+                e.action === 'viewed'
+                  ? 'viewed the lead'
+                  : e.action === 'exported'
+                    ? 'exported the lead (CSV or JSON)'
+                    : html`downloaded document ${e.documentId ?? ''} (${e.kind ?? ''})`
+              }
+            </li>`,
+        )}
+    </ol>
+    ${entries.length > 200 ? html`<p class="muted">The 200 latest of ${entries.length}; the export has them all.</p>` : ''}
+    ${csv}`;
+}
+
+/** The consultation: "booking link sent" and the time the scheduler reported. */
+export function bookingHtml(workflow: WorkflowRecord | undefined, zone: string): SafeHtml {
+  const booking = workflow?.booking;
+  if (!booking) return html``;
+  return html`<p class="booking">
+    ${booking.linkSentAt ? html`${pill('booking link sent', '')} ` : ''}
+    ${booking.startsAt ? html`Consultation booked for <strong>${dateTime(booking.startsAt, zone)}</strong>` : ''}
+  </p>`;
 }
 
 export function historyHtml(workflow: WorkflowRecord | undefined, zone: string): SafeHtml {

@@ -51,7 +51,7 @@ async function leadOr404({ stores }: StaffContext, req: Request, res: Response):
   return lead;
 }
 
-function listLeads({ stores, today, timeZone }: StaffContext): RequestHandler {
+function listLeads({ stores, today, timeZone, access, now }: StaffContext): RequestHandler {
   return async (req, res) => {
     const parsed = parseFilter(req.query as Record<string, unknown>);
     if (!parsed.ok) {
@@ -64,6 +64,10 @@ function listLeads({ stores, today, timeZone }: StaffContext): RequestHandler {
       const lead = await stores.leads.get(row.id).catch(() => undefined);
       if (lead) items.push({ lead, workflow: { status: row.status } });
     }
+    // each lead sent in full is a view of it, recorded before the answer
+    const by = `api token ${String(res.locals.tokenName)}`;
+    for (const { lead } of items)
+      await access.record(lead.id, { at: now().toISOString(), by, action: 'viewed' });
     res.json({
       items,
       page: result.page,
@@ -79,6 +83,8 @@ function getLead(context: StaffContext): RequestHandler {
   return async (req, res) => {
     const lead = await leadOr404(context, req, res);
     if (!lead) return;
+    const by = `api token ${String(res.locals.tokenName)}`;
+    await context.access.record(lead.id, { at: context.now().toISOString(), by, action: 'viewed' });
     const workflow = await context.stores.workflow.get(lead.id);
     res.json({
       lead,

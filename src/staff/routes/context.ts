@@ -1,5 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Flow } from '../../intake/flows';
+import type { DocumentVault } from '../../documents/vault';
+import type { LeadAccessLog } from '../access-log';
 import type { StaffDirectory } from '../accounts';
 import { errorPage, type Viewer } from '../pages';
 import type { LeadEraser, StaffStores } from '../privacy';
@@ -22,6 +24,10 @@ export interface StaffServices {
   /** The firm's time zone (FIRM_TIME_ZONE): times, "today" and follow-ups are in it. */
   timeZone?: string;
   now?: () => Date;
+  /** Every view of a lead and download of a document, recorded (see ../access-log.ts). */
+  access: LeadAccessLog;
+  /** The prospects' documents; absent without DOCUMENTS_KEY. */
+  documents?: DocumentVault;
 }
 
 /** The services with the clock and the firm's day settled once for every route. */

@@ -56,7 +56,7 @@ async function handoffItems(stores: StaffStores): Promise<HandoffListItem[]> {
   );
 }
 
-function exportLeads({ stores, now, today, timeZone }: StaffContext): RequestHandler {
+function exportLeads({ stores, now, today, timeZone, access }: StaffContext): RequestHandler {
   return async (req, res) => {
     const parsed = parseFilter(req.query as Record<string, unknown>);
     if (!parsed.ok) {
@@ -67,6 +67,10 @@ function exportLeads({ stores, now, today, timeZone }: StaffContext): RequestHan
     const day = now().toISOString().slice(0, 10);
     const csv = req.path.endsWith('.csv');
     log.info('leads-exported', { format: csv ? 'csv' : 'json', count: items.length });
+    // every lead in the file is seen by whoever exports it: each trail says so before it is sent
+    const by = viewerOf(res).email;
+    for (const { lead } of items)
+      await access.record(lead.id, { at: now().toISOString(), by, action: 'exported' });
     res
       .type(csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
       .attachment(`imp-leads-${day}.${csv ? 'csv' : 'json'}`)

@@ -1,4 +1,6 @@
 import type { RequestHandler, Router } from 'express';
+import type { DocumentInfo } from '../../documents/vault';
+import { accessCsv } from '../access-log';
 import { leadQueryOf, parseFilter, type LeadFilter } from '../filters';
 import { leadDetailPage, leadListPage, type TranscriptLine } from '../pages';
 import { splitConversationKey, type StaffStores } from '../privacy';
@@ -10,6 +12,8 @@ export function leadPages(router: Router, context: StaffContext) {
   router.get('/', (_req, res) => res.redirect(303, '/staff/leads'));
   router.get('/leads', leadList(context));
   router.get('/leads/:id', leadDetail(context));
+  router.get('/leads/:id/documents/:documentId', downloadDocument(context));
+  router.get('/leads/:id/access.csv', accessExport(context));
 }
 
 function leadList({ stores, today, timeZone }: StaffContext): RequestHandler {
@@ -43,6 +47,12 @@ function leadDetail(context: StaffContext): RequestHandler {
       notFound(res, 'No such lead', 'There is no lead with this id: it may have been deleted.');
       return;
     }
+    // recorded before anything of the lead is sent: nothing is seen unrecorded
+    await context.access.record(id, {
+      at: context.now().toISOString(),
+      by: viewerOf(res).email,
+      action: 'viewed',
+    });
     const workflow = await stores.workflow.get(id);
     const handoff = await stores.handoffs.get(id);
     const deliveries = await stores.notifier.deliveriesOf(id, handoff?.requests.map((r) => r.id) ?? []);
@@ -56,10 +66,76 @@ function leadDetail(context: StaffContext): RequestHandler {
         handoff,
         deliveries,
         transcript,
+        documents: context.documents ? await context.documents.list(id) : 'off',
+        access: await context.access.entriesOf(id),
         flow: context.flow,
         flash: flashOf(req),
       }),
     );
+  };
+}
+
+const mediaTypes: Record<DocumentInfo['kind'], [string, string]> = {
+  pdf: ['application/pdf', 'pdf'],
+  jpeg: ['image/jpeg', 'jpg'],
+  png: ['image/png', 'png'],
+  heic: ['image/heic', 'heic'],
+};
+
+/**
+ * One of the lead's documents, decrypted, as a download (never shown inline): recorded in the
+ * lead's audit trail before a byte is sent.
+ */
+function downloadDocument(context: StaffContext): RequestHandler {
+  return async (req, res) => {
+    const id = String(req.params.id);
+    const documentId = String(req.params.documentId);
+    const lead =
+      ID_PATTERN.test(id) && ID_PATTERN.test(documentId) ? await context.stores.leads.get(id) : undefined;
+    const document = lead && (await context.documents?.read(id, documentId));
+    if (!lead || !document) {
+      notFound(res, 'No such document', 'This lead has no such document: it may have been deleted.');
+      return;
+    }
+    const { info, bytes } = document;
+    await context.access.record(id, {
+      at: context.now().toISOString(),
+      by: viewerOf(res).email,
+      action: 'downloaded',
+      documentId,
+      kind: info.kind,
+    });
+    const [type, extension] = mediaTypes[info.kind];
+    const name = `${lead.reference}-${info.label.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'document'}.${extension}`;
+    res
+      .status(200)
+      .set({
+        'content-type': type,
+        'content-disposition': `attachment; filename="${name}"`,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      })
+      .send(bytes);
+  };
+}
+
+/** The lead's audit trail (views and downloads) as CSV. */
+function accessExport(context: StaffContext): RequestHandler {
+  return async (req, res) => {
+    const id = String(req.params.id);
+    const lead = ID_PATTERN.test(id) ? await context.stores.leads.get(id) : undefined;
+    if (!lead) {
+      notFound(res, 'No such lead', 'There is no lead with this id: it may have been deleted.');
+      return;
+    }
+    res
+      .status(200)
+      .set({
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${lead.reference}-access.csv"`,
+        'cache-control': 'no-store',
+      })
+      .send(accessCsv(await context.access.entriesOf(id)));
   };
 }
 

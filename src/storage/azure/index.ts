@@ -5,6 +5,7 @@ import { openContainer, type AzureSettings } from './blobs';
 import { AzureConversationStore } from './conversations';
 import { AzureDocuments } from './documents';
 import { AzureLeadIndex } from './lead-index';
+import { AzureLeadFiles } from './lead-files';
 import { AzureOutbox } from './outbox';
 import { loadSharedSecret } from './secrets';
 import { AzureTranscriptStore } from './transcripts';
@@ -31,6 +32,8 @@ export function azureStorageIn(container: ContainerClient): Storage {
     deletions: new AzureAppendLog(container, 'deletions', schemas.deletions),
     outbox: new AzureOutbox(container),
     leadIndex: new AzureLeadIndex(container),
+    leadFiles: new AzureLeadFiles(container),
+    leadAccess: new AzureDocuments(container, 'lead-access', schemas.leadAccess),
   };
 }
 

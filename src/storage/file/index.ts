@@ -5,6 +5,7 @@ import { FileConversationStore } from './conversations';
 import { FileDocuments } from './documents';
 import { FileLeadIndex } from './lead-index';
 import { FileOutbox } from './outbox';
+import { FileLeadFiles } from './lead-files';
 import { FileTranscriptStore } from './transcripts';
 
 export { loadSessionSecret } from './secrets';
@@ -26,11 +27,15 @@ export function fileLayout(dataDir: string) {
     staffDocuments: staff,
     deletions: path.join(staff, 'deletions.jsonl'),
     signInFailures: path.join(staff, 'sign-in-failures'),
+    /** Who viewed each lead and downloaded its documents. */
+    leadAccess: path.join(staff, 'lead-access'),
     /**
      * The lead list's rows, saved for the next start (a cache, see ./lead-index.ts): with the
      * leads, whose names and emails they repeat; a folder, so not taken for a lead.
      */
     leadRows: path.join(dataDir, 'leads', '.rows'),
+    /** The documents prospects attached: sealed only (see src/documents/). */
+    documents: path.join(dataDir, 'documents'),
   };
 }
 
@@ -67,6 +72,8 @@ export function openFileStorage(dataDir: string, options: FileStorageOptions = {
       folder: where.leadRows,
       hasLead: (id) => leads.exists(id),
     }),
+    leadFiles: new FileLeadFiles(where.documents),
+    leadAccess: new FileDocuments(where.leadAccess, schemas.leadAccess, { durable }),
   };
 }
 

@@ -2,6 +2,7 @@ import { recordSchemas as schemas, type Storage } from '../../ports/storage';
 import { MemoryAppendLog } from './append-log';
 import { MemoryConversationStore } from './conversations';
 import { MemoryDocuments } from './documents';
+import { MemoryLeadFiles } from './lead-files';
 import { MemoryLeadIndex } from './lead-index';
 import { MemoryOutbox } from './outbox';
 import { MemoryTranscriptStore } from './transcripts';
@@ -23,5 +24,7 @@ export function openMemoryStorage(): Storage {
     deletions: new MemoryAppendLog(schemas.deletions),
     outbox: new MemoryOutbox(),
     leadIndex: new MemoryLeadIndex(),
+    leadFiles: new MemoryLeadFiles(),
+    leadAccess: new MemoryDocuments(schemas.leadAccess),
   };
 }

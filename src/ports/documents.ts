@@ -1,0 +1,52 @@
+/**
+ * The documents a prospect attached to a lead, as storage keeps them: sealed (encrypted, see
+ * src/documents/envelope.ts) before they reach a store, so no backend ever holds one in clear. A
+ * file is two opaque parts: its sealed metadata (kind, size, label) and its sealed content. The
+ * backends live under src/storage/ (file, memory, azure) and pass test/documents/store-contract.ts.
+ */
+
+export interface SealedFile {
+  id: string;
+  /** Sealed metadata: small, read for the lead's document list. */
+  meta: Buffer;
+  /** Sealed content. */
+  content: Buffer;
+}
+
+export interface LeadFiles {
+  /** Keeps (or replaces) one file of a lead. Refuses bytes that are not sealed. */
+  put(leadId: string, file: SealedFile): Promise<void>;
+  get(leadId: string, id: string): Promise<SealedFile | undefined>;
+  /** The lead's files, without their content, in id order. */
+  list(leadId: string): Promise<Omit<SealedFile, 'content'>[]>;
+  /** Returns whether there was such a file. */
+  delete(leadId: string, id: string): Promise<boolean>;
+  /** Every file of the lead (privacy deletion, the retention purge); returns how many there were. */
+  deleteAll(leadId: string): Promise<number>;
+}
+
+/**
+ * The sealed form's mark and the length of its header (src/documents/envelope.ts writes the
+ * layout): "IMPDOC1\0" (8) | key id (8) | wrap IV (12) | wrapped key (32) | wrap tag (16) | IV (12)
+ * | tag (16). A store tells sealed bytes from anything else by these alone, without the key.
+ */
+export const SEALED_MAGIC = Buffer.from('IMPDOC1\0', 'latin1');
+export const SEALED_HEADER_LENGTH = SEALED_MAGIC.length + 8 + 12 + 32 + 16 + 12 + 16;
+
+export function isSealed(bytes: Uint8Array): boolean {
+  return (
+    bytes.length >= SEALED_HEADER_LENGTH &&
+    Buffer.from(bytes.buffer, bytes.byteOffset, SEALED_MAGIC.length).equals(SEALED_MAGIC)
+  );
+}
+
+/**
+ * Refuses any part that is not sealed (never a file in clear). Backends also check that the lead
+ * and file ids are safe names (the ports' `checkDocumentId`).
+ */
+export function checkSealed(leadId: string, file: SealedFile): void {
+  if (!isSealed(file.meta) || !isSealed(file.content))
+    throw new Error(
+      `lead file ${leadId}/${file.id} is not sealed: refused (documents are kept encrypted only)`,
+    );
+}
