@@ -80,7 +80,11 @@ export function assemble(
   const requestHandoff = new RequestHandoff(staff.stores);
   const answersCopy = config.SMTP_URL
     ? new AnswersCopyMailer(
-        { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM ?? flows['en-CA'].firm.email },
+        {
+          smtpUrl: config.SMTP_URL,
+          from: config.MAIL_FROM ?? flows['en-CA'].firm.email,
+          ...(config.BOOKING_URL ? { bookingUrl: config.BOOKING_URL } : {}),
+        },
         leads,
         flows,
       )

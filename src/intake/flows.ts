@@ -58,6 +58,7 @@ export const messageKeys = [
   'copyNotSent',
   'copySubject',
   'copyIntro',
+  'copyBooking',
   'help',
   'handoff',
   'handoffAlreadyRequested',

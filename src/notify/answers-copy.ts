@@ -6,6 +6,7 @@ import { openingSteps, stepCatalogue, type Catalogue, type StepId } from '../int
 import { log } from '../logger';
 import type { Lead } from '../screening/lead';
 import type { Documents } from '../ports/store';
+import { bookingLink } from '../booking/link';
 import { smtpTransport } from './smtp';
 
 /**
@@ -17,7 +18,12 @@ import { smtpTransport } from './smtp';
 /** The section whose answers never leave the firm by email. */
 const WITHHELD = 'admissibility';
 
-export function answersCopy(lead: Lead, flows: Flows, catalogue: Catalogue = stepCatalogue) {
+export function answersCopy(
+  lead: Lead,
+  flows: Flows,
+  catalogue: Catalogue = stepCatalogue,
+  bookingUrl?: string,
+) {
   const flow = flows[lead.locale];
   const values = {
     firmName: flow.firm.name,
@@ -39,7 +45,13 @@ export function answersCopy(lead: Lead, flows: Flows, catalogue: Catalogue = ste
   }
   return {
     subject: fill(flow.messages.copySubject, values),
-    text: [fill(flow.messages.copyIntro, values), ...lines].join('\n'),
+    text: [
+      fill(flow.messages.copyIntro, values),
+      ...(bookingUrl
+        ? ['', fill(flow.messages.copyBooking, { bookingUrl: bookingLinkOf(lead, bookingUrl) })]
+        : []),
+      ...lines,
+    ].join('\n'),
   };
 }
 
@@ -47,7 +59,8 @@ export class AnswersCopyMailer {
   private readonly transport: Transporter;
 
   constructor(
-    private readonly settings: { smtpUrl: string; from: string },
+    /** With `bookingUrl` (BOOKING_URL), the copy also gives the firm's booking page, prefilled. */
+    private readonly settings: { smtpUrl: string; from: string; bookingUrl?: string },
     private readonly leads: Documents<Lead>,
     private readonly flows: Flows,
   ) {
@@ -58,7 +71,7 @@ export class AnswersCopyMailer {
   async send(leadId: string): Promise<void> {
     const lead = await this.leads.get(leadId);
     if (!lead) return;
-    const { subject, text } = answersCopy(lead, this.flows);
+    const { subject, text } = answersCopy(lead, this.flows, stepCatalogue, this.settings.bookingUrl);
     try {
       await this.transport.sendMail({ from: this.settings.from, to: lead.contact.email, subject, text });
       log.info('answers-copy-sent', { lead: leadId });
@@ -74,3 +87,7 @@ export class AnswersCopyMailer {
     this.transport.close();
   }
 }
+
+/** The booking page prefilled for this lead's contact (the same link the chat offered). */
+const bookingLinkOf = (lead: Lead, bookingUrl: string) =>
+  bookingLink(bookingUrl, { name: lead.contact.name, email: lead.contact.email, reference: lead.reference });

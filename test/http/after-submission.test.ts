@@ -132,6 +132,32 @@ describe('the copy in French', () => {
   });
 });
 
+describe('the copy of the answers and the booking page', () => {
+  const lead = () =>
+    buildLead({
+      id: 'en-1',
+      reference: 'IMP-2026-TEST-0002',
+      createdAt: '2026-11-25T17:00:00.000Z',
+      locale: 'en-CA',
+      answers: intraCompanyWorker,
+      handoffRequested: false,
+    });
+
+  it('gives the booking page, prefilled for the prospect, where BOOKING_URL is set', () => {
+    const copy = answersCopy(lead(), flows(), undefined, 'https://calendly.com/firm/consultation');
+    const url = /https:\/\/calendly\.com\/\S+/.exec(copy.text)?.[0];
+    expect(url).toBeDefined();
+    const params = new URL(url!).searchParams;
+    expect(params.get('a1')).toBe('IMP-2026-TEST-0002');
+    expect(params.get('email')).toBe(intraCompanyWorker.contactEmail);
+    expect(params.get('name')).toBe(intraCompanyWorker.contactName);
+  });
+
+  it('names no booking page where none is set', () => {
+    expect(answersCopy(lead(), flows()).text).not.toMatch(/calendly|book your consultation/i);
+  });
+});
+
 describe('the copy offer as an activity', () => {
   it('asks with bound Yes/No buttons while the channel data says the intake is submitted', () => {
     const conversation = converse(new IntakeEngine(flows(), { offerCopy: true }));
