@@ -2,7 +2,7 @@ import { loadFlows, type Flow } from '../intake/flows';
 import type { Lead } from '../screening/lead';
 import type { Addition } from '../screening/lead-schema';
 import type { HandoffRequest } from '../ports/handoffs';
-import { html } from '../html';
+import { html, type SafeHtml } from '../html';
 
 /**
  * What each target receives, rendered at delivery time from the stored lead or handoff request.
@@ -42,24 +42,15 @@ export function leadEmail(lead: Lead, publicUrl?: string): RenderedEmail {
   const text = [lead.summary.text, '', link ? `Open in the dashboard: ${link}` : '', CONFIDENTIAL]
     .filter((line, i, all) => line !== '' || all[i - 1] !== '')
     .join('\n');
-  const body = html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <title>${subject}</title>
-      </head>
-      <body style="font-family:Arial,Helvetica,sans-serif;color:#1a1a1a">
-        <p>
-          <strong>Priority:</strong> ${priority.level.toUpperCase()} &middot;
-          <strong>Urgency:</strong> ${urgency.level.toUpperCase()} &middot;
-          <strong>Reference:</strong> ${lead.reference}
-        </p>
-        <pre style="white-space:pre-wrap;font-family:inherit;font-size:14px">${lead.summary.text}</pre>
-        ${link ? html`<p><a href="${link}">Open the lead in the dashboard</a></p>` : ''}
-        <p style="color:#666;font-size:12px">${CONFIDENTIAL}</p>
-      </body>
-    </html>`;
-  return { subject, text, html: body.value };
+  const content = html`
+    <p>
+      <strong>Priority:</strong> ${priority.level.toUpperCase()} &middot;
+      <strong>Urgency:</strong> ${urgency.level.toUpperCase()} &middot;
+      <strong>Reference:</strong> ${lead.reference}
+    </p>
+    <pre style="white-space:pre-wrap;font-family:inherit;font-size:14px">${lead.summary.text}</pre>
+  `;
+  return { subject, text, html: emailPage(subject, content, link) };
 }
 
 export interface HandoffFacts {
@@ -113,29 +104,20 @@ export function handoffEmail(request: HandoffRequest, reference?: string, public
     ...(link ? [`Open in the dashboard: ${link}`] : []),
     CONFIDENTIAL,
   ].join('\n');
-  const body = html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <title>${subject}</title>
-      </head>
-      <body style="font-family:Arial,Helvetica,sans-serif;color:#1a1a1a">
-        <h1 style="font-size:18px">${facts.title}</h1>
-        ${warning ? html`<p style="color:#a00"><strong>${warning}</strong></p>` : ''}
-        <table>
-          ${facts.lines.map(
-            ([label, value]) =>
-              html`<tr>
-                <th align="left">${label}</th>
-                <td>${value}</td>
-              </tr>`,
-          )}
-        </table>
-        ${link ? html`<p><a href="${link}">Open the lead in the dashboard</a></p>` : ''}
-        <p style="color:#666;font-size:12px">${CONFIDENTIAL}</p>
-      </body>
-    </html>`;
-  return { subject, text, html: body.value };
+  const content = html`
+    <h1 style="font-size:18px">${facts.title}</h1>
+    ${warning ? html`<p style="color:#a00"><strong>${warning}</strong></p>` : ''}
+    <table>
+      ${facts.lines.map(
+        ([label, value]) =>
+          html`<tr>
+            <th align="left">${label}</th>
+            <td>${value}</td>
+          </tr>`,
+      )}
+    </table>
+  `;
+  return { subject, text, html: emailPage(subject, content, link) };
 }
 
 /**
@@ -147,19 +129,8 @@ export function additionEmail(lead: Lead, addition: Addition, publicUrl?: string
   const link = dashboardLink(publicUrl, lead.id);
   const said = `${lead.contact.name} wrote again after submitting (${addition.at}). The message is on the lead, marked "added after submission".`;
   const text = [said, '', ...(link ? [`Open in the dashboard: ${link}`] : []), CONFIDENTIAL].join('\n');
-  const body = html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <title>${subject}</title>
-      </head>
-      <body style="font-family:Arial,Helvetica,sans-serif;color:#1a1a1a">
-        <p>${said}</p>
-        ${link ? html`<p><a href="${link}">Open the lead in the dashboard</a></p>` : ''}
-        <p style="color:#666;font-size:12px">${CONFIDENTIAL}</p>
-      </body>
-    </html>`;
-  return { subject, text, html: body.value };
+  const content = html` <p>${said}</p> `;
+  return { subject, text, html: emailPage(subject, content, link) };
 }
 
 export function emailOf(notification: Notification, publicUrl?: string): RenderedEmail {
@@ -236,4 +207,19 @@ export function webhookMessage(notification: Notification): WebhookMessage {
       contactDetailsGiven: Boolean(request.contact.email || request.contact.phone),
     }),
   };
+}
+
+/** The page every staff email is: its subject as the title, the content, the dashboard link, the notice. */
+function emailPage(subject: string, content: SafeHtml, link: string | undefined): string {
+  return html`<!doctype html>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <title>${subject}</title>
+      </head>
+      <body style="font-family:Arial,Helvetica,sans-serif;color:#1a1a1a">
+        ${content} ${link ? html`<p><a href="${link}">Open the lead in the dashboard</a></p>` : ''}
+        <p style="color:#666;font-size:12px">${CONFIDENTIAL}</p>
+      </body>
+    </html>`.value;
 }
