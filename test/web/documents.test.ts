@@ -6,9 +6,7 @@ import { addStaff, STAFF_EMAIL, StaffClient } from '../staff/support';
 import { pdfBytes } from '../documents/samples';
 import type { Browser } from 'playwright-core';
 import { startSite } from '../channel/support';
-import { answerUntilReview, Chat, launchBrowser, newPage, referenceIn } from './support/browser';
-
-const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'en-CA' };
+import { answerUntilReview, launchBrowser, newPage, openChat, phone, referenceIn } from './support/browser';
 
 describe('a document attached on a phone (issue 25 acceptance)', () => {
   let clamd: TestClamd;
@@ -31,10 +29,7 @@ describe('a document attached on a phone (issue 25 acceptance)', () => {
   it("attaches a PDF through Web Chat's upload button; staff download the same bytes; the audit shows it", async () => {
     const en = flows()['en-CA'];
     const page = await newPage(world.browser, phone);
-    await page.goto(`${world.site.url}/`);
-    await page.locator('#chat-launcher').tap();
-    const chat = new Chat(page);
-    await chat.waitForStep('consent');
+    const chat = await openChat(page, world.site.url);
     await answerUntilReview(chat, { consent: true, role: 'employer', ...employer } as never, en);
     await chat.card().getByRole('button', { name: en.buttons.confirm }).click();
     await chat.waitForStep('submitted');

@@ -1,9 +1,14 @@
 import type { Locator, Page } from 'playwright-core';
 import { employer, intraCompanyWorker } from '../support/answers';
 import { flows } from '../support/talk';
-import { answerUntilReview, Chat, newPage, referenceIn, withBrowserAndSite } from './support/browser';
-
-const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'en-CA' };
+import {
+  answerUntilReview,
+  newPage,
+  openChat,
+  phone,
+  referenceIn,
+  withBrowserAndSite,
+} from './support/browser';
 
 /** True when the middle of `target` is `target` or inside it: nothing covers it. */
 const uncovered = (target: Locator) =>
@@ -33,10 +38,7 @@ const brokenWords = (root: Locator) =>
   });
 
 async function toReview(page: Page, url: string) {
-  await page.goto(`${url}/`);
-  await page.locator('#chat-launcher').tap();
-  const chat = new Chat(page);
-  await chat.waitForStep('consent');
+  const chat = await openChat(page, url);
   await answerUntilReview(chat, { consent: true, role: 'employer', ...employer } as never, flows()['en-CA']);
   return chat;
 }
@@ -73,10 +75,7 @@ describe('the review and the end of the intake on a 360×740 phone', () => {
   it("breaks no word of a worker's longer review, admissibility labels included", async () => {
     const en = flows()['en-CA'];
     const page = await newPage(world.browser, phone);
-    await page.goto(`${world.site.url}/`);
-    await page.locator('#chat-launcher').tap();
-    const chat = new Chat(page);
-    await chat.waitForStep('consent');
+    const chat = await openChat(page, world.site.url);
     await answerUntilReview(chat, { consent: true, role: 'worker', ...intraCompanyWorker } as never, en);
     const card = chat.card();
     await card.waitFor();

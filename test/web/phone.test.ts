@@ -4,14 +4,13 @@ import { flows } from '../support/talk';
 import {
   answerFor,
   answerUntilReview,
-  Chat,
   newPage,
-  withBrowserAndSite,
+  openChat,
+  phone,
   referenceIn,
+  withBrowserAndSite,
 } from './support/browser';
 import type { StepId } from '../../src/intake/steps';
-
-const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'en-CA' };
 
 /** True when the point at the middle of `box`'s given row is `target` or inside it (nothing covers it). */
 async function uncovered(
@@ -71,10 +70,7 @@ describe('the website chat on a phone', () => {
   it('keeps the question, every choice of a long list and the send box reachable at 360×740 and 360×420', async () => {
     const en = flows()['en-CA'];
     const page = await newPage(world.browser, phone);
-    await page.goto(`${world.site.url}/`);
-    await page.locator('#chat-launcher').tap();
-    const chat = new Chat(page);
-    await chat.waitForStep('consent');
+    const chat = await openChat(page, world.site.url);
     const answers = { consent: true, role: 'employer', ...employer } as Record<string, unknown>;
     let step = (await chat.step())!;
     while (
@@ -124,10 +120,7 @@ describe('the website chat on a phone', () => {
   it('is a modal dialog on a phone, the page behind inert; the reference stays in view after submitting', async () => {
     const en = flows()['en-CA'];
     const page = await newPage(world.browser, phone);
-    await page.goto(`${world.site.url}/`);
-    await page.locator('#chat-launcher').tap();
-    const chat = new Chat(page);
-    await chat.waitForStep('consent');
+    const chat = await openChat(page, world.site.url);
     expect(await page.getAttribute('#chat-panel', 'aria-modal')).toBe('true');
     expect(await page.evaluate(() => (document.querySelector('main') as HTMLElement).inert)).toBe(true);
 

@@ -1,6 +1,6 @@
 import { inputHints } from '../../web/input-hints';
 import { flows } from '../support/talk';
-import { Chat, newPage, withBrowserAndSite } from './support/browser';
+import { Chat, newPage, phone, withBrowserAndSite } from './support/browser';
 
 /**
  * Issue 22: the email and phone questions bring up the phone's email and number keyboards and
@@ -36,7 +36,6 @@ describe("the send box's keyboard and autofill, by question", () => {
 
 describe('the website send box on a phone (Chromium, 360×740)', () => {
   const world = withBrowserAndSite();
-  const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'en-CA' };
 
   it('offers name autofill at the name, the email keyboard at the email, and plain text after', async () => {
     const en = flows()['en-CA'];

@@ -1,9 +1,14 @@
 import type { WebSocketRoute } from 'playwright-core';
 import { employer, intraCompanyWorker } from '../support/answers';
 import { flows } from '../support/talk';
-import { answerFor, answerUntilReview, Chat, newPage, withBrowserAndSite } from './support/browser';
-
-const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'en-CA' };
+import {
+  answerFor,
+  answerUntilReview,
+  newPage,
+  openChat,
+  phone,
+  withBrowserAndSite,
+} from './support/browser';
 
 interface StreamActivity {
   type: string;
@@ -19,10 +24,7 @@ describe('the website chat after a reload, on a phone', () => {
   it('changes no answer when an old "Yes" is tapped while the history is rebuilt', async () => {
     const en = flows()['en-CA'];
     const page = await newPage(world.browser, phone);
-    await page.goto(`${world.site.url}/`);
-    await page.locator('#chat-launcher').tap();
-    const chat = new Chat(page);
-    await chat.waitForStep('consent');
+    const chat = await openChat(page, world.site.url);
     for (let step = 'consent'; step !== 'criminalHistory';) {
       const answer = answerFor(step, intraCompanyWorker, en);
       if (answer.button) await chat.suggestedAction(answer.button).tap();
@@ -96,10 +98,7 @@ describe('the website chat after a reload, on a phone', () => {
   it('switches off an earlier review card once the chat has moved on, and after a reload', async () => {
     const en = flows()['en-CA'];
     const page = await newPage(world.browser, phone);
-    await page.goto(`${world.site.url}/`);
-    await page.locator('#chat-launcher').tap();
-    const chat = new Chat(page);
-    await chat.waitForStep('consent');
+    const chat = await openChat(page, world.site.url);
     await answerUntilReview(chat, { consent: true, role: 'employer', ...employer } as never, en);
     const card = chat.card();
     await card.getByRole('button', { name: en.buttons.change }).tap();

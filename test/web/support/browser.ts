@@ -48,6 +48,23 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
   return page;
 }
 
+/** A 360×740 phone with touch, in English: the prospect the issues describe. */
+export const phone: BrowserContextOptions = {
+  viewport: { width: 360, height: 740 },
+  isMobile: true,
+  hasTouch: true,
+  locale: 'en-CA',
+};
+
+/** Opens the chat as a prospect does (the page, then a tap on the launcher) and waits for the consent question. */
+export async function openChat(page: Page, siteUrl: string): Promise<Chat> {
+  await page.goto(`${siteUrl}/`);
+  await page.locator('#chat-launcher').tap();
+  const chat = new Chat(page);
+  await chat.waitForStep('consent');
+  return chat;
+}
+
 export const referenceIn = (text: string) => /IMP-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(text)?.[0];
 
 type Site = Awaited<ReturnType<typeof startSite>>;
