@@ -202,7 +202,6 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   employerCusmaProfessionAcceptsLicence: (a) =>
     relevance.employerHiresCusmaCitizen(a) &&
     cusmaProfessionOf(a.employerCusmaProfession)?.credential.licence === true,
-  gavePhone: (a) => typeof a.contactPhone === 'string',
 };
 
 /** The catalogue shape these functions need; the real one by default, another flow version in tests. */

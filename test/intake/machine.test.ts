@@ -59,7 +59,6 @@ describe('the intake machine', () => {
     expect(asked).not.toContain('spouseProgram');
     expect(asked).not.toContain('statusExpiry');
     expect(asked).not.toContain('languageLevel');
-    expect(asked).not.toContain('contactPreferred');
   });
 
   it('asks a visitor in Canada with a job offer about a spouse in Canada (IRPR s. 199(e), §10), not a worker with one', () => {

@@ -81,7 +81,6 @@ export const typical: Answers = {
   removalOrderType: 'notSure',
   removalYear: 2020,
   departureConfirmed: true,
-  employerBusinessNumber: '123456789',
   employerCompliance: 'neverInspected',
   employerWage: { amount: 110000, per: 'year' },
   employerJobType: 'other',
@@ -92,7 +91,6 @@ export const typical: Answers = {
   employerWorkerLicence: false,
   contactRole: 'HR manager',
   contactPhone: null,
-  contactPreferred: 'email',
 };
 
 /** Fills every question the profile is asked and did not answer with the typical answer. */
@@ -161,7 +159,6 @@ export const profiles: Profile[] = [
     residenceCountry: 'US',
     ...offer('Civil engineer at Coast Bridges Ltd.', '21300', { cusmaProfession: 'engineer' }),
     contactPhone: '+12065550100',
-    contactPreferred: 'phone',
   }),
   worker('us-sales-manager', 'en-CA', 'T36 unlikely (not a listed profession); T37/C62/C10 pointed to', {
     citizenship: 'US',
@@ -939,7 +936,6 @@ export const profiles: Profile[] = [
     employerWorkerCitizenship: 'DE',
     employerWorkerCountry: 'DE',
     contactPhone: '+16045550123',
-    contactPreferred: 'phone',
   }),
   employer('e-new-office', 'fr-CA', 'C61 likely (new Canadian office)', {
     employerCompany: 'Atelier Lumière Canada',
