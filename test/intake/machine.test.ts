@@ -184,6 +184,14 @@ describe('the intake machine', () => {
     expect(newHire).not.toContain('employerWorkerMonths');
   });
 
+  it("asks an employer the CUSMA list for a US new hire, not for a transfer within the group (as for a worker's offer)", () => {
+    const american: Answers = { ...employer, employerWorkerCitizenship: 'US', employerWorkerCountry: 'US' };
+    expect(relevantSteps(american)).not.toContain('employerCusmaProfession');
+    expect(relevantSteps({ ...american, employerWorkerRelation: 'newHire' })).toContain(
+      'employerCusmaProfession',
+    );
+  });
+
   describe('back', () => {
     it('goes back over skipped questions to the last one asked', () => {
       const actor = startMachine();

@@ -1034,6 +1034,25 @@ export const profiles: Profile[] = [
     employerWorkerCitizenship: 'NZ',
     employerWorkerCountry: 'AU',
   }),
+  employer(
+    'e-us-transferee-cpa',
+    'en-CA',
+    'C63 and T38 likely (a US CPA with specialized knowledge, moved within the firm); T36 possible, its list to confirm',
+    {
+      employerCompany: 'Northline Advisory LLP',
+      employerProvince: 'ON',
+      employerPosition: 'Senior tax accountant',
+      employerNoc: { noc: '11100', teer: 1 },
+      employerWorkerRelation: 'sameGroupEmployee',
+      employerWorkerMonths: 30,
+      employerWorkerLevel: 'specializedKnowledge',
+      employerWorkerCitizenship: 'US',
+      employerWorkerCountry: 'US',
+      employerCusmaProfession: 'accountant',
+      employerWorkerLicence: true,
+      contactPhone: '+14165550188',
+    },
+  ),
   // ——— §10 streams (h26streams): vulnerable workers, religious and charitable work, Hong Kong,
   // free-trade spouses, IEC by country, owners aiming at PR, UK transferees ———
   worker('ph-farmworker-passport-held', 'en-CA', 'A72 possible, urgent (employer keeps passport and pay)', {
