@@ -130,6 +130,11 @@ function vocabularyOf(flows: Flows): Vocabulary {
   return vocabulary;
 }
 
+/** The command a message is ("skip", "back", "aide"…), in either language. */
+export function commandOf(text: string, flows: Flows): CommandName | undefined {
+  return vocabularyOf(flows).commands.get(normalizeWords(text));
+}
+
 /** Reads "change email", "change 3", "3" or "email" at the review into the step to change. */
 export function stepToChange(text: string, reviewSteps: readonly string[], flows: Flows): string | undefined {
   const vocabulary = vocabularyOf(flows);

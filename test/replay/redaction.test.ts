@@ -95,6 +95,16 @@ describe('redaction of recorded conversations', () => {
     expect(redaction.redactUserActivity(message('hello'), undefined).text).toBe('hello');
   });
 
+  it('hides the words of a declined call ("no thanks, …") and replays it as a skip', () => {
+    const stored = redaction.redactUserActivity(
+      message('no thanks, I work nights at the clinic'),
+      'contactPhone',
+    );
+    expect(stored.text).toBe(REDACTED);
+    expect(redactedAnswerOf(stored)).toEqual({ step: 'contactPhone', redacted: true, value: null });
+    expect(redaction.syntheticText(redactedAnswerOf(stored)!)).toBe('skip');
+  });
+
   it('hides the redacted answers the review repeats, in the text and in the card, and keeps the others', () => {
     const engine = new IntakeEngine(flows());
     const answers = { ...employer };
