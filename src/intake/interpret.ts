@@ -257,7 +257,7 @@ export function interpret(
 
 const yesNoReader = yesNo();
 
-/** A plain no ("no", "no thanks", "non merci"): read only where the answer itself could not be. */
+/** A no ("no", "no thanks", "non merci"): read only where the answer itself could not be. */
 function declines(text: string, reading: ReadContext): boolean {
   const answer = yesNoReader.read(text, reading);
   return 'value' in answer && answer.value === false;
