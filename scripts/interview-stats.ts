@@ -7,7 +7,7 @@
  *   npm run interview:stats
  *   npm run interview:stats -- --markdown    # the table in docs/screening.md
  */
-import { relevantSteps } from '../src/intake/relevance';
+import { relevantAnswers, relevantSteps } from '../src/intake/relevance';
 import { screen } from '../src/screening';
 import { profiles } from '../tools/support/profiles';
 
@@ -21,7 +21,8 @@ function median(values: number[]): number {
 
 const rows = profiles.map((profile) => {
   const questions = relevantSteps(profile.answers).length;
-  const result = screen(profile.answers, { today: TODAY });
+  // screened as buildLead screens: only the answers asked on the path taken
+  const result = screen(relevantAnswers(profile.answers), { today: TODAY });
   const streams = result.streams.map((stream) => `${stream.code} ${stream.fit}`).join(', ') || 'none';
   const pathways = result.pathways
     .map((pathway) => `${pathway.program}${pathway.stream ? ` ${pathway.stream}` : ''} ${pathway.fit}`)

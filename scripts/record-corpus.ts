@@ -100,7 +100,6 @@ const graduateWithPrApplication: Answers = {
   contactName: 'Chidi Okafor',
   contactEmail: 'chidi@example.com',
   contactPhone: '+17785550142',
-  contactPreferred: 'email',
 };
 
 const spouseStudent: Answers = { ...spouseOfWorker, spouseStatus: 'student', spouseProgram: 'masters16' };
@@ -144,7 +143,6 @@ const employerNewHire: Answers = {
   ...employer,
   employerCompany: 'Cascadia Seafood Ltée',
   employerProvince: 'QC',
-  employerBusinessNumber: null,
   employerWorkerRelation: 'newHire',
   employerWorkerCitizenship: 'MX',
   employerWorkerCountry: 'MX',
@@ -382,7 +380,6 @@ const scenarios: Scenario[] = [
       await c.answer(employerNewHire, {
         before: {
           employerCompany: ['skip'],
-          employerBusinessNumber: ['12345', 'skip'],
           employerPosition: ['x'.repeat(2100)],
           employerWage: ['-5'],
           employerStartDate: ['soon'],
@@ -460,8 +457,9 @@ const scenarios: Scenario[] = [
       c.expectStep('employerBenefit');
       await c.say(en.steps.employerBenefit.choices!.knowledgeTransfer!);
       c.expectStep('review');
-      await c.say('change Preferred contact');
-      await c.say(en.steps.contactPreferred.choices!.phone!);
+      // "No thanks" to the offer of a call: the phone is skipped, and the firm writes instead.
+      await c.say(`change ${en.steps.contactPhone.label}`);
+      await c.say('no thanks');
       await c.say('confirm');
       c.expectStep('submitted');
     },

@@ -114,7 +114,6 @@ export const errorKeys = [
   'phone',
   'country',
   'noc',
-  'businessNumber',
   'date.future',
   'date.longPast',
   'date.sinceFuture',

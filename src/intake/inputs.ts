@@ -430,23 +430,6 @@ export function personName(options: { roleStep?: string } = {}): Input<string> {
   };
 }
 
-/** A CRA business number: 9 digits, optionally followed by a program account (RT0001). */
-export function businessNumber(): Input<string | null> {
-  return {
-    kind: 'text',
-    value: z
-      .string()
-      .regex(/^\d{9}([A-Z]{2}\d{4})?$/)
-      .nullable(),
-    optional: true,
-    read: reader((raw) => {
-      if (isDontKnow(raw)) return null;
-      const compact = raw.replace(/[\s-]/g, '').toUpperCase();
-      return /^\d{9}([A-Z]{2}\d{4})?$/.test(compact) ? compact : fail('businessNumber');
-    }),
-  };
-}
-
 /**
  * A language test result on the scale of the test chosen at `testStep` (IELTS bands, CELPIP
  * levels, PTE Core, TEF or TCF points), per skill or overall, or "don't know" (null).

@@ -1,6 +1,6 @@
 import type { CommandName, Flow, Flows, Locale, StepWording } from './flows';
 import { locales } from './flows';
-import type { AnswerProblem, ReadContext } from './inputs';
+import { yesNo, type AnswerProblem, type ReadContext } from './inputs';
 import { choicePhrase, readChoice, type ChoicePhrase } from './parse/choices';
 import { dontKnowPhrases, isQuestion } from './parse/words';
 import type { Catalogue, IntakeEvent, Position } from './machine';
@@ -130,6 +130,11 @@ function vocabularyOf(flows: Flows): Vocabulary {
   return vocabulary;
 }
 
+/** The command a message is ("skip", "back", "aide"…), in either language. */
+export function commandOf(text: string, flows: Flows): CommandName | undefined {
+  return vocabularyOf(flows).commands.get(normalizeWords(text));
+}
+
 /** Reads "change email", "change 3", "3" or "email" at the review into the step to change. */
 export function stepToChange(text: string, reviewSteps: readonly string[], flows: Flows): string | undefined {
   const vocabulary = vocabularyOf(flows);
@@ -226,6 +231,10 @@ export function interpret(
       const choice = readChoiceIn(text, step, input, vocabulary, context);
       if (choice) return choice;
     }
+    // "no thanks" to a question that may be skipped ("would you like the firm to call you?")
+    if (input.optional && declines(text, context.reading)) {
+      return { kind: 'event', event: { type: 'ANSWER', step, value: null } };
+    }
     // "what is NOC?", "why do you need to know?": the question is explained, not re-asked
     // (unless the reader found something to offer: "what is my NOC? I'm a cook")
     if (isQuestion(text) && !OFFERS.has(reading.problem.key)) return { kind: 'help' };
@@ -244,6 +253,14 @@ export function interpret(
     ...(note ? { note } : {}),
     ...(then.length ? { then } : {}),
   };
+}
+
+const yesNoReader = yesNo();
+
+/** A no ("no", "no thanks", "non merci"): read only where the answer itself could not be. */
+function declines(text: string, reading: ReadContext): boolean {
+  const answer = yesNoReader.read(text, reading);
+  return 'value' in answer && answer.value === false;
 }
 
 /**

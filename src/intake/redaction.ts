@@ -1,6 +1,6 @@
 import { extend } from './objects';
 import { locales, type Flows, type Locale } from './flows';
-import { interpret, type Interpretation } from './interpret';
+import { commandOf, interpret, type Interpretation } from './interpret';
 import type { Catalogue } from './machine';
 import { stepCatalogue, type Section } from './steps';
 
@@ -24,7 +24,7 @@ export const redactedSections: readonly Section[] = ['admissibility', 'contact']
 export interface RedactedAnswer {
   step: string;
   redacted: true;
-  /** The choice value or the yes/no (true/false) the prospect gave. */
+  /** The choice value or the yes/no (true/false) the prospect gave; null for a question declined. */
   value?: unknown;
   /** Set when the message was not a valid answer: the problem the bot reported (e.g. `email`). */
   problem?: string;
@@ -118,9 +118,12 @@ export class Redaction {
     const reading = this.read(text, step!);
     const answer: RedactedAnswer = { step: step!, redacted: true };
     if (reading.kind === 'event' && reading.event.type === 'ANSWER') {
-      if (reading.event.value === null) return activity;
       const kind = this.catalogue[step!]!.input.kind;
-      if (kind === 'choice' || kind === 'yesno') answer.value = reading.event.value;
+      if (reading.event.value === null) {
+        // "skip" is kept as typed; a decline in the prospect's words ("no thanks, I work nights") is not
+        if (commandOf(text, this.flows) === 'skip') return activity;
+        answer.value = null;
+      } else if (kind === 'choice' || kind === 'yesno') answer.value = reading.event.value;
     } else if (reading.kind === 'invalid') {
       answer.problem = reading.problem.key;
     } else if (reading.kind === 'tooLong') {
@@ -224,7 +227,10 @@ export class Redaction {
               (l) =>
                 this.flows[l].steps[step as keyof Flows[Locale]['steps']]?.choices?.[String(answer.value)],
             );
-      const candidates = [...titles.filter((t): t is string => Boolean(t)), String(answer.value)];
+      const candidates =
+        answer.value === null
+          ? this.flows['en-CA'].commands.skip
+          : [...titles.filter((t): t is string => Boolean(t)), String(answer.value)];
       const found = candidates.find((candidate) => {
         const reading = this.read(candidate, step);
         return (

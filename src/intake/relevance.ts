@@ -195,14 +195,15 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
   // Education, social and community jobs (NOC category 4, home support included) or no NOC at all.
   employerJobTypeUnclear: (a) =>
     relevance.isEmployer(a) && a.employerNoc !== undefined && !/^[0-35-9]/.test(a.employerNoc.noc ?? '4'),
+  // As for a worker's offer: a transfer within the group is T37/T38, not the professionals' list
+  // (T36 stays possible on the lead, its list to confirm); asked for other hires only.
   employerHiresCusmaCitizen: (a) =>
-    relevance.isEmployer(a) &&
+    relevance.workerIsNewHire(a) &&
     a.employerWorkerCitizenship !== undefined &&
     cusmaCitizenships.has(a.employerWorkerCitizenship),
   employerCusmaProfessionAcceptsLicence: (a) =>
     relevance.employerHiresCusmaCitizen(a) &&
     cusmaProfessionOf(a.employerCusmaProfession)?.credential.licence === true,
-  gavePhone: (a) => typeof a.contactPhone === 'string',
 };
 
 /** The catalogue shape these functions need; the real one by default, another flow version in tests. */

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import {
-  businessNumber,
   choice,
   country,
   date,
@@ -144,7 +143,6 @@ export type RelevanceName =
   | 'employerJobTypeUnclear'
   | 'employerHiresCusmaCitizen'
   | 'employerCusmaProfessionAcceptsLicence'
-  | 'gavePhone'
   // Facts the guards above combine (no step's own guard): named so the path model tracks them.
   | 'holdsStatus'
   | 'isStudentInCanada'
@@ -374,7 +372,6 @@ export const stepCatalogue = {
   // Employer: company
   employerCompany: step('company', text(), 'isEmployer'),
   employerProvince: step('company', choice(provinces, { places: 'province' }), 'isEmployer'),
-  employerBusinessNumber: step('company', businessNumber(), 'isEmployer'),
   employerCompliance: step(
     'company',
     choice(['neverUsedPortal', 'neverInspected', 'inspectedCompliant', 'foundNonCompliant', 'notSure']),
@@ -417,8 +414,8 @@ export const stepCatalogue = {
   // an employer's contact: their role at the company, asked apart from the name
   contactRole: step('contact', text({ min: 2, max: 120 }), 'isEmployer'),
   contactEmail: step('contact', email()),
+  // A number is given to be called on: it is the preferred contact (lead.ts), not asked apart.
   contactPhone: step('contact', optional(phone())),
-  contactPreferred: step('contact', choice(['email', 'phone']), 'gavePhone'),
 };
 
 export type StepCatalogue = typeof stepCatalogue;

@@ -89,8 +89,19 @@ export const contactSchema = z.object({
   /** An employer contact's role at the company, asked apart from the name. */
   role: stepCatalogue.contactRole.input.value.optional(),
   phone: phone().value.optional(),
-  preferredContact: stepCatalogue.contactPreferred.input.value,
+  /** Phone when the prospect gave a number to be called on (the phone question offers the call), else email. */
+  preferredContact: z.enum(['email', 'phone']),
 });
+
+/**
+ * Answers to questions the intake no longer asks, kept as leads stored before carry them: the
+ * business number (now asked by the firm after the first call) and the preferred contact (now
+ * the phone question's own answer).
+ */
+const retiredAnswers = {
+  employerBusinessNumber: z.string().nullable().optional(),
+  contactPreferred: z.enum(['email', 'phone']).optional(),
+};
 
 /** The locales of flows/; flows.ts reads files, so this pure module cannot import its list. */
 export const leadLocaleSchema = z.enum(['en-CA', 'fr-CA']);
@@ -110,7 +121,7 @@ const currentLeadSchema = z.object({
   locale: leadLocaleSchema,
   role: stepCatalogue.role.input.value,
   contact: contactSchema,
-  answers: answersSchema,
+  answers: answersSchema.extend(retiredAnswers),
   handoffRequested: z.boolean(),
   /** Where the prospect came from (the website page, or the channel): never asked. */
   source: leadSourceSchema,

@@ -30,7 +30,7 @@ function contactOf(answers: Answers): Contact {
     email: answers.contactEmail ?? '',
     ...(answers.role === 'employer' && answers.contactRole ? { role: answers.contactRole } : {}),
     ...(phoneNumber === undefined ? {} : { phone: phoneNumber }),
-    preferredContact: phoneNumber !== undefined && answers.contactPreferred === 'phone' ? 'phone' : 'email',
+    preferredContact: phoneNumber === undefined ? 'email' : 'phone',
   };
 }
 

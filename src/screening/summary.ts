@@ -170,7 +170,8 @@ function employerBlocks(a: Answers): Block[] {
   const company = joined([
     a.employerCompany,
     a.employerProvince && provinceNames[a.employerProvince],
-    a.employerBusinessNumber && `business number ${a.employerBusinessNumber}`,
+    // not asked in the chat: the firm collects it when it files the job offer
+    'business number: to ask',
     a.employerCompliance && complianceLabels[a.employerCompliance],
   ]);
   const profession = a.employerCusmaProfession && cusmaProfessionOf(a.employerCusmaProfession);

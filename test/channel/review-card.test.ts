@@ -68,7 +68,7 @@ describe('the review as an Adaptive Card', () => {
       const change = content.actions[1]!;
       expect(change).toMatchObject({ type: 'Action.ShowCard', title: fr.buttons.change });
       expect(change.card!.body[0]!.choices[2]).toEqual({
-        title: `3. ${fr.steps.employerBusinessNumber.label}`,
+        title: `3. ${fr.steps.employerCompliance.label}`,
         value: 'change 3',
       });
 

@@ -110,7 +110,7 @@ describe('POST /api/messages on a listening server', () => {
     await server.close();
     server = await startServer(config);
     const replies = await ask(server.url, 'c4', 'BC');
-    expect(stepOf(replies)).toBe('employerBusinessNumber');
+    expect(stepOf(replies)).toBe('employerCompliance');
     const record = await server.intake.load('test/conversations/c4');
     expect((record?.snapshot as unknown as { context: { answers: object } }).context.answers).toMatchObject({
       employerCompany: 'Acme Inc.',

@@ -36,17 +36,10 @@ const replyOf = (conversation: Conversation) => conversation.last.replies.map((r
 
 /** The employer's contact questions only, as the catalogue has them (the role asked of employers). */
 const contactOnly = Object.fromEntries(
-  (
-    [
-      'consent',
-      'role',
-      'contactName',
-      'contactRole',
-      'contactEmail',
-      'contactPhone',
-      'contactPreferred',
-    ] as const
-  ).map((id) => [id, stepCatalogue[id]]),
+  (['consent', 'role', 'contactName', 'contactRole', 'contactEmail', 'contactPhone'] as const).map((id) => [
+    id,
+    stepCatalogue[id],
+  ]),
 ) as unknown as Catalogue;
 
 describe('asking for a person before the contact questions (issue 22)', () => {
@@ -176,5 +169,37 @@ describe('phone extensions (issue 22)', () => {
       handoffRequested: false,
     });
     expect(lead.contact.phone).toBe('+16045550177;ext=12');
+  });
+});
+
+describe('the offer of a call (issue 26: the preferred contact is the phone answer, not a question of its own)', () => {
+  it.each([
+    ['en-CA', 'no thanks'],
+    ['fr-CA', 'non merci'],
+    ['en-CA', 'skip'],
+  ] as const)('%s takes “%s” as no phone and goes to the review', (locale, typed) => {
+    const conversation = start('employer', locale, contactOnly);
+    conversation.say('Priya Nakamura');
+    conversation.say('HR manager');
+    conversation.say('priya@example.com');
+    expect(conversation.step()).toBe('contactPhone');
+    conversation.say(typed);
+    expect(answersOf(conversation).contactPhone).toBeNull();
+    expect(conversation.step()).toBe('review');
+  });
+
+  it('goes from a number to the review without asking how to be contacted', () => {
+    const conversation = start('employer', 'en-CA', contactOnly);
+    conversation.say('Priya Nakamura');
+    conversation.say('HR manager');
+    conversation.say('priya@example.com');
+    conversation.say('604-555-0177');
+    expect(answersOf(conversation).contactPhone).toBe('+16045550177');
+    expect(conversation.step()).toBe('review');
+  });
+
+  it('tells the prospect, in both languages, that a number given is the one the firm calls', () => {
+    expect(en.steps.contactPhone.prompt).toMatch(/call you/);
+    expect(fr.steps.contactPhone.prompt).toMatch(/appelle/);
   });
 });

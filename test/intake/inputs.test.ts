@@ -161,15 +161,6 @@ describe('occupation codes', () => {
     expect(problemOf(read('offerNoc', 'software developer'))).toBe('noc.suggest');
     expect(problemOf(read('offerNoc', 'qwzxv'))).toBe('noc');
   });
-
-  it('reads a CRA business number with or without its program account', () => {
-    expect(read('employerBusinessNumber', '123456789')).toEqual({ success: true, data: '123456789' });
-    expect(read('employerBusinessNumber', '123456789 RT 0001')).toEqual({
-      success: true,
-      data: '123456789RT0001',
-    });
-    expect(problemOf(read('employerBusinessNumber', '1234'))).toBe('businessNumber');
-  });
 });
 
 describe('dates without a year and relative dates, on an injected day', () => {

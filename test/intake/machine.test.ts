@@ -59,7 +59,6 @@ describe('the intake machine', () => {
     expect(asked).not.toContain('spouseProgram');
     expect(asked).not.toContain('statusExpiry');
     expect(asked).not.toContain('languageLevel');
-    expect(asked).not.toContain('contactPreferred');
   });
 
   it('asks a visitor in Canada with a job offer about a spouse in Canada (IRPR s. 199(e), §10), not a worker with one', () => {
@@ -183,6 +182,14 @@ describe('the intake machine', () => {
     expect(asked.some((s) => s === 'citizenship' || s === 'criminalHistory')).toBe(false);
     const newHire = answerUntilReview(startMachine(), { ...employer, employerWorkerRelation: 'newHire' });
     expect(newHire).not.toContain('employerWorkerMonths');
+  });
+
+  it("asks an employer the CUSMA list for a US new hire, not for a transfer within the group (as for a worker's offer)", () => {
+    const american: Answers = { ...employer, employerWorkerCitizenship: 'US', employerWorkerCountry: 'US' };
+    expect(relevantSteps(american)).not.toContain('employerCusmaProfession');
+    expect(relevantSteps({ ...american, employerWorkerRelation: 'newHire' })).toContain(
+      'employerCusmaProfession',
+    );
   });
 
   describe('back', () => {

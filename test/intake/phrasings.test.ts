@@ -206,10 +206,11 @@ export const phrasings: Row[] = [
   ['fr', 'languageTest', "j'ai passé le TEF Canada", v('tefCanada', /TEF Canada/)],
   ['en', 'role', "I'm hiring", v('employer', /employer/)],
   ['en', 'role', 'I want to work in Canada', v('worker', /worker/)],
-  ['en', 'contactPreferred', 'email please', v('email', /email/i)],
-  ['en', 'contactPreferred', 'phone is better', v('phone', /phone/i)],
-  ['fr', 'contactPreferred', 'par courriel svp', v('email', /courriel/)],
-  ['fr', 'contactPreferred', 'appelez-moi', v('phone', /téléphone/)],
+  // the offer of a call declined: no phone, the firm writes instead
+  ['en', 'contactPhone', 'no thanks', v(null)],
+  ['en', 'contactPhone', 'no, email is fine', v(null)],
+  ['fr', 'contactPhone', 'non merci', v(null)],
+  ['en', 'contactPhone', 'no, call me at 604-555-0177', v('+16045550177')],
   ['en', 'spouseTeer', 'teer level 3', v('3', /TEER 3/)],
   ['en', 'spouseTeer', '2', v('2')],
   ['en', 'employerWorkerRelation', 'new hire', v('newHire')],
@@ -393,12 +394,10 @@ export const phrasings: Row[] = [
   // a question explained at the step, in the prospect's words
   ['en', 'spouseTeer', 'what does TEER mean?', explains(/second digit/)],
   ['en', 'criminalHistory', 'why do you need to know?', explains(/confidential consultation/)],
-  ['en', 'employerBusinessNumber', "what's a business number?", explains(/Canada Revenue Agency/)],
+  ['en', 'contactPhone', 'why do you need my phone?', explains(/calls you first/)],
   ['fr', 'criminalHistory', 'pourquoi vous demandez ça ?', explains(/consultation confidentielle/)],
 
-  // business numbers and scores
-  ['en', 'employerBusinessNumber', '123456789', v('123456789')],
-  ['en', 'employerBusinessNumber', '123 456 789 RT0001', v('123456789RT0001')],
+  // scores
   [
     'en',
     'languageLevel',

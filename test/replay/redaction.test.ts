@@ -26,18 +26,18 @@ describe('redaction of recorded conversations', () => {
     expect(redactedAnswerOf(stored)).toEqual({ step: 'contactEmail', redacted: true });
   });
 
-  it('keeps the value of an admissibility yes/no and of a contact choice, not the words typed', () => {
+  it('keeps the value of an admissibility yes/no and choice, not the words typed', () => {
     expect(redactedAnswerOf(redaction.redactUserActivity(message('nope'), 'criminalHistory'))).toEqual({
       step: 'criminalHistory',
       redacted: true,
       value: false,
     });
-    const preferred = redaction.redactUserActivity(
-      message(en().steps.contactPreferred.choices!.phone!),
-      'contactPreferred',
+    const order = redaction.redactUserActivity(
+      message(en().steps.removalOrderType.choices!.departure!),
+      'removalOrderType',
     );
-    expect(preferred.text).toBe(REDACTED);
-    expect(redactedAnswerOf(preferred)?.value).toBe('phone');
+    expect(order.text).toBe(REDACTED);
+    expect(redactedAnswerOf(order)?.value).toBe('departure');
   });
 
   it('treats a step the catalogue marks sensitive (mistreatment by an employer) like admissibility (§10)', () => {
@@ -93,6 +93,16 @@ describe('redaction of recorded conversations', () => {
       'Lions Gate Robotics Inc.',
     );
     expect(redaction.redactUserActivity(message('hello'), undefined).text).toBe('hello');
+  });
+
+  it('hides the words of a declined call ("no thanks, …") and replays it as a skip', () => {
+    const stored = redaction.redactUserActivity(
+      message('no thanks, I work nights at the clinic'),
+      'contactPhone',
+    );
+    expect(stored.text).toBe(REDACTED);
+    expect(redactedAnswerOf(stored)).toEqual({ step: 'contactPhone', redacted: true, value: null });
+    expect(redaction.syntheticText(redactedAnswerOf(stored)!)).toBe('skip');
   });
 
   it('hides the redacted answers the review repeats, in the text and in the card, and keeps the others', () => {
@@ -151,8 +161,8 @@ describe('redaction of recorded conversations', () => {
 
   it('types, for a replay, an answer the bot reads the same way as the redacted one', () => {
     expect(redaction.syntheticText({ step: 'criminalHistory', redacted: true, value: true })).toBe('Yes');
-    expect(redaction.syntheticText({ step: 'contactPreferred', redacted: true, value: 'email' })).toBe(
-      en().steps.contactPreferred.choices!.email,
+    expect(redaction.syntheticText({ step: 'removalOrderType', redacted: true, value: 'exclusion' })).toBe(
+      en().steps.removalOrderType.choices!.exclusion,
     );
     expect(redaction.syntheticText({ step: 'contactEmail', redacted: true })).toBe('redacted@example.com');
     expect(redaction.syntheticText({ step: 'contactName', redacted: true })).toBe('Redacted');

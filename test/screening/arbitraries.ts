@@ -63,9 +63,6 @@ function arbitraryFor(id: StepId): fc.Arbitrary<unknown> {
   const input = stepCatalogue[id].input;
   if (id === 'offerNoc' || id === 'employerNoc') return nocArb;
   if (id === 'languageLevel') return languageResultArb;
-  if (id === 'employerBusinessNumber') {
-    return fc.option(fc.integer({ min: 100_000_000, max: 999_999_999 }).map(String), { nil: null });
-  }
   switch (input.kind) {
     case 'yesno':
       return fc.boolean();

@@ -75,7 +75,6 @@ export function employer(overrides: Answers = {}): Answers {
     role: 'employer',
     employerCompany: 'Cedar Robotics Inc.',
     employerProvince: 'BC',
-    employerBusinessNumber: '123456789',
     employerCompliance: 'neverInspected',
     employerPosition: 'Robotics engineer',
     employerNoc: { noc: '21399', teer: 1 },
@@ -88,7 +87,6 @@ export function employer(overrides: Answers = {}): Answers {
     contactName: 'Morgan Lee',
     contactEmail: 'morgan@cedar.example',
     contactPhone: '+16045550123',
-    contactPreferred: 'phone',
     ...overrides,
   };
 }

@@ -44,7 +44,7 @@ describe('buildLead', () => {
     });
   });
 
-  it("keeps the phone and the employer's preference for it", () => {
+  it('keeps the phone and prefers it: the phone question offers a call to the number given', () => {
     const lead = leadOf(employer());
     expect(lead.role).toBe('employer');
     expect(lead.contact).toEqual({
@@ -55,9 +55,17 @@ describe('buildLead', () => {
     });
   });
 
-  it('prefers email when a phone was given but no preference was asked', () => {
-    const { contactPreferred: _none, ...answers } = employer();
-    expect(leadOf(answers).contact.preferredContact).toBe('email');
+  it("says the employer's business number is to ask (not asked in the chat)", () => {
+    expect(leadOf(employer()).summary.text).toMatch(/^Company: .*business number: to ask/m);
+  });
+
+  it('reads a lead stored with the answers of questions no longer asked (business number, preferred contact)', () => {
+    const lead = leadOf(employer());
+    const stored = {
+      ...lead,
+      answers: { ...lead.answers, employerBusinessNumber: '123456789', contactPreferred: 'email' },
+    };
+    expect(leadSchema.parse(JSON.parse(JSON.stringify(stored)))).toEqual(stored);
   });
 
   it('keeps only the answers relevant on the path taken, and screens only those', () => {

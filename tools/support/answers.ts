@@ -54,7 +54,6 @@ export const intraCompanyWorker: Answers = {
   contactName: 'Priya Raman',
   contactEmail: 'priya@example.com',
   contactPhone: '+16045550199',
-  contactPreferred: 'phone',
 };
 
 /** A worker abroad with no offer, whose spouse works in Canada. */
@@ -93,7 +92,6 @@ export const employer: Answers = {
   role: 'employer',
   employerCompany: 'Lions Gate Robotics Inc.',
   employerProvince: 'BC',
-  employerBusinessNumber: '123456789RT0001',
   employerCompliance: 'neverInspected',
   employerPosition: 'Robotics integration specialist',
   employerNoc: { noc: '21399', teer: 1 },
@@ -110,5 +108,4 @@ export const employer: Answers = {
   contactRole: 'Head of people',
   contactEmail: 'dana@lionsgaterobotics.example',
   contactPhone: '+16045550123',
-  contactPreferred: 'email',
 };

@@ -81,7 +81,6 @@ export const typical: Answers = {
   removalOrderType: 'notSure',
   removalYear: 2020,
   departureConfirmed: true,
-  employerBusinessNumber: '123456789',
   employerCompliance: 'neverInspected',
   employerWage: { amount: 110000, per: 'year' },
   employerJobType: 'other',
@@ -92,7 +91,6 @@ export const typical: Answers = {
   employerWorkerLicence: false,
   contactRole: 'HR manager',
   contactPhone: null,
-  contactPreferred: 'email',
 };
 
 /** Fills every question the profile is asked and did not answer with the typical answer. */
@@ -161,7 +159,6 @@ export const profiles: Profile[] = [
     residenceCountry: 'US',
     ...offer('Civil engineer at Coast Bridges Ltd.', '21300', { cusmaProfession: 'engineer' }),
     contactPhone: '+12065550100',
-    contactPreferred: 'phone',
   }),
   worker('us-sales-manager', 'en-CA', 'T36 unlikely (not a listed profession); T37/C62/C10 pointed to', {
     citizenship: 'US',
@@ -939,7 +936,6 @@ export const profiles: Profile[] = [
     employerWorkerCitizenship: 'DE',
     employerWorkerCountry: 'DE',
     contactPhone: '+16045550123',
-    contactPreferred: 'phone',
   }),
   employer('e-new-office', 'fr-CA', 'C61 likely (new Canadian office)', {
     employerCompany: 'Atelier Lumière Canada',
@@ -1038,6 +1034,25 @@ export const profiles: Profile[] = [
     employerWorkerCitizenship: 'NZ',
     employerWorkerCountry: 'AU',
   }),
+  employer(
+    'e-us-transferee-cpa',
+    'en-CA',
+    'C63 and T38 likely (a US CPA with specialized knowledge, moved within the firm); T36 possible, its list to confirm',
+    {
+      employerCompany: 'Northline Advisory LLP',
+      employerProvince: 'ON',
+      employerPosition: 'Senior tax accountant',
+      employerNoc: { noc: '11100', teer: 1 },
+      employerWorkerRelation: 'sameGroupEmployee',
+      employerWorkerMonths: 30,
+      employerWorkerLevel: 'specializedKnowledge',
+      employerWorkerCitizenship: 'US',
+      employerWorkerCountry: 'US',
+      employerCusmaProfession: 'accountant',
+      employerWorkerLicence: true,
+      contactPhone: '+14165550188',
+    },
+  ),
   // ——— §10 streams (h26streams): vulnerable workers, religious and charitable work, Hong Kong,
   // free-trade spouses, IEC by country, owners aiming at PR, UK transferees ———
   worker('ph-farmworker-passport-held', 'en-CA', 'A72 possible, urgent (employer keeps passport and pay)', {
