@@ -4,7 +4,14 @@ import { z } from 'zod';
 import type { Scanner } from './clamd';
 import { open, seal, type DocumentsKey } from './envelope';
 import { documentKinds, sniff, type DocumentKind } from './file-type';
-import { checkFileCount, MAX_FILE_BYTES, MAX_FILES_PER_LEAD, readLimited, FileTooLargeError } from './limits';
+import {
+  checkFileCount,
+  MAX_FILE_BYTES,
+  MAX_FILES_PER_LEAD,
+  readLimited,
+  FileTooLargeError,
+  TooManyFilesError,
+} from './limits';
 import type { LeadFiles } from '../ports/documents';
 
 /**
@@ -86,11 +93,18 @@ export class DocumentVault {
       label: upload.label.trim().slice(0, 100),
       addedAt: this.now().toISOString(),
     };
-    await this.files.put(leadId, {
-      id: info.id,
-      meta: seal(Buffer.from(JSON.stringify(info)), this.key, contextOf(leadId, info.id, 'meta')),
-      content: seal(bytes, this.key, contextOf(leadId, info.id, 'content')),
-    });
+    const kept = await this.files.add(
+      leadId,
+      {
+        id: info.id,
+        meta: seal(Buffer.from(JSON.stringify(info)), this.key, contextOf(leadId, info.id, 'meta')),
+        content: seal(bytes, this.key, contextOf(leadId, info.id, 'content')),
+      },
+      this.maxFiles,
+    );
+    // the count read first is only a quick refusal: the store's places hold the limit when
+    // uploads run at once (in this process or another)
+    if (!kept) throw new TooManyFilesError(this.maxFiles);
     return info;
   }
 

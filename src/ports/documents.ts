@@ -14,12 +14,22 @@ export interface SealedFile {
 }
 
 export interface LeadFiles {
-  /** Keeps (or replaces) one file of a lead. Refuses bytes that are not sealed. */
+  /**
+   * Keeps a new file of a lead only if the lead holds fewer than `limit`: it first claims one of
+   * the lead's `limit` places (atomically, also between processes sharing the store: a file
+   * created only if absent, a blob written with If-None-Match), then writes the file. Resolves
+   * false, writing nothing, when every place is taken. Refuses bytes that are not sealed.
+   */
+  add(leadId: string, file: SealedFile, limit: number): Promise<boolean>;
+  /**
+   * Keeps (or replaces) one file of a lead without claiming a place (tests, repairs): the
+   * documents a prospect sends go through `add`, the only way the per-lead limit holds.
+   */
   put(leadId: string, file: SealedFile): Promise<void>;
   get(leadId: string, id: string): Promise<SealedFile | undefined>;
   /** The lead's files, without their content, in id order. */
   list(leadId: string): Promise<Omit<SealedFile, 'content'>[]>;
-  /** Returns whether there was such a file. */
+  /** Returns whether there was such a file; frees its place. */
   delete(leadId: string, id: string): Promise<boolean>;
   /** Every file of the lead (privacy deletion, the retention purge); returns how many there were. */
   deleteAll(leadId: string): Promise<number>;
