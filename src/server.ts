@@ -5,6 +5,7 @@ import { bookingRecorder } from './booking/record';
 import { bookingWebhook } from './booking/webhook';
 import { createBotEndpoint } from './bot/adapter';
 import { AttachmentFetcher } from './bot/attachment-fetch';
+import { connectorToken } from './bot/connector-token';
 import { IntakeBot } from './bot/intake-bot';
 import { transcriptMiddleware } from './bot/transcript-logger';
 import { clamdAddress, loadConfig, type Config } from './config';
@@ -102,7 +103,11 @@ export function assemble(
   const bot = new IntakeBot(intake, {
     acceptTestTraffic: !config.MicrosoftAppId,
     documents: attachDocuments,
-    attachments: new AttachmentFetcher({ hosts: serviceHosts }),
+    // the bot's token goes with a file on the turn's own service host, and only with a client id
+    attachments: new AttachmentFetcher({
+      hosts: serviceHosts,
+      ...(config.clientId ? { connectorToken } : {}),
+    }),
   });
   const endpoint = createBotEndpoint(
     bot,
