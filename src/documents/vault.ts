@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { Scanner } from './clamd';
-import { open, seal, type DocumentsKey } from './envelope';
+import { openSealed, sealWrapped, type DocumentKeys, type DocumentsKey } from './envelope';
+import { LocalKeyWrapper } from './key-wrap';
 import { documentKinds, sniff, type DocumentKind } from './file-type';
 import {
   checkFileCount,
@@ -61,7 +62,14 @@ export interface Upload {
 
 const contextOf = (leadId: string, id: string, part: 'meta' | 'content') => `${leadId}/${id}/${part}`;
 
+/** DOCUMENTS_KEY alone: it wraps new files' keys and opens every file sealed with it. */
+export const localKeys = (key: DocumentsKey): DocumentKeys => ({
+  sealWith: new LocalKeyWrapper(key),
+  legacy: key,
+});
+
 export class DocumentVault {
+  private readonly keys: DocumentKeys;
   private readonly now: () => Date;
   private readonly newId: () => string;
   private readonly maxFileBytes: number;
@@ -69,10 +77,11 @@ export class DocumentVault {
 
   constructor(
     private readonly files: LeadFiles,
-    private readonly key: DocumentsKey,
+    keys: DocumentsKey | DocumentKeys,
     private readonly scanner: Scanner,
     options: VaultOptions = {},
   ) {
+    this.keys = 'sealWith' in keys ? keys : localKeys(keys);
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? randomUUID;
     this.maxFileBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
@@ -97,8 +106,12 @@ export class DocumentVault {
       leadId,
       {
         id: info.id,
-        meta: seal(Buffer.from(JSON.stringify(info)), this.key, contextOf(leadId, info.id, 'meta')),
-        content: seal(bytes, this.key, contextOf(leadId, info.id, 'content')),
+        meta: await sealWrapped(
+          Buffer.from(JSON.stringify(info)),
+          this.keys,
+          contextOf(leadId, info.id, 'meta'),
+        ),
+        content: await sealWrapped(bytes, this.keys, contextOf(leadId, info.id, 'content')),
       },
       this.maxFiles,
     );
@@ -110,15 +123,15 @@ export class DocumentVault {
 
   async list(leadId: string): Promise<DocumentInfo[]> {
     const listed = await this.files.list(leadId);
-    return listed.map(({ id, meta }) => this.info(leadId, id, meta));
+    return Promise.all(listed.map(({ id, meta }) => this.info(leadId, id, meta)));
   }
 
   async read(leadId: string, id: string): Promise<{ info: DocumentInfo; bytes: Buffer } | undefined> {
     const file = await this.files.get(leadId, id);
     if (!file) return undefined;
     return {
-      info: this.info(leadId, id, file.meta),
-      bytes: open(file.content, this.key, contextOf(leadId, id, 'content')),
+      info: await this.info(leadId, id, file.meta),
+      bytes: await openSealed(file.content, this.keys, contextOf(leadId, id, 'content')),
     };
   }
 
@@ -130,10 +143,9 @@ export class DocumentVault {
     return this.files.deleteAll(leadId);
   }
 
-  private info(leadId: string, id: string, meta: Buffer): DocumentInfo {
-    return documentInfoSchema.parse(
-      JSON.parse(open(meta, this.key, contextOf(leadId, id, 'meta')).toString('utf8')),
-    );
+  private async info(leadId: string, id: string, meta: Buffer): Promise<DocumentInfo> {
+    const opened = await openSealed(meta, this.keys, contextOf(leadId, id, 'meta'));
+    return documentInfoSchema.parse(JSON.parse(opened.toString('utf8')));
   }
 
   private async readUpload(body: Readable | Uint8Array): Promise<Buffer> {
