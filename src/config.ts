@@ -128,6 +128,19 @@ export const configSchema = z.object({
    * docs/documents.md). Unset: the document feature is off and uploads are refused.
    */
   DOCUMENTS_KEY: optionalText,
+  /**
+   * Azure Key Vault wraps the documents' keys instead (an RSA key's identifier,
+   * https://<vault>.vault.azure.net/keys/<name>[/<version>]; docs/documents.md). DOCUMENTS_KEY, if
+   * also set, still opens the files sealed with it before.
+   */
+  DOCUMENTS_KEY_VAULT_KEY_ID: optionalText.pipe(
+    z
+      .url({ protocol: /^https$/ })
+      .regex(/^https:\/\/[^/]+\/keys\/[A-Za-z0-9-]+(\/[A-Za-z0-9]+)?\/?$/, {
+        error: 'a Key Vault key identifier: https://<vault>.vault.azure.net/keys/<name>[/<version>]',
+      })
+      .optional(),
+  ),
   /** ClamAV's daemon: its unix socket (Debian's clamav-daemon: /var/run/clamav/clamd.ctl), … */
   CLAMD_SOCKET: optionalText,
   /** … or its host and port (e.g. a clamav/clamav container). */
@@ -266,6 +279,13 @@ export function botIdentity(settings: Settings) {
     MicrosoftAppPassword: clientSecret,
     MicrosoftAppTenantId: tenantId,
   };
+}
+
+/** The documents prospects attach are taken: a key wraps them (DOCUMENTS_KEY or Azure Key Vault). */
+export function documentsEnabled(
+  config: Pick<Config, 'DOCUMENTS_KEY' | 'DOCUMENTS_KEY_VAULT_KEY_ID'>,
+): boolean {
+  return Boolean(config.DOCUMENTS_KEY || config.DOCUMENTS_KEY_VAULT_KEY_ID);
 }
 
 /** Where clamd listens: CLAMD_HOST and CLAMD_PORT over TCP, else CLAMD_SOCKET or Debian's socket. */

@@ -5,12 +5,14 @@ import { bookingRecorder } from './booking/record';
 import { bookingWebhook } from './booking/webhook';
 import { createBotEndpoint } from './bot/adapter';
 import { AttachmentFetcher } from './bot/attachment-fetch';
+import { connectorToken } from './bot/connector-token';
 import { IntakeBot } from './bot/intake-bot';
 import { transcriptMiddleware } from './bot/transcript-logger';
-import { clamdAddress, loadConfig, type Config } from './config';
+import { clamdAddress, documentsEnabled, loadConfig, type Config } from './config';
 import { ClamdClient } from './documents/clamd';
 import { documentsKeyFrom } from './documents/envelope';
-import { DocumentVault } from './documents/vault';
+import { DocumentVault, localKeys } from './documents/vault';
+import type { DocumentKeys } from './documents/envelope';
 import { IntakeEngine } from './intake/conversation';
 import { loadFlows, type Flows } from './intake/flows';
 import { ResumeCodeMailer } from './channel/resume-mailer';
@@ -53,7 +55,7 @@ export function assemble(
     offerCopy: Boolean(config.SMTP_URL),
     ...(bookingUrl ? { bookingLink: (prospect) => bookingLink(bookingUrl, prospect) } : {}),
     ...(config.FIRM_RESPONSE_HOURS ? { responseHours: config.FIRM_RESPONSE_HOURS } : {}),
-    documents: Boolean(config.DOCUMENTS_KEY),
+    documents: documentsEnabled(config),
   });
 
   const { conversations, leads, transcripts } = storage;
@@ -102,7 +104,11 @@ export function assemble(
   const bot = new IntakeBot(intake, {
     acceptTestTraffic: !config.MicrosoftAppId,
     documents: attachDocuments,
-    attachments: new AttachmentFetcher({ hosts: serviceHosts }),
+    // the bot's token goes with a file on the turn's own service host, and only with a client id
+    attachments: new AttachmentFetcher({
+      hosts: serviceHosts,
+      ...(config.clientId ? { connectorToken } : {}),
+    }),
   });
   const endpoint = createBotEndpoint(
     bot,
@@ -156,10 +162,26 @@ export function assemble(
   };
 }
 
-/** The prospects' documents, with DOCUMENTS_KEY; without it the feature is off (uploads refused). */
+/**
+ * The prospects' documents, with DOCUMENTS_KEY or DOCUMENTS_KEY_VAULT_KEY_ID; without either the
+ * feature is off (uploads refused).
+ */
 function documentVaultOf(config: Config, storage: Storage): DocumentVault | undefined {
-  const key = documentsKeyFrom(config.DOCUMENTS_KEY, false);
-  return key && new DocumentVault(storage.leadFiles, key, new ClamdClient(clamdAddress(config)));
+  const keys = documentKeysOf(config);
+  return keys && new DocumentVault(storage.leadFiles, keys, new ClamdClient(clamdAddress(config)));
+}
+
+/** Key Vault wraps new files' keys where configured, DOCUMENTS_KEY still opening its own files. */
+function documentKeysOf(config: Config): DocumentKeys | undefined {
+  const local = documentsKeyFrom(config.DOCUMENTS_KEY, false);
+  if (!config.DOCUMENTS_KEY_VAULT_KEY_ID) return local && localKeys(local);
+  // Loaded only here: the Azure SDK adds megabytes to a process, and most servers do not use it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { KeyVaultKeyWrapper } = require('./documents/key-vault') as typeof import('./documents/key-vault');
+  const keyVault = new KeyVaultKeyWrapper(config.DOCUMENTS_KEY_VAULT_KEY_ID);
+  if (!local) return { sealWith: keyVault };
+  const { sealWith: localWrapper, legacy } = localKeys(local);
+  return { sealWith: keyVault, openAlso: [localWrapper], legacy };
 }
 
 /** Emails a prospect their resume code when SMTP is configured; none otherwise. */

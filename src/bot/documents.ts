@@ -2,7 +2,12 @@ import type { Readable } from 'node:stream';
 import { ActivityTypes, type Activity, type Attachment } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
 import { log, logRef } from '../logger';
-import { AttachmentRefusedError, type AttachmentFetcher } from './attachment-fetch';
+import {
+  AttachmentRefusedError,
+  TEAMS_FILE_DOWNLOAD,
+  type AttachmentFetcher,
+  type FileLink,
+} from './attachment-fetch';
 import { matchLocale } from '../intake/flows';
 import type { AttachDocuments, AttachOutcome, DocumentRefusal } from '../service/attach-documents';
 
@@ -58,14 +63,23 @@ async function acknowledge(
     );
 }
 
-/** Files (not cards) another channel attached by URL. */
-function fileUrlsOf(attachments: Attachment[] | undefined): string[] {
-  return (attachments ?? [])
-    .filter(
-      (a) => typeof a.contentUrl === 'string' && !/^application\/vnd\.microsoft\.card\./.test(a.contentType),
+/**
+ * Files (not cards) another channel attached: by `contentUrl`, or, for Teams' file from a personal
+ * chat, by its download link (`content.downloadUrl`; its contentUrl needs SharePoint's own sign-in).
+ */
+function fileLinksOf(attachments: Attachment[] | undefined): FileLink[] {
+  const links: FileLink[] = [];
+  for (const a of attachments ?? []) {
+    const downloadUrl = (a.content as { downloadUrl?: unknown } | undefined)?.downloadUrl;
+    if (a.contentType === TEAMS_FILE_DOWNLOAD) {
+      if (typeof downloadUrl === 'string') links.push({ url: downloadUrl, kind: 'teams-download' });
+    } else if (
+      typeof a.contentUrl === 'string' &&
+      !/^application\/vnd\.microsoft\.card\./.test(a.contentType)
     )
-    .map((a) => a.contentUrl!)
-    .slice(0, 5);
+      links.push({ url: a.contentUrl, kind: 'content' });
+  }
+  return links.slice(0, 5);
 }
 
 /**
@@ -79,18 +93,18 @@ async function fetchedTurn(
   documents: AttachDocuments | undefined,
   fetcher: AttachmentFetcher | undefined,
 ): Promise<boolean> {
-  const urls = fileUrlsOf(context.activity.attachments);
-  if (urls.length === 0 || !documents || !fetcher) return false;
+  const links = fileLinksOf(context.activity.attachments);
+  if (links.length === 0 || !documents || !fetcher) return false;
   const label = (context.activity.text ?? '').trim();
   const received: AttachOutcome['received'] = [];
   let refused: AttachOutcome['refused'];
   if (!documents.enabled) refused = 'off';
   else if (!(await documents.leadOf(key))) refused = 'not-yet';
   else
-    for (const url of urls) {
+    for (const link of links) {
       let body: Readable;
       try {
-        body = await fetcher.open(url);
+        body = await fetcher.open(link, context);
       } catch (error) {
         if (!(error instanceof AttachmentRefusedError)) throw error;
         log.warn('attachment-not-fetched', { ref: logRef(key), reason: error.message });

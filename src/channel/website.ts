@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { instanceShare, type Config } from '../config';
+import { documentsEnabled, instanceShare, type Config } from '../config';
 import type { Flows } from '../intake/flows';
 import { log } from '../logger';
 import { projectRoot } from '../paths';
@@ -85,7 +85,7 @@ export function createWebsite(config: Config, flows: Flows, options: WebsiteOpti
       resumeCodes,
       tokensPerMinute: share(20),
       failedResumesPerQuarterHour: share(10),
-      documents: Boolean(config.DOCUMENTS_KEY),
+      documents: documentsEnabled(config),
     }),
   );
   if (channel) {
@@ -97,7 +97,7 @@ export function createWebsite(config: Config, flows: Flows, options: WebsiteOpti
   const connectSources = [
     "'self'",
     ...(azureDomain ? directLineOrigins(azureDomain) : []),
-    ...(config.DOCUMENTS_KEY ? ['blob:'] : []),
+    ...(documentsEnabled(config) ? ['blob:'] : []),
   ];
   const secureHeaders = helmet({
     contentSecurityPolicy: {

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { SEALED_MAGIC, isSealed } from '../ports/documents';
+import { SEALED_MAGIC, SEALED_MAGIC_V2, isSealed } from '../ports/documents';
+import type { KeyWrapper } from '../ports/documents';
 
 /**
  * Envelope encryption of documents at rest: each file gets its own random 256-bit key, which
@@ -12,6 +13,14 @@ import { SEALED_MAGIC, isSealed } from '../ports/documents';
  *                   | IV (12) | tag (16) | ciphertext
  * The key id (the first 8 bytes of SHA-256 of the documents key) tells a file sealed under another
  * key from a damaged one.
+ *
+ * That first form (IMPDOC1) is still opened with DOCUMENTS_KEY; files are now sealed in the second,
+ * whose file key any key wrapper (src/documents/key-wrap.ts: DOCUMENTS_KEY, or Azure Key Vault)
+ * wraps, and which records which one did:
+ *   "IMPDOC2\0" (8) | key ref length (2) | key ref (UTF-8: "local:<key id>" or
+ *                   "keyvault:<key identifier with its version>") | wrapped length (2) | wrapped key
+ *                   | IV (12) | tag (16) | ciphertext
+ * The content's authenticated data is that whole header and the context.
  */
 
 /** The mark and header length stores check are declared with the port (src/ports/documents.ts). */
@@ -129,5 +138,82 @@ export function open(sealed: Uint8Array, master: DocumentsKey, context: string):
     throw new TamperedDocumentError('it was changed, or belongs to another document');
   } finally {
     fileKey?.fill(0);
+  }
+}
+
+/**
+ * What seals and opens documents: the wrapper new files' keys are wrapped with, wrappers that
+ * still open older files (the local key after moving to Key Vault), and DOCUMENTS_KEY for files in
+ * the first form (IMPDOC1).
+ */
+export interface DocumentKeys {
+  sealWith: KeyWrapper;
+  openAlso?: KeyWrapper[];
+  legacy?: DocumentsKey;
+}
+
+const u16 = (value: number) => {
+  const bytes = Buffer.alloc(2);
+  bytes.writeUInt16BE(value);
+  return bytes;
+};
+
+/** Seals with a fresh file key, wrapped by `keys.sealWith`, in the second form (IMPDOC2). */
+export async function sealWrapped(
+  plaintext: Uint8Array,
+  keys: DocumentKeys,
+  context: string,
+): Promise<Buffer> {
+  const fileKey = randomBytes(KEY);
+  try {
+    const { keyRef, wrapped } = await keys.sealWith.wrap(fileKey);
+    const ref = Buffer.from(keyRef, 'utf8');
+    const header = Buffer.concat([SEALED_MAGIC_V2, u16(ref.length), ref, u16(wrapped.length), wrapped]);
+    const iv = randomBytes(IV);
+    const body = gcm(
+      fileKey,
+      iv,
+      Buffer.concat([header, Buffer.from(context, 'utf8')]),
+      Buffer.from(plaintext.buffer, plaintext.byteOffset, plaintext.byteLength),
+    );
+    return Buffer.concat([header, iv, body.tag, body.ciphertext]);
+  } finally {
+    fileKey.fill(0);
+  }
+}
+
+/** Opens either form: the first with DOCUMENTS_KEY, the second with the wrapper its key ref names. */
+export async function openSealed(sealed: Uint8Array, keys: DocumentKeys, context: string): Promise<Buffer> {
+  const bytes = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
+  if (!isSealed(bytes)) throw new TamperedDocumentError('not a sealed document');
+  if (bytes.subarray(0, MAGIC.length).equals(MAGIC)) {
+    if (!keys.legacy) throw new TamperedDocumentError('it was sealed with DOCUMENTS_KEY, which is not set');
+    return open(bytes, keys.legacy, context);
+  }
+  let at = SEALED_MAGIC_V2.length;
+  const take = (length: number) => {
+    if (at + length > bytes.length) throw new TamperedDocumentError('it is truncated');
+    return bytes.subarray(at, (at += length));
+  };
+  const keyRef = take(take(2).readUInt16BE()).toString('utf8');
+  const wrapped = take(take(2).readUInt16BE());
+  const header = bytes.subarray(0, at);
+  const iv = take(IV);
+  const tag = take(TAG);
+  const ciphertext = bytes.subarray(at);
+  const wrapper = [keys.sealWith, ...(keys.openAlso ?? [])].find((w) => w.owns(keyRef));
+  if (!wrapper)
+    throw new TamperedDocumentError(
+      keyRef.startsWith('local:')
+        ? 'it was sealed with another DOCUMENTS_KEY'
+        : `it was sealed with a key this server does not use (${keyRef.slice(0, 200)})`,
+    );
+  const fileKey = await wrapper.unwrap(keyRef, wrapped);
+  try {
+    return ungcm(fileKey, iv, Buffer.concat([header, Buffer.from(context, 'utf8')]), ciphertext, tag);
+  } catch {
+    throw new TamperedDocumentError('it was changed, or belongs to another document');
+  } finally {
+    fileKey.fill(0);
   }
 }

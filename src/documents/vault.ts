@@ -2,9 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { Scanner } from './clamd';
-import { open, seal, type DocumentsKey } from './envelope';
+import { openSealed, sealWrapped, type DocumentKeys, type DocumentsKey } from './envelope';
+import { LocalKeyWrapper } from './key-wrap';
 import { documentKinds, sniff, type DocumentKind } from './file-type';
-import { checkFileCount, MAX_FILE_BYTES, MAX_FILES_PER_LEAD, readLimited, FileTooLargeError } from './limits';
+import {
+  checkFileCount,
+  MAX_FILE_BYTES,
+  MAX_FILES_PER_LEAD,
+  readLimited,
+  FileTooLargeError,
+  TooManyFilesError,
+} from './limits';
 import type { LeadFiles } from '../ports/documents';
 
 /**
@@ -54,7 +62,14 @@ export interface Upload {
 
 const contextOf = (leadId: string, id: string, part: 'meta' | 'content') => `${leadId}/${id}/${part}`;
 
+/** DOCUMENTS_KEY alone: it wraps new files' keys and opens every file sealed with it. */
+export const localKeys = (key: DocumentsKey): DocumentKeys => ({
+  sealWith: new LocalKeyWrapper(key),
+  legacy: key,
+});
+
 export class DocumentVault {
+  private readonly keys: DocumentKeys;
   private readonly now: () => Date;
   private readonly newId: () => string;
   private readonly maxFileBytes: number;
@@ -62,10 +77,11 @@ export class DocumentVault {
 
   constructor(
     private readonly files: LeadFiles,
-    private readonly key: DocumentsKey,
+    keys: DocumentsKey | DocumentKeys,
     private readonly scanner: Scanner,
     options: VaultOptions = {},
   ) {
+    this.keys = 'sealWith' in keys ? keys : localKeys(keys);
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? randomUUID;
     this.maxFileBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
@@ -86,25 +102,36 @@ export class DocumentVault {
       label: upload.label.trim().slice(0, 100),
       addedAt: this.now().toISOString(),
     };
-    await this.files.put(leadId, {
-      id: info.id,
-      meta: seal(Buffer.from(JSON.stringify(info)), this.key, contextOf(leadId, info.id, 'meta')),
-      content: seal(bytes, this.key, contextOf(leadId, info.id, 'content')),
-    });
+    const kept = await this.files.add(
+      leadId,
+      {
+        id: info.id,
+        meta: await sealWrapped(
+          Buffer.from(JSON.stringify(info)),
+          this.keys,
+          contextOf(leadId, info.id, 'meta'),
+        ),
+        content: await sealWrapped(bytes, this.keys, contextOf(leadId, info.id, 'content')),
+      },
+      this.maxFiles,
+    );
+    // the count read first is only a quick refusal: the store's places hold the limit when
+    // uploads run at once (in this process or another)
+    if (!kept) throw new TooManyFilesError(this.maxFiles);
     return info;
   }
 
   async list(leadId: string): Promise<DocumentInfo[]> {
     const listed = await this.files.list(leadId);
-    return listed.map(({ id, meta }) => this.info(leadId, id, meta));
+    return Promise.all(listed.map(({ id, meta }) => this.info(leadId, id, meta)));
   }
 
   async read(leadId: string, id: string): Promise<{ info: DocumentInfo; bytes: Buffer } | undefined> {
     const file = await this.files.get(leadId, id);
     if (!file) return undefined;
     return {
-      info: this.info(leadId, id, file.meta),
-      bytes: open(file.content, this.key, contextOf(leadId, id, 'content')),
+      info: await this.info(leadId, id, file.meta),
+      bytes: await openSealed(file.content, this.keys, contextOf(leadId, id, 'content')),
     };
   }
 
@@ -116,10 +143,9 @@ export class DocumentVault {
     return this.files.deleteAll(leadId);
   }
 
-  private info(leadId: string, id: string, meta: Buffer): DocumentInfo {
-    return documentInfoSchema.parse(
-      JSON.parse(open(meta, this.key, contextOf(leadId, id, 'meta')).toString('utf8')),
-    );
+  private async info(leadId: string, id: string, meta: Buffer): Promise<DocumentInfo> {
+    const opened = await openSealed(meta, this.keys, contextOf(leadId, id, 'meta'));
+    return documentInfoSchema.parse(JSON.parse(opened.toString('utf8')));
   }
 
   private async readUpload(body: Readable | Uint8Array): Promise<Buffer> {

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { ClamdClient, ScannerUnavailableError } from '../../src/documents/clamd';
 import { EICAR, EICAR_SIGNATURE, startClamd, type TestClamd } from '../support/clamd';
 
@@ -43,5 +44,24 @@ describe('when the scanner is down', () => {
     await expect(client.scan(pdf)).resolves.toEqual({ clean: true });
     await clamd.stop();
     await expect(client.scan(pdf)).rejects.toBeInstanceOf(ScannerUnavailableError);
+  }, 90_000);
+});
+
+describe("the tests' own clamd (test/support/clamd.ts)", () => {
+  it('starts on another port when the one it picked is taken before clamd binds it', async () => {
+    // what a busy machine does between choosing a free port and clamd binding it (clamd binds
+    // only after loading its signatures): another socket takes the port
+    const squatter = net.createServer(() => {});
+    await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+    const taken = (squatter.address() as net.AddressInfo).port;
+    let clamd: TestClamd | undefined;
+    try {
+      clamd = await startClamd({ port: taken });
+      expect(clamd.port).not.toBe(taken);
+      await expect(clamd.client('tcp').scan(pdf)).resolves.toEqual({ clean: true });
+    } finally {
+      await clamd?.stop();
+      await new Promise((resolve) => squatter.close(resolve));
+    }
   }, 90_000);
 });

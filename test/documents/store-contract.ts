@@ -8,6 +8,8 @@ import type { LeadFiles, SealedFile } from '../../src/ports/documents';
  */
 export interface LeadFilesUnderTest {
   files: LeadFiles;
+  /** Another instance on the same store, as a second server has (none for memory). */
+  another?: LeadFiles;
   cleanup(): Promise<void> | void;
 }
 
@@ -59,6 +61,23 @@ export function describeLeadFilesContract(name: string, open: () => Promise<Lead
       expect(await store.files.get('lead-1', 'doc-b')).toBeUndefined();
       expect(await store.files.deleteAll('lead-1')).toBe(0);
       expect((await store.files.list('lead-2')).map((f) => f.id)).toEqual(['doc-c']);
+    });
+
+    it('keeps at most `limit` files of a lead when adds run at once, and a deleted file frees its place', async () => {
+      const ids = Array.from({ length: 8 }, (_, i) => `doc-${i}`);
+      const stores = [store.files, store.another ?? store.files];
+      const kept = await Promise.all(ids.map((id, i) => stores[i % 2]!.add('lead-1', sealed(id, id), 5)));
+      expect(kept.filter(Boolean)).toHaveLength(5);
+      const listed = (await store.files.list('lead-1')).map((f) => f.id);
+      expect(listed).toEqual(ids.filter((_, i) => kept[i]));
+      expect(await store.files.add('lead-2', sealed('doc-x', 'x'), 5)).toBe(true);
+
+      expect(await store.files.delete('lead-1', listed[0]!)).toBe(true);
+      expect(await store.files.add('lead-1', sealed('doc-new', 'new'), 5)).toBe(true);
+      expect(await store.files.add('lead-1', sealed('doc-more', 'more'), 5)).toBe(false);
+      expect(await store.files.list('lead-1')).toHaveLength(5);
+      await store.files.deleteAll('lead-1');
+      expect(await store.files.add('lead-1', sealed('doc-again', 'again'), 5)).toBe(true);
     });
 
     it('refuses a file in clear, and ids that are not safe names', async () => {

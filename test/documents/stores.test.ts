@@ -18,6 +18,7 @@ describeLeadFilesContract('files under DATA_DIR', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imp-lead-files-'));
   return {
     files: new FileLeadFiles(path.join(dir, 'documents')),
+    another: new FileLeadFiles(path.join(dir, 'documents')),
     cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 });
@@ -39,6 +40,7 @@ describe('on Azure Blob Storage (Azurite)', () => {
     const container = await openContainer(settings);
     return {
       files: new AzureLeadFiles(container),
+      another: new AzureLeadFiles(await openContainer(settings)),
       cleanup: async () => void (await container.deleteIfExists()),
     };
   });
@@ -59,7 +61,9 @@ describe('on Azure Blob Storage (Azurite)', () => {
         blobs.push(
           await streamBytes((await container.getBlobClient(blob.name).download()).readableStreamBody),
         );
-      expect(blobs).toHaveLength(2);
+      // its content and metadata, sealed, and the place it holds (only its id)
+      expect(blobs).toHaveLength(3);
+      expect(blobs.map(String)).toContain(info.id);
       for (const bytes of blobs) {
         expect(bytes.includes(Buffer.from('%PDF'))).toBe(false);
         expect(bytes.includes(Buffer.from('Ana Perez'))).toBe(false);

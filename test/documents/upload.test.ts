@@ -133,6 +133,21 @@ describe("the built-in Direct Line channel's upload route", () => {
     expect(await site.server.documents!.list(leadId)).toEqual([]);
   });
 
+  it('keeps exactly five of eight files uploaded at once; the others are told five is the most', async () => {
+    const chat = await startedChat(site);
+    await submit(site, chat);
+    const leadId = (await site.server.intake.load(`directline/conversations/${chat.conversationId}`))!
+      .leadId!;
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => upload(site, chat, pdfBytes, `page-${i}.pdf`, `page ${i}`)),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(8).fill(200));
+    expect(await site.server.documents!.list(leadId)).toHaveLength(5);
+    const replies = botMessages(await activities(site, chat)).map((a) => a.text ?? '');
+    expect(replies.filter((text) => /^Received: page \d, PDF, 1 kB\./.test(text))).toHaveLength(5);
+    expect(replies.filter((text) => /already attached 5 documents, the most/.test(text))).toHaveLength(3);
+  });
+
   it("refuses another conversation's token and another user's id", async () => {
     const chat = await startedChat(site);
     const other = await startedChat(site);

@@ -50,7 +50,9 @@ describe('adding documents to a lead: checked, scanned, then kept encrypted', ()
     expect((await vault.read('lead-1', info.id))!.bytes.equals(pdfBytes)).toBe(true);
     expect(await vault.list('lead-1')).toEqual([info]);
     const stored = bytesUnder(dataDir);
-    expect(stored.length).toBe(2);
+    // its content and metadata, sealed, and the place it holds (only its id)
+    expect(stored.length).toBe(3);
+    expect(stored.map(String)).toContain(info.id);
     for (const file of stored) {
       expect(file.includes(Buffer.from('%PDF'))).toBe(false);
       expect(file.includes(Buffer.from('Ana Perez'))).toBe(false);
@@ -105,6 +107,16 @@ describe('adding documents to a lead: checked, scanned, then kept encrypted', ()
     );
     expect(await vault.list('lead-1')).toHaveLength(5);
     await vault.add('lead-2', { body: pdfBytes, label: 'another lead' });
+  });
+
+  it('keeps five of eight documents sent at once, refusing the others as too many', async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) => vault.add('lead-1', { body: pdfBytes, label: `page ${i}` })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
+    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+    expect(refused.map((error) => error instanceof TooManyFilesError)).toEqual([true, true, true]);
+    expect(await vault.list('lead-1')).toHaveLength(5);
   });
 
   it('refuses "try again later" when the scanner is down, and keeps nothing unscanned', async () => {

@@ -7,6 +7,10 @@ import { checkSealed, type LeadFiles, type SealedFile } from '../../ports/docume
  * Lead files under DATA_DIR/documents/<lead id>/: `<id>.meta` and `<id>.bin`, both sealed, readable
  * by the server's user only. Each part is written to a temporary file and renamed into place, the
  * content before the metadata: a file is listed only once both are complete.
+ *
+ * A lead's places (`add`'s limit) are files `<n>.place` holding the id of the document in them,
+ * each created only if absent (O_EXCL): two uploads, in one process or two on the same folder,
+ * never take the same place. Deleting a document frees its place.
  */
 export class FileLeadFiles implements LeadFiles {
   constructor(private readonly root: string) {}
@@ -23,6 +27,22 @@ export class FileLeadFiles implements LeadFiles {
     await fs.mkdir(folder, { recursive: true, mode: 0o700 });
     await writeAtomically(path.join(folder, `${file.id}.bin`), file.content);
     await writeAtomically(path.join(folder, `${file.id}.meta`), file.meta);
+  }
+
+  async add(leadId: string, file: SealedFile, limit: number): Promise<boolean> {
+    checkDocumentId(file.id);
+    checkSealed(leadId, file);
+    const folder = this.folder(leadId);
+    await fs.mkdir(folder, { recursive: true, mode: 0o700 });
+    const place = await claimPlace(folder, file.id, limit);
+    if (!place) return false;
+    try {
+      await this.put(leadId, file);
+    } catch (error) {
+      await removeIfPresent(place);
+      throw error;
+    }
+    return true;
   }
 
   async get(leadId: string, id: string): Promise<SealedFile | undefined> {
@@ -53,6 +73,7 @@ export class FileLeadFiles implements LeadFiles {
     const folder = this.folder(leadId);
     const existed = await removeIfPresent(path.join(folder, `${id}.meta`));
     await removeIfPresent(path.join(folder, `${id}.bin`));
+    await freePlace(folder, id);
     return existed;
   }
 
@@ -60,6 +81,30 @@ export class FileLeadFiles implements LeadFiles {
     const count = (await this.list(leadId)).length;
     await fs.rm(this.folder(leadId), { recursive: true, force: true });
     return count;
+  }
+}
+
+const PLACE = '.place';
+
+/** The first free place's file, now holding `id`; undefined when all `limit` are taken. */
+async function claimPlace(folder: string, id: string, limit: number): Promise<string | undefined> {
+  for (let n = 0; n < limit; n++) {
+    const place = path.join(folder, `${n}${PLACE}`);
+    try {
+      await fs.writeFile(place, id, { flag: 'wx', mode: 0o600 });
+      return place;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  return undefined;
+}
+
+async function freePlace(folder: string, id: string): Promise<void> {
+  const names = await fs.readdir(folder).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.endsWith(PLACE))) {
+    const place = path.join(folder, name);
+    if ((await readIfPresent(place))?.toString('utf8') === id) await removeIfPresent(place);
   }
 }
 

@@ -5,6 +5,16 @@ import { checkSealed, type LeadFiles, type SealedFile } from '../../ports/docume
 export class MemoryLeadFiles implements LeadFiles {
   private readonly leads = new Map<string, Map<string, SealedFile>>();
 
+  /** Counts and keeps in one synchronous step: no other add runs in between. */
+  async add(leadId: string, file: SealedFile, limit: number): Promise<boolean> {
+    checkDocumentId(leadId);
+    checkDocumentId(file.id);
+    checkSealed(leadId, file);
+    if ((this.leads.get(leadId)?.size ?? 0) >= limit) return false;
+    await this.put(leadId, file);
+    return true;
+  }
+
   async put(leadId: string, file: SealedFile): Promise<void> {
     checkDocumentId(leadId);
     checkDocumentId(file.id);
