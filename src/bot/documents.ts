@@ -20,6 +20,7 @@ const refusals = new Set<DocumentRefusal>([
   'type',
   'infected',
   'scanner-down',
+  'store-down',
 ]);
 
 /**

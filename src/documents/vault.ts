@@ -19,7 +19,7 @@ import type { LeadFiles } from '../ports/documents';
  * Adding a document to a lead, in the order nothing unchecked is kept: the lead's count, the size
  * (while reading), the real type (from the bytes), the virus scan; only then is it sealed and
  * stored. Reading it back opens the seal. Errors carry a `code` the channel turns into the
- * prospect's wording: too-many, too-large, type, infected, scanner-down.
+ * prospect's wording: too-many, too-large, type, infected, scanner-down, store-down.
  */
 
 export const documentInfoSchema = z.object({
@@ -45,6 +45,15 @@ export class InfectedFileError extends Error {
   constructor(readonly signature: string) {
     super(`The virus scanner found "${signature}" in the file: it was not kept.`);
     this.name = 'InfectedFileError';
+  }
+}
+
+/** Sealing or storing failed (Key Vault or the store out of reach): nothing was kept. */
+export class DocumentStoreUnavailableError extends Error {
+  readonly code = 'store-down';
+  constructor(cause: unknown) {
+    super('The document could not be sealed and stored right now: it was not kept.', { cause });
+    this.name = 'DocumentStoreUnavailableError';
   }
 }
 
@@ -102,19 +111,25 @@ export class DocumentVault {
       label: upload.label.trim().slice(0, 100),
       addedAt: this.now().toISOString(),
     };
-    const kept = await this.files.add(
-      leadId,
-      {
-        id: info.id,
-        meta: await sealWrapped(
-          Buffer.from(JSON.stringify(info)),
-          this.keys,
-          contextOf(leadId, info.id, 'meta'),
-        ),
-        content: await sealWrapped(bytes, this.keys, contextOf(leadId, info.id, 'content')),
-      },
-      this.maxFiles,
-    );
+    let kept: boolean;
+    try {
+      kept = await this.files.add(
+        leadId,
+        {
+          id: info.id,
+          meta: await sealWrapped(
+            Buffer.from(JSON.stringify(info)),
+            this.keys,
+            contextOf(leadId, info.id, 'meta'),
+          ),
+          content: await sealWrapped(bytes, this.keys, contextOf(leadId, info.id, 'content')),
+        },
+        this.maxFiles,
+      );
+    } catch (error) {
+      // Key Vault or the store out of reach: the prospect is told to try again later
+      throw new DocumentStoreUnavailableError(error);
+    }
     // the count read first is only a quick refusal: the store's places hold the limit when
     // uploads run at once (in this process or another)
     if (!kept) throw new TooManyFilesError(this.maxFiles);

@@ -49,6 +49,7 @@ export const messageKeys = [
   'documentsWrongType',
   'documentsInfected',
   'documentsScannerDown',
+  'documentsStoreDown',
   'documentsUnreachable',
   'startAgain',
   'staleChoice',

@@ -8,7 +8,15 @@ import type { ConversationRecord } from './intake-service';
 
 /** Why an upload was not kept, in the words the prospect is given (flows: documents*). */
 export type DocumentRefusal =
-  'off' | 'not-yet' | 'too-many' | 'too-large' | 'type' | 'infected' | 'scanner-down' | 'unreachable';
+  | 'off'
+  | 'not-yet'
+  | 'too-many'
+  | 'too-large'
+  | 'type'
+  | 'infected'
+  | 'scanner-down'
+  | 'store-down'
+  | 'unreachable';
 
 export interface AttachOutcome {
   /** The documents kept, in the order they came. */
@@ -29,9 +37,17 @@ const refusalMessages: Record<DocumentRefusal, MessageKey> = {
   type: 'documentsWrongType',
   infected: 'documentsInfected',
   'scanner-down': 'documentsScannerDown',
+  'store-down': 'documentsStoreDown',
   unreachable: 'documentsUnreachable',
 };
-const vaultCodes = new Set<string>(['too-many', 'too-large', 'type', 'infected', 'scanner-down']);
+const vaultCodes = new Set<string>([
+  'too-many',
+  'too-large',
+  'type',
+  'infected',
+  'scanner-down',
+  'store-down',
+]);
 
 /**
  * "Attach a document", for every channel: the files a prospect sends after submitting go to the

@@ -6,7 +6,15 @@ import { Readable } from 'node:stream';
 import { ClamdClient, ScannerUnavailableError } from '../../src/documents/clamd';
 import { documentsKeyFrom } from '../../src/documents/envelope';
 import { FileTooLargeError, TooManyFilesError } from '../../src/documents/limits';
-import { DocumentVault, InfectedFileError, UnsupportedFileTypeError } from '../../src/documents/vault';
+import {
+  DocumentStoreUnavailableError,
+  DocumentVault,
+  InfectedFileError,
+  UnsupportedFileTypeError,
+} from '../../src/documents/vault';
+import { AttachDocuments } from '../../src/service/attach-documents';
+import { IntakeEngine } from '../../src/intake/conversation';
+import { loadFlows } from '../../src/intake/flows';
 import { FileLeadFiles } from '../../src/storage/file/lead-files';
 import { EICAR, EICAR_SIGNATURE, startClamd, type TestClamd } from '../support/clamd';
 import { heicBytes, jpegBytes, pdfBytes, pngBytes, windowsExe } from './samples';
@@ -128,6 +136,34 @@ describe('adding documents to a lead: checked, scanned, then kept encrypted', ()
     const refused = down.add('lead-1', { body: pdfBytes, label: 'offer letter' });
     await expect(refused).rejects.toBeInstanceOf(ScannerUnavailableError);
     await expect(down.add('lead-1', { body: pdfBytes, label: 'x' })).rejects.toThrow(/try again later/);
+    expect(bytesUnder(dataDir)).toEqual([]);
+  });
+
+  it('refuses "try again later" when Key Vault cannot wrap the file key, and keeps nothing', async () => {
+    const vaultDown = {
+      wrap: () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })),
+      owns: () => true,
+      unwrap: () => Promise.reject(new Error('unreachable')),
+    };
+    const down = new DocumentVault(
+      new FileLeadFiles(path.join(dataDir, 'documents')),
+      { sealWith: vaultDown },
+      clamd.client(),
+    );
+    await expect(down.add('lead-1', { body: pdfBytes, label: 'offer letter' })).rejects.toBeInstanceOf(
+      DocumentStoreUnavailableError,
+    );
+    expect(bytesUnder(dataDir)).toEqual([]);
+    // the prospect is told, in their language, to try again later: not the failed-turn apology
+    const attach = new AttachDocuments(
+      { load: async () => ({ leadId: 'lead-1' }) as never },
+      down,
+      new IntakeEngine(loadFlows()),
+    );
+    const outcome = await attach.attach('conversation-1', [{ body: pdfBytes }], 'offer letter');
+    expect(outcome).toEqual({ received: [], refused: 'store-down' });
+    expect(attach.reply('en-CA', outcome).join(' ')).toMatch(/could not be stored safely right now/);
+    expect(attach.reply('fr-CA', outcome).join(' ')).toMatch(/Réessayez plus tard/);
     expect(bytesUnder(dataDir)).toEqual([]);
   });
 
