@@ -1,5 +1,6 @@
 import type { Answers } from '../../src/intake/steps';
 import type { AdmissibilityGround, Fit, Pathway, PriorityLevel, UrgencyLevel } from '../../src/screening';
+import { dec2026LawyerCases } from './cases-dec2026-lawyer';
 import { dec2026StreamCases } from './cases-dec2026-streams';
 import { employer, inCanadaAsWorker, worker, workerWithOffer } from './fixtures';
 
@@ -33,6 +34,8 @@ export interface ScreeningCase {
     nowhere?: RegExp;
     /** Text the staff summary (the lead's summary text) must contain. */
     summary?: RegExp;
+    /** Text the staff summary must not contain (a sentence the facts do not allow). */
+    notInSummary?: RegExp;
     /** Text one of the lawyer notes (not flags) must contain. */
     notes?: RegExp;
     needsLawyerReview?: boolean;
@@ -1424,6 +1427,8 @@ export const screeningCases: ScreeningCase[] = [
   },
   // §10 (Dec 2026) streams: test/screening/cases-dec2026-streams.ts
   ...dec2026StreamCases,
+  // Leads read as a lawyer reads them (Dec 2026, held-out prospects): test/screening/cases-dec2026-lawyer.ts
+  ...dec2026LawyerCases,
   // ——— §10: refused extensions (maintained status ends with the decision) ———
   {
     name: 'a refused extension: status lost on the refusal, restoration 90 days from the refusal, no work, never "maintained"',

@@ -1,0 +1,190 @@
+import type { Answers } from '../../src/intake/steps';
+import type { ScreeningCase } from './cases';
+import { employer, inCanadaAsWorker, worker, workerWithOffer } from './fixtures';
+
+/**
+ * Leads read as a senior immigration lawyer reads a first call, on prospects written after the
+ * Dec 2026 review (§1–§10): each case is a sentence or a fit the lawyer would have struck, seen
+ * failing on the rules before its fix.
+ */
+
+/** A worker in Canada on a permit tied to one employer. */
+const tiedWorker = (overrides: Answers) =>
+  worker({ ...inCanadaAsWorker, residenceCountry: 'CA', workPermitType: 'employerSpecific', ...overrides });
+
+export const dec2026LawyerCases: ScreeningCase[] = [
+  // ——— Free-trade professionals: a TEER 4/5 job is neither a profession nor a technician's post ———
+  {
+    name: 'a Colombian graduate offered a TEER 4 security job is not an FTA professional (F12 not listed)',
+    ref: '§2 Other FTAs; §5 TEER',
+    answers: workerWithOffer({
+      citizenship: 'CO',
+      residenceCountry: 'CO',
+      offerJobTitle: 'Security supervisor',
+      offerNoc: { noc: '64410', teer: 4 },
+    }),
+    expect: { streams: { F12: 'absent' } },
+  },
+  {
+    name: 'a French graduate offered a TEER 5 serving job is not a CETA professional (T43 not listed)',
+    ref: '§2 CETA; §5 TEER',
+    answers: workerWithOffer({
+      citizenship: 'FR',
+      residenceCountry: 'FR',
+      offerJobTitle: 'Server',
+      offerNoc: { noc: '65200', teer: 5 },
+    }),
+    expect: { streams: { T43: 'absent' } },
+  },
+  // ——— Employers: the Employer Portal offer and its fee are IMP steps, not an LMIA's ———
+  {
+    name: 'an employer with no LMIA-exempt stream evident is not told to submit an Employer Portal offer',
+    ref: '§1 Employer steps',
+    answers: employer({
+      employerWorkerRelation: 'sameGroupEmployee',
+      employerWorkerMonths: 6,
+      employerWorkerLevel: 'specializedKnowledge',
+      employerRevenueCountries: true,
+      employerWorkerCitizenship: 'DE',
+      employerWorkerCountry: 'DE',
+    }),
+    expect: {
+      noExemptStreamEvident: true,
+      notInSummary: /Submit the offer of employment in the IRCC Employer Portal/,
+      summary: /only for an LMIA-exempt \(IMP\) permit/,
+    },
+  },
+  // ——— Status: a passed restoration period, maintained status without a deadline ———
+  {
+    name: 'restoration period passed: restoration is no longer open, and CEC is not told to wait for it',
+    ref: '§10 Status and deadlines',
+    answers: worker({
+      ...inCanadaAsWorker,
+      statusExpiry: '2026-05-31',
+      extensionFiled: true,
+      extensionRefused: true,
+      extensionRefusalDate: '2026-07-15',
+      goalType: 'permanent',
+      canadianWorkMonths: 30,
+      canadianWorkTeer: '2',
+    }),
+    expect: {
+      blockers: /restoration \(IRPR s\. 182\) is no longer open: the 90-day period has passed/,
+      noBlocker: /no work until status is restored/,
+      pathways: [{ program: 'CEC', fit: 'possible', text: /the 90-day restoration period has passed/ }],
+      nowhere: /status restored first/,
+      urgency: { level: 'urgent', deadline: null },
+    },
+  },
+  {
+    name: 'maintained status has no deadline: its expiry date is not shown as one, nor as "deadline within 4 months"',
+    ref: '§10 Status and deadlines',
+    answers: worker({
+      ...inCanadaAsWorker,
+      statusExpiry: '2026-11-01',
+      extensionFiled: true,
+      extensionRefused: false,
+    }),
+    expect: {
+      urgency: { level: 'soon', deadline: null },
+      priority: 'medium',
+      notInSummary: /deadline 2026-11-01|deadline within 4 months/,
+    },
+  },
+  // ——— Vulnerable workers: A72 needs a valid permit or maintained status on one ———
+  {
+    name: 'A72: a mistreated worker whose permit expired without an extension is not eligible (status lost); still urgent',
+    ref: '§10 Vulnerable workers',
+    answers: tiedWorker({ employerTreatment: true, statusExpiry: '2026-10-01', extensionFiled: false }),
+    expect: {
+      streams: { A72: 'unlikely' },
+      streamText: { A72: /status was lost on 2026-10-01.*valid employer-specific permit or maintained status/ },
+      nowhere: /holds an employer-specific work permit/,
+      urgency: { level: 'urgent', reason: /unsafe or unfair treatment/ },
+      priority: 'high',
+    },
+  },
+  {
+    name: 'A72: a mistreated worker on maintained status stays possible',
+    ref: '§10 Vulnerable workers',
+    answers: tiedWorker({
+      employerTreatment: true,
+      statusExpiry: '2026-11-15',
+      extensionFiled: true,
+      extensionRefused: false,
+    }),
+    expect: { streams: { A72: 'possible' }, urgency: { level: 'urgent' } },
+  },
+  // ——— Real codes only: a stream whose code is not known reads by its name ———
+  {
+    name: 'a stream without a confirmed code is named first, with "code to confirm" after it',
+    ref: '§10 Use only real codes',
+    answers: worker({
+      ...inCanadaAsWorker,
+      citizenship: 'HK',
+      workPermitType: 'open',
+      goalType: 'permanent',
+      prStatus: 'prApplied',
+      prProgram: 'hongKong',
+      prAor: true,
+    }),
+    expect: {
+      summary: /- Hong Kong permanent-residence-pathway applicant \(open permit\), code to confirm — possible/,
+      notInSummary: /- code to confirm /,
+    },
+  },
+  // ——— C10 alone: "possible" yet "no exempt stream evident" must not read as a contradiction ———
+  {
+    name: 'a TEER 0 offer with only C10 to consider reads as an open question, not "no stream" beside a possible one',
+    ref: '§2 Significant benefit',
+    answers: workerWithOffer({
+      citizenship: 'EG',
+      residenceCountry: 'AE',
+      offerJobTitle: 'Chief technology officer',
+      offerNoc: { noc: '00012', teer: 0 },
+      yearsExperience: 19,
+    }),
+    expect: {
+      streams: { C10: 'possible' },
+      noExemptStreamEvident: true,
+      summary: /No LMIA-exempt stream is evident from the answers alone: the streams to consider below need facts not yet shown/,
+    },
+  },
+  // ——— Impaired driving before Dec 18, 2018: what the lawyer needs, wherever it happened ———
+  {
+    name: 'a pre-2018 impaired-driving conviction asks where it was (rehabilitation abroad, record suspension in Canada) and when the sentence ended',
+    ref: '§3 Remedies; §8 Flags',
+    answers: workerWithOffer({
+      citizenship: 'GB',
+      residenceCountry: 'GB',
+      criminalHistory: true,
+      criminalConviction: true,
+      impairedDriving: true,
+      impairedDrivingSince2018: false,
+    }),
+    expect: {
+      flagNote: {
+        ground: 'criminality',
+        pattern: /where the conviction was.*record suspension.*date the sentence was completed/,
+      },
+    },
+  },
+  // ——— A worker on a valid permit keeps the job: no new permit is needed now ———
+  {
+    name: 'a PGWP holder in the job on file, with months left, is not told an LMIA permit "may be needed" as if now',
+    ref: '§9 CEC for PGWP holders',
+    answers: workerWithOffer({
+      ...inCanadaAsWorker,
+      citizenship: 'IN',
+      workPermitType: 'open',
+      statusExpiry: '2027-08-31',
+      offerIsCurrentJob: true,
+      canadianWorkMonths: 10,
+      canadianWorkTeer: '1',
+    }),
+    expect: {
+      noExemptStreamEvident: true,
+      summary: /current work permit \(valid until 2027-08-31\) covers the job on file/,
+    },
+  },
+];
