@@ -276,14 +276,29 @@ function streamBlocks(lead: LeadWithoutSummary): Block[] {
   return blocks;
 }
 
-function employerStepsBlock(a: Answers): Block {
-  const items: Item[] = [
-    {
-      text: `Submit the offer of employment in the IRCC Employer Portal; the worker enters its offer-of-employment number in the work-permit application${a.employerCompliance === 'neverUsedPortal' ? ' (the employer has not used the portal yet)' : ''}`,
-      details: [],
-    },
-    { text: 'Pay the $230 employer compliance fee in the portal', details: [] },
-  ];
+/**
+ * The Employer Portal offer and its $230 fee are the steps of an LMIA-exempt (IMP) permit (§1):
+ * told to an employer only when such a stream is a candidate; otherwise an LMIA may be needed instead.
+ */
+function employerStepsBlock(lead: LeadWithoutSummary): Block {
+  const a = lead.answers;
+  const exemptCandidate = lead.screening.streams.some(
+    (stream) => stream.fit !== 'unlikely' && !openPermitCodes.has(stream.code),
+  );
+  const items: Item[] = exemptCandidate
+    ? [
+        {
+          text: `Submit the offer of employment in the IRCC Employer Portal; the worker enters its offer-of-employment number in the work-permit application${a.employerCompliance === 'neverUsedPortal' ? ' (the employer has not used the portal yet)' : ''}`,
+          details: [],
+        },
+        { text: 'Pay the $230 employer compliance fee in the portal', details: [] },
+      ]
+    : [
+        {
+          text: 'The Employer Portal offer and the $230 compliance fee are only for an LMIA-exempt (IMP) permit, and none is evident yet: if an LMIA is needed, the employer applies for it under the Temporary Foreign Worker Program (ESDC) instead',
+          details: [],
+        },
+      ];
   if (a.employerCompliance === 'foundNonCompliant') {
     items.push({
       text: 'Found non-compliant before: review before a new offer (penalties up to $100,000 per violation, bans)',
@@ -406,7 +421,7 @@ function blocksOf(lead: LeadWithoutSummary): Block[] {
     ...whereToApplyBlock(lead),
     ...(lead.role === 'employer' ? employerBlocks(answers) : workerBlocks(answers)),
     ...streamBlocks(lead),
-    ...(lead.role === 'employer' ? [employerStepsBlock(answers)] : []),
+    ...(lead.role === 'employer' ? [employerStepsBlock(lead)] : []),
     ...admissibilityBlock(lead),
     pathwayBlock(lead),
     { kind: 'paragraph', text: `Rules ${screening.rulesVersion}, lead ${lead.id}.` },
