@@ -3,7 +3,7 @@ import type { Answers } from '../intake/steps';
 import { isSeriousFlag } from './blockers';
 import { englishCountryName } from './countries';
 import { deriveFacts, languageTestNames, scaleOf, teerOfNoc } from './facts';
-import { insideCanadaApplication } from './status';
+import { insideCanadaApplication, statusSituation } from './status';
 import {
   complianceLabels,
   count,
@@ -19,7 +19,7 @@ import type { AdmissibilityGround, LeadWithoutSummary, Pathway, Stream, Summary 
 import { ref } from './reference';
 import { describeSource } from './source';
 import { roleLevelLabels } from './streams/ict';
-import { openPermitCodes } from './streams/index';
+import { openPermitCodes, streamTitle } from './streams/index';
 import { workPermitTypeLabels } from './streams/vulnerable-worker';
 
 /**
@@ -221,19 +221,49 @@ function whyNot(entry: Pick<Stream, 'reasons' | 'unmet'>): string {
 }
 
 /**
- * The sentence staff read when no LMIA-exempt stream is evident (the summary and the staff page).
- * A business owner aiming at PR in BC gets the work permit through BC PNP Entrepreneur (§10).
+ * The valid work permit a worker in Canada holds now, when the job on file is the one it covers (or
+ * there is no other offer): the LMIA question is then about the next permit, not this one (§9).
  */
-export function noExemptStreamText(screening: Pick<LeadWithoutSummary['screening'], 'pathways'>): string {
+function currentPermitUntil(lead: Pick<LeadWithoutSummary, 'answers' | 'createdAt'>): string | undefined {
+  const facts = deriveFacts(lead.answers, lead.createdAt.slice(0, 10));
+  if (!facts.inCanada || facts.currentStatus !== 'worker') return undefined;
+  const status = statusSituation(facts);
+  if (status?.kind !== 'valid' || status.extension === 'refused') return undefined;
+  return lead.answers.offerIsCurrentJob === true || lead.answers.hasJobOffer === false
+    ? status.expiry
+    : undefined;
+}
+
+/**
+ * The sentence staff read when no LMIA-exempt stream is evident (the summary and the staff page).
+ * Streams still listed then rest on facts not yet shown (C10's evidence, say), so the sentence says
+ * so rather than contradict them (§2). A worker whose valid permit covers the job on file needs a
+ * next permit only later (§9). A business owner aiming at PR in BC gets the work permit through BC
+ * PNP Entrepreneur (§10).
+ */
+export function noExemptStreamText(
+  lead: Pick<LeadWithoutSummary, 'answers' | 'createdAt'> & {
+    screening: Pick<LeadWithoutSummary['screening'], 'pathways' | 'streams'>;
+  },
+): string {
+  const { screening } = lead;
   const entrepreneur = screening.pathways.some(
     (pathway) =>
       pathway.program === 'BC-PNP' &&
       pathway.stream === 'Entrepreneur Immigration' &&
       pathway.fit !== 'unlikely',
   );
+  const toConsider = screening.streams.some((stream) => stream.fit !== 'unlikely');
+  const until = currentPermitUntil(lead);
+  const opening = toConsider
+    ? 'No LMIA-exempt stream is evident from the answers alone: the streams to consider below need facts not yet shown; without them'
+    : until === undefined
+      ? 'No LMIA-exempt stream is evident:'
+      : `No LMIA-exempt stream is evident for a next permit: the current work permit (valid until ${until}) covers the job on file; after it,`;
+  const lmia = `${opening} an LMIA-based work permit may be needed`;
   return entrepreneur
-    ? 'No LMIA-exempt stream is evident: an LMIA-based work permit may be needed, unless the BC PNP Entrepreneur Immigration route below applies (a letter of support from BC first, then a work permit, §10).'
-    : 'No LMIA-exempt stream is evident: an LMIA-based work permit may be needed.';
+    ? `${lmia}, unless the BC PNP Entrepreneur Immigration route below applies (a letter of support from BC first, then a work permit, §10).`
+    : `${lmia}.`;
 }
 
 function streamBlocks(lead: LeadWithoutSummary): Block[] {
@@ -242,13 +272,13 @@ function streamBlocks(lead: LeadWithoutSummary): Block[] {
   const candidates = streams.filter((stream) => stream.fit !== 'unlikely');
   const unlikely = streams.filter((stream) => stream.fit === 'unlikely');
   const blocks: Block[] = [];
-  if (noExemptStreamEvident) blocks.push({ kind: 'paragraph', text: noExemptStreamText(lead.screening) });
+  if (noExemptStreamEvident) blocks.push({ kind: 'paragraph', text: noExemptStreamText(lead) });
   if (candidates.length > 0) {
     blocks.push({
       kind: 'list',
       title: noExemptStreamEvident ? 'Streams to consider' : 'Best-fit LMIA-exempt streams',
       items: candidates.map((stream) => ({
-        text: `${stream.code} ${stream.name} — ${stream.fit}${caveat} (${sectionsOf(stream.ref)})`,
+        text: `${streamTitle(stream)} — ${stream.fit}${caveat} (${sectionsOf(stream.ref)})`,
         details: detailsOf(stream),
       })),
     });
@@ -258,7 +288,7 @@ function streamBlocks(lead: LeadWithoutSummary): Block[] {
       kind: 'list',
       title: 'Considered but unlikely',
       items: unlikely.map((stream) => ({
-        text: `${stream.code} ${stream.name} (${sectionsOf(stream.ref)})`,
+        text: `${streamTitle(stream)} (${sectionsOf(stream.ref)})`,
         details: [`Why not: ${whyNot(stream)}`],
       })),
     });

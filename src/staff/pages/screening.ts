@@ -11,7 +11,7 @@ export function screeningHtml(lead: Lead): SafeHtml {
   const { streams, admissibility, pathways, urgency, priority, noExemptStreamEvident, rulesVersion } =
     lead.screening;
   return html`<div class="grid">${priorityCard(priority, urgency)} ${admissibilityCard(admissibility)}</div>
-    ${streamsCard(streams, noExemptStreamEvident ? noExemptStreamText(lead.screening) : undefined)}
+    ${streamsCard(streams, noExemptStreamEvident ? noExemptStreamText(lead) : undefined)}
     ${pathwaysCard(pathways, rulesVersion)}`;
 }
 
