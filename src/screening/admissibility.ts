@@ -38,8 +38,9 @@ const publicHealthSectors = new Set(['health', 'childCare', 'inHomeCare', 'schoo
  * deemed or criminal rehabilitation; in Canada, a record suspension) and runs from the end of the
  * whole sentence. Neither is asked in writing.
  */
-const CONVICTION_FACTS =
-  'the lawyer needs where the conviction was (abroad: deemed or criminal rehabilitation; in Canada: a record suspension) and the date the sentence was completed';
+function convictionFacts(deemedRehabilitation: boolean): string {
+  return `where the conviction was (abroad: ${deemedRehabilitation ? 'deemed or criminal' : 'criminal'} rehabilitation; in Canada: a record suspension) and the date the sentence was completed`;
+}
 
 function whenYes(answer: boolean | undefined, note: string): { note: string } | undefined {
   return answer === true ? { note } : undefined;
@@ -148,14 +149,14 @@ export const admissibilityRules: readonly AdmissibilityRule[] = [
           return convicted === true
             ? {
                 serious: true,
-                note: `Impaired driving conviction, on or after Dec 18, 2018: serious criminality, IRPA s. 36(1) (10-year maximum); deemed rehabilitation no longer applies — ${CONVICTION_FACTS}.`,
+                note: `Impaired driving conviction, on or after Dec 18, 2018: serious criminality, IRPA s. 36(1) (10-year maximum); deemed rehabilitation no longer applies — the lawyer needs ${convictionFacts(false)}.`,
               }
             : {
                 note: `Impaired driving on or after Dec 18, 2018, ${convicted === false ? 'charged, not convicted' : 'conviction not stated'}: possible serious criminality, IRPA s. 36(1) — a charge is not a conviction; to confirm.`,
               };
         }
         return {
-          note: `Impaired driving ${a.impairedDrivingSince2018 === false ? 'before Dec 18, 2018' : 'on a date not given'} (${convicted === true ? 'convicted' : convicted === false ? 'charged, not convicted' : 'conviction not stated'}): not automatically non-serious — a Canadian sentence over 6 months is serious criminality; old rules and deemed rehabilitation to confirm (IRPA s. 36)${convicted === false ? '' : ` — ${CONVICTION_FACTS}`}.`,
+          note: `Impaired driving ${a.impairedDrivingSince2018 === false ? 'before Dec 18, 2018' : 'on a date not given'} (${convicted === true ? 'convicted' : convicted === false ? 'charged, not convicted' : 'conviction not stated'}): not automatically non-serious — a Canadian sentence over 6 months is serious criminality; old rules and deemed rehabilitation to confirm (IRPA s. 36)${convicted === false ? '' : ` — the lawyer needs ${convictionFacts(true)}`}.`,
         };
       }
       if (convicted === false) {
@@ -165,7 +166,7 @@ export const admissibilityRules: readonly AdmissibilityRule[] = [
         };
       }
       return {
-        note: 'Criminal conviction: criminality or serious criminality, IRPA s. 36 — the lawyer needs the offence, the sentence and the date it was completed (rehabilitation or a temporary resident permit).',
+        note: `Criminal conviction: criminality or serious criminality, IRPA s. 36 — the lawyer needs the offence, the sentence, ${convictionFacts(true)} (or a temporary resident permit meanwhile).`,
       };
     },
   },

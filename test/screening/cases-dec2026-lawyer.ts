@@ -98,7 +98,9 @@ export const dec2026LawyerCases: ScreeningCase[] = [
     answers: tiedWorker({ employerTreatment: true, statusExpiry: '2026-10-01', extensionFiled: false }),
     expect: {
       streams: { A72: 'unlikely' },
-      streamText: { A72: /status was lost on 2026-10-01.*valid employer-specific permit or maintained status/ },
+      streamText: {
+        A72: /status was lost on 2026-10-01.*valid employer-specific permit or maintained status/,
+      },
       nowhere: /holds an employer-specific work permit/,
       urgency: { level: 'urgent', reason: /unsafe or unfair treatment/ },
       priority: 'high',
@@ -129,7 +131,8 @@ export const dec2026LawyerCases: ScreeningCase[] = [
       prAor: true,
     }),
     expect: {
-      summary: /- Hong Kong permanent-residence-pathway applicant \(open permit\), code to confirm — possible/,
+      summary:
+        /- Hong Kong permanent-residence-pathway applicant \(open permit\), code to confirm — possible/,
       notInSummary: /- code to confirm /,
     },
   },
@@ -147,7 +150,8 @@ export const dec2026LawyerCases: ScreeningCase[] = [
     expect: {
       streams: { C10: 'possible' },
       noExemptStreamEvident: true,
-      summary: /No LMIA-exempt stream is evident from the answers alone: the streams to consider below need facts not yet shown/,
+      summary:
+        /No LMIA-exempt stream is evident from the answers alone: the streams to consider below need facts not yet shown/,
     },
   },
   // ——— Impaired driving before Dec 18, 2018: what the lawyer needs, wherever it happened ———
@@ -166,6 +170,34 @@ export const dec2026LawyerCases: ScreeningCase[] = [
       flagNote: {
         ground: 'criminality',
         pattern: /where the conviction was.*record suspension.*date the sentence was completed/,
+      },
+    },
+  },
+  {
+    name: 'a post-2018 impaired-driving conviction: criminal rehabilitation abroad (never "deemed"), a record suspension in Canada',
+    ref: '§3 Impaired driving; §3 Remedies',
+    answers: workerWithOffer({
+      criminalHistory: true,
+      criminalConviction: true,
+      impairedDriving: true,
+      impairedDrivingSince2018: true,
+    }),
+    expect: {
+      flagNote: {
+        ground: 'criminality',
+        pattern:
+          /abroad: criminal rehabilitation; in Canada: a record suspension\) and the date the sentence was completed/,
+      },
+    },
+  },
+  {
+    name: 'any other conviction: the lawyer needs where it was (the remedy depends on it) and when the sentence ended',
+    ref: '§3 Remedies; §8 Flags',
+    answers: workerWithOffer({ criminalHistory: true, criminalConviction: true, impairedDriving: false }),
+    expect: {
+      flagNote: {
+        ground: 'criminality',
+        pattern: /where the conviction was.*in Canada: a record suspension/,
       },
     },
   },
