@@ -111,6 +111,26 @@ const instructions: Instruction[] = [
     allowed: (a, today) => statusLost(a, today),
   },
   {
+    name: '"until status is restored" only while restoration is open: within 90 days of losing status (§10)',
+    pattern: /until status is restored/,
+    allowed: (a, today) => {
+      const lost = lostOn(a, today);
+      // A refusal without its date: the 90 days cannot be counted, so restoration may still be open.
+      return statusLost(a, today) && (lost === undefined || addDays(lost, 90) >= today);
+    },
+  },
+  {
+    name: '"the current work permit covers the job on file" only for a worker in Canada on a valid permit, in that job (§9)',
+    pattern: /current work permit \(valid until (\d{4}-\d{2}-\d{2})\) covers the job on file/,
+    allowed: (a, today, match) =>
+      a.inCanada === true &&
+      a.currentStatus === 'worker' &&
+      a.statusExpiry === match[1] &&
+      a.statusExpiry >= today &&
+      !(a.extensionFiled === true && a.extensionRefused === true) &&
+      (a.offerIsCurrentJob === true || a.hasJobOffer === false),
+  },
+  {
     name: '"apply to extend or change before then" only for a valid status without a pending extension',
     pattern: /apply to extend or change before then/,
     allowed: (a, today) =>
