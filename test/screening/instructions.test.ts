@@ -125,6 +125,7 @@ const instructions: Instruction[] = [
     allowed: (a, today, match) =>
       a.inCanada === true &&
       a.currentStatus === 'worker' &&
+      a.statusExpiry !== undefined &&
       a.statusExpiry === match[1] &&
       a.statusExpiry >= today &&
       !(a.extensionFiled === true && a.extensionRefused === true) &&
