@@ -228,6 +228,11 @@ export const admissibilityRules: readonly AdmissibilityRule[] = [
     evaluate(_a, f) {
       const sector = sectorOf(f.offer);
       if (sector === undefined || !publicHealthSectors.has(sector)) return undefined;
+      // Home child care by its NOC, yet answered without care duties: the lawyer settles which (§10).
+      if (f.offer?.noc === '44100' && f.offer.careDuties === false && sector === 'childCare')
+        return {
+          note: 'NOC 44100 is home child care, yet the answers say no care duties: if the job is child care, an immigration medical exam is required (IRPR s. 30) — the duties to confirm.',
+        };
       // In-home care of children, seniors or people with disabilities: close contact, exam whatever
       // the stay; IRCC's page was not retrieved [U] (§10).
       return sector === 'inHomeCare'

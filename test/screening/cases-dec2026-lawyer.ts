@@ -201,6 +201,38 @@ export const dec2026LawyerCases: ScreeningCase[] = [
       },
     },
   },
+  // ——— Medical exam by job: NOC 44100 is home child care whatever the duties answer ———
+  {
+    name: 'a nanny (NOC 44100, home child care) who answers no to care duties still needs the exam for child care',
+    ref: '§3 Medical exam; §10 Medical exam by job',
+    answers: workerWithOffer({
+      citizenship: 'PH',
+      residenceCountry: 'IE',
+      offerJobTitle: 'Nanny for a family in West Vancouver',
+      offerNoc: { noc: '44100', teer: 4 },
+      offerSector: 'other',
+      offerCareDuties: false,
+    }),
+    expect: {
+      flagNote: {
+        ground: 'medical-exam',
+        pattern: /NOC 44100 is home child care.*medical exam is required.*duties to confirm/,
+      },
+    },
+  },
+  {
+    name: 'a housekeeper (NOC 44101) who answers no to care duties needs no exam by job',
+    ref: '§10 Medical exam by job',
+    answers: workerWithOffer({
+      citizenship: 'PH',
+      residenceCountry: 'IE',
+      offerJobTitle: 'Housekeeper',
+      offerNoc: { noc: '44101', teer: 4 },
+      offerSector: 'other',
+      offerCareDuties: false,
+    }),
+    expect: { flags: [] },
+  },
   // ——— A worker on a valid permit keeps the job: no new permit is needed now ———
   {
     name: 'a PGWP holder in the job on file, with months left, is not told an LMIA permit "may be needed" as if now',

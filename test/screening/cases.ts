@@ -1980,12 +1980,17 @@ export const screeningCases: ScreeningCase[] = [
     expect: { flags: ['medical-exam'], flagNote: { ground: 'medical-exam', pattern: /in-home care/i } },
   },
   {
-    name: 'a home child care NOC (44100) without care duties (housekeeping) needs no exam by job',
+    // 44100 is home child care by definition (only 44101 holds housekeepers, §10): the exam stays,
+    // with the disagreement between the NOC and the duties for the lawyer (lawyer review, Dec 2026).
+    name: 'a home child care NOC (44100) answered without care duties keeps the child-care exam, the duties to confirm',
     ref: '§10 Admissibility',
     answers: canadianResident(
       workerWithOffer({ offerSector: 'other', offerNoc: { noc: '44100', teer: 4 }, offerCareDuties: false }),
     ),
-    expect: { flags: [] },
+    expect: {
+      flags: ['medical-exam'],
+      flagNote: { ground: 'medical-exam', pattern: /NOC 44100 is home child care.*duties to confirm/ },
+    },
   },
   {
     name: 'an employer hiring an in-home caregiver (NOC 44101) is asked the job type: medical exam',
