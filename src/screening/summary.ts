@@ -1,5 +1,6 @@
 import { cusmaProfessionOf } from '../intake/cusma-professions';
 import type { Answers } from '../intake/steps';
+import { returnAuthorizationOf } from './admissibility';
 import { isSeriousFlag } from './blockers';
 import { englishCountryName } from './countries';
 import { deriveFacts, languageTestNames, scaleOf, teerOfNoc } from './facts';
@@ -382,9 +383,15 @@ function pathwayBlock(lead: LeadWithoutSummary): Block {
   };
 }
 
-/** Next to a serious flag every stream and pathway reads "subject to admissibility". */
+/**
+ * Next to a serious flag every stream and pathway reads "subject to admissibility"; next to a
+ * removal order that needs an Authorization to Return, subject to it (IRPA s. 52, §10).
+ */
 function subjectToAdmissibility(lead: LeadWithoutSummary): string {
-  return lead.screening.admissibility.flags.some(isSeriousFlag) ? ', subject to admissibility' : '';
+  if (lead.screening.admissibility.flags.some(isSeriousFlag)) return ', subject to admissibility';
+  return returnAuthorizationOf(lead.answers, lead.createdAt.slice(0, 10))?.needed === 'needed'
+    ? ', subject to an Authorization to Return to Canada (IRPA s. 52)'
+    : '';
 }
 
 /** A visitor in Canada whom IRPR s. 199 or a public policy lets apply inside is told so (§10). */

@@ -201,6 +201,26 @@ export const dec2026LawyerCases: ScreeningCase[] = [
       },
     },
   },
+  // ——— A deportation order: every stream waits on the Authorization to Return ———
+  {
+    name: 'a likely stream beside a deportation order reads "subject to an Authorization to Return"',
+    ref: '§10 Admissibility (removal orders)',
+    answers: workerWithOffer({
+      citizenship: 'US',
+      residenceCountry: 'US',
+      cusmaProfession: 'engineer',
+      offerNoc: { noc: '21301', teer: 1 },
+      immigrationHistory: true,
+      removalOrder: true,
+      removalOrderType: 'deportation',
+      removalYear: 2018,
+    }),
+    expect: {
+      streams: { T36: 'likely' },
+      summary:
+        /T36 CUSMA professional — likely, subject to an Authorization to Return to Canada \(IRPA s\. 52\)/,
+    },
+  },
   // ——— Medical exam by job: NOC 44100 is home child care whatever the duties answer ———
   {
     name: 'a nanny (NOC 44100, home child care) who answers no to care duties still needs the exam for child care',
