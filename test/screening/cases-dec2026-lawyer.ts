@@ -36,6 +36,19 @@ export const dec2026LawyerCases: ScreeningCase[] = [
     }),
     expect: { streams: { T43: 'absent' } },
   },
+  {
+    name: "an employer's Mexican housekeeper (TEER 4), profession not known, is not a CUSMA professional (T36 not listed)",
+    ref: '§9 T36 is a closed list; §5 TEER',
+    answers: employer({
+      employerPosition: 'Live-out housekeeper',
+      employerNoc: { noc: '44101', teer: 4 },
+      employerJobType: 'other',
+      employerWorkerCitizenship: 'MX',
+      employerWorkerCountry: 'MX',
+      employerCusmaProfession: 'notSure',
+    }),
+    expect: { streams: { T36: 'absent' } },
+  },
   // ——— Employers: the Employer Portal offer and its fee are IMP steps, not an LMIA's ———
   {
     name: 'an employer with no LMIA-exempt stream evident is not told to submit an Employer Portal offer',
