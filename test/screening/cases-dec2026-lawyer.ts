@@ -104,6 +104,93 @@ export const dec2026LawyerCases: ScreeningCase[] = [
       notInSummary: /deadline 2026-11-01|deadline within 4 months/,
     },
   },
+  // ——— In-Canada routes need valid, maintained or restorable status ———
+  {
+    name: 'A74: a sponsored spouse out of status past the 90 days is not eligible, and is not told to apply from inside',
+    ref: '§10 Who may apply from inside Canada (A74)',
+    answers: worker({
+      ...inCanadaAsWorker,
+      currentStatus: 'visitor',
+      statusExpiry: '2026-08-01',
+      extensionFiled: false,
+      spouseInCanada: true,
+      spouseStatus: 'citizenOrPr',
+      spouseSponsorship: true,
+      livingTogether: true,
+    }),
+    expect: {
+      streams: { A74: 'unlikely' },
+      streamText: { A74: /restoration period has passed: A74 needs valid, maintained or restorable status/ },
+      notInSummary: /Where to apply: from inside Canada/,
+    },
+  },
+  {
+    name: 'a visitor spouse of a worker, out of status within the 90 days: C41 possible, from inside only once status is restored',
+    ref: '§10 Who may apply from inside Canada; §10 Status and deadlines',
+    answers: worker({
+      ...inCanadaAsWorker,
+      currentStatus: 'visitor',
+      statusExpiry: '2026-10-15',
+      extensionFiled: false,
+      spouseInCanada: true,
+      spouseStatus: 'worker',
+      spouseTeer: '1',
+      spouseMonthsLeft: 24,
+    }),
+    expect: {
+      streams: { 'C41/C46': 'possible' },
+      streamText: { 'C41/C46': /restorable until 2027-01-13/ },
+      summary:
+        /Where to apply: from inside Canada as a family member of a work-permit holder \(IRPR s\. 199\(e\)\), once status is restored/,
+    },
+  },
+  {
+    name: 'A75: a CEC applicant whose permit expired without an extension is not "holding a work permit": possible only with restoration',
+    ref: '§2 Bridging; §10 Status and deadlines',
+    answers: workerWithOffer({
+      ...inCanadaAsWorker,
+      statusExpiry: '2026-10-15',
+      extensionFiled: false,
+      offerIsCurrentJob: true,
+      prStatus: 'prApplied',
+      prProgram: 'cec',
+      prAor: true,
+    }),
+    expect: {
+      streams: { A75: 'possible' },
+      streamText: { A75: /restorable until 2027-01-13/ },
+      nowhere: /holds a work permit/,
+    },
+  },
+  {
+    name: 'A75: past the 90 days of restoration, no bridging permit',
+    ref: '§2 Bridging; §10 Status and deadlines',
+    answers: workerWithOffer({
+      ...inCanadaAsWorker,
+      statusExpiry: '2026-07-15',
+      extensionFiled: false,
+      offerIsCurrentJob: true,
+      prStatus: 'prApplied',
+      prProgram: 'cec',
+      prAor: true,
+    }),
+    expect: { streams: { A75: 'unlikely' } },
+  },
+  {
+    name: 'A75: on maintained status (extension pending) the bridging permit stays likely, read as maintained status',
+    ref: '§2 Bridging; §10 Status and deadlines',
+    answers: workerWithOffer({
+      ...inCanadaAsWorker,
+      statusExpiry: '2026-11-20',
+      extensionFiled: true,
+      extensionRefused: false,
+      offerIsCurrentJob: true,
+      prStatus: 'prApplied',
+      prProgram: 'cec',
+      prAor: true,
+    }),
+    expect: { streams: { A75: 'likely' }, streamText: { A75: /on maintained status/ } },
+  },
   // ——— Vulnerable workers: A72 needs a valid permit or maintained status on one ———
   {
     name: 'A72: a mistreated worker whose permit expired without an extension is not eligible (status lost); still urgent',

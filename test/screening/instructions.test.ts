@@ -58,6 +58,12 @@ const mayApplyInside = (a: Answers) =>
     a.prProgram === 'family' ||
     a.prProgram === 'hongKong');
 
+/** Status lost more than 90 days ago: nothing left to restore (IRPR s. 182, §10). */
+const restorationClosed = (a: Answers, today: string) => {
+  const lost = lostOn(a, today);
+  return statusLost(a, today) && lost !== undefined && addDays(lost, 90) < today;
+};
+
 const arcNeeded = (a: Answers, today: string) =>
   a.removalOrder === true &&
   (a.removalOrderType === 'deportation' ||
@@ -88,9 +94,14 @@ const instructions: Instruction[] = [
       ),
   },
   {
-    name: '"may apply from inside Canada" only where s. 199(e) or a public policy (A74, Hong Kong) allows it',
+    name: '"may apply from inside Canada" only where s. 199(e) or a public policy (A74, Hong Kong) allows it, with a status still valid, maintained or restorable',
     pattern: /from inside Canada as a/,
-    allowed: (a) => mayApplyInside(a),
+    allowed: (a, today) => mayApplyInside(a) && !restorationClosed(a, today),
+  },
+  {
+    name: '"once status is restored" only for a status lost within the last 90 days',
+    pattern: /once status is restored/,
+    allowed: (a, today) => statusLost(a, today) && !restorationClosed(a, today),
   },
   {
     name: '"maintained status" as holding only while an extension is pending, never after a refusal',
