@@ -49,6 +49,22 @@ export const dec2026LawyerCases: ScreeningCase[] = [
     }),
     expect: { streams: { T36: 'absent' } },
   },
+  {
+    name: "an employer hiring an Irish early childhood educator is shown IEC Young Professionals to check (the worker's age)",
+    ref: '§2 IEC; §10 IEC ages and categories',
+    answers: employer({
+      employerPosition: 'Early childhood educator',
+      employerNoc: { noc: '42202', teer: 2 },
+      employerWorkerCitizenship: 'IE',
+      employerWorkerCountry: 'IE',
+    }),
+    expect: {
+      streams: { C21: 'possible' },
+      streamText: { C21: /the worker's age \(Ireland: Working Holiday 18–35, Young Professionals 18–35/ },
+      noExemptStreamEvident: true,
+      summary: /only once a stream above is confirmed/,
+    },
+  },
   // ——— Employers: the Employer Portal offer and its fee are IMP steps, not an LMIA's ———
   {
     name: 'an employer with no LMIA-exempt stream evident is not told to submit an Employer Portal offer',
@@ -58,10 +74,11 @@ export const dec2026LawyerCases: ScreeningCase[] = [
       employerWorkerMonths: 6,
       employerWorkerLevel: 'specializedKnowledge',
       employerRevenueCountries: true,
-      employerWorkerCitizenship: 'DE',
-      employerWorkerCountry: 'DE',
+      employerWorkerCitizenship: 'IN',
+      employerWorkerCountry: 'IN',
     }),
     expect: {
+      streams: { C63: 'unlikely' },
       noExemptStreamEvident: true,
       notInSummary: /Submit the offer of employment in the IRCC Employer Portal/,
       summary: /only for an LMIA-exempt \(IMP\) permit/,

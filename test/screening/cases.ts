@@ -440,10 +440,17 @@ export const screeningCases: ScreeningCase[] = [
     expect: { streams: { C16: 'possible' }, streamText: { C16: /primary agriculture/ } },
   },
   {
-    name: 'C16 and C21 are not listed on an employer lead without French or youth facts',
-    ref: '§2',
+    // The worker's age is not asked of an employer: IEC is an open question for a partner's citizen
+    // (lawyer review, Dec 2026), never evidence of an exempt stream; C16 needs French facts.
+    name: 'an employer lead without French or age facts: C16 not listed, C21 an open question (possible, age to confirm)',
+    ref: '§2; §10 IEC',
     answers: employer({ employerWorkerCitizenship: 'TW', employerWorkerCountry: 'TW' }),
-    expect: { onlyStreams: [], noExemptStreamEvident: true },
+    expect: {
+      onlyStreams: ['C21'],
+      streams: { C21: 'possible' },
+      streamText: { C21: /the worker's age \(Taiwan:/ },
+      noExemptStreamEvident: true,
+    },
   },
 
   // ——— C20, C21 ———

@@ -1348,7 +1348,7 @@ export const profiles: Profile[] = [
   employer(
     'e-ict-six-months-abroad',
     'en-CA',
-    'Transferee with 6 months in the group: C63 and T44 unlikely; no Employer Portal steps, an LMIA may be needed',
+    'Transferee with 6 months in the group: C63 and T44 unlikely; IEC (age) to check; Employer Portal only once a stream is confirmed, else LMIA',
     {
       employerPosition: 'Senior process engineer',
       employerNoc: { noc: '21321', teer: 1 },
