@@ -261,7 +261,13 @@ export function noExemptStreamText(
     : until === undefined
       ? 'No LMIA-exempt stream is evident:'
       : `No LMIA-exempt stream is evident for a next permit: the current work permit (valid until ${until}) covers the job on file; after it,`;
-  const lmia = `${opening} an LMIA-based work permit may be needed`;
+  // An LMIA is the employer's: without an offer there is no one to apply for it yet (§1).
+  const noOffer =
+    lead.answers.role !== 'employer' &&
+    lead.answers.hasJobOffer === false &&
+    lead.answers.ownsBusiness !== true &&
+    until === undefined;
+  const lmia = `${opening} an LMIA-based work permit may be needed${noOffer ? ', which takes a job offer from an employer first' : ''}`;
   return entrepreneur
     ? `${lmia}, unless the BC PNP Entrepreneur Immigration route below applies (a letter of support from BC first, then a work permit, §10).`
     : `${lmia}.`;

@@ -370,6 +370,24 @@ export const dec2026LawyerCases: ScreeningCase[] = [
     }),
     expect: { flags: [] },
   },
+  {
+    name: 'a spouse with no job offer and no exempt stream is told an LMIA permit takes an employer and an offer first',
+    ref: '§1 IMP basics',
+    answers: worker({
+      citizenship: 'PH',
+      residenceCountry: 'PH',
+      spouseInCanada: true,
+      spouseStatus: 'worker',
+      spouseTeer: '2',
+      spouseMonthsLeft: 10,
+      spousePrBound: 'no',
+      spouseCitizenship: 'PH',
+    }),
+    expect: {
+      streams: { 'C41/C46': 'unlikely' },
+      summary: /an LMIA-based work permit may be needed, which takes a job offer from an employer first/,
+    },
+  },
   // ——— A worker on a valid permit keeps the job: no new permit is needed now ———
   {
     name: 'a PGWP holder in the job on file, with months left, is not told an LMIA permit "may be needed" as if now',

@@ -156,7 +156,12 @@ describe('staff summary', () => {
 
   it('says plainly when no exempt stream is evident', () => {
     const { text } = leadOf(worker()).summary;
-    expect(text).toMatch(/No LMIA-exempt stream is evident: an LMIA-based work permit may be needed\./);
+    expect(text).toMatch(
+      /No LMIA-exempt stream is evident: an LMIA-based work permit may be needed, which takes a job offer from an employer first\./,
+    );
+    expect(leadOf(workerWithOffer()).summary.text).toMatch(
+      /No LMIA-exempt stream is evident: an LMIA-based work permit may be needed\./,
+    );
     expect(text).toMatch(/Admissibility: no flag raised/);
   });
 
