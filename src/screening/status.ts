@@ -96,13 +96,12 @@ export type InsideCanada =
 
 export function insideCanadaApplication(f: Facts): InsideCanada | undefined {
   if (!f.inCanada || f.currentStatus !== 'visitor') return undefined;
-  // Out of status past the 90 days, nothing is left to restore: where to apply is the lawyer's (§10).
-  const lost = lostStatusRequirement(f);
-  if (lost?.closed) return { may: 'unknown' };
   const inside = insideBasis(f);
-  return inside.may === 'yes' && lost
-    ? { may: 'yes', basis: `${inside.basis}, once status is restored` }
-    : inside;
+  const lost = lostStatusRequirement(f);
+  if (inside.may !== 'yes' || !lost) return inside;
+  // Out of status, the inside route needs restoration; past the 90 days nothing is left to
+  // restore, so where to apply is the lawyer's (§10).
+  return lost.closed ? { may: 'unknown' } : { may: 'yes', basis: `${inside.basis}, once status is restored` };
 }
 
 function insideBasis(f: Facts): InsideCanada {

@@ -142,6 +142,19 @@ export const dec2026LawyerCases: ScreeningCase[] = [
     },
   },
   {
+    name: 'an ordinary visitor out of status past the 90 days is still told to apply from outside Canada',
+    ref: '§9 Visitors in Canada; §10 Who may apply from inside Canada',
+    answers: worker({
+      ...inCanadaAsWorker,
+      currentStatus: 'visitor',
+      statusExpiry: '2026-07-01',
+      extensionFiled: false,
+      spouseInCanada: false,
+      prStatus: 'none',
+    }),
+    expect: { blockers: /— apply from outside Canada/ },
+  },
+  {
     name: 'a visitor spouse of a worker, out of status within the 90 days: C41 possible, from inside only once status is restored',
     ref: '§10 Who may apply from inside Canada; §10 Status and deadlines',
     answers: worker({
