@@ -206,12 +206,14 @@ function sectionsOf(reference: string): string {
 const toConfirmPattern = /to confirm/;
 
 /** Why it fits, the facts still to collect, and the points of law staff confirm — kept apart. */
-function detailsOf(entry: Pick<Stream, 'reasons' | 'missing'>): string[] {
+function detailsOf(entry: Pick<Stream, 'reasons' | 'missing' | 'fit'>): string[] {
   const details: string[] = [];
   const facts = entry.missing.filter((item) => !toConfirmPattern.test(item));
   const law = entry.missing.filter((item) => toConfirmPattern.test(item));
   if (entry.reasons.length > 0) details.push(`Why: ${entry.reasons.join('; ')}`);
-  if (facts.length > 0) details.push(`Missing facts: ${facts.join('; ')}`);
+  // A likely fit has no fact missing (any would make it possible): what is left are checks.
+  if (facts.length > 0)
+    details.push(`${entry.fit === 'likely' ? 'To check' : 'Missing facts'}: ${facts.join('; ')}`);
   if (law.length > 0) details.push(`To confirm (law): ${law.join('; ')}`);
   return details;
 }

@@ -247,6 +247,25 @@ export const dec2026LawyerCases: ScreeningCase[] = [
     }),
     expect: { streams: { A72: 'possible' }, urgency: { level: 'urgent' } },
   },
+  // ——— A likely stream has nothing missing: what is left are checks, not missing facts ———
+  {
+    name: 'a likely PGWP lists the DLI check as something to check, never as a missing fact beside "likely"',
+    ref: '§2 Post-graduation work permit',
+    answers: worker({
+      ...inCanadaAsWorker,
+      currentStatus: 'student',
+      graduatedInCanada: true,
+      programCredential: 'master',
+      programLength: '8to24Months',
+      graduationDate: '2026-09-26',
+      hadPgwp: false,
+    }),
+    expect: {
+      streams: { C43: 'likely' },
+      summary:
+        /C43 Post-graduation work permit — likely[^\n]*\n(?:    [^\n]*\n)*    To check: the program was at a PGWP-eligible DLI/,
+    },
+  },
   // ——— Real codes only: a stream whose code is not known reads by its name ———
   {
     name: 'a stream without a confirmed code is named first, with "code to confirm" after it',
