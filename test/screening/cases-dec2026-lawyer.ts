@@ -65,6 +65,21 @@ export const dec2026LawyerCases: ScreeningCase[] = [
       summary: /only once a stream above is confirmed/,
     },
   },
+  {
+    name: 'a new office of a group without revenue in 2 countries: "Why not" states the requirement, not that it is met',
+    ref: '§2 Intra-company transferee (Oct 3, 2024)',
+    answers: employer({
+      employerWorkerRelation: 'sameGroupNewOffice',
+      employerWorkerMonths: 30,
+      employerWorkerLevel: 'executive',
+      employerRevenueCountries: false,
+    }),
+    expect: {
+      streams: { C61: 'unlikely' },
+      streamText: { C61: /must already do so/ },
+      nowhere: /revenue in 2 or more countries: the multinational already earns/,
+    },
+  },
   // ——— Employers: the Employer Portal offer and its fee are IMP steps, not an LMIA's ———
   {
     name: 'an employer with no LMIA-exempt stream evident is not told to submit an Employer Portal offer',
