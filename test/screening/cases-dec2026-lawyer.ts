@@ -278,7 +278,7 @@ export const dec2026LawyerCases: ScreeningCase[] = [
     expect: {
       streams: { C43: 'likely' },
       summary:
-        /C43 Post-graduation work permit — likely[^\n]*\n(?:    [^\n]*\n)*    To check: the program was at a PGWP-eligible DLI/,
+        /C43 Post-graduation work permit — likely[^\n]*\n(?: {4}[^\n]*\n)* {4}To check: the program was at a PGWP-eligible DLI/,
     },
   },
   // ——— Real codes only: a stream whose code is not known reads by its name ———
