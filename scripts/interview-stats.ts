@@ -8,7 +8,7 @@
  *   npm run interview:stats -- --markdown    # the table in docs/screening.md
  */
 import { relevantAnswers, relevantSteps } from '../src/intake/relevance';
-import { screen } from '../src/screening';
+import { screen, streamShortTitle } from '../src/screening';
 import { profiles } from '../tools/support/profiles';
 
 const TODAY = '2026-11-25';
@@ -19,11 +19,20 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+/** Beside a stream still "possible", no exempt stream is evident from the answers alone (open questions). */
+function noExemptNote(result: ReturnType<typeof screen>): string {
+  if (!result.noExemptStreamEvident) return '';
+  return result.streams.some((stream) => stream.fit !== 'unlikely')
+    ? ' — on facts not yet shown, otherwise LMIA'
+    : ' — no exempt stream evident';
+}
+
 const rows = profiles.map((profile) => {
   const questions = relevantSteps(profile.answers).length;
   // screened as buildLead screens: only the answers asked on the path taken
   const result = screen(relevantAnswers(profile.answers), { today: TODAY });
-  const streams = result.streams.map((stream) => `${stream.code} ${stream.fit}`).join(', ') || 'none';
+  const streams =
+    result.streams.map((stream) => `${streamShortTitle(stream)} ${stream.fit}`).join(', ') || 'none';
   const pathways = result.pathways
     .map((pathway) => `${pathway.program}${pathway.stream ? ` ${pathway.stream}` : ''} ${pathway.fit}`)
     .join(', ');
@@ -39,7 +48,7 @@ if (markdown) {
   console.log('| profile | questions | screening (streams; flags; priority) |\n| --- | --- | --- |');
   for (const { profile, questions, result, streams, flags } of rows) {
     const cells = [
-      `${streams}${result.noExemptStreamEvident ? ' — no exempt stream evident' : ''}`,
+      `${streams}${noExemptNote(result)}`,
       flags ? `flags: ${flags}` : '',
       `priority ${result.priority.level}`,
     ].filter(Boolean);
@@ -52,7 +61,7 @@ if (markdown) {
 for (const { profile, questions, result, streams, pathways, flags } of markdown ? [] : rows) {
   console.log(`${profile.name} (${profile.answers.role}, ${profile.locale}): ${questions} questions`);
   console.log(`  expected: ${profile.expect}`);
-  console.log(`  streams: ${streams}${result.noExemptStreamEvident ? ' — no exempt stream evident' : ''}`);
+  console.log(`  streams: ${streams}${noExemptNote(result)}`);
   if (pathways) console.log(`  pathways: ${pathways}`);
   if (flags) console.log(`  flags: ${flags}`);
   if (result.admissibility.notes.length > 0)

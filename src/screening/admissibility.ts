@@ -33,6 +33,15 @@ interface Finding {
 /** Jobs that need a medical exam whatever the country (IRPR s. 30, §3, §9). */
 const publicHealthSectors = new Set(['health', 'childCare', 'inHomeCare', 'schoolTeaching']);
 
+/**
+ * What the lawyer needs of a conviction (§3, §8): the remedy depends on where it was (abroad,
+ * deemed or criminal rehabilitation; in Canada, a record suspension) and runs from the end of the
+ * whole sentence. Neither is asked in writing.
+ */
+function convictionFacts(deemedRehabilitation: boolean): string {
+  return `where the conviction was (abroad: ${deemedRehabilitation ? 'deemed or criminal' : 'criminal'} rehabilitation; in Canada: a record suspension) and the date the sentence was completed`;
+}
+
 function whenYes(answer: boolean | undefined, note: string): { note: string } | undefined {
   return answer === true ? { note } : undefined;
 }
@@ -140,14 +149,14 @@ export const admissibilityRules: readonly AdmissibilityRule[] = [
           return convicted === true
             ? {
                 serious: true,
-                note: 'Impaired driving conviction, on or after Dec 18, 2018: serious criminality, IRPA s. 36(1) (10-year maximum); deemed rehabilitation no longer applies — the lawyer needs the date the sentence was completed.',
+                note: `Impaired driving conviction, on or after Dec 18, 2018: serious criminality, IRPA s. 36(1) (10-year maximum); deemed rehabilitation no longer applies — the lawyer needs ${convictionFacts(false)}.`,
               }
             : {
                 note: `Impaired driving on or after Dec 18, 2018, ${convicted === false ? 'charged, not convicted' : 'conviction not stated'}: possible serious criminality, IRPA s. 36(1) — a charge is not a conviction; to confirm.`,
               };
         }
         return {
-          note: `Impaired driving ${a.impairedDrivingSince2018 === false ? 'before Dec 18, 2018' : 'on a date not given'} (${convicted === true ? 'convicted' : convicted === false ? 'charged, not convicted' : 'conviction not stated'}): not automatically non-serious — a Canadian sentence over 6 months is serious criminality; old rules and deemed rehabilitation to confirm (IRPA s. 36).`,
+          note: `Impaired driving ${a.impairedDrivingSince2018 === false ? 'before Dec 18, 2018' : 'on a date not given'} (${convicted === true ? 'convicted' : convicted === false ? 'charged, not convicted' : 'conviction not stated'}): not automatically non-serious — a Canadian sentence over 6 months is serious criminality; old rules and deemed rehabilitation to confirm (IRPA s. 36)${convicted === false ? '' : ` — the lawyer needs ${convictionFacts(true)}`}.`,
         };
       }
       if (convicted === false) {
@@ -157,7 +166,7 @@ export const admissibilityRules: readonly AdmissibilityRule[] = [
         };
       }
       return {
-        note: 'Criminal conviction: criminality or serious criminality, IRPA s. 36 — the lawyer needs the offence, the sentence and the date it was completed (rehabilitation or a temporary resident permit).',
+        note: `Criminal conviction: criminality or serious criminality, IRPA s. 36 — the lawyer needs the offence, the sentence, ${convictionFacts(true)} (or a temporary resident permit meanwhile).`,
       };
     },
   },
@@ -219,6 +228,11 @@ export const admissibilityRules: readonly AdmissibilityRule[] = [
     evaluate(_a, f) {
       const sector = sectorOf(f.offer);
       if (sector === undefined || !publicHealthSectors.has(sector)) return undefined;
+      // Home child care by its NOC, yet answered without care duties: the lawyer settles which (§10).
+      if (f.offer?.noc === '44100' && f.offer.careDuties === false && sector === 'childCare')
+        return {
+          note: 'NOC 44100 is home child care, yet the answers say no care duties: if the job is child care, an immigration medical exam is required (IRPR s. 30) — the duties to confirm.',
+        };
       // In-home care of children, seniors or people with disabilities: close contact, exam whatever
       // the stay; IRCC's page was not retrieved [U] (§10).
       return sector === 'inHomeCare'

@@ -29,11 +29,10 @@ function statusBlocker(f: Facts): string | undefined {
     case 'unclear':
       return `Status expired on ${status.expiry}: restoration (90 days) or maintained status (if an extension was filed in time and is still pending) decides every option — see urgency.`;
     case 'lost': {
-      const by = status.passed
-        ? 'the 90-day period has passed'
-        : status.restoreBy === undefined
-          ? 'within 90 days of losing status (the refusal date to confirm)'
-          : `by ${status.restoreBy}`;
+      // Past the 90 days there is no restoration to wait for: out of status, not "until restored".
+      const restoration = status.passed
+        ? 'restoration (IRPR s. 182) is no longer open: the 90-day period has passed; out of status, no work — lawyer review'
+        : `restoration (IRPR s. 182) ${status.restoreBy === undefined ? 'within 90 days of losing status (the refusal date to confirm)' : `by ${status.restoreBy}`}; no work until status is restored`;
       const lost =
         status.cause === 'refused'
           ? `Extension refused${status.refusedOn === undefined ? '' : ` on ${status.refusedOn}`}: status was lost ${status.lostOn === undefined ? `that day, or on ${status.expiry} if the refusal came first` : `on ${status.lostOn}`} (maintained status ends with the decision)`
@@ -42,7 +41,7 @@ function statusBlocker(f: Facts): string | undefined {
         status.cause === 'refused'
           ? '; since May 28, 2025 a second application pending does not keep status'
           : '';
-      return `${lost}: restoration (IRPR s. 182) ${by}; no work until status is restored${second} — see urgency.`;
+      return `${lost}: ${restoration}${second} — see urgency.`;
     }
   }
 }

@@ -410,9 +410,15 @@ const publicHealthNocs: Record<string, OfferSector> = {
 /** The job's sector as answered, or read from its NOC code (employers are not asked the sector). */
 export function sectorOf(offer: OfferFacts | undefined): OfferSector | undefined {
   const noc = offer?.noc;
-  // The duties answered outrank a home-support NOC, which holds housekeepers too (§10).
-  if (offer?.careDuties !== undefined && isHomeSupportNoc(noc) && !isCareSector(offer.sector))
-    return offer.careDuties ? 'inHomeCare' : offer.sector;
+  // The duties answered outrank a home-support NOC, which holds housekeepers too (§10); a "no" does
+  // not turn home child care (44100, child care by definition, §3) into housekeeping.
+  if (
+    noc !== undefined &&
+    offer?.careDuties !== undefined &&
+    isHomeSupportNoc(noc) &&
+    !isCareSector(offer.sector)
+  )
+    return offer.careDuties ? 'inHomeCare' : (publicHealthNocs[noc] ?? offer.sector);
   const byNoc =
     noc === undefined ? undefined : (publicHealthNocs[noc] ?? (noc.startsWith('3') ? 'health' : undefined));
   // A kind of post (exchange, academic, sports) does not hide a school-teaching or health NOC.

@@ -37,6 +37,8 @@ function routeToCanadianWork(f: Facts): string | undefined {
     return `skilled job offer in Canada (TEER ${offerTeer})`;
   if (f.inCanada && f.currentStatus === 'worker') {
     const status = statusSituation(f);
+    if (status?.kind === 'lost' && status.passed)
+      return `held a work permit in Canada; status lost${status.lostOn === undefined ? '' : ` on ${status.lostOn}`} and the restoration period has passed: no work counts while out of status`;
     if (status?.kind === 'lost')
       return status.cause === 'refused'
         ? 'held a work permit in Canada; the extension was refused: no work counts until status is restored'
@@ -61,10 +63,15 @@ const cec: PathwayRule = {
     if (plansQuebec(f))
       check.failed('plans to live in Quebec: CEC applicants must plan to live outside Quebec');
     const status = statusSituation(f);
-    if (f.inCanada && status?.kind === 'lost')
+    if (f.inCanada && status?.kind === 'lost') {
+      const lost = `lost ${status.lostOn === undefined ? 'on the refusal' : `on ${status.lostOn}`}`;
+      // Past the 90 days restoration is closed: there is nothing to restore first (§10).
       check.unknown(
-        `status restored first (lost ${status.lostOn === undefined ? 'on the refusal' : `on ${status.lostOn}`}): staying in Canada without status is non-compliance (IRPA s. 41); the lawyer checks before a PR application`,
+        status.passed
+          ? `out of status (${lost}) and the 90-day restoration period has passed: staying in Canada without status is non-compliance (IRPA s. 41); the lawyer checks before a PR application`
+          : `status restored first (${lost}): staying in Canada without status is non-compliance (IRPA s. 41); the lawyer checks before a PR application`,
       );
+    }
     if (months < CEC_MIN_MONTHS) {
       // The standard route after a PGWP or a skilled permit: shown as a pathway to build toward (§9).
       const route = routeToCanadianWork(f);

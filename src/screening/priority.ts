@@ -44,7 +44,11 @@ export const priorityRules: readonly PriorityRule[] = [
   {
     level: 'medium',
     reason: ({ screening: { urgency } }) =>
-      urgency.level === 'soon' ? `deadline within 4 months: ${urgency.deadline}` : undefined,
+      urgency.level !== 'soon'
+        ? undefined
+        : urgency.deadline
+          ? `deadline within 4 months: ${urgency.deadline}`
+          : `soon: ${urgency.reason ?? 'no deadline date'}`,
   },
   {
     level: 'medium',

@@ -67,6 +67,25 @@ export function statusSituation(f: Facts): StatusSituation | undefined {
 }
 
 /**
+ * What an application made in Canada needs of an expired status (§10: valid, maintained or
+ * restorable): undefined unless status was lost; `closed` once the 90 days of restoration are over.
+ */
+export function lostStatusRequirement(f: Facts): { closed: boolean; text: string } | undefined {
+  const status = statusSituation(f);
+  if (status?.kind !== 'lost') return undefined;
+  const lost = `status lost ${status.lostOn === undefined ? 'on the refusal' : `on ${status.lostOn}`}`;
+  if (status.passed)
+    return {
+      closed: true,
+      text: `${lost} and the 90-day restoration period has passed`,
+    };
+  return {
+    closed: false,
+    text: `${lost}: restorable ${status.restoreBy === undefined ? 'within 90 days' : `until ${status.restoreBy}`} (IRPR s. 182) — restoration with the application to confirm`,
+  };
+}
+
+/**
  * Whether a visitor in Canada may apply for a work permit from inside (§10): IRPR s. 199 lets a
  * family member of a work- or study-permit holder apply inside (199(e)), and public policies waive
  * s. 199 for others, such as a spouse sponsored in Canada (A74) or a Hong Kong pathway PR applicant. Only an ordinary visitor is told
@@ -77,6 +96,15 @@ export type InsideCanada =
 
 export function insideCanadaApplication(f: Facts): InsideCanada | undefined {
   if (!f.inCanada || f.currentStatus !== 'visitor') return undefined;
+  const inside = insideBasis(f);
+  const lost = lostStatusRequirement(f);
+  if (inside.may !== 'yes' || !lost) return inside;
+  // Out of status, the inside route needs restoration; past the 90 days nothing is left to
+  // restore, so where to apply is the lawyer's (§10).
+  return lost.closed ? { may: 'unknown' } : { may: 'yes', basis: `${inside.basis}, once status is restored` };
+}
+
+function insideBasis(f: Facts): InsideCanada {
   const spouse = f.spouse?.status;
   if (spouse === 'worker' || spouse === 'student')
     return {

@@ -1,9 +1,10 @@
 import { cusmaProfessionOf } from '../intake/cusma-professions';
 import type { Answers } from '../intake/steps';
+import { returnAuthorizationOf } from './admissibility';
 import { isSeriousFlag } from './blockers';
 import { englishCountryName } from './countries';
 import { deriveFacts, languageTestNames, scaleOf, teerOfNoc } from './facts';
-import { insideCanadaApplication } from './status';
+import { insideCanadaApplication, statusSituation } from './status';
 import {
   complianceLabels,
   count,
@@ -19,7 +20,7 @@ import type { AdmissibilityGround, LeadWithoutSummary, Pathway, Stream, Summary 
 import { ref } from './reference';
 import { describeSource } from './source';
 import { roleLevelLabels } from './streams/ict';
-import { openPermitCodes } from './streams/index';
+import { openPermitCodes, streamTitle } from './streams/index';
 import { workPermitTypeLabels } from './streams/vulnerable-worker';
 
 /**
@@ -206,12 +207,14 @@ function sectionsOf(reference: string): string {
 const toConfirmPattern = /to confirm/;
 
 /** Why it fits, the facts still to collect, and the points of law staff confirm — kept apart. */
-function detailsOf(entry: Pick<Stream, 'reasons' | 'missing'>): string[] {
+function detailsOf(entry: Pick<Stream, 'reasons' | 'missing' | 'fit'>): string[] {
   const details: string[] = [];
   const facts = entry.missing.filter((item) => !toConfirmPattern.test(item));
   const law = entry.missing.filter((item) => toConfirmPattern.test(item));
   if (entry.reasons.length > 0) details.push(`Why: ${entry.reasons.join('; ')}`);
-  if (facts.length > 0) details.push(`Missing facts: ${facts.join('; ')}`);
+  // A likely fit has no fact missing (any would make it possible): what is left are checks.
+  if (facts.length > 0)
+    details.push(`${entry.fit === 'likely' ? 'To check' : 'Missing facts'}: ${facts.join('; ')}`);
   if (law.length > 0) details.push(`To confirm (law): ${law.join('; ')}`);
   return details;
 }
@@ -222,19 +225,55 @@ function whyNot(entry: Pick<Stream, 'reasons' | 'unmet'>): string {
 }
 
 /**
- * The sentence staff read when no LMIA-exempt stream is evident (the summary and the staff page).
- * A business owner aiming at PR in BC gets the work permit through BC PNP Entrepreneur (§10).
+ * The valid work permit a worker in Canada holds now, when the job on file is the one it covers (or
+ * there is no other offer): the LMIA question is then about the next permit, not this one (§9).
  */
-export function noExemptStreamText(screening: Pick<LeadWithoutSummary['screening'], 'pathways'>): string {
+function currentPermitUntil(lead: Pick<LeadWithoutSummary, 'answers' | 'createdAt'>): string | undefined {
+  const facts = deriveFacts(lead.answers, lead.createdAt.slice(0, 10));
+  if (!facts.inCanada || facts.currentStatus !== 'worker') return undefined;
+  const status = statusSituation(facts);
+  if (status?.kind !== 'valid' || status.extension === 'refused') return undefined;
+  return lead.answers.offerIsCurrentJob === true || lead.answers.hasJobOffer === false
+    ? status.expiry
+    : undefined;
+}
+
+/**
+ * The sentence staff read when no LMIA-exempt stream is evident (the summary and the staff page).
+ * Streams still listed then rest on facts not yet shown (C10's evidence, say), so the sentence says
+ * so rather than contradict them (§2). A worker whose valid permit covers the job on file needs a
+ * next permit only later (§9). A business owner aiming at PR in BC gets the work permit through BC
+ * PNP Entrepreneur (§10).
+ */
+export function noExemptStreamText(
+  lead: Pick<LeadWithoutSummary, 'answers' | 'createdAt'> & {
+    screening: Pick<LeadWithoutSummary['screening'], 'pathways' | 'streams'>;
+  },
+): string {
+  const { screening } = lead;
   const entrepreneur = screening.pathways.some(
     (pathway) =>
       pathway.program === 'BC-PNP' &&
       pathway.stream === 'Entrepreneur Immigration' &&
       pathway.fit !== 'unlikely',
   );
+  const toConsider = screening.streams.some((stream) => stream.fit !== 'unlikely');
+  const until = currentPermitUntil(lead);
+  const opening = toConsider
+    ? 'No LMIA-exempt stream is evident from the answers alone: the streams to consider below need facts not yet shown; without them'
+    : until === undefined
+      ? 'No LMIA-exempt stream is evident:'
+      : `No LMIA-exempt stream is evident for a next permit: the current work permit (valid until ${until}) covers the job on file; after it,`;
+  // An LMIA is the employer's: without an offer there is no one to apply for it yet (§1).
+  const noOffer =
+    lead.answers.role !== 'employer' &&
+    lead.answers.hasJobOffer === false &&
+    lead.answers.ownsBusiness !== true &&
+    until === undefined;
+  const lmia = `${opening} an LMIA-based work permit may be needed${noOffer ? ', which takes a job offer from an employer first' : ''}`;
   return entrepreneur
-    ? 'No LMIA-exempt stream is evident: an LMIA-based work permit may be needed, unless the BC PNP Entrepreneur Immigration route below applies (a letter of support from BC first, then a work permit, §10).'
-    : 'No LMIA-exempt stream is evident: an LMIA-based work permit may be needed.';
+    ? `${lmia}, unless the BC PNP Entrepreneur Immigration route below applies (a letter of support from BC first, then a work permit, §10).`
+    : `${lmia}.`;
 }
 
 function streamBlocks(lead: LeadWithoutSummary): Block[] {
@@ -243,13 +282,13 @@ function streamBlocks(lead: LeadWithoutSummary): Block[] {
   const candidates = streams.filter((stream) => stream.fit !== 'unlikely');
   const unlikely = streams.filter((stream) => stream.fit === 'unlikely');
   const blocks: Block[] = [];
-  if (noExemptStreamEvident) blocks.push({ kind: 'paragraph', text: noExemptStreamText(lead.screening) });
+  if (noExemptStreamEvident) blocks.push({ kind: 'paragraph', text: noExemptStreamText(lead) });
   if (candidates.length > 0) {
     blocks.push({
       kind: 'list',
       title: noExemptStreamEvident ? 'Streams to consider' : 'Best-fit LMIA-exempt streams',
       items: candidates.map((stream) => ({
-        text: `${stream.code} ${stream.name} — ${stream.fit}${caveat} (${sectionsOf(stream.ref)})`,
+        text: `${streamTitle(stream)} — ${stream.fit}${caveat} (${sectionsOf(stream.ref)})`,
         details: detailsOf(stream),
       })),
     });
@@ -259,7 +298,7 @@ function streamBlocks(lead: LeadWithoutSummary): Block[] {
       kind: 'list',
       title: 'Considered but unlikely',
       items: unlikely.map((stream) => ({
-        text: `${stream.code} ${stream.name} (${sectionsOf(stream.ref)})`,
+        text: `${streamTitle(stream)} (${sectionsOf(stream.ref)})`,
         details: [`Why not: ${whyNot(stream)}`],
       })),
     });
@@ -277,14 +316,38 @@ function streamBlocks(lead: LeadWithoutSummary): Block[] {
   return blocks;
 }
 
-function employerStepsBlock(a: Answers): Block {
-  const items: Item[] = [
-    {
-      text: `Submit the offer of employment in the IRCC Employer Portal; the worker enters its offer-of-employment number in the work-permit application${a.employerCompliance === 'neverUsedPortal' ? ' (the employer has not used the portal yet)' : ''}`,
-      details: [],
-    },
-    { text: 'Pay the $230 employer compliance fee in the portal', details: [] },
-  ];
+/**
+ * The Employer Portal offer and its $230 fee are the steps of an LMIA-exempt (IMP) permit (§1):
+ * told to an employer only when such a stream is a candidate; otherwise an LMIA may be needed instead.
+ */
+function employerStepsBlock(lead: LeadWithoutSummary): Block {
+  const a = lead.answers;
+  const exemptCandidate = lead.screening.streams.some(
+    (stream) => stream.fit !== 'unlikely' && !openPermitCodes.has(stream.code),
+  );
+  const portalStep = exemptCandidate && lead.screening.noExemptStreamEvident ? 'open' : exemptCandidate;
+  const items: Item[] =
+    portalStep === 'open'
+      ? [
+          {
+            text: 'The Employer Portal offer and the $230 compliance fee: only once a stream above is confirmed; otherwise, if an LMIA is needed, the employer applies for it under the Temporary Foreign Worker Program (ESDC)',
+            details: [],
+          },
+        ]
+      : portalStep
+        ? [
+            {
+              text: `Submit the offer of employment in the IRCC Employer Portal; the worker enters its offer-of-employment number in the work-permit application${a.employerCompliance === 'neverUsedPortal' ? ' (the employer has not used the portal yet)' : ''}`,
+              details: [],
+            },
+            { text: 'Pay the $230 employer compliance fee in the portal', details: [] },
+          ]
+        : [
+            {
+              text: 'The Employer Portal offer and the $230 compliance fee are only for an LMIA-exempt (IMP) permit, and none is evident yet: if an LMIA is needed, the employer applies for it under the Temporary Foreign Worker Program (ESDC) instead',
+              details: [],
+            },
+          ];
   if (a.employerCompliance === 'foundNonCompliant') {
     items.push({
       text: 'Found non-compliant before: review before a new offer (penalties up to $100,000 per violation, bans)',
@@ -338,9 +401,15 @@ function pathwayBlock(lead: LeadWithoutSummary): Block {
   };
 }
 
-/** Next to a serious flag every stream and pathway reads "subject to admissibility". */
+/**
+ * Next to a serious flag every stream and pathway reads "subject to admissibility"; next to a
+ * removal order that needs an Authorization to Return, subject to it (IRPA s. 52, §10).
+ */
 function subjectToAdmissibility(lead: LeadWithoutSummary): string {
-  return lead.screening.admissibility.flags.some(isSeriousFlag) ? ', subject to admissibility' : '';
+  if (lead.screening.admissibility.flags.some(isSeriousFlag)) return ', subject to admissibility';
+  return returnAuthorizationOf(lead.answers, lead.createdAt.slice(0, 10))?.needed === 'needed'
+    ? ', subject to an Authorization to Return to Canada (IRPA s. 52)'
+    : '';
 }
 
 /** A visitor in Canada whom IRPR s. 199 or a public policy lets apply inside is told so (§10). */
@@ -407,7 +476,7 @@ function blocksOf(lead: LeadWithoutSummary): Block[] {
     ...whereToApplyBlock(lead),
     ...(lead.role === 'employer' ? employerBlocks(answers) : workerBlocks(answers)),
     ...streamBlocks(lead),
-    ...(lead.role === 'employer' ? [employerStepsBlock(answers)] : []),
+    ...(lead.role === 'employer' ? [employerStepsBlock(lead)] : []),
     ...admissibilityBlock(lead),
     pathwayBlock(lead),
     { kind: 'paragraph', text: `Rules ${screening.rulesVersion}, lead ${lead.id}.` },

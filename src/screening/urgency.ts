@@ -41,8 +41,8 @@ function statusExpiry(f: Facts): DatedSignal | undefined {
       };
     }
     case 'maintained':
+      // No deadline while maintained: the expiry has passed and the decision's day is not known.
       return {
-        date: status.expiry,
         level: 'soon',
         reason: status.decisionConfirmedPending
           ? `status expired on ${status.expiry} while an extension is pending: maintained status while the application is pending (it ends with the decision; a refusal starts 90 days for restoration)`
@@ -73,9 +73,9 @@ function lostStatus(f: Facts, status: Extract<StatusSituation, { kind: 'lost' }>
     cause === 'expired'
       ? `status expired on ${expiry} with no extension filed`
       : `the extension was refused${refusedOn === undefined ? ' (date not given)' : ` on ${refusedOn}`}: status was lost ${lostOn === undefined ? `on the day of the refusal (or on ${expiry}, if it came before)` : `on ${lostOn}`}, not maintained`;
+  // Past the 90 days there is no deadline left to meet (the day status was lost is in the reason).
   if (passed && lostOn !== undefined)
     return {
-      date: lostOn,
       level: 'urgent',
       reason: `${what} (${daysBetween(lostOn, f.today)} days ago): the 90-day restoration period has passed — out of status, lawyer review`,
     };

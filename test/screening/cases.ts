@@ -1,5 +1,6 @@
 import type { Answers } from '../../src/intake/steps';
 import type { AdmissibilityGround, Fit, Pathway, PriorityLevel, UrgencyLevel } from '../../src/screening';
+import { dec2026LawyerCases } from './cases-dec2026-lawyer';
 import { dec2026StreamCases } from './cases-dec2026-streams';
 import { employer, inCanadaAsWorker, worker, workerWithOffer } from './fixtures';
 
@@ -33,6 +34,8 @@ export interface ScreeningCase {
     nowhere?: RegExp;
     /** Text the staff summary (the lead's summary text) must contain. */
     summary?: RegExp;
+    /** Text the staff summary must not contain (a sentence the facts do not allow). */
+    notInSummary?: RegExp;
     /** Text one of the lawyer notes (not flags) must contain. */
     notes?: RegExp;
     needsLawyerReview?: boolean;
@@ -437,10 +440,17 @@ export const screeningCases: ScreeningCase[] = [
     expect: { streams: { C16: 'possible' }, streamText: { C16: /primary agriculture/ } },
   },
   {
-    name: 'C16 and C21 are not listed on an employer lead without French or youth facts',
-    ref: '§2',
+    // The worker's age is not asked of an employer: IEC is an open question for a partner's citizen
+    // (lawyer review, Dec 2026), never evidence of an exempt stream; C16 needs French facts.
+    name: 'an employer lead without French or age facts: C16 not listed, C21 an open question (possible, age to confirm)',
+    ref: '§2; §10 IEC',
     answers: employer({ employerWorkerCitizenship: 'TW', employerWorkerCountry: 'TW' }),
-    expect: { onlyStreams: [], noExemptStreamEvident: true },
+    expect: {
+      onlyStreams: ['C21'],
+      streams: { C21: 'possible' },
+      streamText: { C21: /the worker's age \(Taiwan:/ },
+      noExemptStreamEvident: true,
+    },
   },
 
   // ——— C20, C21 ———
@@ -1424,6 +1434,8 @@ export const screeningCases: ScreeningCase[] = [
   },
   // §10 (Dec 2026) streams: test/screening/cases-dec2026-streams.ts
   ...dec2026StreamCases,
+  // Leads read as a lawyer reads them (Dec 2026, held-out prospects): test/screening/cases-dec2026-lawyer.ts
+  ...dec2026LawyerCases,
   // ——— §10: refused extensions (maintained status ends with the decision) ———
   {
     name: 'a refused extension: status lost on the refusal, restoration 90 days from the refusal, no work, never "maintained"',
@@ -1975,12 +1987,17 @@ export const screeningCases: ScreeningCase[] = [
     expect: { flags: ['medical-exam'], flagNote: { ground: 'medical-exam', pattern: /in-home care/i } },
   },
   {
-    name: 'a home child care NOC (44100) without care duties (housekeeping) needs no exam by job',
+    // 44100 is home child care by definition (only 44101 holds housekeepers, §10): the exam stays,
+    // with the disagreement between the NOC and the duties for the lawyer (lawyer review, Dec 2026).
+    name: 'a home child care NOC (44100) answered without care duties keeps the child-care exam, the duties to confirm',
     ref: '§10 Admissibility',
     answers: canadianResident(
       workerWithOffer({ offerSector: 'other', offerNoc: { noc: '44100', teer: 4 }, offerCareDuties: false }),
     ),
-    expect: { flags: [] },
+    expect: {
+      flags: ['medical-exam'],
+      flagNote: { ground: 'medical-exam', pattern: /NOC 44100 is home child care.*duties to confirm/ },
+    },
   },
   {
     name: 'an employer hiring an in-home caregiver (NOC 44101) is asked the job type: medical exam',

@@ -58,6 +58,12 @@ const mayApplyInside = (a: Answers) =>
     a.prProgram === 'family' ||
     a.prProgram === 'hongKong');
 
+/** Status lost more than 90 days ago: nothing left to restore (IRPR s. 182, §10). */
+const restorationClosed = (a: Answers, today: string) => {
+  const lost = lostOn(a, today);
+  return statusLost(a, today) && lost !== undefined && addDays(lost, 90) < today;
+};
+
 const arcNeeded = (a: Answers, today: string) =>
   a.removalOrder === true &&
   (a.removalOrderType === 'deportation' ||
@@ -88,9 +94,14 @@ const instructions: Instruction[] = [
       ),
   },
   {
-    name: '"may apply from inside Canada" only where s. 199(e) or a public policy (A74, Hong Kong) allows it',
+    name: '"may apply from inside Canada" only where s. 199(e) or a public policy (A74, Hong Kong) allows it, with a status still valid, maintained or restorable',
     pattern: /from inside Canada as a/,
-    allowed: (a) => mayApplyInside(a),
+    allowed: (a, today) => mayApplyInside(a) && !restorationClosed(a, today),
+  },
+  {
+    name: '"once status is restored" only for a status lost within the last 90 days',
+    pattern: /once status is restored/,
+    allowed: (a, today) => statusLost(a, today) && !restorationClosed(a, today),
   },
   {
     name: '"maintained status" as holding only while an extension is pending, never after a refusal',
@@ -109,6 +120,27 @@ const instructions: Instruction[] = [
     name: '"no work until status is restored" only when status was lost',
     pattern: /no work until status is restored|no work counts until status is restored/,
     allowed: (a, today) => statusLost(a, today),
+  },
+  {
+    name: '"until status is restored" only while restoration is open: within 90 days of losing status (§10)',
+    pattern: /until status is restored/,
+    allowed: (a, today) => {
+      const lost = lostOn(a, today);
+      // A refusal without its date: the 90 days cannot be counted, so restoration may still be open.
+      return statusLost(a, today) && (lost === undefined || addDays(lost, 90) >= today);
+    },
+  },
+  {
+    name: '"the current work permit covers the job on file" only for a worker in Canada on a valid permit, in that job (§9)',
+    pattern: /current work permit \(valid until (\d{4}-\d{2}-\d{2})\) covers the job on file/,
+    allowed: (a, today, match) =>
+      a.inCanada === true &&
+      a.currentStatus === 'worker' &&
+      a.statusExpiry !== undefined &&
+      a.statusExpiry === match[1] &&
+      a.statusExpiry >= today &&
+      !(a.extensionFiled === true && a.extensionRefused === true) &&
+      (a.offerIsCurrentJob === true || a.hasJobOffer === false),
   },
   {
     name: '"apply to extend or change before then" only for a valid status without a pending extension',

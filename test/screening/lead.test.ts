@@ -164,7 +164,12 @@ describe('staff summary', () => {
 
   it('says plainly when no exempt stream is evident', () => {
     const { text } = leadOf(worker()).summary;
-    expect(text).toMatch(/No LMIA-exempt stream is evident: an LMIA-based work permit may be needed\./);
+    expect(text).toMatch(
+      /No LMIA-exempt stream is evident: an LMIA-based work permit may be needed, which takes a job offer from an employer first\./,
+    );
+    expect(leadOf(workerWithOffer()).summary.text).toMatch(
+      /No LMIA-exempt stream is evident: an LMIA-based work permit may be needed\./,
+    );
     expect(text).toMatch(/Admissibility: no flag raised/);
   });
 
@@ -216,15 +221,24 @@ describe('staff summary', () => {
     expect(leadOf(workerWithOffer(youth)).summary.text).toMatch(/Employer steps: .*Employer Portal/);
   });
 
-  it('tells an employer about the Employer Portal offer and the $230 compliance fee', () => {
-    expect(leadOf(employer({ employerCompliance: 'neverUsedPortal' })).summary.text).toMatch(
+  it('tells an employer with an LMIA-exempt candidate about the Employer Portal offer and the $230 compliance fee', () => {
+    // A transferee of the group with 2 years in: an LMIA-exempt (IMP) candidate, so the portal steps apply (§1).
+    const transferee = (overrides: Parameters<typeof employer>[0]) =>
+      employer({
+        employerWorkerRelation: 'sameGroupEmployee',
+        employerWorkerMonths: 24,
+        employerWorkerLevel: 'specializedKnowledge',
+        employerRevenueCountries: true,
+        ...overrides,
+      });
+    expect(leadOf(transferee({ employerCompliance: 'neverUsedPortal' })).summary.text).toMatch(
       /Submit the offer of employment in the IRCC Employer Portal.*has not used the portal yet/,
     );
-    const { text } = leadOf(employer({ employerCompliance: 'foundNonCompliant' })).summary;
+    const { text } = leadOf(transferee({ employerCompliance: 'foundNonCompliant' })).summary;
     expect(text).toMatch(/Pay the \$230 employer compliance fee/);
     expect(text).toMatch(/Found non-compliant before/);
     expect(text).toMatch(/Company: Cedar Robotics Inc\., British Columbia/);
-    expect(text).toMatch(/Worker: citizen of India, lives in India, new hire/);
+    expect(text).toMatch(/Worker: citizen of India, lives in India, employee of the same corporate group/);
   });
 
   it('shows admissibility as flags only: ground and note, never prospect text', () => {

@@ -104,6 +104,8 @@ describe('screening cases', () => {
       }
       if (want.priority) expect(result.priority.level).toBe(want.priority);
       if (want.summary) expect(leadOf(answers, handoffRequested).summary.text).toMatch(want.summary);
+      if (want.notInSummary)
+        expect(leadOf(answers, handoffRequested).summary.text).not.toMatch(want.notInSummary);
     },
   );
 });

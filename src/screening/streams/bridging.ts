@@ -3,6 +3,7 @@ import { ref } from '../reference';
 import type { AnswerOf } from '../../intake/steps';
 import { daysBetween } from '../facts';
 import { statusLabels } from '../labels';
+import { lostStatusRequirement, statusSituation } from '../status';
 import type { StreamRule } from './rule';
 
 /** Bridging open work permit (A75): principal PR applicants in Canada whose permit is ending (§2). */
@@ -58,7 +59,18 @@ export const a75: StreamRule = {
       check.failed('no acknowledgement of receipt yet: the PR file must pass the completeness check first');
     else check.unknown('the acknowledgement of receipt (completeness check passed)');
     const status = f.currentStatus;
-    if (status === 'worker') check.met('holds a work permit');
+    const situation = statusSituation(f);
+    if (status === 'worker' && situation?.kind === 'lost') {
+      // Out of status: a bridging permit only with restoration, and not once the 90 days are over (§10).
+      const lost = lostStatusRequirement(f)!;
+      if (lost.closed)
+        check.failed(`${lost.text}: the bridging permit needs valid, maintained or restorable status`);
+      else check.unknown(lost.text);
+    } else if (status === 'worker' && situation?.kind === 'maintained')
+      check.met(
+        `on maintained status: the work permit expired on ${situation.expiry} with an extension pending`,
+      );
+    else if (status === 'worker') check.met('holds a work permit');
     else if (status === 'visitor' || status === 'student') {
       check.failed(
         `in Canada as a ${statusLabels[status]}: the bridging permit is for workers whose work permit is expiring`,
@@ -68,9 +80,10 @@ export const a75: StreamRule = {
     if (expiry === undefined) check.unknown("the work permit's expiry date");
     else {
       const days = daysBetween(f.today, expiry);
-      if (days < 0)
-        check.unknown(`the permit expired on ${expiry}: maintained status or restoration — to confirm`);
-      else if (days <= BRIDGING_EXPIRY_DAYS) check.met(`work permit expires ${expiry} (in ${days} days)`);
+      if (days < 0) {
+        if (situation?.kind === 'unclear')
+          check.unknown(`the permit expired on ${expiry}: maintained status or restoration — to confirm`);
+      } else if (days <= BRIDGING_EXPIRY_DAYS) check.met(`work permit expires ${expiry} (in ${days} days)`);
       else check.unknown(`whether it is time to apply: the permit expires ${expiry} (in ${days} days)`);
     }
     return check

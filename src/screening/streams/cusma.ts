@@ -98,6 +98,9 @@ export const t36: StreamRule = {
         `the job is not one of the listed CUSMA professions (as answered); ${offListRoutes}`,
       );
     }
+    // Every listed profession needs a post-secondary credential at least: a TEER 4/5 job (high school
+    // or short training, §5) is none of them, so without a profession named it is not a candidate (§9).
+    if (!profession && f.offer.teer !== undefined && f.offer.teer >= 4) return undefined;
     if (!profession) {
       // Not asked or not sure: the list decides, so the stream stays possible at most.
       return check

@@ -43,6 +43,12 @@ const isCitizenOf = (countries: { citizens: ReadonlySet<string> }) => (f: Facts)
 const isCptppProfessionalCitizen = (f: Facts) =>
   f.citizenship !== undefined && cptppCountries.professionals.has(f.citizenship);
 
+/**
+ * The agreements cover professionals (and, for some, technicians) on their lists: a TEER 4 or 5 job
+ * (high school or on-the-job training, §5) is neither, whatever the worker's degree (§2).
+ */
+const isNonProfessionalJob = (teer: number | undefined) => teer !== undefined && teer >= 4;
+
 export const ceta = { name: 'CETA', isCitizen: isCitizenOf(cetaCountries) };
 export const cuktca = { name: 'CUKTCA', isCitizen: isCitizenOf(cuktcaCountries) };
 export const cptpp = { name: 'CPTPP', isCitizen: isCitizenOf(cptppCountries) };
@@ -65,7 +71,7 @@ function independentProfessional(code: string, agreement: typeof ceta, codes: st
       if (!f.offer || !agreement.isCitizen(f) || f.isEmployer || f.group.isSameGroup === true)
         return undefined;
       const teer = f.offer.teer;
-      if (!isProfessionalTeer(teer) && f.hasDegree !== true) return undefined;
+      if (isNonProfessionalJob(teer) || (!isProfessionalTeer(teer) && f.hasDegree !== true)) return undefined;
       const check = new Assessment().met(`${citizenOf(f)} (${agreement.name})`);
       if (isProfessionalTeer(teer)) check.met(jobTeerReason(teer));
       if (f.hasDegree) check.met(degreeReason(f));
@@ -91,7 +97,7 @@ export const t52: StreamRule = {
   evaluate(f) {
     if (!f.offer || !isCptppProfessionalCitizen(f)) return undefined;
     const teer = f.offer.teer;
-    if (teer !== undefined && teer >= 4) return undefined;
+    if (isNonProfessionalJob(teer)) return undefined;
     const check = new Assessment().met(`${citizenOf(f)} (CPTPP, with professional commitments)`);
     if (isProfessionalTeer(teer)) check.met(jobTeerReason(teer));
     else if (teer === undefined) check.unknown("the job's NOC code or TEER (professionals: TEER 0/1)");
@@ -117,7 +123,7 @@ export const otherFtaRules: StreamRule[] = otherFtaProfessionals.map(({ code, co
   evaluate(f) {
     if (!f.offer || f.citizenship !== country) return undefined;
     const teer = f.offer.teer;
-    if (!isProfessionalTeer(teer) && f.hasDegree !== true) return undefined;
+    if (isNonProfessionalJob(teer) || (!isProfessionalTeer(teer) && f.hasDegree !== true)) return undefined;
     const check = new Assessment().met(`${citizenOf(f)} (${agreement})`);
     if (isProfessionalTeer(teer)) check.met(jobTeerReason(teer));
     if (f.hasDegree) check.met(degreeReason(f));

@@ -1,6 +1,6 @@
 import { Assessment } from '../assessment';
 import { ref, refs } from '../reference';
-import type { StreamRule } from './rule';
+import { CODE_TO_CONFIRM, type StreamRule } from './rule';
 
 /**
  * Hong Kong residents (§10): an open work permit for those who applied for permanent residence
@@ -13,7 +13,7 @@ import type { StreamRule } from './rule';
 const PATHWAYS_CLOSED = '2026-08-31';
 
 export const hongKong: StreamRule = {
-  code: 'code to confirm',
+  code: CODE_TO_CONFIRM,
   name: 'Hong Kong permanent-residence-pathway applicant (open permit)',
   ref: refs(ref.dec2026),
   tests: `a pending permanent-residence application under a Hong Kong pathway (the pathways closed ${PATHWAYS_CLOSED})`,

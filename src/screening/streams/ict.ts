@@ -107,7 +107,10 @@ function ictRule(spec: IctSpec): StreamRule {
       else if (group.revenueInTwoCountries === false) {
         if (spec.agreement)
           check.unknown(`${revenueRule}: the group does not — to confirm for ${spec.agreement.name}`);
-        else check.failed(`the group does not earn revenue in 2 or more countries: ${revenueRule}`);
+        else
+          check.failed(
+            'the group does not earn revenue in 2 or more countries: since the Oct 3, 2024 guidance the multinational must already do so',
+          );
       } else check.unknown(revenueRule);
       for (const item of spec.confirm) check.confirm(item);
       return check;

@@ -44,8 +44,7 @@ export const c21: StreamRule = {
     "citizenship of an IEC partner country, and an age within the band of a category that country offers (IRCC's list by country)",
   evaluate(f) {
     const partner = iecPartner(f.citizenship);
-    // Employers are not asked the worker's age: IEC is for the worker to raise, not listed here.
-    if (!partner || f.isEmployer) return undefined;
+    if (!partner) return undefined;
     const country = englishCountryName(partner.country);
     const offered = iecCategories.filter((category) => partner.categories[category] !== undefined);
     const bands = offered
@@ -53,6 +52,9 @@ export const c21: StreamRule = {
       .join(', ');
     const check = new Assessment().met(`${citizenOf(f)}, an IEC partner (${bands})`);
     const age = f.age;
+    // Employers are not asked the worker's age: for them IEC is an open question to check, never
+    // evidence of an exempt stream (Young Professionals and Co-op go through the Employer Portal).
+    if (f.isEmployer) check.openQuestion();
     if (age === undefined) {
       check.unknown(`${personOf(f)}'s age (${country}: ${bands})`);
       return check.confirm(iecChecks);

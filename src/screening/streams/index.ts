@@ -20,6 +20,7 @@ import { a72 } from './vulnerable-worker';
 import type { StreamRule } from './rule';
 
 export type { StreamRule } from './rule';
+export { streamShortTitle, streamTitle } from './rule';
 
 /*
  * One file per family of streams: its rules, its labels, its constants and country lists, and the

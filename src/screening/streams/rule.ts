@@ -35,3 +35,18 @@ export function jobTeerReason(teer: number): string {
 export function degreeReason(f: Facts): string {
   return f.educationLevel ? educationLabels[f.educationLevel] : 'degree';
 }
+
+/** A stream whose exemption code could not be confirmed [U] carries this, never an invented code (§10). */
+export const CODE_TO_CONFIRM = 'code to confirm';
+
+/** How staff read a stream: its code and name, or its name first where the code is not known (§10). */
+export function streamTitle(stream: { code: string; name: string }): string {
+  return stream.code === CODE_TO_CONFIRM
+    ? `${stream.name}, ${CODE_TO_CONFIRM}`
+    : `${stream.code} ${stream.name}`;
+}
+
+/** The short form for one-line lists: the code, or the name where the code is not known. */
+export function streamShortTitle(stream: { code: string; name: string }): string {
+  return stream.code === CODE_TO_CONFIRM ? `${stream.name} (${CODE_TO_CONFIRM})` : stream.code;
+}

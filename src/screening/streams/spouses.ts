@@ -4,7 +4,7 @@ import type { AnswerOf } from '../../intake/steps';
 import { SPOUSE_MIN_MONTHS_LEFT } from '../../intake/thresholds';
 import { englishCountryName } from '../countries';
 import { isProfessionalTeer, type Facts } from '../facts';
-import { insideCanadaApplication } from '../status';
+import { insideCanadaApplication, lostStatusRequirement } from '../status';
 import { cetaCountries, cptppCountries, cuktcaCountries } from './fta';
 import type { StreamRule } from './rule';
 
@@ -31,6 +31,12 @@ export const spouseProgramLabels: Record<AnswerOf<'spouseProgram'>, string> = {
  */
 function whereToApply(check: Assessment, f: Facts): Assessment {
   const inside = insideCanadaApplication(f);
+  // A visitor out of status applies in Canada only while status can be restored (§10).
+  const lost = inside === undefined ? undefined : lostStatusRequirement(f);
+  if (lost)
+    check.unknown(
+      lost.closed ? `${lost.text}: nothing left to restore — where to apply, lawyer review` : lost.text,
+    );
   return inside?.may === 'yes' && !check.hasFailed
     ? check.note(`may apply from inside Canada as a ${inside.basis}`)
     : check;
@@ -158,6 +164,9 @@ export const a74: StreamRule = {
       );
     }
     check.met('in Canada');
+    // A74 needs valid, maintained or restorable status (§10).
+    const lost = lostStatusRequirement(f);
+    if (lost?.closed) check.failed(`${lost.text}: A74 needs valid, maintained or restorable status`);
     if (spouse.sponsorshipFiled === true) check.met('a spousal sponsorship has been filed');
     else if (spouse.sponsorshipFiled === false)
       check.unknown(

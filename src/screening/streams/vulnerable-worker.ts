@@ -2,6 +2,7 @@ import type { AnswerOf, Answers } from '../../intake/steps';
 import { Assessment } from '../assessment';
 import type { Facts } from '../facts';
 import { ref, refs } from '../reference';
+import { statusSituation } from '../status';
 import type { StreamRule } from './rule';
 
 /**
@@ -39,7 +40,14 @@ export const a72: StreamRule = {
   evaluate(f, a) {
     if (!reportsMistreatment(f, a)) return undefined;
     const check = new Assessment().met('in Canada as a worker');
-    if (a.workPermitType === 'employerSpecific') check.met('holds an employer-specific work permit');
+    const status = statusSituation(f);
+    // A72 is for a worker on the permit or on maintained status from one: not once status is lost (§10).
+    if (status?.kind === 'lost')
+      check.failed(
+        `status was lost on ${status.lostOn ?? 'the day of the refusal'} (${status.cause === 'refused' ? 'extension refused' : 'expired without an extension'}): A72 needs a valid employer-specific permit or maintained status on one`,
+      );
+    const held = status?.kind === 'lost' ? 'held' : 'holds';
+    if (a.workPermitType === 'employerSpecific') check.met(`${held} an employer-specific work permit`);
     else
       check.unknown('whether the work permit is tied to one employer (A72 is for employer-specific permits)');
     return check
@@ -54,8 +62,9 @@ export const a72: StreamRule = {
       .confirm('the worker is on the permit or on maintained status from one (not restoration) — to confirm');
   },
   urgency(f, a) {
-    return reportsMistreatment(f, a)
-      ? 'the worker reports unsafe or unfair treatment by the employer on an employer-specific permit: a lawyer to call promptly (vulnerable-worker open permit, A72)'
-      : undefined;
+    if (!reportsMistreatment(f, a)) return undefined;
+    return statusSituation(f)?.kind === 'lost'
+      ? 'the worker reports unsafe or unfair treatment by the employer (status lost since, so not the A72 permit): a lawyer to call promptly'
+      : 'the worker reports unsafe or unfair treatment by the employer on an employer-specific permit: a lawyer to call promptly (vulnerable-worker open permit, A72)';
   },
 };

@@ -1,6 +1,7 @@
 import { html, type SafeHtml } from '../../html';
 import type { Lead } from '../../screening/lead';
 import { noExemptStreamText } from '../../screening/summary';
+import { streamShortTitle } from '../../screening/streams/rule';
 import { pill, priorityPill, urgencyPill } from './parts';
 
 /** What the screening concluded, on a lead's page: priority and urgency, admissibility, streams, PR pathways. */
@@ -11,7 +12,7 @@ export function screeningHtml(lead: Lead): SafeHtml {
   const { streams, admissibility, pathways, urgency, priority, noExemptStreamEvident, rulesVersion } =
     lead.screening;
   return html`<div class="grid">${priorityCard(priority, urgency)} ${admissibilityCard(admissibility)}</div>
-    ${streamsCard(streams, noExemptStreamEvident ? noExemptStreamText(lead.screening) : undefined)}
+    ${streamsCard(streams, noExemptStreamEvident ? noExemptStreamText(lead) : undefined)}
     ${pathwaysCard(pathways, rulesVersion)}`;
 }
 
@@ -39,6 +40,14 @@ function admissibilityCard(admissibility: Screening['admissibility']): SafeHtml 
   </section>`;
 }
 
+/** The code in bold and the name; a stream whose code is not confirmed shows its name in bold instead (§10). */
+function streamCell(stream: Screening['streams'][number]): SafeHtml {
+  const title = streamShortTitle(stream);
+  return title === stream.code
+    ? html`<strong>${stream.code}</strong> ${stream.name}`
+    : html`<strong>${title}</strong>`;
+}
+
 /** Every stream assessed, with why and what is missing (a table). */
 function streamsCard(streams: Screening['streams'], noExemptStream: string | undefined): SafeHtml {
   return html`<section class="card" aria-labelledby="h-streams">
@@ -53,7 +62,7 @@ function streamsCard(streams: Screening['streams'], noExemptStream: string | und
                 <th scope="col">Stream</th>
                 <th scope="col">Fit</th>
                 <th scope="col">Why</th>
-                <th scope="col">Missing</th>
+                <th scope="col">Missing or to check</th>
                 <th scope="col">Reference</th>
               </tr>
             </thead>
@@ -61,7 +70,7 @@ function streamsCard(streams: Screening['streams'], noExemptStream: string | und
               ${streams.map(
                 (s) =>
                   html`<tr>
-                    <td><strong>${s.code}</strong> ${s.name}</td>
+                    <td>${streamCell(s)}</td>
                     <td>${pill(s.fit, s.fit === 'likely' ? 'good' : s.fit === 'possible' ? 'warn' : '')}</td>
                     <td>
                       <ul>
