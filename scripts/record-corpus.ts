@@ -598,7 +598,7 @@ const scenarios: Scenario[] = [
       await greet(c);
       await c.answer(employerNewHire);
       c.expectStep('review');
-      await c.session.send({ type: 'message', text: '', value: { text: 'change 4' } });
+      await c.session.send({ type: 'message', text: '', value: { text: 'change 3' } });
       c.expectStep('employerCompliance');
       await c.say(en.steps.employerCompliance.choices!.inspectedCompliant!);
       await c.session.send({ type: 'message', value: { text: 'confirm' } });

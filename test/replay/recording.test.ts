@@ -116,7 +116,7 @@ describe('recording conversations through HTTP, exporting and replaying them', (
           ['admissibility', 'contact'].includes(s.section) && relevantSteps(worker).includes(step as StepId),
       )
       .map(([step]) => en().steps[step as keyof typeof stepCatalogue].label);
-    expect(hidden.length).toBeGreaterThan(8);
+    expect(hidden.length).toBeGreaterThanOrEqual(8);
     for (const label of hidden) expect(review.text).toContain(`**${label}:** [redacted]`);
     const card = JSON.stringify(review.attachments ?? []);
     for (const secret of [worker.contactName!, worker.contactEmail!, '6045550199'])
