@@ -14,6 +14,7 @@ import type { Request, Response } from 'express';
 import { loadFlows, matchLocale, type Flows } from '../intake/flows';
 import { log, logRef } from '../logger';
 import type { IntakeBot } from './intake-bot';
+import { skipIdleTelemetry } from './sdk-telemetry';
 import { TypingIndicator } from './typing-indicator';
 
 /**
@@ -305,6 +306,8 @@ export function createBotEndpoint(
   options: EndpointOptions = {},
 ) {
   const authenticated = Boolean(credentials.clientId);
+  // no span is made for a turn's steps while no OpenTelemetry tracer provider is registered
+  skipIdleTelemetry();
   // validateServiceUrl: a token names the service URL it was issued for; replies go nowhere else
   const adapter = new IntakeCloudAdapter(authConfiguration(credentials), undefined, undefined, {
     validateServiceUrl: true,
