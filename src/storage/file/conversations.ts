@@ -10,6 +10,7 @@ import {
   type StoreItems,
 } from '../../ports/store';
 import { appendDurably, forgetFolder, syncFolder, writeFileAtomic } from './atomic';
+import { FileNames } from './file-names';
 
 /**
  * A key-value store with eTag optimistic concurrency, one file per key.
@@ -82,9 +83,13 @@ export class FileConversationStore implements ConversationStore {
     this.directory = path.resolve(directory);
   }
 
-  fileOf(key: string): string {
+  private readonly files = new FileNames((key) => {
     const hash = createHash('sha256').update(key).digest('hex');
     return path.join(this.directory, hash.slice(0, 2), `${hash.slice(2, 34)}.json`);
+  });
+
+  fileOf(key: string): string {
+    return this.files.of(key);
   }
 
   async read(keys: string[]): Promise<StoreItems> {
