@@ -16,6 +16,7 @@ import { SubmitLead } from '../service/submit-lead';
 import { openMemoryStorage } from '../storage/memory';
 import type { TranscriptStore } from '../ports/transcripts';
 import { plainActivity, trustedActivity } from './adapter';
+import { skipSchemaForOwnActivities } from './own-activities';
 import { conversationKeyOf, IntakeBot } from './intake-bot';
 import { transcriptMiddleware } from './transcript-logger';
 
@@ -67,6 +68,8 @@ export class InProcessBot {
   private clock = new Date(REPLAY_EPOCH);
 
   constructor(options: InProcessBotOptions = {}) {
+    // the bot's replies are copied, not parsed again by the SDK's schema (as on the server)
+    skipSchemaForOwnActivities();
     this.flows = options.flows ?? loadFlows();
     this.engine =
       options.engine ??
