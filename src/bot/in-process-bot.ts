@@ -17,6 +17,7 @@ import { openMemoryStorage } from '../storage/memory';
 import type { TranscriptStore } from '../ports/transcripts';
 import { plainActivity, trustedActivity } from './adapter';
 import { skipSchemaForOwnActivities } from './own-activities';
+import { skipIdleTelemetry } from './sdk-telemetry';
 import { conversationKeyOf, IntakeBot } from './intake-bot';
 import { transcriptMiddleware } from './transcript-logger';
 
@@ -68,7 +69,9 @@ export class InProcessBot {
   private clock = new Date(REPLAY_EPOCH);
 
   constructor(options: InProcessBotOptions = {}) {
-    // the bot's replies are copied, not parsed again by the SDK's schema (as on the server)
+    // as on the server: no span per step while no tracer provider is registered, and the bot's
+    // replies copied, not parsed again by the SDK's schema
+    skipIdleTelemetry();
     skipSchemaForOwnActivities();
     this.flows = options.flows ?? loadFlows();
     this.engine =
