@@ -14,6 +14,8 @@ import type { Request, Response } from 'express';
 import { loadFlows, matchLocale, type Flows } from '../intake/flows';
 import { log, logRef } from '../logger';
 import type { IntakeBot } from './intake-bot';
+import { skipSchemaForOwnActivities } from './own-activities';
+import { skipIdleTelemetry } from './sdk-telemetry';
 import { TypingIndicator } from './typing-indicator';
 
 /**
@@ -305,6 +307,10 @@ export function createBotEndpoint(
   options: EndpointOptions = {},
 ) {
   const authenticated = Boolean(credentials.clientId);
+  // no span is made for a turn's steps while no OpenTelemetry tracer provider is registered
+  skipIdleTelemetry();
+  // the bot's own replies are copied, not parsed again by the SDK's schema
+  skipSchemaForOwnActivities();
   // validateServiceUrl: a token names the service URL it was issued for; replies go nowhere else
   const adapter = new IntakeCloudAdapter(authConfiguration(credentials), undefined, undefined, {
     validateServiceUrl: true,

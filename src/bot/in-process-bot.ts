@@ -16,6 +16,8 @@ import { SubmitLead } from '../service/submit-lead';
 import { openMemoryStorage } from '../storage/memory';
 import type { TranscriptStore } from '../ports/transcripts';
 import { plainActivity, trustedActivity } from './adapter';
+import { skipSchemaForOwnActivities } from './own-activities';
+import { skipIdleTelemetry } from './sdk-telemetry';
 import { conversationKeyOf, IntakeBot } from './intake-bot';
 import { transcriptMiddleware } from './transcript-logger';
 
@@ -67,6 +69,10 @@ export class InProcessBot {
   private clock = new Date(REPLAY_EPOCH);
 
   constructor(options: InProcessBotOptions = {}) {
+    // as on the server: no span per step while no tracer provider is registered, and the bot's
+    // replies copied, not parsed again by the SDK's schema
+    skipIdleTelemetry();
+    skipSchemaForOwnActivities();
     this.flows = options.flows ?? loadFlows();
     this.engine =
       options.engine ??

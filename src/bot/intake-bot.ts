@@ -9,6 +9,7 @@ import type { AttachDocuments } from '../service/attach-documents';
 import type { IntakeService, TurnOptions } from '../service/intake-service';
 import type { AttachmentFetcher } from './attachment-fetch';
 import { documentTurn } from './documents';
+import { ownActivity } from './own-activities';
 
 /**
  * Translates Bot Framework activities to intake turns and replies back to activities.
@@ -131,16 +132,13 @@ async function sendTurn(context: TurnContext, result: TurnResult): Promise<void>
 export function toActivity(reply: Reply, result: TurnResult, incoming: Partial<Activity>): Partial<Activity> {
   const question = reply.question;
   const position = result.position.kind === 'step' ? result.position.step : result.position.kind;
-  return {
+  // marked as this bot's own (see own-activities.ts), its keys in the order of the SDK's schema
+  return ownActivity({
     type: ActivityTypes.Message,
     text: reply.text,
     textFormat: 'markdown',
     locale: result.locale,
     inputHint: question ? InputHints.ExpectingInput : InputHints.AcceptingInput,
-    attachments:
-      reply.review && question
-        ? [reviewCard(reply.review, question.choices ?? [], bindingTo(question))]
-        : undefined,
     // A button sends its title, as if typed, and the question it belongs to (see binding.ts).
     // The review card has its own Confirm and Change: one set of buttons, not two.
     suggestedActions:
@@ -156,6 +154,10 @@ export function toActivity(reply: Reply, result: TurnResult, incoming: Partial<A
             })),
           }
         : undefined,
+    attachments:
+      reply.review && question
+        ? [reviewCard(reply.review, question.choices ?? [], bindingTo(question))]
+        : undefined,
     channelData: {
       // `step` is where the conversation is: the copy offer after submitting is asked once submitted.
       intake: question
@@ -169,7 +171,7 @@ export function toActivity(reply: Reply, result: TurnResult, incoming: Partial<A
           }
         : { step: position, turn: result.state.turn ?? 0 },
     },
-  };
+  });
 }
 
 /**

@@ -56,6 +56,23 @@ describe('the file conversation store', () => {
     expect((await store.read([key]))[key]).toMatchObject({ step: 'three' });
   }, 30_000);
 
+  it('hands out the item it holds, deeply frozen, while the file is unchanged (no parse, no restore)', async () => {
+    const store = new FileConversationStore(dir);
+    await store.write({ [key]: { step: 'one', answers: { role: 'employer' }, eTag: '*' } });
+    const first = (await store.read([key]))[key]!;
+    expect((await store.read([key]))[key]).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.answers)).toBe(true);
+    expect(() => {
+      (first.answers as Record<string, string>).role = 'worker';
+    }).toThrow(TypeError);
+    // what another process writes is read again (frozen too)
+    writeFromAnotherProcess({ step: 'theirs', eTag: first.eTag });
+    const theirs = (await store.read([key]))[key]!;
+    expect(theirs).not.toBe(first);
+    expect(theirs).toMatchObject({ step: 'theirs' });
+    expect(Object.isFrozen(theirs)).toBe(true);
+  }, 30_000);
+
   it('sees another process append to a file it has cached (same inode, grown)', async () => {
     const store = new FileConversationStore(dir);
     await store.write({ [key]: { step: 'one', eTag: '*' } });

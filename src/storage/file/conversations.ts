@@ -10,6 +10,7 @@ import {
   type StoreItems,
 } from '../../ports/store';
 import { appendDurably, forgetFolder, syncFolder, writeFileAtomic } from './atomic';
+import { FileNames } from './file-names';
 
 /**
  * A key-value store with eTag optimistic concurrency, one file per key.
@@ -26,8 +27,11 @@ import { appendDurably, forgetFolder, syncFolder, writeFileAtomic } from './atom
  * skipped, and the next append starts on a new line. Files lowdb wrote (one pretty-printed JSON
  * document) still read, and are rewritten at their first write.
  *
- * The live conversations are cached (last line, eTag, and the file's inode and size), so a turn
- * reads its conversation with one `stat` instead of opening and parsing the file. The cache never
+ * The live conversations are cached (last line, the item itself, eTag, and the file's inode and
+ * size), so a turn reads its conversation with one `stat` instead of opening and parsing the file.
+ * As in the memory store, a cached item is deeply frozen and handed out as it is: nothing read can
+ * be changed behind the store's back (a change throws), a turn does not parse its conversation
+ * again, and the engine finds the snapshot it persisted last turn (no XState restore). The cache never
  * decides on its own: each read and write compares the file's inode and size (which every write
  * changes: an append grows it, a rewrite is a new inode) with the cached ones, and reads the file
  * again when anyone else (another process, a restore) changed it, so a write is never checked
@@ -42,8 +46,10 @@ interface Envelope {
 
 interface Cached {
   file: string;
-  /** The envelope's JSON (the file's last line): each read parses it, so callers never share an object. */
+  /** The envelope's JSON (the file's last line): what a compaction writes. */
   text: string;
+  /** The item, deeply frozen: handed out by every read while the file is the one cached. */
+  item: StoreItem;
   eTag: string | undefined;
   ino: bigint;
   size: bigint;
@@ -77,9 +83,13 @@ export class FileConversationStore implements ConversationStore {
     this.directory = path.resolve(directory);
   }
 
-  fileOf(key: string): string {
+  private readonly files = new FileNames((key) => {
     const hash = createHash('sha256').update(key).digest('hex');
     return path.join(this.directory, hash.slice(0, 2), `${hash.slice(2, 34)}.json`);
+  });
+
+  fileOf(key: string): string {
+    return this.files.of(key);
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -88,7 +98,7 @@ export class FileConversationStore implements ConversationStore {
       // a read alone does not cache: a maintenance scan of every conversation must not evict
       // the live ones (a turn's write caches its conversation)
       const current = this.load(key, this.fileOf(key), false);
-      if (current) items[key] = (JSON.parse(current.text) as Envelope).item;
+      if (current) items[key] = current.item;
     }
     return items;
   }
@@ -104,7 +114,8 @@ export class FileConversationStore implements ConversationStore {
           throw new StoreConflictError(key);
         }
         const eTag = randomUUID();
-        const text = JSON.stringify({ key, item: Object.assign({}, change, { eTag }) } satisfies Envelope);
+        const item: StoreItem = Object.assign({}, change, { eTag });
+        const text = JSON.stringify({ key, item } satisfies Envelope);
         const durable = this.options.durable === true;
         if (current && current.versions < COMPACT_AFTER) {
           const line = `${current.complete ? '' : '\n'}${text}\n`;
@@ -112,6 +123,7 @@ export class FileConversationStore implements ConversationStore {
           this.remember(key, {
             file,
             text,
+            item: deepFreeze(item),
             eTag,
             ino: current.ino,
             // if anyone else appended meanwhile, the size differs and the next use reads the file
@@ -124,6 +136,7 @@ export class FileConversationStore implements ConversationStore {
           this.remember(key, {
             file,
             text,
+            item: deepFreeze(item),
             eTag,
             ino: stamp.ino,
             size: stamp.size,
@@ -191,6 +204,7 @@ export class FileConversationStore implements ConversationStore {
     const fresh: Cached = {
       file,
       text: stored.text,
+      item: deepFreeze(stored.envelope.item),
       eTag: stored.envelope.item.eTag,
       ino: stats.ino,
       size: stats.size,
@@ -254,6 +268,15 @@ function lastVersion(raw: string): { envelope: Envelope; text: string; versions:
     }
   }
   return undefined;
+}
+
+/** Freezes an item and everything in it (what is frozen already is left as it is: its contents are). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 function isEnvelope(value: unknown): value is Envelope {

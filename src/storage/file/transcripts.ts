@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { KeyedLock } from '../keyed-lock';
+import { FileNames } from './file-names';
 import { findLastLine, parseTranscriptLines, PendingWrites } from '../transcripts';
 import {
   type TranscriptActivity,
@@ -30,9 +31,13 @@ export class FileTranscriptStore implements TranscriptStore {
 
   constructor(readonly directory: string) {}
 
-  fileOf(channelId: string, conversationId: string): string {
-    const hash = createHash('sha256').update(`${channelId}\n${conversationId}`).digest('hex');
+  private readonly files = new FileNames((key) => {
+    const hash = createHash('sha256').update(key).digest('hex');
     return path.join(this.directory, `${hash.slice(0, 40)}.jsonl`);
+  });
+
+  fileOf(channelId: string, conversationId: string): string {
+    return this.files.of(`${channelId}\n${conversationId}`);
   }
 
   /**
