@@ -9,19 +9,12 @@ import {
   type FileLink,
 } from './attachment-fetch';
 import { matchLocale } from '../intake/flows';
-import type { AttachDocuments, AttachOutcome, DocumentRefusal } from '../service/attach-documents';
-
-const refusals = new Set<DocumentRefusal>([
-  'unreachable',
-  'off',
-  'not-yet',
-  'too-many',
-  'too-large',
-  'type',
-  'infected',
-  'scanner-down',
-  'store-down',
-]);
+import {
+  isDocumentRefusal,
+  type AttachDocuments,
+  type AttachOutcome,
+  type DocumentRefusal,
+} from '../service/attach-documents';
 
 /**
  * A message that carries documents rather than words: the built-in channel's upload (the files
@@ -125,8 +118,6 @@ function uploadedOf(channelData: unknown): { ids: string[]; refused?: DocumentRe
     { ids?: unknown; refused?: unknown } | undefined;
   if (!documents || typeof documents !== 'object' || !Array.isArray(documents.ids)) return undefined;
   const ids = documents.ids.filter((id): id is string => typeof id === 'string').slice(0, 10);
-  const refused = refusals.has(documents.refused as DocumentRefusal)
-    ? (documents.refused as DocumentRefusal)
-    : undefined;
+  const refused = isDocumentRefusal(documents.refused) ? documents.refused : undefined;
   return { ids, ...(refused ? { refused } : {}) };
 }

@@ -7,16 +7,21 @@ import { log, logRef } from '../logger';
 import type { ConversationRecord } from './intake-service';
 
 /** Why an upload was not kept, in the words the prospect is given (flows: documents*). */
-export type DocumentRefusal =
-  | 'off'
-  | 'not-yet'
-  | 'too-many'
-  | 'too-large'
-  | 'type'
-  | 'infected'
-  | 'scanner-down'
-  | 'store-down'
-  | 'unreachable';
+export const documentRefusals = [
+  'off',
+  'not-yet',
+  'too-many',
+  'too-large',
+  'type',
+  'infected',
+  'scanner-down',
+  'store-down',
+  'unreachable',
+] as const;
+export type DocumentRefusal = (typeof documentRefusals)[number];
+
+export const isDocumentRefusal = (value: unknown): value is DocumentRefusal =>
+  (documentRefusals as readonly unknown[]).includes(value);
 
 export interface AttachOutcome {
   /** The documents kept, in the order they came. */
