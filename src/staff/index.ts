@@ -134,7 +134,7 @@ export function createStaff(settings: StaffSettings, parts: StaffParts, options:
   });
   const router = afterLoad(ready, dashboard);
 
-  let stopSchedule: (() => void) | undefined;
+  let stopSchedule: (() => Promise<void>) | undefined;
 
   return {
     router,
@@ -158,9 +158,10 @@ export function createStaff(settings: StaffSettings, parts: StaffParts, options:
         options.purgeEveryMs ?? 60 * 60_000,
       );
     },
+    /** Resolves once nothing of the staff side writes any more: the first load of the lead list
+     * (and its saved rows), a scheduled pass under way, the notification sends. */
     async stop() {
-      stopSchedule?.();
-      await stores.notifier.worker.stop();
+      await Promise.all([ready.catch(() => undefined), stopSchedule?.(), stores.notifier.worker.stop()]);
     },
   };
 }

@@ -119,24 +119,31 @@ export class RetentionPurger {
   }
 }
 
-/** Runs `task` shortly after start and then every `intervalMs`, never keeping the process alive. */
+/**
+ * Runs `task` shortly after start and then every `intervalMs`, never keeping the process alive.
+ * The function it returns stops the schedule and resolves once a pass under way has finished.
+ */
 export function schedule(task: () => Promise<unknown>, intervalMs: number, firstDelayMs = 60_000) {
-  let running = false;
+  let running: Promise<void> | undefined;
   const run = () => {
     if (running) return;
-    running = true;
-    task()
-      .catch((error: unknown) =>
-        log.error('scheduled-task-failed', { error: error instanceof Error ? error.message : String(error) }),
+    running = task()
+      .then(
+        () => undefined,
+        (error: unknown) =>
+          log.error('scheduled-task-failed', {
+            error: error instanceof Error ? error.message : String(error),
+          }),
       )
-      .finally(() => (running = false));
+      .finally(() => (running = undefined));
   };
   const first = setTimeout(run, firstDelayMs);
   const every = setInterval(run, intervalMs);
   first.unref();
   every.unref();
-  return () => {
+  return async (): Promise<void> => {
     clearTimeout(first);
     clearInterval(every);
+    await running;
   };
 }

@@ -9,6 +9,7 @@ import { fileLayout, openFileStorage } from '../../src/storage/file';
 import { SAVED_ROW_FILES } from '../../src/storage/file/lead-index';
 import { MemoryLeadIndex } from '../../src/storage/memory/lead-index';
 import type { Storage } from '../../src/ports/storage';
+import { startServer } from '../../src/server';
 import { tempConfig } from '../support/temp-data';
 
 /**
@@ -242,5 +243,19 @@ describe('the saved lead rows of the file store', () => {
     expect(saved).not.toContain('prospect3@example.com');
     expect(saved).not.toContain('prospect66@example.com');
     expect(saved).toContain('prospect1@example.com');
+  });
+});
+
+describe('a server closed as soon as it started', () => {
+  it('has finished its first load of the lead list, rows saved, when close resolves: nothing writes into its data folder after', async () => {
+    const config = tempConfig();
+    try {
+      const server = await startServer(config);
+      await server.close();
+      // the load's save is the last thing written; were it still under way, fewer files would be there
+      expect(fs.readdirSync(fileLayout(config.DATA_DIR).leadRows).sort()).toHaveLength(SAVED_ROW_FILES);
+    } finally {
+      config.cleanup();
+    }
   });
 });
