@@ -453,9 +453,12 @@ const scenarios: Scenario[] = [
       await c.say(`modifier ${fr.steps.employerWorkerRelation.label}`);
       c.expectStep('employerWorkerRelation');
       await c.say(en.steps.employerWorkerRelation.choices!.newHire!);
-      // A new hire opens the benefit question, asked before returning to the review.
+      // A new hire opens the benefit question and (a job outside Quebec) the worker's French,
+      // asked before returning to the review.
       c.expectStep('employerBenefit');
       await c.say(en.steps.employerBenefit.choices!.knowledgeTransfer!);
+      c.expectStep('employerWorkerFrench');
+      await c.say('a little');
       c.expectStep('review');
       // "No thanks" to the offer of a call: the phone is skipped, and the firm writes instead.
       await c.say(`change ${en.steps.contactPhone.label}`);

@@ -192,6 +192,8 @@ export const relevance: Record<RelevanceName, (answers: Answers) => boolean> = {
     relevance.isEmployer(a) &&
     (a.employerWorkerRelation === 'sameGroupEmployee' || a.employerWorkerRelation === 'sameGroupNewOffice'),
   workerIsNewHire: (a) => relevance.isEmployer(a) && !relevance.workerIsInSameGroup(a),
+  // Francophone Mobility (C16) needs a job outside Quebec; a transfer within the group is screened as one.
+  employerMayUseFrench: (a) => relevance.workerIsNewHire(a) && a.employerProvince !== 'QC',
   // Education, social and community jobs (NOC category 4, home support included) or no NOC at all.
   employerJobTypeUnclear: (a) =>
     relevance.isEmployer(a) && a.employerNoc !== undefined && !/^[0-35-9]/.test(a.employerNoc.noc ?? '4'),

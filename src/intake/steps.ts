@@ -142,6 +142,7 @@ export type RelevanceName =
   | 'workerIsNewHire'
   | 'employerJobTypeUnclear'
   | 'employerHiresCusmaCitizen'
+  | 'employerMayUseFrench'
   | 'employerCusmaProfessionAcceptsLicence'
   // Facts the guards above combine (no step's own guard): named so the path model tracks them.
   | 'holdsStatus'
@@ -406,6 +407,12 @@ export const stepCatalogue = {
   ),
   employerWorkerCitizenship: step('worker', country(), 'isEmployer'),
   employerWorkerCountry: step('worker', country(), 'isEmployer'),
+  // Francophone Mobility (C16) for a new hire outside Quebec: the employer's sense of the worker's French.
+  employerWorkerFrench: step(
+    'worker',
+    choice(['none', 'basic', 'intermediate', 'advanced', 'notSure']),
+    'employerMayUseFrench',
+  ),
   employerCusmaProfession: step('worker', choice(cusmaProfessionChoices), 'employerHiresCusmaCitizen'),
   employerWorkerLicence: step('worker', yesNo(), 'employerCusmaProfessionAcceptsLicence'),
 

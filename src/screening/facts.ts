@@ -99,7 +99,8 @@ export interface Facts {
   hasLicence?: boolean;
   yearsExperience?: number;
   language: LanguageFacts;
-  frenchAbility?: AnswerOf<'frenchAbility'>;
+  /** The worker's own assessment, or (employer leads) the employer's, who may not be sure. */
+  frenchAbility?: AnswerOf<'frenchAbility'> | 'notSure';
   selfEmployed?: boolean;
   canadianWork: { months?: number; teer?: Teer; teerUnknown: boolean; whileStudying?: boolean };
   spouse?: {
@@ -276,6 +277,7 @@ function employerFacts(answers: Answers, today: string): Facts {
       revenueInTwoCountries: sameGroup ? answers.employerRevenueCountries : undefined,
     },
     language: { kind: 'unknown', scale: 'CLB', expired: false },
+    frenchAbility: answers.employerWorkerFrench,
     canadianWork: { teerUnknown: false },
     employer: {
       benefit: sameGroup ? undefined : answers.employerBenefit,

@@ -9,7 +9,7 @@ import { screenStreams, streamUrgency } from './streams/index';
 import { assessUrgency } from './urgency';
 
 /** Bumped whenever a rule changes, so a stored lead says which rules screened it. */
-export const RULES_VERSION = '2026-12-07.2';
+export const RULES_VERSION = '2026-12-07.3';
 
 export interface ScreenOptions {
   /** 'YYYY-MM-DD': the day the answers are screened on (deadlines, windows, test validity). */

@@ -191,6 +191,10 @@ function employerBlocks(a: Answers): Block[] {
     a.employerRevenueCountries === true && 'group earns revenue in 2+ countries',
     a.employerRevenueCountries === false && 'group does not earn revenue in 2+ countries',
     profession && `CUSMA profession: ${profession.title}`,
+    a.employerWorkerFrench &&
+      (a.employerWorkerFrench === 'notSure'
+        ? 'French: employer not sure'
+        : `French: ${a.employerWorkerFrench} (employer's assessment)`),
   ]);
   return [
     { kind: 'line', label: 'Company', text: company || 'not given' },

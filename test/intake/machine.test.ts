@@ -192,6 +192,15 @@ describe('the intake machine', () => {
     );
   });
 
+  it("asks an employer the worker's French for a new hire outside Quebec only (Francophone Mobility)", () => {
+    const newHire: Answers = { ...employer, employerWorkerRelation: 'newHire', employerProvince: 'BC' };
+    expect(relevantSteps(newHire)).toContain('employerWorkerFrench');
+    expect(relevantSteps({ ...newHire, employerProvince: 'QC' })).not.toContain('employerWorkerFrench');
+    expect(relevantSteps({ ...newHire, employerWorkerRelation: 'sameGroupEmployee' })).not.toContain(
+      'employerWorkerFrench',
+    );
+  });
+
   describe('back', () => {
     it('goes back over skipped questions to the last one asked', () => {
       const actor = startMachine();

@@ -13,6 +13,46 @@ const tiedWorker = (overrides: Answers) =>
   worker({ ...inCanadaAsWorker, residenceCountry: 'CA', workPermitType: 'employerSpecific', ...overrides });
 
 export const dec2026LawyerCases: ScreeningCase[] = [
+  // ——— Francophone Mobility on employer leads: the employer is asked the worker's French ———
+  {
+    name: 'an employer in New Brunswick hiring a French-speaking educator is shown Francophone Mobility (C16), the French test to confirm',
+    ref: '§2 Francophone Mobility; §6 NCLC 5',
+    answers: employer({
+      employerProvince: 'NB',
+      employerPosition: 'Early childhood educator',
+      employerNoc: { noc: '42202', teer: 2 },
+      employerJobType: 'childCare',
+      employerWorkerCitizenship: 'FR',
+      employerWorkerCountry: 'FR',
+      employerWorkerFrench: 'advanced',
+    }),
+    expect: {
+      streams: { C16: 'possible' },
+      summary: /French: advanced \(employer's assessment\)[\s\S]*TEF Canada or TCF Canada result: NCLC 5\+/,
+    },
+  },
+  {
+    name: "an employer not sure of the worker's French is shown C16 as an open question; none or basic French lists no C16",
+    ref: '§2 Francophone Mobility; §6 NCLC 5',
+    answers: employer({
+      employerWorkerCitizenship: 'CM',
+      employerWorkerCountry: 'CM',
+      employerWorkerFrench: 'notSure',
+    }),
+    expect: { streams: { C16: 'possible' }, summary: /the employer was not sure/ },
+  },
+  {
+    name: 'an employer whose new hire speaks no French is not shown C16',
+    ref: '§2 Francophone Mobility',
+    answers: employer({ employerWorkerFrench: 'basic' }),
+    expect: { streams: { C16: 'absent' } },
+  },
+  {
+    name: 'an employer in Quebec is not shown C16 (a job outside Quebec only), nor asked the French question',
+    ref: '§2 Francophone Mobility',
+    answers: employer({ employerProvince: 'QC', employerWorkerFrench: 'advanced' }),
+    expect: { streams: { C16: 'absent' } },
+  },
   // ——— Free-trade professionals: a TEER 4/5 job is neither a profession nor a technician's post ———
   {
     name: 'a Colombian graduate offered a TEER 4 security job is not an FTA professional (F12 not listed)',

@@ -104,6 +104,7 @@ export const employer: Answers = {
   employerRevenueCountries: true,
   employerWorkerCitizenship: 'DE',
   employerWorkerCountry: 'DE',
+  employerWorkerFrench: 'intermediate',
   contactName: 'Dana Whitfield',
   contactRole: 'Head of people',
   contactEmail: 'dana@lionsgaterobotics.example',

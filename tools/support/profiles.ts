@@ -89,6 +89,7 @@ export const typical: Answers = {
   employerRevenueCountries: true,
   employerCusmaProfession: 'notSure',
   employerWorkerLicence: false,
+  employerWorkerFrench: 'none',
   contactRole: 'HR manager',
   contactPhone: null,
 };
@@ -995,7 +996,7 @@ export const profiles: Profile[] = [
   employer(
     'e-daycare',
     'fr-CA',
-    'Early childhood educator (NOC 42202): medical exam (child care); LMIA likely',
+    'Early childhood educator (NOC 42202), a French speaker in New Brunswick: C16 possible (French test to confirm); medical exam (child care)',
     {
       employerCompany: 'Garderie Les Petits Pas',
       employerProvince: 'NB',
@@ -1005,6 +1006,7 @@ export const profiles: Profile[] = [
       employerWorkerRelation: 'newHire',
       employerWorkerCitizenship: 'FR',
       employerWorkerCountry: 'FR',
+      employerWorkerFrench: 'advanced',
     },
   ),
   employer('e-us-analyst', 'en-CA', 'T36 likely (computer systems analyst, degree)', {

@@ -32,12 +32,19 @@ function checkFrench(check: Assessment, f: Facts): boolean {
     }
     return true;
   }
+  const whose = f.isEmployer ? "the worker's French as the employer describes it" : 'self-assessed French';
   if (f.frenchAbility === 'advanced' || f.frenchAbility === 'intermediate') {
     check
-      .met(`self-assessed French: ${f.frenchAbility}`)
+      .met(`${whose}: ${f.frenchAbility}`)
       .unknown(
         `a TEF Canada or TCF Canada result: NCLC ${FRANCOPHONE_MIN_NCLC}+ in speaking and listening — to confirm with a test`,
       );
+    return true;
+  }
+  if (f.frenchAbility === 'notSure') {
+    check.unknown(
+      `the worker's French: NCLC ${FRANCOPHONE_MIN_NCLC}+ in speaking and listening (TEF Canada or TCF Canada); the employer was not sure`,
+    );
     return true;
   }
   return false;
@@ -49,8 +56,8 @@ export const c16: StreamRule = {
   ref: refs(ref.streams, ref.language),
   tests: `a job outside Quebec (any TEER except primary agriculture) and NCLC ${FRANCOPHONE_MIN_NCLC}+ in speaking and listening`,
   evaluate(f) {
-    // An employer lead has no French facts: C16 is not listed (staff see it if the worker's French is known).
-    if (!f.offer || f.isEmployer) return undefined;
+    // Listed where some French is evident or (an employer's new hire) not known: never for none or basic.
+    if (!f.offer) return undefined;
     const check = new Assessment();
     if (!checkFrench(check, f)) return undefined;
     const province = f.offer.province;
