@@ -6,22 +6,22 @@ import type { Locale, MessageKey } from '../intake/flows';
 import { log, logRef } from '../logger';
 import type { ConversationRecord } from './intake-service';
 
-/** Why an upload was not kept, in the words the prospect is given (flows: documents*). */
-export const documentRefusals = [
-  'off',
-  'not-yet',
-  'too-many',
-  'too-large',
-  'type',
-  'infected',
-  'scanner-down',
-  'store-down',
-  'unreachable',
-] as const;
-export type DocumentRefusal = (typeof documentRefusals)[number];
+/** Why an upload was not kept, and the words the prospect is given for it (flows: documents*). */
+const refusalMessages = {
+  off: 'documentsOff',
+  'not-yet': 'documentsNotYet',
+  'too-many': 'documentsTooMany',
+  'too-large': 'documentsTooLarge',
+  type: 'documentsWrongType',
+  infected: 'documentsInfected',
+  'scanner-down': 'documentsScannerDown',
+  'store-down': 'documentsStoreDown',
+  unreachable: 'documentsUnreachable',
+} as const satisfies Record<string, MessageKey>;
+export type DocumentRefusal = keyof typeof refusalMessages;
 
 export const isDocumentRefusal = (value: unknown): value is DocumentRefusal =>
-  (documentRefusals as readonly unknown[]).includes(value);
+  typeof value === 'string' && Object.hasOwn(refusalMessages, value);
 
 export interface AttachOutcome {
   /** The documents kept, in the order they came. */
@@ -34,17 +34,6 @@ export interface IncomingFile {
   body: Readable | Uint8Array;
 }
 
-const refusalMessages: Record<DocumentRefusal, MessageKey> = {
-  off: 'documentsOff',
-  'not-yet': 'documentsNotYet',
-  'too-many': 'documentsTooMany',
-  'too-large': 'documentsTooLarge',
-  type: 'documentsWrongType',
-  infected: 'documentsInfected',
-  'scanner-down': 'documentsScannerDown',
-  'store-down': 'documentsStoreDown',
-  unreachable: 'documentsUnreachable',
-};
 const vaultCodes = new Set<string>([
   'too-many',
   'too-large',
