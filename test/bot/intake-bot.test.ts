@@ -12,10 +12,16 @@ describe('the bot over the Bot Framework protocol (the Agents SDK, in process)',
   beforeEach(() => {
     config = tempConfig();
   });
-  afterEach(() => config.cleanup());
+  const assembled: ReturnType<typeof assemble>[] = [];
+  afterEach(async () => {
+    // the staff side's first load of the lead list writes into the data folder: done before it goes
+    await Promise.all(assembled.splice(0).map((parts) => parts.staff.stop()));
+    config.cleanup();
+  });
 
   function adapterFor() {
     const parts = assemble(config);
+    assembled.push(parts);
     const adapter = new ReplyKeepingAdapter((context) => parts.bot.run(context));
     return { parts, adapter };
   }
