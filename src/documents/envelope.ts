@@ -27,8 +27,8 @@ import type { KeyWrapper } from '../ports/documents';
 export const MAGIC = SEALED_MAGIC;
 export { isSealed };
 const KEY_ID = 8;
-const IV = 12;
-const TAG = 16;
+export const IV = 12;
+export const TAG = 16;
 const KEY = 32;
 
 export class DocumentsKeyError extends Error {
@@ -76,14 +76,15 @@ export function documentsKeyFrom(value: string | undefined, production: boolean)
   return { key, id: createHash('sha256').update(key).digest().subarray(0, KEY_ID) };
 }
 
-function gcm(key: Buffer, iv: Buffer, aad: Buffer, data: Buffer): { ciphertext: Buffer; tag: Buffer } {
+/** AES-256-GCM, the one cipher of the envelope and of the local key wrapper (key-wrap.ts). */
+export function gcm(key: Buffer, iv: Buffer, aad: Buffer, data: Buffer): { ciphertext: Buffer; tag: Buffer } {
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(aad);
   const ciphertext = Buffer.concat([cipher.update(data), cipher.final()]);
   return { ciphertext, tag: cipher.getAuthTag() };
 }
 
-function ungcm(key: Buffer, iv: Buffer, aad: Buffer, data: Buffer, tag: Buffer): Buffer {
+export function ungcm(key: Buffer, iv: Buffer, aad: Buffer, data: Buffer, tag: Buffer): Buffer {
   const decipher = createDecipheriv('aes-256-gcm', key, iv);
   decipher.setAAD(aad);
   decipher.setAuthTag(tag);

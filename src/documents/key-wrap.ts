@@ -1,9 +1,6 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { TamperedDocumentError, type DocumentsKey } from './envelope';
+import { randomBytes } from 'node:crypto';
+import { gcm, IV, TAG, TamperedDocumentError, ungcm, type DocumentsKey } from './envelope';
 import type { KeyWrapper } from '../ports/documents';
-
-const IV = 12;
-const TAG = 16;
 
 /**
  * The key-wrapping port's local implementation (the port: `KeyWrapper`, src/ports/documents.ts;
@@ -19,10 +16,8 @@ export class LocalKeyWrapper implements KeyWrapper {
 
   async wrap(fileKey: Buffer): Promise<{ keyRef: string; wrapped: Buffer }> {
     const iv = randomBytes(IV);
-    const cipher = createCipheriv('aes-256-gcm', this.key.key, iv);
-    cipher.setAAD(Buffer.from(this.keyRef, 'utf8'));
-    const ciphertext = Buffer.concat([cipher.update(fileKey), cipher.final()]);
-    return { keyRef: this.keyRef, wrapped: Buffer.concat([iv, ciphertext, cipher.getAuthTag()]) };
+    const { ciphertext, tag } = gcm(this.key.key, iv, Buffer.from(this.keyRef, 'utf8'), fileKey);
+    return { keyRef: this.keyRef, wrapped: Buffer.concat([iv, ciphertext, tag]) };
   }
 
   owns(keyRef: string): boolean {
@@ -31,10 +26,13 @@ export class LocalKeyWrapper implements KeyWrapper {
 
   async unwrap(keyRef: string, wrapped: Buffer): Promise<Buffer> {
     try {
-      const decipher = createDecipheriv('aes-256-gcm', this.key.key, wrapped.subarray(0, IV));
-      decipher.setAAD(Buffer.from(keyRef, 'utf8'));
-      decipher.setAuthTag(wrapped.subarray(wrapped.length - TAG));
-      return Buffer.concat([decipher.update(wrapped.subarray(IV, wrapped.length - TAG)), decipher.final()]);
+      return ungcm(
+        this.key.key,
+        wrapped.subarray(0, IV),
+        Buffer.from(keyRef, 'utf8'),
+        wrapped.subarray(IV, wrapped.length - TAG),
+        wrapped.subarray(wrapped.length - TAG),
+      );
     } catch {
       throw new TamperedDocumentError('its wrapped key was changed');
     }
