@@ -19,6 +19,16 @@ import { skipIdleTelemetry } from './sdk-telemetry';
 import { TypingIndicator } from './typing-indicator';
 
 /**
+ * The Agents SDK's per-turn work this process leaves out, wherever a bot runs (the server, the
+ * in-process replay): no span for a turn's steps while no OpenTelemetry tracer provider is
+ * registered, and the bot's own replies copied, not parsed again by the SDK's schema.
+ */
+export function useSdkShortcuts(): void {
+  skipIdleTelemetry();
+  skipSchemaForOwnActivities();
+}
+
+/**
  * The bot's identity with Azure Bot Service, in the Microsoft 365 Agents SDK's words (its
  * `AuthConfiguration`; docs/agents-sdk.md maps them to the Bot Framework's MicrosoftApp* names).
  * Without a client id nothing authenticates a request (local runs, the Emulator).
@@ -307,10 +317,7 @@ export function createBotEndpoint(
   options: EndpointOptions = {},
 ) {
   const authenticated = Boolean(credentials.clientId);
-  // no span is made for a turn's steps while no OpenTelemetry tracer provider is registered
-  skipIdleTelemetry();
-  // the bot's own replies are copied, not parsed again by the SDK's schema
-  skipSchemaForOwnActivities();
+  useSdkShortcuts();
   // validateServiceUrl: a token names the service URL it was issued for; replies go nowhere else
   const adapter = new IntakeCloudAdapter(authConfiguration(credentials), undefined, undefined, {
     validateServiceUrl: true,

@@ -15,9 +15,7 @@ import type { Lead } from '../screening/lead';
 import { SubmitLead } from '../service/submit-lead';
 import { openMemoryStorage } from '../storage/memory';
 import type { TranscriptStore } from '../ports/transcripts';
-import { plainActivity, trustedActivity } from './adapter';
-import { skipSchemaForOwnActivities } from './own-activities';
-import { skipIdleTelemetry } from './sdk-telemetry';
+import { plainActivity, trustedActivity, useSdkShortcuts } from './adapter';
 import { conversationKeyOf, IntakeBot } from './intake-bot';
 import { transcriptMiddleware } from './transcript-logger';
 
@@ -69,10 +67,7 @@ export class InProcessBot {
   private clock = new Date(REPLAY_EPOCH);
 
   constructor(options: InProcessBotOptions = {}) {
-    // as on the server: no span per step while no tracer provider is registered, and the bot's
-    // replies copied, not parsed again by the SDK's schema
-    skipIdleTelemetry();
-    skipSchemaForOwnActivities();
+    useSdkShortcuts(); // as on the server
     this.flows = options.flows ?? loadFlows();
     this.engine =
       options.engine ??

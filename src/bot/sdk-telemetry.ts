@@ -39,28 +39,25 @@ function sdkModules() {
   };
 }
 
-/** Whether the SDK's steps run untraced right now (set once the wrapper is in place). */
-let untraced: () => boolean = () => false;
+let installed = false;
 
-/** Puts the wrapper in place (once per process); returns whether steps run untraced right now. */
-export function skipIdleTelemetry(): boolean {
+/** Puts the wrapper in place, once per process (a provider registered before this: left as it is). */
+export function skipIdleTelemetry(): void {
+  if (installed) return;
+  installed = true;
   const { telemetry, otel } = sdkModules();
-  if (!telemetry.trace.skipsIdle) {
-    const tracerProvider = () => otel.trace.getTracerProvider().getDelegate?.();
-    /** The provider OpenTelemetry answers with while none is registered. */
-    const idle = tracerProvider();
-    // a provider registered before this ran: the SDK traces as it would without this module
-    if ((idle as object | undefined)?.constructor?.name !== 'NoopTracerProvider') return false;
-    const isIdle = () => tracerProvider() === idle;
-    const original = telemetry.trace;
-    const trace: Trace = function trace(definition, callback) {
-      if (callback !== undefined && isIdle()) return callback(IDLE);
-      return original(definition, callback);
-    };
-    trace.define = original.define;
-    trace.skipsIdle = true;
-    telemetry.trace = trace;
-    untraced = isIdle;
-  }
-  return untraced();
+  if (telemetry.trace.skipsIdle) return;
+  const tracerProvider = () => otel.trace.getTracerProvider().getDelegate?.();
+  /** The provider OpenTelemetry answers with while none is registered. */
+  const idle = tracerProvider();
+  // a provider registered before this ran: the SDK traces as it would without this module
+  if ((idle as object | undefined)?.constructor?.name !== 'NoopTracerProvider') return;
+  const original = telemetry.trace;
+  const trace: Trace = function trace(definition, callback) {
+    if (callback !== undefined && tracerProvider() === idle) return callback(IDLE);
+    return original(definition, callback);
+  };
+  trace.define = original.define;
+  trace.skipsIdle = true;
+  telemetry.trace = trace;
 }
