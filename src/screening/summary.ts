@@ -326,32 +326,7 @@ function streamBlocks(lead: LeadWithoutSummary): Block[] {
  */
 function employerStepsBlock(lead: LeadWithoutSummary): Block {
   const a = lead.answers;
-  const exemptCandidate = lead.screening.streams.some(
-    (stream) => stream.fit !== 'unlikely' && !openPermitCodes.has(stream.code),
-  );
-  const portalStep = exemptCandidate && lead.screening.noExemptStreamEvident ? 'open' : exemptCandidate;
-  const items: Item[] =
-    portalStep === 'open'
-      ? [
-          {
-            text: 'The Employer Portal offer and the $230 compliance fee: only once a stream above is confirmed; otherwise, if an LMIA is needed, the employer applies for it under the Temporary Foreign Worker Program (ESDC)',
-            details: [],
-          },
-        ]
-      : portalStep
-        ? [
-            {
-              text: `Submit the offer of employment in the IRCC Employer Portal; the worker enters its offer-of-employment number in the work-permit application${a.employerCompliance === 'neverUsedPortal' ? ' (the employer has not used the portal yet)' : ''}`,
-              details: [],
-            },
-            { text: 'Pay the $230 employer compliance fee in the portal', details: [] },
-          ]
-        : [
-            {
-              text: 'The Employer Portal offer and the $230 compliance fee are only for an LMIA-exempt (IMP) permit, and none is evident yet: if an LMIA is needed, the employer applies for it under the Temporary Foreign Worker Program (ESDC) instead',
-              details: [],
-            },
-          ];
+  const items: Item[] = portalSteps(lead).map((text) => ({ text, details: [] }));
   if (a.employerCompliance === 'foundNonCompliant') {
     items.push({
       text: 'Found non-compliant before: review before a new offer (penalties up to $100,000 per violation, bans)',
@@ -359,6 +334,25 @@ function employerStepsBlock(lead: LeadWithoutSummary): Block {
     });
   }
   return { kind: 'list', title: `Employer next steps (${sectionsOf(ref.employer)})`, items };
+}
+
+/** The portal steps when an exempt stream fits, a deferral while every candidate is open, else the LMIA route. */
+function portalSteps(lead: LeadWithoutSummary): string[] {
+  const exemptCandidate = lead.screening.streams.some(
+    (stream) => stream.fit !== 'unlikely' && !openPermitCodes.has(stream.code),
+  );
+  if (!exemptCandidate)
+    return [
+      'The Employer Portal offer and the $230 compliance fee are only for an LMIA-exempt (IMP) permit, and none is evident yet: if an LMIA is needed, the employer applies for it under the Temporary Foreign Worker Program (ESDC) instead',
+    ];
+  if (lead.screening.noExemptStreamEvident)
+    return [
+      'The Employer Portal offer and the $230 compliance fee: only once a stream above is confirmed; otherwise, if an LMIA is needed, the employer applies for it under the Temporary Foreign Worker Program (ESDC)',
+    ];
+  return [
+    `Submit the offer of employment in the IRCC Employer Portal; the worker enters its offer-of-employment number in the work-permit application${lead.answers.employerCompliance === 'neverUsedPortal' ? ' (the employer has not used the portal yet)' : ''}`,
+    'Pay the $230 employer compliance fee in the portal',
+  ];
 }
 
 function admissibilityBlock(lead: LeadWithoutSummary): Block[] {
