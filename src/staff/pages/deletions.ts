@@ -1,7 +1,7 @@
 import { html } from '../../html';
 import type { DeletionEntry } from '../../ports/deletions';
 import { page, type Viewer } from './layout';
-import { dateTime } from './parts';
+import { dateTime, tableHtml } from './parts';
 
 /** The deletion log: ids and reasons only. */
 
@@ -15,29 +15,19 @@ export function deletionsPage(viewer: Viewer, entries: DeletionEntry[]): string 
       ${
         entries.length === 0
           ? html`<p class="card">No deletion yet.</p>`
-          : html`<table>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Reference</th>
-                  <th scope="col">Lead id</th>
-                  <th scope="col">Reason</th>
-                  <th scope="col">By</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${entries.map(
-                  (e) =>
-                    html`<tr>
-                      <td>${dateTime(e.at, viewer.timeZone)}</td>
-                      <td>${e.reference ?? ''}</td>
-                      <td>${e.leadId ?? ''}</td>
-                      <td>${e.reason}</td>
-                      <td>${e.by}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
+          : tableHtml(
+              ['When', 'Reference', 'Lead id', 'Reason', 'By'],
+              entries.map(
+                (e) =>
+                  html`<tr>
+                    <td>${dateTime(e.at, viewer.timeZone)}</td>
+                    <td>${e.reference ?? ''}</td>
+                    <td>${e.leadId ?? ''}</td>
+                    <td>${e.reason}</td>
+                    <td>${e.by}</td>
+                  </tr>`,
+              ),
+            )
       }`,
   );
 }

@@ -3,7 +3,7 @@ import { html, type SafeHtml } from '../../html';
 import type { HandoffDocument, HandoffRequest } from '../../ports/handoffs';
 import { csrfField, page, type Viewer } from './layout';
 import { positionText } from './lead-sections';
-import { dateTime, phoneHtml, pill, plural } from './parts';
+import { dateTime, phoneHtml, pill, plural, tableHtml } from './parts';
 
 /** "Talk to a person" requests: those not handled yet first, then the newest. */
 
@@ -34,23 +34,7 @@ export function handoffsPage(
       ${
         items.length === 0
           ? html`<p class="card">No handoff request.</p>`
-          : html`<table>
-              <thead>
-                <tr>
-                  <th scope="col">Asked</th>
-                  <th scope="col">Lead</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Contact</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Where</th>
-                  <th scope="col">Language</th>
-                  <th scope="col">Handled</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${rows}
-              </tbody>
-            </table>`
+          : tableHtml(['Asked', 'Lead', 'Name', 'Contact', 'Role', 'Where', 'Language', 'Handled'], rows)
       }`,
     flash,
   );

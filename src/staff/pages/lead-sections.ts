@@ -14,7 +14,7 @@ import type { Lead } from '../../screening/lead';
 import { markdownToHtml } from '../markdown';
 import { statusLabels } from '../workflow';
 import { csrfField, type Viewer } from './layout';
-import { dateTime, pill, plural } from './parts';
+import { dateTime, pill, plural, tableHtml } from './parts';
 
 /** The parts of a lead's page below the summary: answers, notifications, handoff, history, transcript. */
 
@@ -60,41 +60,30 @@ function deliveryStatusText(entry: OutboxEntry, zone: string): SafeHtml {
 
 export function deliveriesHtml(viewer: Viewer, entries: OutboxEntry[]): SafeHtml {
   if (entries.length === 0) return html`<p class="muted">No notification was queued for this lead.</p>`;
-  return html`<table>
-    <thead>
-      <tr>
-        <th scope="col">What</th>
-        <th scope="col">Target</th>
-        <th scope="col">Status</th>
-        <th scope="col">Attempts</th>
-        <th scope="col">Last error</th>
-        <th scope="col"></th>
-      </tr>
-    </thead>
-    <tbody>
-      ${entries.map(
-        (e) =>
-          html`<tr>
-            <td>${e.kind === 'lead' ? 'New lead' : 'Talk to a person'}</td>
-            <td>${targetLabels[e.target]}</td>
-            <td>${deliveryStatusText(e, viewer.timeZone)}</td>
-            <td>
-              ${e.attempts}${e.lastAttemptAt ? html`<br /><span class="muted">last ${dateTime(e.lastAttemptAt, viewer.timeZone)}</span>` : ''}
-            </td>
-            <td>${e.lastError ?? ''}</td>
-            <td>
-              ${
-                e.status === 'retrying'
-                  ? html`<form method="post" action="/staff/deliveries/${e.id}/retry">
-                      ${csrfField(viewer)}<button class="secondary" type="submit">Retry now</button>
-                    </form>`
-                  : ''
-              }
-            </td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  return tableHtml(
+    ['What', 'Target', 'Status', 'Attempts', 'Last error', ''],
+    entries.map(
+      (e) =>
+        html`<tr>
+          <td>${e.kind === 'lead' ? 'New lead' : 'Talk to a person'}</td>
+          <td>${targetLabels[e.target]}</td>
+          <td>${deliveryStatusText(e, viewer.timeZone)}</td>
+          <td>
+            ${e.attempts}${e.lastAttemptAt ? html`<br /><span class="muted">last ${dateTime(e.lastAttemptAt, viewer.timeZone)}</span>` : ''}
+          </td>
+          <td>${e.lastError ?? ''}</td>
+          <td>
+            ${
+              e.status === 'retrying'
+                ? html`<form method="post" action="/staff/deliveries/${e.id}/retry">
+                    ${csrfField(viewer)}<button class="secondary" type="submit">Retry now</button>
+                  </form>`
+                : ''
+            }
+          </td>
+        </tr>`,
+    ),
+  );
 }
 
 /** Where in the intake a prospect asked for a person, in the words of the questionnaire. */

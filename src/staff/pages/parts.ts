@@ -18,6 +18,20 @@ export function phoneHtml(phone: string | undefined): SafeHtml {
   return shown.href ? html`<a href="${shown.href}">${shown.text}</a>` : html`${shown.text}`;
 }
 
+/** A table with a header row of `columns` (column headers) and these rows (each a `<tr>`). */
+export function tableHtml(columns: string[], rows: SafeHtml[] | SafeHtml): SafeHtml {
+  return html`<table>
+    <thead>
+      <tr>
+        ${columns.map((column) => html`<th scope="col">${column}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${rows}
+    </tbody>
+  </table>`;
+}
+
 export function pill(text: string, tone: string): SafeHtml {
   return html`<span class="pill ${tone}">${text}</span>`;
 }

@@ -2,7 +2,7 @@ import { html, type SafeHtml } from '../../html';
 import type { Lead } from '../../screening/lead';
 import { noExemptStreamText } from '../../screening/summary';
 import { streamShortTitle } from '../../screening/streams/rule';
-import { pill, priorityPill, urgencyPill } from './parts';
+import { pill, priorityPill, tableHtml, urgencyPill } from './parts';
 
 /** What the screening concluded, on a lead's page: priority and urgency, admissibility, streams, PR pathways. */
 
@@ -56,37 +56,27 @@ function streamsCard(streams: Screening['streams'], noExemptStream: string | und
     ${
       streams.length === 0
         ? html`<p class="muted">No stream assessed.</p>`
-        : html`<table>
-            <thead>
-              <tr>
-                <th scope="col">Stream</th>
-                <th scope="col">Fit</th>
-                <th scope="col">Why</th>
-                <th scope="col">Missing or to check</th>
-                <th scope="col">Reference</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${streams.map(
-                (s) =>
-                  html`<tr>
-                    <td>${streamCell(s)}</td>
-                    <td>${pill(s.fit, s.fit === 'likely' ? 'good' : s.fit === 'possible' ? 'warn' : '')}</td>
-                    <td>
-                      <ul>
-                        ${s.reasons.map((r) => html`<li>${r}</li>`)}
-                      </ul>
-                    </td>
-                    <td>
-                      <ul>
-                        ${s.missing.map((m) => html`<li>${m}</li>`)}
-                      </ul>
-                    </td>
-                    <td>${s.ref}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
+        : tableHtml(
+            ['Stream', 'Fit', 'Why', 'Missing or to check', 'Reference'],
+            streams.map(
+              (s) =>
+                html`<tr>
+                  <td>${streamCell(s)}</td>
+                  <td>${pill(s.fit, s.fit === 'likely' ? 'good' : s.fit === 'possible' ? 'warn' : '')}</td>
+                  <td>
+                    <ul>
+                      ${s.reasons.map((r) => html`<li>${r}</li>`)}
+                    </ul>
+                  </td>
+                  <td>
+                    <ul>
+                      ${s.missing.map((m) => html`<li>${m}</li>`)}
+                    </ul>
+                  </td>
+                  <td>${s.ref}</td>
+                </tr>`,
+            ),
+          )
     }
   </section>`;
 }
@@ -98,35 +88,26 @@ function pathwaysCard(pathways: Screening['pathways'], rulesVersion: string): Sa
     ${
       pathways.length === 0
         ? html`<p class="muted">None assessed.</p>`
-        : html`<table>
-            <thead>
-              <tr>
-                <th scope="col">Program</th>
-                <th scope="col">Fit</th>
-                <th scope="col">Why</th>
-                <th scope="col">Missing</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${pathways.map(
-                (p) =>
-                  html`<tr>
-                    <td>${p.program}${p.stream ? ` ${p.stream}` : ''}</td>
-                    <td>${p.fit}</td>
-                    <td>
-                      <ul>
-                        ${p.reasons.map((r) => html`<li>${r}</li>`)}
-                      </ul>
-                    </td>
-                    <td>
-                      <ul>
-                        ${p.missing.map((m) => html`<li>${m}</li>`)}
-                      </ul>
-                    </td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
+        : tableHtml(
+            ['Program', 'Fit', 'Why', 'Missing'],
+            pathways.map(
+              (p) =>
+                html`<tr>
+                  <td>${p.program}${p.stream ? ` ${p.stream}` : ''}</td>
+                  <td>${p.fit}</td>
+                  <td>
+                    <ul>
+                      ${p.reasons.map((r) => html`<li>${r}</li>`)}
+                    </ul>
+                  </td>
+                  <td>
+                    <ul>
+                      ${p.missing.map((m) => html`<li>${m}</li>`)}
+                    </ul>
+                  </td>
+                </tr>`,
+            ),
+          )
     }
     <p class="muted">
       Rules ${rulesVersion}. Automated first triage, not legal advice: a lawyer confirms every point.
