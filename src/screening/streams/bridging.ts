@@ -60,9 +60,10 @@ export const a75: StreamRule = {
     else check.unknown('the acknowledgement of receipt (completeness check passed)');
     const status = f.currentStatus;
     const situation = statusSituation(f);
-    if (status === 'worker' && situation?.kind === 'lost') {
+    // defined exactly when status was lost
+    const lost = lostStatusRequirement(f);
+    if (status === 'worker' && lost) {
       // Out of status: a bridging permit only with restoration, and not once the 90 days are over (§10).
-      const lost = lostStatusRequirement(f)!;
       if (lost.closed)
         check.failed(`${lost.text}: the bridging permit needs valid, maintained or restorable status`);
       else check.unknown(lost.text);
