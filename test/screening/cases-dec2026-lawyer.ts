@@ -28,7 +28,8 @@ export const dec2026LawyerCases: ScreeningCase[] = [
     }),
     expect: {
       streams: { C16: 'possible' },
-      summary: /French: advanced \(employer's assessment\)[\s\S]*TEF Canada or TCF Canada result: NCLC 5\+/,
+      summary:
+        /French: advanced \(employer's assessment\)[\s\S]*Missing facts: a TEF Canada or TCF Canada result: NCLC 5\+/,
     },
   },
   {

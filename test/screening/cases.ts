@@ -422,10 +422,15 @@ export const screeningCases: ScreeningCase[] = [
     expect: { streams: { C16: 'unlikely' }, streamText: { C16: /speaking and listening levels/ } },
   },
   {
-    name: 'C16: self-assessed advanced French is possible, to confirm with a test',
+    name: 'C16: self-assessed advanced French is possible, the test result a missing fact (not a point of law)',
     ref: '§2, §6',
     answers: workerWithOffer({ frenchAbility: 'advanced' }),
-    expect: { streams: { C16: 'possible' }, streamText: { C16: /to confirm with a test/ } },
+    expect: {
+      streams: { C16: 'possible' },
+      streamText: { C16: /NCLC 5\+ in speaking and listening, shown by a test/ },
+      summary:
+        /C16 Francophone Mobility[^\n]*\n[^\n]*Why:[^\n]*\n\s*Missing facts: a TEF Canada or TCF Canada result/,
+    },
   },
   {
     name: 'C16: a French test older than 2 years counts as missing',

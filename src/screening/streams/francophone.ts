@@ -34,11 +34,10 @@ function checkFrench(check: Assessment, f: Facts): boolean {
   }
   const whose = f.isEmployer ? "the worker's French as the employer describes it" : 'self-assessed French';
   if (f.frenchAbility === 'advanced' || f.frenchAbility === 'intermediate') {
-    check
-      .met(`${whose}: ${f.frenchAbility}`)
-      .unknown(
-        `a TEF Canada or TCF Canada result: NCLC ${FRANCOPHONE_MIN_NCLC}+ in speaking and listening — to confirm with a test`,
-      );
+    check.met(`${whose}: ${f.frenchAbility}`).unknown(
+      // a fact still to be shown (Missing facts), not a point of law to confirm
+      `a TEF Canada or TCF Canada result: NCLC ${FRANCOPHONE_MIN_NCLC}+ in speaking and listening, shown by a test`,
+    );
     return true;
   }
   if (f.frenchAbility === 'notSure') {
