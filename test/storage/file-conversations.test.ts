@@ -127,6 +127,35 @@ describe('the file conversation store', () => {
     expect((await new FileConversationStore(dir).read([key]))[key]).toEqual(item);
   });
 
+  it('rewrites a conversation that leaves the cache to its last version, unless someone changed it since', async () => {
+    const store = new FileConversationStore(dir, { cached: 1 });
+    const other = 'emulator/conversations/c-2';
+    await store.write({ [key]: { turn: 1, nested: { answers: { a: 1 } }, eTag: '*' } });
+    const first = (await store.read([key]))[key]!;
+    await store.write({ [key]: { ...first, turn: 2, nested: { answers: { a: 2, b: 'é' } } } });
+    const last = (await store.read([key]))[key]!;
+    expect(fs.readFileSync(store.fileOf(key), 'utf8').trim().split('\n')).toHaveLength(2);
+
+    await store.write({ [other]: { turn: 1, eTag: '*' } }); // evicts `key`
+    await store.settled();
+    const lines = fs.readFileSync(store.fileOf(key), 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toEqual({ key, item: last });
+    expect((await new FileConversationStore(dir).read([key]))[key]).toEqual(last);
+
+    // evicted again after another process appended: its newer version is left as it is
+    await store.read([key]);
+    await store.write({ [key]: { ...last, turn: 3 } });
+    const third = (await store.read([key]))[key]!;
+    await store.write({ [key]: { ...third, turn: 4 } });
+    const appended = `${JSON.stringify({ key, item: { ...third, turn: 5, eTag: 'elsewhere' } })}\n`;
+    fs.appendFileSync(store.fileOf(key), appended);
+    const before = fs.readFileSync(store.fileOf(key), 'utf8');
+    await store.write({ [other]: { ...(await store.read([other]))[other]!, turn: 2 } });
+    await store.settled();
+    expect(fs.readFileSync(store.fileOf(key), 'utf8')).toBe(before);
+  });
+
   it('takes STORAGE_FSYNC as 1/0 or true/false, and refuses anything else with the setting named', () => {
     expect(fsyncSetting(undefined)).toBe(false);
     expect(fsyncSetting('0')).toBe(false);

@@ -11,6 +11,7 @@ import {
 } from '../../ports/store';
 import { appendDurably, forgetFolder, syncFolder, writeFileAtomic } from './atomic';
 import { FileNames } from './file-names';
+import { PendingWrites } from '../transcripts';
 
 /**
  * A key-value store with eTag optimistic concurrency, one file per key.
@@ -46,9 +47,11 @@ interface Envelope {
 
 interface Cached {
   file: string;
-  /** The envelope's JSON (the file's last line): what a compaction writes. */
-  text: string;
-  /** The item, deeply frozen: handed out by every read while the file is the one cached. */
+  /**
+   * The item, deeply frozen: handed out by every read while the file is the one cached. Its JSON
+   * (the file's last line, what a compaction writes) is not kept beside it: serialized again at a
+   * compaction, outside any turn, it keeps the cache at half the memory (and the collector's work).
+   */
   item: StoreItem;
   eTag: string | undefined;
   ino: bigint;
@@ -70,11 +73,14 @@ const locks = new KeyedLock();
 export interface FileConversationStoreOptions {
   /** fdatasync each write (and fsync its folder when it makes a file) before it resolves. */
   durable?: boolean;
+  /** How many conversations stay cached (CACHED_CONVERSATIONS unless given: tests give fewer). */
+  cached?: number;
 }
 
 export class FileConversationStore implements ConversationStore {
   private readonly directory: string;
   private readonly cache = new Map<string, Cached>();
+  private readonly compactions = new PendingWrites();
 
   constructor(
     directory: string,
@@ -122,7 +128,6 @@ export class FileConversationStore implements ConversationStore {
           await appendDurably(file, line, durable);
           this.remember(key, {
             file,
-            text,
             item: deepFreeze(item),
             eTag,
             ino: current.ino,
@@ -135,7 +140,6 @@ export class FileConversationStore implements ConversationStore {
           const stamp = await writeFileAtomic(file, `${text}\n`, { durable });
           this.remember(key, {
             file,
-            text,
             item: deepFreeze(item),
             eTag,
             ino: stamp.ino,
@@ -203,7 +207,6 @@ export class FileConversationStore implements ConversationStore {
     // Stamped as seen before reading: if the file changed in between, the next use reads it again.
     const fresh: Cached = {
       file,
-      text: stored.text,
       item: deepFreeze(stored.envelope.item),
       eTag: stored.envelope.item.eTag,
       ino: stats.ino,
@@ -219,36 +222,43 @@ export class FileConversationStore implements ConversationStore {
   private remember(key: string, entry: Cached): void {
     this.cache.delete(key);
     this.cache.set(key, entry);
-    if (this.cache.size > CACHED_CONVERSATIONS) {
+    if (this.cache.size > (this.options.cached ?? CACHED_CONVERSATIONS)) {
       const [oldest, evicted] = this.cache.entries().next().value!;
       this.cache.delete(oldest);
-      if (evicted.versions > 1) this.compactLater(evicted);
+      if (evicted.versions > 1) this.compactLater(oldest, evicted);
     }
   }
 
   /** Rewrites a conversation gone quiet to its last version, outside any turn; skipped if it changed. */
-  private compactLater(entry: Cached): void {
+  private compactLater(key: string, entry: Cached): void {
     const { file } = entry;
-    setImmediate(() => {
-      void locks
+    const scheduled = new Promise((resolve) => setImmediate(resolve)).then(() =>
+      locks
         .run(file, async () => {
           const stats = fs.statSync(file, { bigint: true, throwIfNoEntry: false });
           if (!stats || stats.ino !== entry.ino || stats.size !== entry.size) return;
-          await writeFileAtomic(file, `${entry.text}\n`, { durable: this.options.durable, background: true });
+          const text = JSON.stringify({ key, item: entry.item } satisfies Envelope);
+          await writeFileAtomic(file, `${text}\n`, { durable: this.options.durable, background: true });
         })
-        .catch(() => undefined); // a later write compacts it
-    });
+        .catch(() => undefined), // a later write compacts it
+    );
+    void this.compactions.track(scheduled);
+  }
+
+  /** Resolves once the compactions scheduled so far are done (for tests and shutdown). */
+  settled(): Promise<void> {
+    return this.compactions.settled();
   }
 }
 
 /** The last complete version in a file's text, and how many versions it holds. */
-function lastVersion(raw: string): { envelope: Envelope; text: string; versions: number } | undefined {
+function lastVersion(raw: string): { envelope: Envelope; versions: number } | undefined {
   if (raw.startsWith('{\n')) {
     // lowdb's layout: one pretty-printed document (rewritten one line at the next write)
     try {
       const envelope = JSON.parse(raw) as Envelope;
       return isEnvelope(envelope)
-        ? { envelope, text: JSON.stringify(envelope), versions: Number.POSITIVE_INFINITY }
+        ? { envelope, versions: Number.POSITIVE_INFINITY }
         : undefined;
     } catch {
       return undefined;
@@ -262,7 +272,7 @@ function lastVersion(raw: string): { envelope: Envelope; text: string; versions:
     if (line === '') continue;
     try {
       const envelope = JSON.parse(line) as Envelope;
-      if (isEnvelope(envelope)) return { envelope, text: line, versions };
+      if (isEnvelope(envelope)) return { envelope, versions };
     } catch {
       // a line cut short by a crash mid-append: the version before it stands
     }
