@@ -122,9 +122,34 @@ describe('the file conversation store', () => {
       item = (await store.read([key]))[key]!;
     }
     expect(item).toMatchObject({ turn: 100 });
+    await store.settled(); // compacted after the turns, never in one
     const lines = fs.readFileSync(store.fileOf(key), 'utf8').trim().split('\n');
     expect(lines.length).toBeLessThanOrEqual(32);
     expect((await new FileConversationStore(dir).read([key]))[key]).toEqual(item);
+  });
+
+  it('appends to the file at its path, not to one a kept handle still holds after it was replaced or removed', async () => {
+    const store = new FileConversationStore(dir);
+    const file = store.fileOf(key);
+    await store.write({ [key]: { turn: 1, eTag: '*' } });
+    await store.write({ [key]: { ...(await store.read([key]))[key]!, turn: 2 } });
+    const second = (await store.read([key]))[key]!;
+
+    // another process compacts the file: a new inode at the same path, same last version
+    const replacement = `${file}.other`;
+    fs.writeFileSync(replacement, `${JSON.stringify({ key, item: second })}\n`);
+    fs.renameSync(replacement, file);
+    await store.write({ [key]: { ...second, turn: 3 } });
+    const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
+    expect(lines.map((line) => (JSON.parse(line) as { item: StoreItem }).item.turn)).toEqual([2, 3]);
+    expect((await new FileConversationStore(dir).read([key]))[key]).toMatchObject({ turn: 3 });
+
+    // another process removes it (a privacy deletion): the next conversation starts a new file
+    fs.rmSync(file);
+    expect((await store.read([key]))[key]).toBeUndefined();
+    await store.write({ [key]: { turn: 1, eTag: '*' } });
+    expect(fs.readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(1);
+    expect((await new FileConversationStore(dir).read([key]))[key]).toMatchObject({ turn: 1 });
   });
 
   it('rewrites a conversation that leaves the cache to its last version, unless someone changed it since', async () => {

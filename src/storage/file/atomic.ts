@@ -60,6 +60,23 @@ function ensureFolderSync(folder: string): void {
   folders.add(folder);
 }
 
+/**
+ * Opens a new file for writing, made in place (O_EXCL: an existing one is refused with EEXIST),
+ * its folder made first (again, if a purge removed it since).
+ */
+export function openNewFile(file: string, mode = 0o666): number {
+  const folder = path.dirname(file);
+  ensureFolderSync(folder);
+  try {
+    return fs.openSync(file, 'wx', mode);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    folders.delete(folder);
+    ensureFolderSync(folder);
+    return fs.openSync(file, 'wx', mode);
+  }
+}
+
 /** Forgets a folder (it was removed): the next write creates it again. */
 export function forgetFolder(folder: string): void {
   for (const known of folders)

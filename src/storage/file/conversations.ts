@@ -9,7 +9,16 @@ import {
   type StoreItem,
   type StoreItems,
 } from '../../ports/store';
-import { appendDurably, forgetFolder, syncFolder, writeFileAtomic } from './atomic';
+import { AppendHandles } from './append-handles';
+import {
+  appendDurably,
+  forgetFolder,
+  openNewFile,
+  stampOf,
+  syncFolder,
+  writeFileAtomic,
+  type FileStamp,
+} from './atomic';
 import { FileNames } from './file-names';
 import { PendingWrites } from '../transcripts';
 
@@ -21,15 +30,16 @@ import { PendingWrites } from '../transcripts';
  * One file per key keeps a turn's cost independent of how many conversations are stored.
  *
  * Each file is a log of the item's versions, one JSON line each (`{"key":…,"item":…}`); the last
- * complete line is the item. A turn's write is one append: rewriting a file (a temporary file
- * renamed over it) costs far more on ext4, which flushes a replaced file's data at the rename
- * (docs/performance.md). A file is rewritten to its last line only now and then (COMPACT_AFTER versions),
- * and when its conversation leaves the cache, outside any turn. A line cut short by a crash is
- * skipped, and the next append starts on a new line. Files lowdb wrote (one pretty-printed JSON
- * document) still read, and are rewritten at their first write.
+ * complete line is the item. A turn's write is one append, one `write` through a handle kept
+ * open on the file (see append-handles.ts); a conversation's first write makes its file in place.
+ * Rewriting a file (a temporary file renamed over it) costs far more on ext4, which flushes a
+ * replaced file's data at the rename (docs/performance.md): a file is rewritten to its last line
+ * only after COMPACT_AFTER versions and when its conversation leaves the cache, and always after
+ * the turn, never in it. A line cut short by a crash is skipped, and the next append starts on a
+ * new line. Files lowdb wrote (one pretty-printed JSON document) still read, and are rewritten at
+ * their first write.
  *
- * The live conversations are cached (last line, the item itself, eTag, and the file's inode and
- * size), so a turn reads its conversation with one `stat` instead of opening and parsing the file.
+ * The live conversations are cached (the item itself, eTag, and the file's inode and size), so a turn reads its conversation with one `stat` instead of opening and parsing the file.
  * As in the memory store, a cached item is deeply frozen and handed out as it is: nothing read can
  * be changed behind the store's back (a change throws), a turn does not parse its conversation
  * again, and the engine finds the snapshot it persisted last turn (no XState restore). The cache never
@@ -81,6 +91,7 @@ export class FileConversationStore implements ConversationStore {
   private readonly directory: string;
   private readonly cache = new Map<string, Cached>();
   private readonly compactions = new PendingWrites();
+  private readonly handles = new AppendHandles();
 
   constructor(
     directory: string,
@@ -122,25 +133,30 @@ export class FileConversationStore implements ConversationStore {
         const eTag = randomUUID();
         const item: StoreItem = Object.assign({}, change, { eTag });
         const text = JSON.stringify({ key, item } satisfies Envelope);
-        const durable = this.options.durable === true;
-        if (current && current.versions < COMPACT_AFTER) {
+        const frozen = deepFreeze(item);
+        if (current && current.versions !== Number.POSITIVE_INFINITY) {
           const line = `${current.complete ? '' : '\n'}${text}\n`;
-          await appendDurably(file, line, durable);
-          this.remember(key, {
+          if (!(await this.append(file, current.ino, line))) throw new StoreConflictError(key);
+          const entry: Cached = {
             file,
-            item: deepFreeze(item),
+            item: frozen,
             eTag,
             ino: current.ino,
             // if anyone else appended meanwhile, the size differs and the next use reads the file
             size: current.size + BigInt(Buffer.byteLength(line)),
             versions: current.versions + 1,
             complete: true,
-          });
+          };
+          this.remember(key, entry);
+          // rewritten to one line after the reply, outside the turn (a rename costs far more)
+          if (entry.versions >= COMPACT_AFTER) this.compactLater(key, entry);
         } else {
-          const stamp = await writeFileAtomic(file, `${text}\n`, { durable });
+          const stamp = current
+            ? await writeFileAtomic(file, `${text}\n`, { durable: this.options.durable })
+            : await this.create(key, file, `${text}\n`);
           this.remember(key, {
             file,
-            item: deepFreeze(item),
+            item: frozen,
             eTag,
             ino: stamp.ino,
             size: stamp.size,
@@ -152,11 +168,46 @@ export class FileConversationStore implements ConversationStore {
     }
   }
 
+  /**
+   * Appends a version to the file (the inode `ino`, as `load` just saw it): through a handle kept
+   * open, or with `durable` opened, written, flushed and closed. False when the path names
+   * another inode by now (another process replaced the file).
+   */
+  private async append(file: string, ino: bigint, line: string): Promise<boolean> {
+    if (!this.options.durable) return this.handles.append(file, ino, line);
+    await appendDurably(file, line, true);
+    return true;
+  }
+
+  /**
+   * A conversation's first version: a new file made and written in place (O_EXCL: never over
+   * one another writer made meanwhile, which is a conflict). No temporary file and rename: a
+   * crash mid-write leaves a line cut short, which reads as no conversation, and that write was
+   * never acknowledged.
+   */
+  private async create(key: string, file: string, text: string): Promise<FileStamp> {
+    if (this.options.durable) return writeFileAtomic(file, text, { durable: true });
+    let fd: number;
+    try {
+      fd = openNewFile(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new StoreConflictError(key);
+      throw error;
+    }
+    try {
+      fs.writeSync(fd, text);
+      return stampOf(fs.fstatSync(fd, { bigint: true }));
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
   async delete(keys: string[]): Promise<void> {
     for (const key of keys) {
       const file = this.fileOf(key);
       await locks.run(file, async () => {
         this.cache.delete(key);
+        this.handles.close(file);
         await fsp.rm(file, { force: true });
         if (this.options.durable) await syncFolder(path.dirname(file)).catch(() => undefined);
       });
@@ -188,6 +239,7 @@ export class FileConversationStore implements ConversationStore {
     const stats = fs.statSync(file, { bigint: true, throwIfNoEntry: false });
     if (!stats) {
       this.cache.delete(key);
+      this.handles.close(file);
       return undefined;
     }
     const cached = this.cache.get(key);
@@ -229,16 +281,29 @@ export class FileConversationStore implements ConversationStore {
     }
   }
 
-  /** Rewrites a conversation gone quiet to its last version, outside any turn; skipped if it changed. */
-  private compactLater(key: string, entry: Cached): void {
-    const { file } = entry;
+  /**
+   * Rewrites a conversation's file to its last version, after the turn that asked (the lock
+   * orders it after that turn's write); skipped if the file changed since.
+   */
+  private compactLater(key: string, evicted: Cached): void {
+    const { file } = evicted;
     const scheduled = new Promise((resolve) => setImmediate(resolve)).then(() =>
       locks
         .run(file, async () => {
+          // the live version by now (turns may have been written since), or the evicted one
+          const live = this.cache.get(key);
+          const entry = live ?? evicted;
           const stats = fs.statSync(file, { bigint: true, throwIfNoEntry: false });
-          if (!stats || stats.ino !== entry.ino || stats.size !== entry.size) return;
+          if (!stats || stats.ino !== entry.ino || stats.size !== entry.size || entry.versions <= 1) return;
           const text = JSON.stringify({ key, item: entry.item } satisfies Envelope);
-          await writeFileAtomic(file, `${text}\n`, { durable: this.options.durable, background: true });
+          // synchronous (without `durable`): the lock is held for a few system calls, not for
+          // round trips through the thread pool behind a busy event loop, which the
+          // conversation's next turn would wait for
+          const stamp = await writeFileAtomic(file, `${text}\n`, { durable: this.options.durable });
+          this.handles.close(file); // open on the replaced inode
+          // still the live version (this ran under the file's lock): same item, new file
+          if (live && this.cache.get(key) === live)
+            this.cache.set(key, { ...live, ino: stamp.ino, size: stamp.size, versions: 1 });
         })
         .catch(() => undefined), // a later write compacts it
     );
