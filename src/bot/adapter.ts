@@ -44,7 +44,7 @@ export interface BotCredentials {
 }
 
 export interface EndpointOptions {
-  /** Records every activity (the SDK's TranscriptLoggerMiddleware, see transcript-logger.ts). */
+  /** Records every activity, a turn at a time (see transcript-logger.ts). */
   transcripts?: Middleware;
   /** The wording (flows/): the apology after a failed turn. */
   flows?: Flows;

@@ -287,25 +287,26 @@ export class FileConversationStore implements ConversationStore {
    */
   private compactLater(key: string, evicted: Cached): void {
     const { file } = evicted;
-    const scheduled = new Promise((resolve) => setImmediate(resolve)).then(() =>
-      locks
-        .run(file, async () => {
-          // the live version by now (turns may have been written since), or the evicted one
-          const live = this.cache.get(key);
-          const entry = live ?? evicted;
-          const stats = fs.statSync(file, { bigint: true, throwIfNoEntry: false });
-          if (!stats || stats.ino !== entry.ino || stats.size !== entry.size || entry.versions <= 1) return;
-          const text = JSON.stringify({ key, item: entry.item } satisfies Envelope);
-          // synchronous (without `durable`): the lock is held for a few system calls, not for
-          // round trips through the thread pool behind a busy event loop, which the
-          // conversation's next turn would wait for
-          const stamp = await writeFileAtomic(file, `${text}\n`, { durable: this.options.durable });
-          this.handles.close(file); // open on the replaced inode
-          // still the live version (this ran under the file's lock): same item, new file
-          if (live && this.cache.get(key) === live)
-            this.cache.set(key, { ...live, ino: stamp.ino, size: stamp.size, versions: 1 });
-        })
-        .catch(() => undefined), // a later write compacts it
+    const scheduled = new Promise((resolve) => setImmediate(resolve)).then(
+      () =>
+        locks
+          .run(file, async () => {
+            // the live version by now (turns may have been written since), or the evicted one
+            const live = this.cache.get(key);
+            const entry = live ?? evicted;
+            const stats = fs.statSync(file, { bigint: true, throwIfNoEntry: false });
+            if (!stats || stats.ino !== entry.ino || stats.size !== entry.size || entry.versions <= 1) return;
+            const text = JSON.stringify({ key, item: entry.item } satisfies Envelope);
+            // synchronous (without `durable`): the lock is held for a few system calls, not for
+            // round trips through the thread pool behind a busy event loop, which the
+            // conversation's next turn would wait for
+            const stamp = await writeFileAtomic(file, `${text}\n`, { durable: this.options.durable });
+            this.handles.close(file); // open on the replaced inode
+            // still the live version (this ran under the file's lock): same item, new file
+            if (live && this.cache.get(key) === live)
+              this.cache.set(key, { ...live, ino: stamp.ino, size: stamp.size, versions: 1 });
+          })
+          .catch(() => undefined), // a later write compacts it
     );
     void this.compactions.track(scheduled);
   }
@@ -322,9 +323,7 @@ function lastVersion(raw: string): { envelope: Envelope; versions: number } | un
     // lowdb's layout: one pretty-printed document (rewritten one line at the next write)
     try {
       const envelope = JSON.parse(raw) as Envelope;
-      return isEnvelope(envelope)
-        ? { envelope, versions: Number.POSITIVE_INFINITY }
-        : undefined;
+      return isEnvelope(envelope) ? { envelope, versions: Number.POSITIVE_INFINITY } : undefined;
     } catch {
       return undefined;
     }
