@@ -8,6 +8,7 @@ import {
   type Middleware,
   type Request as AgentRequest,
   type ResourceResponse,
+  type UserTokenClient,
   type WebResponse,
 } from '@microsoft/agents-hosting';
 import type { Request, Response } from 'express';
@@ -137,6 +138,22 @@ class IntakeCloudAdapter extends CloudAdapter {
    */
   protected override resolveIfConnectorClientIsNeeded(activity: Activity): boolean {
     return activity.deliveryMode !== 'expectReplies' && super.resolveIfConnectorClientIsNeeded(activity);
+  }
+
+  private anonymousTokenClient: Promise<UserTokenClient> | undefined;
+
+  /**
+   * Without a caller identity (no client id: loopback, the Emulator) the SDK makes an anonymous
+   * user-token client, with its own HTTP client, on every turn, for the sign-in flows of its
+   * AgentApplication, which this bot does not use: one is made and kept. A channel's identity
+   * (Azure Bot Service) still gets its own client each turn, as the SDK makes it.
+   */
+  protected override createUserTokenClient(
+    identity: NonNullable<Identity>,
+    ...rest: Parameters<CloudAdapter['createUserTokenClient']> extends [unknown, ...infer R] ? R : never
+  ): Promise<UserTokenClient> {
+    if (identity?.aud) return super.createUserTokenClient(identity, ...rest);
+    return (this.anonymousTokenClient ??= super.createUserTokenClient(identity, ...rest));
   }
 }
 

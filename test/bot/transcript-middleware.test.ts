@@ -1,4 +1,4 @@
-import { ActivityTypes } from '@microsoft/agents-activity';
+import { Activity, ActivityTypes } from '@microsoft/agents-activity';
 import { InProcessChannelAdapter } from '../../src/bot/adapter';
 import { RedactingTranscriptLogger, TurnTranscriptMiddleware } from '../../src/bot/transcript-logger';
 import { loadFlows } from '../../src/intake/flows';
@@ -58,8 +58,13 @@ describe('the transcript middleware', () => {
     await adapter.process(message('hello'), async (context) => {
       await context.sendActivity('first');
       expect(store.appended).toHaveLength(0); // nothing before the turn is over
-      await context.sendActivities([{ type: 'message', text: 'second' }, { type: ActivityTypes.Typing }]);
-      await context.updateActivity({ type: 'message', id: 'r-1', text: 'first, edited' });
+      await context.sendActivities([
+        Activity.fromObject({ type: 'message', text: 'second' }),
+        Activity.fromObject({ type: ActivityTypes.Typing }),
+      ]);
+      await context.updateActivity(
+        Activity.fromObject({ type: 'message', id: 'r-1', text: 'first, edited' }),
+      );
     });
     await store.settled();
     expect(turns).toHaveLength(1);
