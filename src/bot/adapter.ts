@@ -284,6 +284,20 @@ function keysUnavailable(refusal: Refusal): boolean {
 }
 
 /**
+ * A turn's answer (the replies of an expectReplies call) as JSON, written as express's `res.json`
+ * writes it (the same body and content type) but without what a POST answer never uses: an ETag
+ * (a hash of the whole body, for a conditional GET) and the content negotiation around it.
+ */
+function sendJson(res: Response, body: object): void {
+  const text = JSON.stringify(body);
+  const type = res.getHeader('content-type');
+  if (type === undefined || type === 'application/json')
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(text));
+  res.end(text);
+}
+
+/**
  * The SDK writes the turn's answer to this: an activity the bot does not answer (the SDK's 501 for
  * an invoke) is the caller's mistake, so a 400, never a 5xx a channel would retry.
  */
@@ -302,7 +316,9 @@ function channelResponse(res: Response): WebResponse {
       return response;
     },
     send(body?: unknown) {
-      if (!refused) res.send(body);
+      if (refused) return response;
+      if (typeof body !== 'object' || body === null || Buffer.isBuffer(body)) res.send(body);
+      else sendJson(res, body);
       return response;
     },
     end() {

@@ -29,6 +29,30 @@ describe('POST /api/messages on a listening server', () => {
     expect(stepOf(replies)).toBe('consent');
   });
 
+  it('writes the expectReplies answer as JSON (UTF-8, its length), with no ETag a POST never uses', async () => {
+    const response = await fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        channelId: 'emulator',
+        conversation: { id: 'c-json' },
+        from: { id: 'prospect' },
+        recipient: { id: 'bot' },
+        text: 'bonjour, ça va ?',
+        locale: 'fr-CA',
+        deliveryMode: 'expectReplies',
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(response.headers.get('etag')).toBeNull();
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(Number(response.headers.get('content-length'))).toBe(bytes.length);
+    const body = JSON.parse(bytes.toString('utf8')) as { activities: { text: string }[] };
+    expect(body.activities[0]!.text).toMatch(/é/); // the French welcome, multi-byte characters whole
+  });
+
   it('completes an employer intake and stores a lead with the reference it announced', async () => {
     await ask(server.url, 'c2', 'hello');
     await ask(server.url, 'c2', 'yes');
