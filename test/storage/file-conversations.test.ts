@@ -99,6 +99,19 @@ describe('the file conversation store', () => {
     expect((await again.read([key]))[key]).toMatchObject({ step: 'two' });
   });
 
+  it('starts a conversation whose first version a crash cut short (its file holds no complete line)', async () => {
+    const store = new FileConversationStore(dir);
+    const file = store.fileOf(key);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // a process killed in the middle of writing the conversation's first version (never acknowledged)
+    fs.writeFileSync(file, '{"key":"emulator/conversations/c-1","item":{"st');
+
+    expect((await store.read([key]))[key]).toBeUndefined();
+    await store.write({ [key]: { step: 'one', eTag: '*' } });
+    expect(fs.readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(1);
+    expect((await new FileConversationStore(dir).read([key]))[key]).toMatchObject({ step: 'one' });
+  });
+
   it('reads a conversation file written by lowdb (earlier versions), and rewrites it at the next write', async () => {
     const store = new FileConversationStore(dir);
     const file = store.fileOf(key);

@@ -39,7 +39,8 @@ import { PendingWrites } from '../transcripts';
  * new line. Files lowdb wrote (one pretty-printed JSON document) still read, and are rewritten at
  * their first write.
  *
- * The live conversations are cached (the item itself, eTag, and the file's inode and size), so a turn reads its conversation with one `stat` instead of opening and parsing the file.
+ * The live conversations are cached (the item itself, eTag, and the file's inode and size), so a
+ * turn reads its conversation with one `stat` instead of opening and parsing the file.
  * As in the memory store, a cached item is deeply frozen and handed out as it is: nothing read can
  * be changed behind the store's back (a change throws), a turn does not parse its conversation
  * again, and the engine finds the snapshot it persisted last turn (no XState restore). The cache never
@@ -191,8 +192,11 @@ export class FileConversationStore implements ConversationStore {
     try {
       fd = openNewFile(file);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new StoreConflictError(key);
-      throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // Another writer made it meanwhile (a conflict), or a crash cut this very write short
+      // before (a file with no complete version, which reads as none): replaced then.
+      if (this.load(key, file, false)) throw new StoreConflictError(key);
+      return writeFileAtomic(file, text);
     }
     try {
       fs.writeSync(fd, text);
