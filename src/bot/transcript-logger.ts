@@ -35,39 +35,39 @@ export class RedactingTranscriptLogger {
     const first = activities[0];
     if (!first) return Promise.resolve();
     const key = `${first.channelId}/${first.conversation?.id}`;
-    const work = this.locks
-      .run(key, async () => {
-        const appended: Promise<void>[] = [];
-        for (const plain of activities) {
-          if (plain.type === 'typing') continue;
-          let stored: TranscriptActivity;
-          if (plain.from?.role === 'user') {
-            const step = await this.questionAnswered(key, plain);
-            stored = this.redaction.redactUserActivity(plain, step);
-          } else {
-            if (plain.from) plain.from = extend(plain.from, { role: plain.from.role ?? 'bot' });
-            const step = intakeStepOf(plain);
-            if (step !== undefined) this.remember(key, step);
-            stored = this.redaction.redactBotActivity(plain);
-          }
-          // appended in this conversation's order; the store writes a turn's activities together
-          appended.push(this.store.append(stored));
-        }
-        await Promise.all(appended);
-      })
-      .catch((error: unknown) => {
-        log.error('transcript-not-recorded', {
-          ref: logRef(`${first.channelId}/conversations/${first.conversation?.id}`),
-          channel: first.channelId,
-          error: error instanceof Error ? error.name : 'unknown',
-        });
+    const notRecorded = (error: unknown) => {
+      log.error('transcript-not-recorded', {
+        ref: logRef(`${first.channelId}/conversations/${first.conversation?.id}`),
+        channel: first.channelId,
+        error: error instanceof Error ? error.name : 'unknown',
       });
-    return this.store.track(work);
+    };
+    const work = this.locks.run(key, async () => {
+      const appended: Promise<void>[] = [];
+      for (const plain of activities) {
+        if (plain.type === 'typing') continue;
+        try {
+          // appended in this conversation's order; the store writes a turn's activities together
+          appended.push(this.store.append(await this.redacted(key, plain)).catch(notRecorded));
+        } catch (error) {
+          notRecorded(error); // this activity only: the turn's others are still recorded
+        }
+      }
+      await Promise.all(appended);
+    });
+    return this.store.track(work.catch(notRecorded));
   }
 
-  /** Records one activity (a turn of its own). */
-  logActivity(activity: Activity): Promise<void> {
-    return this.logTurn([plainOf(activity)]);
+  /** The activity as the transcript keeps it: the prospect's answers to sensitive questions hidden. */
+  private async redacted(key: string, plain: TranscriptActivity): Promise<TranscriptActivity> {
+    if (plain.from?.role === 'user') {
+      const step = await this.questionAnswered(key, plain);
+      return this.redaction.redactUserActivity(plain, step);
+    }
+    if (plain.from) plain.from = extend(plain.from, { role: plain.from.role ?? 'bot' });
+    const step = intakeStepOf(plain);
+    if (step !== undefined) this.remember(key, step);
+    return this.redaction.redactBotActivity(plain);
   }
 
   private async questionAnswered(key: string, activity: TranscriptActivity): Promise<string | undefined> {

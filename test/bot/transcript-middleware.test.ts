@@ -14,9 +14,14 @@ import { MemoryTranscriptStore } from '../../src/storage/memory/transcripts';
 
 class CountingStore extends MemoryTranscriptStore {
   readonly appended: TranscriptActivity[] = [];
+  /** The store cannot be read (the prospect's question is looked up there after a restart). */
+  unreadable = false;
   override append(activity: TranscriptActivity): Promise<void> {
     this.appended.push(activity);
     return super.append(activity);
+  }
+  override findLast(...args: Parameters<MemoryTranscriptStore['findLast']>) {
+    return this.unreadable ? Promise.reject(new Error('EIO')) : super.findLast(...args);
   }
 }
 
@@ -31,15 +36,20 @@ function setUp(ids: (string | undefined)[]) {
   const store = new CountingStore();
   const logger = new RedactingTranscriptLogger(store, new Redaction(loadFlows()));
   const turns: TranscriptActivity[][] = [];
+  const logged: Promise<void>[] = [];
   const logTurn = logger.logTurn.bind(logger);
   logger.logTurn = (activities) => {
     turns.push(activities);
-    return logTurn(activities);
+    const recorded = logTurn(activities);
+    logged.push(recorded);
+    return recorded;
   };
+  /** Resolves once every turn handed over so far is recorded (the memory store records at once). */
+  const recorded = () => Promise.all(logged);
   let next = 0;
   const adapter = new UpdatableChannel({ receive: () => ({ id: ids[next++] ?? '' }) });
   adapter.use(new TurnTranscriptMiddleware(logger));
-  return { adapter, store, turns };
+  return { adapter, store, turns, recorded };
 }
 
 const message = (text: string) => ({
@@ -54,7 +64,7 @@ const message = (text: string) => ({
 
 describe('the transcript middleware', () => {
   it("records the prospect's activity and the replies of a turn together, in order, once the turn is over", async () => {
-    const { adapter, store, turns } = setUp(['r-1', undefined]);
+    const { adapter, store, turns, recorded: allRecorded } = setUp(['r-1', undefined]);
     await adapter.process(message('hello'), async (context) => {
       await context.sendActivity('first');
       expect(store.appended).toHaveLength(0); // nothing before the turn is over
@@ -66,7 +76,7 @@ describe('the transcript middleware', () => {
         Activity.fromObject({ type: 'message', id: 'r-1', text: 'first, edited' }),
       );
     });
-    await store.settled();
+    await allRecorded();
     expect(turns).toHaveLength(1);
     const recorded = await store.read('webchat', 'c-1');
     expect(recorded.map((a) => [a.type, a.text, a.from?.role])).toEqual([
@@ -83,7 +93,7 @@ describe('the transcript middleware', () => {
   });
 
   it('records nothing for a ContinueConversation event', async () => {
-    const { adapter, store } = setUp([]);
+    const { adapter, store, recorded } = setUp([]);
     await adapter.process(
       {
         type: 'event',
@@ -94,7 +104,17 @@ describe('the transcript middleware', () => {
       },
       async () => undefined,
     );
-    await store.settled();
+    await recorded();
     expect(await store.read('webchat', 'c-1')).toEqual([]);
+  });
+
+  it("still records a turn's other activities when one of them cannot be recorded", async () => {
+    const { adapter, store, recorded } = setUp(['r-1']);
+    store.unreadable = true;
+    await adapter.process(message('hello'), async (context) => {
+      await context.sendActivity('first');
+    });
+    await recorded();
+    expect((await store.read('webchat', 'c-1')).map((a) => a.text)).toEqual(['first']);
   });
 });
