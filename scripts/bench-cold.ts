@@ -16,8 +16,9 @@ import { Activity } from '@microsoft/agents-activity';
 import type { Request, Response } from 'express';
 import { checkActivity } from '../src/http/activity-check';
 import { IntakeEngine, type StoredConversation } from '../src/intake/conversation';
-import { loadFlows, matchLocale } from '../src/intake/flows';
+import { loadFlows } from '../src/intake/flows';
 import { Redaction } from '../src/intake/redaction';
+import { benchDependencies, runEngine, type EngineTurn } from '../tools/replay/engine-corpus';
 import { activityToSend, collectScriptFiles, readScript } from '../tools/replay/script';
 
 const { values } = parseArgs({ options: { calls: { type: 'string', default: '3000' } } });
@@ -44,37 +45,16 @@ const bodies = scripts.flatMap((script) =>
 );
 
 /** Every message turn of the corpus with the state it starts from, for the engine. */
-interface EngineTurn {
-  state: StoredConversation | undefined;
-  text: string;
-  locale: ReturnType<typeof matchLocale>;
-}
 const engineTurns: EngineTurn[] = [];
-let leadId = 0;
-const deps = {
-  now: () => new Date('2026-11-25T17:00:00.000Z'),
-  newLeadId: () => `lead-${++leadId}`,
-  newReference: () => 'IMP-2026-BNCH-0001',
-};
-for (const script of scripts) {
-  let state: StoredConversation | undefined;
-  for (const turn of script.turns) {
-    const sent = activityToSend(turn.user, redaction);
-    const locale = matchLocale(sent.locale);
-    if (sent.type === 'conversationUpdate') {
-      state = (state ? engine.resume(state) : engine.start(locale)).state;
-    } else if (sent.type === 'message') {
-      const text = sent.text ?? '';
-      // a parsed copy, as the store hands out after a restart: no live snapshot to skip the restore
-      engineTurns.push({
-        state: state && (JSON.parse(JSON.stringify(state)) as StoredConversation),
-        text,
-        locale,
-      });
-      state = engine.handle(state, text, deps, locale).state;
-    }
-  }
-}
+// a parsed copy of each state, as the store hands out after a restart (no live snapshot to reuse)
+runEngine(engine, scripts, redaction, ({ state, text, locale }) =>
+  engineTurns.push({
+    state: state && (JSON.parse(JSON.stringify(state)) as StoredConversation),
+    text,
+    locale,
+  }),
+);
+const deps = benchDependencies();
 
 const res = { status: () => res, json: () => res } as unknown as Response;
 const steps: [string, (i: number) => void][] = [
@@ -90,7 +70,7 @@ const steps: [string, (i: number) => void][] = [
       engine.handle(turn.state, turn.text, deps, turn.locale);
     },
   ],
-  ['JSON.parse alone (subtracted above)', (i) => JSON.parse(bodies[i % bodies.length]!)],
+  ['JSON.parse alone (in both rows above)', (i) => JSON.parse(bodies[i % bodies.length]!)],
 ];
 
 const junk = new Float64Array(4 * 1024 * 1024); // 32 MB: more than this machine's caches

@@ -17,11 +17,12 @@ import { parseArgs } from 'node:util';
 import { InProcessBot } from '../src/bot/in-process-bot';
 import { InProcessDriver } from '../tools/replay/in-process-driver';
 import { defaultJobs, replayInWorkers } from '../tools/replay/workers';
-import { IntakeEngine, type StoredConversation } from '../src/intake/conversation';
-import { loadFlows, matchLocale } from '../src/intake/flows';
+import { IntakeEngine } from '../src/intake/conversation';
+import { loadFlows } from '../src/intake/flows';
 import { Redaction } from '../src/intake/redaction';
 import { replayFile } from '../tools/replay/runner';
-import { activityToSend, collectScriptFiles, readScript, type ReplayScript } from '../tools/replay/script';
+import { runEngine } from '../tools/replay/engine-corpus';
+import { collectScriptFiles, readScript, type ReplayScript } from '../tools/replay/script';
 
 process.env.LOG_LEVEL ??= 'warn';
 
@@ -29,24 +30,7 @@ const TARGET_SECONDS = 10;
 
 function engineBaseline(engine: IntakeEngine, scripts: ReplayScript[], redaction: Redaction): number {
   const started = performance.now();
-  let id = 0;
-  for (const script of scripts) {
-    let state: StoredConversation | undefined;
-    const deps = {
-      now: () => new Date('2026-11-25T17:00:00.000Z'),
-      newLeadId: () => `lead-${++id}`,
-      newReference: () => 'IMP-2026-BNCH-0001',
-    };
-    for (const turn of script.turns) {
-      const sent = activityToSend(turn.user, redaction);
-      const locale = matchLocale(sent.locale);
-      if (sent.type === 'conversationUpdate') {
-        state = (state ? engine.resume(state) : engine.start(locale)).state;
-      } else if (sent.type === 'message') {
-        state = engine.handle(state, sent.text ?? '', deps, locale).state;
-      }
-    }
-  }
+  runEngine(engine, scripts, redaction);
   return performance.now() - started;
 }
 
