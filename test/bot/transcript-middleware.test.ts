@@ -5,6 +5,7 @@ import { loadFlows } from '../../src/intake/flows';
 import { Redaction } from '../../src/intake/redaction';
 import type { TranscriptActivity } from '../../src/ports/transcripts';
 import { MemoryTranscriptStore } from '../../src/storage/memory/transcripts';
+import { prospectMessage } from '../support/activities';
 
 /**
  * The transcript middleware records a turn as the SDK's TranscriptLoggerMiddleware did (the
@@ -52,15 +53,8 @@ function setUp(ids: (string | undefined)[]) {
   return { adapter, store, turns, recorded };
 }
 
-const message = (text: string) => ({
-  type: 'message',
-  text,
-  id: 'in-1',
-  channelId: 'webchat',
-  conversation: { id: 'c-1' },
-  from: { id: 'prospect' },
-  recipient: { id: 'bot', role: 'bot' },
-});
+const message = (text: string) =>
+  prospectMessage({ text, id: 'in-1', channelId: 'webchat', recipient: { id: 'bot', role: 'bot' } });
 
 describe('the transcript middleware', () => {
   it("records the prospect's activity and the replies of a turn together, in order, once the turn is over", async () => {

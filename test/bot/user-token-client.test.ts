@@ -1,6 +1,7 @@
 import type { TurnContext, WebResponse } from '@microsoft/agents-hosting';
 import { createBotEndpoint } from '../../src/bot/adapter';
 import type { IntakeBot } from '../../src/bot/intake-bot';
+import { prospectMessage } from '../support/activities';
 
 /**
  * The SDK's user-token client (for its sign-in flows, which this bot does not use): made once for
@@ -19,17 +20,8 @@ function response(): WebResponse {
   return res;
 }
 
-const activity = (id: string) => ({
-  type: 'message',
-  id,
-  text: 'hi',
-  channelId: 'emulator',
-  conversation: { id: 'c-1' },
-  from: { id: 'prospect' },
-  recipient: { id: 'bot' },
-  serviceUrl: 'http://127.0.0.1:9/x',
-  deliveryMode: 'expectReplies',
-});
+const activity = (id: string) =>
+  prospectMessage({ id, serviceUrl: 'http://127.0.0.1:9/x', deliveryMode: 'expectReplies' });
 
 describe("the adapter's user-token client", () => {
   it('is one for every unauthenticated turn, and a new one for each turn with a channel identity', async () => {

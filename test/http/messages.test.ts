@@ -1,4 +1,5 @@
 import { startServer } from '../../src/server';
+import { prospectMessage } from '../support/activities';
 import { employer } from '../support/answers';
 import { ask, startReceiver } from '../support/http-bot';
 import { flows, typedAnswer } from '../support/talk';
@@ -33,16 +34,14 @@ describe('POST /api/messages on a listening server', () => {
     const response = await fetch(`${server.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        channelId: 'emulator',
-        conversation: { id: 'c-json' },
-        from: { id: 'prospect' },
-        recipient: { id: 'bot' },
-        text: 'bonjour, ça va ?',
-        locale: 'fr-CA',
-        deliveryMode: 'expectReplies',
-      }),
+      body: JSON.stringify(
+        prospectMessage({
+          conversation: { id: 'c-json' },
+          text: 'bonjour, ça va ?',
+          locale: 'fr-CA',
+          deliveryMode: 'expectReplies',
+        }),
+      ),
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
