@@ -5,6 +5,7 @@ import {
   TurnContext,
   type AttachmentInfo,
   type AuthConfiguration,
+  type HeaderPropagationCollection,
   type Middleware,
   type Request as AgentRequest,
   type ResourceResponse,
@@ -149,11 +150,11 @@ class IntakeCloudAdapter extends CloudAdapter {
    * (Azure Bot Service) still gets its own client each turn, as the SDK makes it.
    */
   protected override createUserTokenClient(
-    identity: NonNullable<Identity>,
-    ...rest: Parameters<CloudAdapter['createUserTokenClient']> extends [unknown, ...infer R] ? R : never
+    identity: Identity,
+    ...rest: [endpoint?: string, scope?: string, audience?: string, headers?: HeaderPropagationCollection]
   ): Promise<UserTokenClient> {
     if (identity?.aud) return super.createUserTokenClient(identity, ...rest);
-    return (this.anonymousTokenClient ??= super.createUserTokenClient(identity, ...rest));
+    return (this.anonymousTokenClient ??= super.createUserTokenClient(identity!, ...rest));
   }
 }
 
@@ -162,8 +163,14 @@ class IntakeCloudAdapter extends CloudAdapter {
  * in `_channelId` (behind a `channelId` accessor that JSON and spreads do not see).
  */
 export function plainActivity(activity: Partial<Activity>): Record<string, unknown> {
-  const { _channelId: channelId, ...rest } = { ...activity } as Record<string, unknown>;
-  return channelId === undefined ? rest : { ...rest, channelId };
+  // one copy, the channel id added to it (not a second spread with a key: the transcript's hot path)
+  const plain = { ...activity } as Record<string, unknown>;
+  if ('_channelId' in plain) {
+    const channelId = plain._channelId;
+    delete plain._channelId;
+    if (channelId !== undefined) plain.channelId = channelId;
+  }
+  return plain;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Flows } from '../intake/flows';
 import { log, logRef } from '../logger';
 import { intakeStepOf, Redaction } from '../intake/redaction';
 import { KeyedLock } from '../storage/keyed-lock';
+import { plainActivity } from './adapter';
 import type { TranscriptActivity, TranscriptStore } from '../ports/transcripts';
 
 /** Conversations whose last question is remembered; older ones are looked up in their file. */
@@ -93,18 +94,8 @@ export class RedactingTranscriptLogger {
   }
 }
 
-/**
- * An activity as the transcript keeps it: a shallow copy, its channel id out of the SDK's
- * `_channelId` (behind an accessor that a copy does not see).
- */
-function plainOf(activity: Activity): TranscriptActivity {
-  const plain = { ...activity } as unknown as TranscriptActivity & { _channelId?: string };
-  if ('_channelId' in plain) {
-    plain.channelId = plain._channelId!;
-    delete plain._channelId;
-  }
-  return plain;
-}
+/** An activity as the transcript keeps it: a shallow copy, as it goes on the wire. */
+const plainOf = (activity: Activity) => plainActivity(activity) as unknown as TranscriptActivity;
 
 /** Stamped with the time it was seen, if it carries none (as the SDK's transcript middleware does). */
 function stamped(activity: TranscriptActivity): TranscriptActivity {
