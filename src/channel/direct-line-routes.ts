@@ -2,6 +2,7 @@ import express, { type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { depthOf, MAX_DEPTH } from '../http/activity-check';
+import { turnBatches } from '../http/turn-batches';
 import { extend } from '../intake/objects';
 import { log, logRef } from '../logger';
 import { clientFields, type BotDelivery } from './direct-line-activities';
@@ -153,7 +154,8 @@ function activityRoutes(router: express.Router, { conversations, bot }: RoutePar
     res.json(conversation.since(watermark));
   });
 
-  router.post('/conversations/:conversationId/activities', async (req, res) => {
+  // the turns that arrived together run together, step by step (see turn-batches.ts)
+  router.post('/conversations/:conversationId/activities', turnBatches(), async (req, res) => {
     const conversation = conversationFor(conversations, req, res);
     if (!conversation) return;
     const posted = postedActivity(req, res);

@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { checkActivity } from './activity-check';
 import { messagesAccess, type MessagesAccessOptions } from './messages-access';
+import { turnBatches } from './turn-batches';
 
 export interface AppParts {
   /** Handles a Bot Framework activity (the bot adapter's endpoint). */
@@ -26,6 +27,8 @@ export function createApp(parts: AppParts) {
   app.post(
     '/api/messages',
     express.json({ limit: '256kb' }),
+    // the turns that arrived together run together, step by step (see turn-batches.ts)
+    turnBatches(),
     checkActivity,
     messagesAccess(parts.messages ?? { authenticated: false }),
     (req, res) => parts.handleActivity(req, res),
