@@ -183,6 +183,35 @@ describe('POST /api/messages on a listening server', () => {
       .answers;
     expect([answers.familyComing, answers.hasJobOffer].sort()).toEqual([false, true]);
   });
+
+  // the server takes the turns that arrive together in batches (src/http/turn-batches.ts)
+  it("answers each prospect's own turn, whatever else arrived with it", async () => {
+    const conversations = Array.from({ length: 24 }, (_, i) => ({
+      id: `together-${i}`,
+      locale: i % 3 === 0 ? 'fr-CA' : 'en-CA',
+      consents: i % 2 === 0,
+    }));
+    const opened = await Promise.all(conversations.map((c) => ask(server.url, c.id, 'hello', c.locale)));
+    opened.forEach((replies, i) => {
+      expect(replies.map((r) => (r.conversation as { id: string }).id)).toEqual([conversations[i]!.id]);
+      expect(replies[0]!.locale).toBe(conversations[i]!.locale);
+      expect(replies[0]!.channelData?.intake?.step).toBe('consent');
+    });
+
+    const answered = await Promise.all(
+      conversations.map((c) =>
+        ask(server.url, c.id, c.consents ? (c.locale === 'fr-CA' ? 'oui' : 'yes') : 'no', c.locale),
+      ),
+    );
+    answered.forEach((replies, i) => {
+      const conversation = conversations[i]!;
+      expect(replies.every((r) => (r.conversation as { id: string }).id === conversation.id)).toBe(true);
+      const step = replies.at(-1)!.channelData?.intake?.step;
+      if (conversation.consents) expect(step).not.toMatch(/^(consent|declined)$/);
+      else expect(step).toBe('declined');
+      expect(replies.at(-1)!.locale).toBe(conversation.locale);
+    });
+  });
 });
 
 describe('POST /api/messages with a Microsoft App ID configured', () => {

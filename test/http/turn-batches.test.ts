@@ -1,8 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { startServer } from '../../src/server';
 import { turnBatches } from '../../src/http/turn-batches';
-import { ask } from '../support/http-bot';
-import { tempConfig } from '../support/temp-data';
 
 const request = {} as Request;
 const response = {} as Response;
@@ -71,46 +68,5 @@ describe('turnBatches: the turns that arrived together go on together', () => {
     expect(order).toEqual([]); // not within the pass they arrived in
     await new Promise((resolve) => setImmediate(resolve));
     expect(order).toEqual(['a', 'b']);
-  });
-});
-
-describe('turns posted together to a listening server', () => {
-  let config: ReturnType<typeof tempConfig>;
-  let server: Awaited<ReturnType<typeof startServer>>;
-  beforeEach(async () => {
-    config = tempConfig();
-    server = await startServer(config);
-  });
-  afterEach(async () => {
-    await server.close();
-    config.cleanup();
-  });
-
-  it("answers each prospect's own turn, whatever else arrived with it", async () => {
-    const conversations = Array.from({ length: 24 }, (_, i) => ({
-      id: `together-${i}`,
-      locale: i % 3 === 0 ? 'fr-CA' : 'en-CA',
-      consents: i % 2 === 0,
-    }));
-    const opened = await Promise.all(conversations.map((c) => ask(server.url, c.id, 'hello', c.locale)));
-    opened.forEach((replies, i) => {
-      expect(replies.map((r) => (r.conversation as { id: string }).id)).toEqual([conversations[i]!.id]);
-      expect(replies[0]!.locale).toBe(conversations[i]!.locale);
-      expect(replies[0]!.channelData?.intake?.step).toBe('consent');
-    });
-
-    const answered = await Promise.all(
-      conversations.map((c) =>
-        ask(server.url, c.id, c.consents ? (c.locale === 'fr-CA' ? 'oui' : 'yes') : 'no', c.locale),
-      ),
-    );
-    answered.forEach((replies, i) => {
-      const conversation = conversations[i]!;
-      expect(replies.every((r) => (r.conversation as { id: string }).id === conversation.id)).toBe(true);
-      const step = replies.at(-1)!.channelData?.intake?.step;
-      if (conversation.consents) expect(step).not.toMatch(/^(consent|declined)$/);
-      else expect(step).toBe('declined');
-      expect(replies.at(-1)!.locale).toBe(conversation.locale);
-    });
   });
 });
