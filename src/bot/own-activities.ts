@@ -11,13 +11,20 @@ import { Activity } from '@microsoft/agents-activity';
  * on /api/messages keeps the SDK's own reading. See docs/performance.md.
  */
 
-const built = new WeakSet<object>();
+/**
+ * The mark: a property under this symbol, not enumerable, which JSON, spreads and copies do not
+ * see (a copy of a reply is parsed as before). Not a WeakSet: a weak collection's entries with
+ * young keys are work for every scavenge (docs/performance.md).
+ */
+const OWN = Symbol('built by this bot');
 
 /** Marks an activity this bot built: the SDK copies it instead of parsing it. */
 export function ownActivity<T extends object>(activity: T): T {
-  built.add(activity);
+  Object.defineProperty(activity, OWN, { value: true });
   return activity;
 }
+
+const isOwn = (o: object) => (o as Record<symbol, unknown>)[OWN] === true;
 
 let installed = false;
 
@@ -27,7 +34,7 @@ export function skipSchemaForOwnActivities(): void {
   installed = true;
   const parse = Activity.fromObject;
   Activity.fromObject = function fromObject(o: object): Activity {
-    if (built.has(o)) return Object.assign(new Activity((o as { type: string }).type), o);
+    if (isOwn(o)) return Object.assign(new Activity((o as { type: string }).type), o);
     return parse.call(Activity, o);
   };
 }

@@ -76,10 +76,15 @@ export class Snapshots {
   readonly machine: IntakeMachine;
   readonly flowVersion: string;
   /**
-   * The live snapshot behind each persisted one handed out, while that object lives: a store that
-   * keeps objects in memory (replays, tests) then skips restoring it on the next turn.
+   * The key under which a persisted snapshot handed out carries the live one behind it, while
+   * that object lives: a store that keeps objects in memory (the file store's cache, replays,
+   * tests) then skips restoring it on the next turn. A symbol of this instance's own, in a
+   * property that is not enumerable: JSON, spreads, copies and deep freezes do not see it (a copy
+   * is restored as any stored snapshot is), and another engine's machine never finds it. Not a
+   * WeakMap: a weak collection's entries with young keys are work for every scavenge (with the
+   * bot's own-activity marks, 1–4% of a turn's CPU under load: docs/performance.md).
    */
-  private readonly liveSnapshots = new WeakMap<object, IntakeSnapshot>();
+  private readonly live = Symbol('live snapshot');
   private readonly scope: AnyActorScope;
 
   constructor(private readonly catalogue: Catalogue) {
@@ -95,7 +100,7 @@ export class Snapshots {
 
   persist(snapshot: IntakeSnapshot): Snapshot<unknown> {
     const persisted = this.machine.getPersistedSnapshot(snapshot);
-    this.liveSnapshots.set(persisted, snapshot);
+    Object.defineProperty(persisted, this.live, { value: snapshot });
     return persisted;
   }
 
@@ -104,7 +109,7 @@ export class Snapshots {
     if (stored.flowVersion === this.flowVersion) {
       try {
         const snapshot =
-          this.liveSnapshots.get(stored.snapshot) ??
+          (stored.snapshot as unknown as Record<symbol, IntakeSnapshot | undefined>)[this.live] ??
           this.machine.restoreSnapshot(stored.snapshot as IntakeSnapshot, this.scope);
         positionOf(snapshot); // throws when the snapshot names no state of this machine
         return { snapshot, migrated: false };

@@ -31,6 +31,8 @@ describe("the bot's own replies in the Agents SDK", () => {
       expect(parse).not.toHaveBeenCalled();
       const parsed = Activity.fromObject(structuredClone(reply)); // unmarked: parsed
       expect(parse).toHaveBeenCalledTimes(1);
+      Activity.fromObject({ ...reply }); // a copy of a reply, which could have been changed: parsed
+      expect(parse).toHaveBeenCalledTimes(2);
       parse.mockClear();
       expect(copied).toBeInstanceOf(Activity);
       expect(JSON.stringify(copied)).toBe(JSON.stringify(parsed));

@@ -243,3 +243,43 @@ describe('a stored conversation the machine cannot restore', () => {
     expect(result.position).toEqual({ kind: 'step', step: 'employerProvince' });
   });
 });
+
+describe('the snapshot a turn hands out, kept in memory by the store', () => {
+  const started = (engine: IntakeEngine) => {
+    const conversation = converse(engine);
+    conversation.say('yes');
+    return conversation.state!;
+  };
+
+  it('is taken up again as it is, with no restore; a copy of it is restored', () => {
+    const engine = new IntakeEngine(flows());
+    const state = started(engine);
+    const restore = jest.spyOn(engine.machine, 'restoreSnapshot');
+    const kept = engine.handle(state, en().steps.role.choices!.employer!, fixedDependencies(), 'en-CA');
+    expect(restore).not.toHaveBeenCalled();
+
+    const copied = engine.handle(
+      JSON.parse(JSON.stringify(state)) as StoredConversation,
+      en().steps.role.choices!.employer!,
+      fixedDependencies(),
+      'en-CA',
+    );
+    expect(restore).toHaveBeenCalledTimes(1);
+    expect(copied.replies).toEqual(kept.replies);
+    expect(JSON.stringify(copied.state)).toBe(JSON.stringify(kept.state));
+  });
+
+  it("carries the live snapshot where nothing that copies or stores it looks, and another engine's machine never takes it", () => {
+    const engine = new IntakeEngine(flows());
+    const state = started(engine);
+    const snapshot = state.snapshot as object;
+    expect(JSON.stringify(snapshot)).toBe(JSON.stringify(structuredClone(snapshot)));
+    expect(Object.keys(snapshot)).toEqual(Object.keys(structuredClone(snapshot)));
+    expect(Object.getOwnPropertySymbols({ ...snapshot })).toEqual([]); // a spread does not copy it
+
+    const other = new IntakeEngine(flows());
+    const restore = jest.spyOn(other.machine, 'restoreSnapshot');
+    other.handle(state, en().steps.role.choices!.employer!, fixedDependencies(), 'en-CA');
+    expect(restore).toHaveBeenCalledTimes(1);
+  });
+});
