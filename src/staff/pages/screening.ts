@@ -19,9 +19,7 @@ export function screeningHtml(lead: Lead): SafeHtml {
 function priorityCard(priority: Screening['priority'], urgency: Screening['urgency']): SafeHtml {
   return html`<section class="card" aria-labelledby="h-priority">
     <h2 id="h-priority">Priority ${priorityPill(priority.level)} · Urgency ${urgencyPill(urgency.level)}</h2>
-    <ul>
-      ${priority.reasons.map((reason) => html`<li>${reason}</li>`)}
-    </ul>
+    ${listHtml(priority.reasons)}
     ${urgency.deadline || urgency.reason ? html`<p><strong>Urgency:</strong> ${urgency.deadline ? `deadline ${urgency.deadline}` : ''}${urgency.deadline && urgency.reason ? ' — ' : ''}${urgency.reason ?? ''}</p>` : ''}
   </section>`;
 }
@@ -38,6 +36,13 @@ function admissibilityCard(admissibility: Screening['admissibility']): SafeHtml 
             </ul>`
     }
   </section>`;
+}
+
+/** Plain text items as a bulleted list: a reason, a missing fact, a priority's grounds. */
+function listHtml(items: string[]): SafeHtml {
+  return html`<ul>
+    ${items.map((item) => html`<li>${item}</li>`)}
+  </ul>`;
 }
 
 /** The code in bold and the name; a stream whose code is not confirmed shows its name in bold instead (§10). */
@@ -63,16 +68,8 @@ function streamsCard(streams: Screening['streams'], noExemptStream: string | und
                 html`<tr>
                   <td>${streamCell(s)}</td>
                   <td>${pill(s.fit, s.fit === 'likely' ? 'good' : s.fit === 'possible' ? 'warn' : '')}</td>
-                  <td>
-                    <ul>
-                      ${s.reasons.map((r) => html`<li>${r}</li>`)}
-                    </ul>
-                  </td>
-                  <td>
-                    <ul>
-                      ${s.missing.map((m) => html`<li>${m}</li>`)}
-                    </ul>
-                  </td>
+                  <td>${listHtml(s.reasons)}</td>
+                  <td>${listHtml(s.missing)}</td>
                   <td>${s.ref}</td>
                 </tr>`,
             ),
@@ -95,16 +92,8 @@ function pathwaysCard(pathways: Screening['pathways'], rulesVersion: string): Sa
                 html`<tr>
                   <td>${p.program}${p.stream ? ` ${p.stream}` : ''}</td>
                   <td>${p.fit}</td>
-                  <td>
-                    <ul>
-                      ${p.reasons.map((r) => html`<li>${r}</li>`)}
-                    </ul>
-                  </td>
-                  <td>
-                    <ul>
-                      ${p.missing.map((m) => html`<li>${m}</li>`)}
-                    </ul>
-                  </td>
+                  <td>${listHtml(p.reasons)}</td>
+                  <td>${listHtml(p.missing)}</td>
                 </tr>`,
             ),
           )
